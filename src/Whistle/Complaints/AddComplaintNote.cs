@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Whistle.Hosting;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Whistle.Complaints;
+
+/// <summary>Adds a note: internal (staff only) or public (a reply the complainant may see).</summary>
+public sealed record AddComplaintNote(string? Text, NoteVisibility? Visibility, long? ExpectedVersion = null);
+
+public static class AddComplaintNoteEndpoint
+{
+    public const string Writers = ComplaintRules.Handlers + "," + Roles.SubDistrict + "," + Roles.Office + "," + Roles.Mediator;
+
+    public static ProblemDetails Validate(AddComplaintNote command, Complaint complaint, ClaimsPrincipal user)
+    {
+        var errors = new FieldErrors()
+            .Text("text", command.Text, 2000)
+            .Defined("visibility", command.Visibility);
+        if (errors.Any) return errors.ToProblem();
+        return ComplaintRules.Common(complaint, user, command.ExpectedVersion)
+            ?? (complaint.IsFinal ? ComplaintRules.NotAllowed(complaint, "再添加备注", "annotated") : Problems.None);
+    }
+
+    [WolverinePost("/api/complaints/{complaintId}/notes", OperationId = nameof(AddComplaintNote))]
+    [Authorize(Roles = Writers)]
+    public static (UpdatedAggregate, Events) Post(
+        AddComplaintNote command, [WriteAggregate] Complaint complaint, ClaimsPrincipal user, DateTimeOffset now) =>
+        (new UpdatedAggregate(),
+         [new ComplaintNoteAdded(complaint.Id, Guid.CreateVersion7(now), command.Visibility!.Value, command.Text!.Trim(),
+             Actor.From(user), now)]);
+}

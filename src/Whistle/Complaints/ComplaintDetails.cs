@@ -1,0 +1,171 @@
+using System.Security.Claims;
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Aggregation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Whistle.Hosting;
+using Wolverine.Http;
+
+namespace Whistle.Complaints;
+
+/// <summary>Everything a handler sees on one complaint. Kept inline, so it is current as soon as a command returns.</summary>
+public sealed class ComplaintDetails
+{
+    public Guid Id { get; set; }
+    public long Version { get; set; }
+    public string Number { get; set; } = "";
+    public ComplaintStatus Status { get; set; }
+    public string StatusLabel => Status.Label();
+    public ComplaintChannel Channel { get; set; }
+    public string CategoryId { get; set; } = "";
+    public string CompoundId { get; set; } = "";
+    public string CommunityId { get; set; } = "";
+    public string SubDistrictId { get; set; } = "";
+    public Complainant Complainant { get; set; } = new("", "", null);
+    public string Description { get; set; } = "";
+    public Actor LodgedBy { get; set; } = new("", "", "");
+    public DateTimeOffset LodgedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset? AcceptedAt { get; set; }
+    public string? DeclineReason { get; set; }
+    public string? RedirectTo { get; set; }
+    public string? Outcome { get; set; }
+    public DateTimeOffset? ResolvedAt { get; set; }
+    public List<FollowUp> FollowUps { get; set; } = [];
+    public DateTimeOffset? ClosedAt { get; set; }
+    public int Reopened { get; set; }
+    public string? WithdrawalReason { get; set; }
+    public CaseReference? DuplicateOf { get; set; }
+    public List<CaseReference> Links { get; set; } = [];
+    public List<Note> Notes { get; set; } = [];
+
+    public sealed record FollowUp(Satisfaction Satisfaction, string? Comment, Actor By, DateTimeOffset At);
+    public sealed record Note(Guid Id, NoteVisibility Visibility, string Text, Actor By, DateTimeOffset At);
+    public sealed record CaseReference(Guid Id, string Number);
+
+    /// <summary>A copy with the complainant's name, phone and address masked (列表、分析员).</summary>
+    public ComplaintDetails Masked()
+    {
+        var copy = (ComplaintDetails)MemberwiseClone();
+        copy.Complainant = Complainant.Masked();
+        return copy;
+    }
+}
+
+public partial class ComplaintDetailsProjection : SingleStreamProjection<ComplaintDetails, Guid>
+{
+    public static ComplaintDetails Create(IEvent<ComplaintLodged> e) => new()
+    {
+        Id = e.Data.ComplaintId,
+        Number = e.Data.Number,
+        Status = ComplaintStatus.Lodged,
+        Channel = e.Data.Channel,
+        CategoryId = e.Data.CategoryId,
+        CompoundId = e.Data.CompoundId,
+        CommunityId = e.Data.CommunityId,
+        SubDistrictId = e.Data.SubDistrictId,
+        Complainant = e.Data.Complainant,
+        Description = e.Data.Description,
+        LodgedBy = e.Data.By,
+        LodgedAt = e.Data.At,
+        UpdatedAt = e.Data.At,
+        Version = e.Version,
+    };
+
+    public static void Apply(IEvent<ComplaintAccepted> e, ComplaintDetails d)
+    {
+        d.Status = ComplaintStatus.Accepted;
+        d.AcceptedAt = e.Data.At;
+        Touch(e, d, e.Data.At);
+    }
+
+    public static void Apply(IEvent<ComplaintDeclined> e, ComplaintDetails d)
+    {
+        d.Status = ComplaintStatus.Declined;
+        d.DeclineReason = e.Data.Reason;
+        d.RedirectTo = e.Data.RedirectTo;
+        Touch(e, d, e.Data.At);
+    }
+
+    public static void Apply(IEvent<ComplaintNoteAdded> e, ComplaintDetails d)
+    {
+        d.Notes.Add(new ComplaintDetails.Note(e.Data.NoteId, e.Data.Visibility, e.Data.Text, e.Data.By, e.Data.At));
+        Touch(e, d, e.Data.At);
+    }
+
+    public static void Apply(IEvent<ComplaintResolved> e, ComplaintDetails d)
+    {
+        d.Status = ComplaintStatus.Resolved;
+        d.Outcome = e.Data.Outcome;
+        d.ResolvedAt = e.Data.At;
+        Touch(e, d, e.Data.At);
+    }
+
+    public static void Apply(IEvent<ComplaintFollowUpRecorded> e, ComplaintDetails d)
+    {
+        d.Status = ComplaintStatus.FollowedUp;
+        d.FollowUps.Add(new ComplaintDetails.FollowUp(e.Data.Satisfaction, e.Data.Comment, e.Data.By, e.Data.At));
+        Touch(e, d, e.Data.At);
+    }
+
+    public static void Apply(IEvent<ComplaintClosed> e, ComplaintDetails d)
+    {
+        d.Status = ComplaintStatus.Closed;
+        d.ClosedAt = e.Data.At;
+        Touch(e, d, e.Data.At);
+    }
+
+    public static void Apply(IEvent<ComplaintReopened> e, ComplaintDetails d)
+    {
+        d.Status = ComplaintStatus.Accepted;
+        d.Reopened++;
+        d.Outcome = null;
+        d.ResolvedAt = null;
+        Touch(e, d, e.Data.At);
+    }
+
+    public static void Apply(IEvent<ComplaintWithdrawn> e, ComplaintDetails d)
+    {
+        d.Status = ComplaintStatus.Withdrawn;
+        d.WithdrawalReason = e.Data.Reason;
+        Touch(e, d, e.Data.At);
+    }
+
+    public static void Apply(IEvent<ComplaintMarkedDuplicate> e, ComplaintDetails d)
+    {
+        d.Status = ComplaintStatus.Duplicate;
+        d.DuplicateOf = new ComplaintDetails.CaseReference(e.Data.OriginalId, e.Data.OriginalNumber);
+        Touch(e, d, e.Data.At);
+    }
+
+    public static void Apply(IEvent<ComplaintLinked> e, ComplaintDetails d)
+    {
+        if (d.Links.All(x => x.Id != e.Data.OtherComplaintId))
+            d.Links.Add(new ComplaintDetails.CaseReference(e.Data.OtherComplaintId, e.Data.OtherNumber));
+        Touch(e, d, e.Data.At);
+    }
+
+    private static void Touch(IEvent e, ComplaintDetails d, DateTimeOffset at)
+    {
+        d.Version = e.Version;
+        d.UpdatedAt = at;
+    }
+}
+
+public static class ComplaintDetailsEndpoint
+{
+    public static Task<ComplaintDetails?> LoadAsync(Guid complaintId, IQuerySession session, CancellationToken ct) =>
+        session.LoadAsync<ComplaintDetails>(complaintId, ct);
+
+    public static ProblemDetails Validate(Guid complaintId, ComplaintDetails? details, ClaimsPrincipal user) =>
+        details is not null && ComplaintRules.InScope(user, details.CommunityId, details.SubDistrictId)
+            ? Problems.None
+            : ComplaintRules.NotFound(complaintId);
+
+    /// <summary>One complaint. Analysts see the complainant's personal data masked.</summary>
+    [WolverineGet("/api/complaints/{complaintId}", OperationId = "GetComplaint")]
+    [Authorize(Roles = ComplaintRules.Readers)]
+    public static ComplaintDetails Get(ComplaintDetails details, ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Analyst) ? details.Masked() : details;
+}

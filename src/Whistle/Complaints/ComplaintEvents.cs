@@ -1,0 +1,74 @@
+using Whistle.Hosting;
+
+namespace Whistle.Complaints;
+
+// Every event of a Complaint stream: the catalogue of what can happen to a complaint.
+// Each carries the complaint id, the actor and the business time. A released event is never edited.
+
+/// <summary>How a complaint reached the county.</summary>
+public enum ComplaintChannel
+{
+    Hotline = 1,      // 12345 热线
+    WalkIn = 2,       // 来访
+    Online = 3,       // 网上 (WeChat, app, web)
+    GridPatrol = 4,   // 网格巡查
+    Referral = 5,     // 转办 (another body referred it)
+}
+
+/// <summary>What the complainant said on the follow-up call (回访).</summary>
+public enum Satisfaction
+{
+    Satisfied = 1,          // 满意
+    BasicallySatisfied = 2, // 基本满意
+    Unsatisfied = 3,        // 不满意
+}
+
+public enum NoteVisibility
+{
+    Internal = 1,   // 内部备注: staff only
+    Public = 2,     // 公开答复: shown to the complainant
+}
+
+/// <summary>The complainant's personal data: protected, masked in lists and for analysts.</summary>
+public sealed record Complainant(string Name, string Phone, string? Address)
+{
+    public Complainant Masked() => new(Mask.Name(Name), Mask.Phone(Phone), Address is null ? null : "***");
+}
+
+public sealed record ComplaintLodged(
+    Guid ComplaintId,
+    string Number,
+    ComplaintChannel Channel,
+    string CategoryId,
+    string CompoundId,
+    string CommunityId,
+    string SubDistrictId,
+    Complainant Complainant,
+    string Description,
+    Actor By,
+    DateTimeOffset At);
+
+public sealed record ComplaintAccepted(Guid ComplaintId, Actor By, DateTimeOffset At);
+
+public sealed record ComplaintDeclined(Guid ComplaintId, string Reason, string? RedirectTo, Actor By, DateTimeOffset At);
+
+public sealed record ComplaintNoteAdded(
+    Guid ComplaintId, Guid NoteId, NoteVisibility Visibility, string Text, Actor By, DateTimeOffset At);
+
+public sealed record ComplaintResolved(Guid ComplaintId, string Outcome, Actor By, DateTimeOffset At);
+
+public sealed record ComplaintFollowUpRecorded(
+    Guid ComplaintId, Satisfaction Satisfaction, string? Comment, Actor By, DateTimeOffset At);
+
+public sealed record ComplaintClosed(Guid ComplaintId, Actor By, DateTimeOffset At);
+
+public sealed record ComplaintReopened(Guid ComplaintId, string Reason, Actor By, DateTimeOffset At);
+
+public sealed record ComplaintWithdrawn(Guid ComplaintId, string Reason, Actor By, DateTimeOffset At);
+
+public sealed record ComplaintMarkedDuplicate(
+    Guid ComplaintId, Guid OriginalId, string OriginalNumber, Actor By, DateTimeOffset At);
+
+/// <summary>Appended to both complaints: each records the other.</summary>
+public sealed record ComplaintLinked(
+    Guid ComplaintId, Guid OtherComplaintId, string OtherNumber, Actor By, DateTimeOffset At);

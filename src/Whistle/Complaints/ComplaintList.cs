@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Security.Claims;
+using Marten;
+using Marten.Pagination;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Whistle.Hosting;
+using Wolverine.Http;
+
+namespace Whistle.Complaints;
+
+/// <summary>One row of the complaint list; the complainant is always masked here.</summary>
+public sealed record ComplaintListItem(
+    Guid Id,
+    string Number,
+    ComplaintStatus Status,
+    string StatusLabel,
+    ComplaintChannel Channel,
+    string CategoryId,
+    string CompoundId,
+    string CommunityId,
+    string ComplainantName,
+    string Summary,
+    DateTimeOffset LodgedAt,
+    DateTimeOffset UpdatedAt,
+    long Version);
+
+public sealed record ComplaintPage(IReadOnlyList<ComplaintListItem> Items, int Page, int PageSize, long Total);
+
+/// <summary>The filters of the complaint list, parsed and checked.</summary>
+public sealed record ComplaintFilter(
+    ComplaintStatus? Status, string? CategoryId, string? CommunityId, string? Number,
+    DateTimeOffset? LodgedFrom, DateTimeOffset? LodgedTo, int Page, int PageSize);
+
+public static class ComplaintListEndpoint
+{
+    public const int MaxPageSize = 100;
+
+    /// <summary>Parses the query string; the endpoint's Validate and Get both read it through here.</summary>
+    public static (ComplaintFilter Filter, ProblemDetails Problem) Parse(
+        string? status, string? categoryId, string? communityId, string? number,
+        string? lodgedFrom, string? lodgedTo, string? page, string? pageSize)
+    {
+        var errors = new FieldErrors();
+        ComplaintStatus? parsedStatus = null;
+        if (status is not null)
+        {
+            if (Enum.TryParse<ComplaintStatus>(status, ignoreCase: true, out var s) && Enum.IsDefined(s) && !int.TryParse(status, out _))
+                parsedStatus = s;
+            else errors.Add("status", $"状态只能是 {string.Join("/", Enum.GetNames<ComplaintStatus>())}。Unknown status.");
+        }
+        var from = Instant("lodgedFrom", lodgedFrom, errors);
+        var to = Instant("lodgedTo", lodgedTo, errors);
+        if (from > to) errors.Add("lodgedTo", "结束时间早于开始时间。lodgedTo is before lodgedFrom.");
+        var pageNumber = Number("page", page, 1, 1, int.MaxValue, errors);
+        var size = Number("pageSize", pageSize, 20, 1, MaxPageSize, errors);
+        errors.Text("categoryId", categoryId, 64, required: false)
+            .Text("communityId", communityId, 64, required: false)
+            .Text("number", number, 32, required: false);
+        return (new ComplaintFilter(parsedStatus, categoryId, communityId, number, from, to, pageNumber, size),
+            errors.ToProblem());
+    }
+
+    public static ProblemDetails Validate(
+        string? status, string? categoryId, string? communityId, string? number,
+        string? lodgedFrom, string? lodgedTo, string? page, string? pageSize) =>
+        Parse(status, categoryId, communityId, number, lodgedFrom, lodgedTo, page, pageSize).Problem;
+
+    /// <summary>
+    /// Complaints, newest first. Filters: status, categoryId, communityId, number, lodgedFrom/lodgedTo
+    /// (ISO 8601; a bare date means that day's midnight in China time), page, pageSize (at most 100).
+    /// Community and sub-district workers see their own area only.
+    /// </summary>
+    [WolverineGet("/api/complaints", OperationId = "ListComplaints")]
+    [Authorize(Roles = ComplaintRules.Readers)]
+    public static async Task<ComplaintPage> Get(
+        string? status, string? categoryId, string? communityId, string? number,
+        string? lodgedFrom, string? lodgedTo, string? page, string? pageSize,
+        ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    {
+        var filter = Parse(status, categoryId, communityId, number, lodgedFrom, lodgedTo, page, pageSize).Filter;
+        var query = session.Query<ComplaintDetails>().AsQueryable();
+        if (user.IsInRole(Roles.Community)) { var own = user.CommunityOf(); query = query.Where(x => x.CommunityId == own); }
+        if (user.IsInRole(Roles.SubDistrict)) { var own = user.SubDistrictOf(); query = query.Where(x => x.SubDistrictId == own); }
+        if (filter.Status is { } wanted) query = query.Where(x => x.Status == wanted);
+        if (filter.CategoryId is { } category) query = query.Where(x => x.CategoryId == category);
+        if (filter.CommunityId is { } community) query = query.Where(x => x.CommunityId == community);
+        if (filter.Number is { } exact) query = query.Where(x => x.Number == exact);
+        if (filter.LodgedFrom is { } from) query = query.Where(x => x.LodgedAt >= from);
+        if (filter.LodgedTo is { } to) query = query.Where(x => x.LodgedAt < to);
+
+        var rows = await query.OrderByDescending(x => x.LodgedAt).ThenByDescending(x => x.Number)
+            .ToPagedListAsync(filter.Page, filter.PageSize, ct);
+        return new ComplaintPage(rows.Select(Row).ToList(), filter.Page, filter.PageSize, rows.TotalItemCount);
+    }
+
+    private static ComplaintListItem Row(ComplaintDetails d) => new(
+        d.Id, d.Number, d.Status, d.Status.Label(), d.Channel, d.CategoryId, d.CompoundId, d.CommunityId,
+        Mask.Name(d.Complainant.Name), d.Description.Length <= 60 ? d.Description : d.Description[..60] + "…",
+        d.LodgedAt, d.UpdatedAt, d.Version);
+
+    private static DateTimeOffset? Instant(string field, string? value, FieldErrors errors)
+    {
+        if (value is null) return null;
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            return new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), CountyTime.Offset);
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
+            return instant;
+        errors.Add(field, "不是有效的日期或时间（如 2026-11-27 或 2026-11-27T08:00:00+08:00）。Not an ISO 8601 date or time.");
+        return null;
+    }
+
+    private static int Number(string field, string? value, int fallback, int min, int max, FieldErrors errors)
+    {
+        if (value is null) return fallback;
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max) return n;
+        errors.Add(field, $"应为 {min} 到 {max} 之间的整数。An integer from {min} to {max}.");
+        return fallback;
+    }
+}

@@ -1,0 +1,33 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Whistle.Hosting;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Whistle.Complaints;
+
+/// <summary>Declines a lodged complaint (不予受理), saying why and where the resident should turn instead.</summary>
+public sealed record DeclineComplaint(string? Reason, string? RedirectTo, long? ExpectedVersion = null);
+
+public static class DeclineComplaintEndpoint
+{
+    public static ProblemDetails Validate(DeclineComplaint command, Complaint complaint, ClaimsPrincipal user)
+    {
+        var errors = new FieldErrors()
+            .Text("reason", command.Reason, 500)
+            .Text("redirectTo", command.RedirectTo, 200, required: false);
+        if (errors.Any) return errors.ToProblem();
+        return ComplaintRules.Common(complaint, user, command.ExpectedVersion)
+            ?? (complaint.Status == ComplaintStatus.Lodged
+                ? Problems.None
+                : ComplaintRules.NotAllowed(complaint, "不予受理", "declined"));
+    }
+
+    [WolverinePost("/api/complaints/{complaintId}/decline", OperationId = nameof(DeclineComplaint))]
+    [Authorize(Roles = ComplaintRules.Handlers)]
+    public static (UpdatedAggregate, Events) Post(
+        DeclineComplaint command, [WriteAggregate] Complaint complaint, ClaimsPrincipal user, DateTimeOffset now) =>
+        (new UpdatedAggregate(),
+         [new ComplaintDeclined(complaint.Id, command.Reason!.Trim(), command.RedirectTo?.Trim(), Actor.From(user), now)]);
+}

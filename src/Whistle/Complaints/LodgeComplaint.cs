@@ -1,0 +1,89 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Whistle.Directory;
+using Whistle.Hosting;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Whistle.Complaints;
+
+public sealed record ComplainantInput(string? Name, string? Phone, string? Address);
+
+/// <summary>Registers a resident's complaint (登记).</summary>
+public sealed record LodgeComplaint(
+    ComplaintChannel? Channel,
+    string? CategoryId,
+    string? CompoundId,
+    ComplainantInput? Complainant,
+    string? Description);
+
+/// <summary>201 body: the new complaint's id and readable number; Location points at its details.</summary>
+public sealed record LodgedComplaint(Guid Id, string Number) : CreationResponse($"/api/complaints/{Id}");
+
+public static class LodgeComplaintEndpoint
+{
+    public static async Task<(Compound?, ComplaintCategory?)> LoadAsync(
+        LodgeComplaint command, IQuerySession session, CancellationToken ct)
+    {
+        var compound = command.CompoundId is { Length: > 0 and <= 64 } compoundId
+            ? await session.LoadAsync<Compound>(compoundId, ct) : null;
+        var category = command.CategoryId is { Length: > 0 and <= 64 } categoryId
+            ? await session.LoadAsync<ComplaintCategory>(categoryId, ct) : null;
+        return (compound, category);
+    }
+
+    public static ProblemDetails Validate(
+        LodgeComplaint command, Compound? compound, ComplaintCategory? category, ClaimsPrincipal user)
+    {
+        var errors = new FieldErrors()
+            .Defined("channel", command.Channel)
+            .Text("categoryId", command.CategoryId, 64)
+            .Text("compoundId", command.CompoundId, 64)
+            .Text("description", command.Description, 2000);
+        if (command.Complainant is null) errors.Add("complainant", "必填。Required.");
+        else
+        {
+            errors.Text("complainant.name", command.Complainant.Name, 50)
+                .Text("complainant.phone", command.Complainant.Phone, 30)
+                .Text("complainant.address", command.Complainant.Address, 200, required: false)
+                .When(command.Complainant.Phone is { } phone && !phone.All(c => char.IsAsciiDigit(c) || c is '-' or '+' or ' '),
+                    "complainant.phone", "电话号码只能包含数字、空格、+ 和 -。Digits, spaces, + and - only.");
+        }
+        if (!string.IsNullOrWhiteSpace(command.CompoundId) && compound is null)
+            errors.Add("compoundId", $"本县没有编号为 {command.CompoundId} 的小区。No such compound in this county.");
+        if (!string.IsNullOrWhiteSpace(command.CategoryId) && category is null)
+            errors.Add("categoryId", $"没有编号为 {command.CategoryId} 的投诉类别。No such complaint category.");
+        if (errors.Any) return errors.ToProblem();
+
+        return ComplaintRules.InScope(user, compound!.CommunityId, compound.SubDistrictId)
+            ? Problems.None
+            : Problems.Forbidden(
+                $"小区 {compound.Name} 不在您的辖区，不能为其登记投诉。",
+                "The compound is outside your area; you cannot lodge complaints for it.");
+    }
+
+    [WolverinePost("/api/complaints", OperationId = nameof(LodgeComplaint))]
+    [Authorize(Roles = ComplaintRules.Handlers)]
+    public static async Task<(LodgedComplaint, IStartStream)> Post(
+        LodgeComplaint command, Compound compound, ClaimsPrincipal user, DateTimeOffset now,
+        IDocumentSession session, CancellationToken ct)
+    {
+        var number = await ComplaintNumbers.NextAsync(session, ComplaintNumbers.Series, CountyTime.Local(now).Year, ct);
+        return Lodge(command, compound, Guid.CreateVersion7(now), number, Actor.From(user), now);
+    }
+
+    /// <summary>The decision, once the number is drawn.</summary>
+    public static (LodgedComplaint, IStartStream) Lodge(
+        LodgeComplaint command, Compound compound, Guid id, string number, Actor by, DateTimeOffset now)
+    {
+        var complainant = command.Complainant!;
+        var lodged = new ComplaintLodged(
+            id, number, command.Channel!.Value, command.CategoryId!, compound.Id, compound.CommunityId,
+            compound.SubDistrictId,
+            new Complainant(complainant.Name!.Trim(), complainant.Phone!.Trim(), complainant.Address?.Trim()),
+            command.Description!.Trim(), by, now);
+        return (new LodgedComplaint(id, number), MartenOps.StartStream<Complaint>(id, lodged));
+    }
+}

@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Whistle.Hosting;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Whistle.Complaints;
+
+/// <summary>Records the follow-up call (回访) after resolution: how satisfied the complainant is.</summary>
+public sealed record RecordFollowUp(Satisfaction? Satisfaction, string? Comment, long? ExpectedVersion = null);
+
+public static class RecordFollowUpEndpoint
+{
+    public static ProblemDetails Validate(RecordFollowUp command, Complaint complaint, ClaimsPrincipal user)
+    {
+        var errors = new FieldErrors()
+            .Defined("satisfaction", command.Satisfaction)
+            .Text("comment", command.Comment, 1000, required: command.Satisfaction == Satisfaction.Unsatisfied);
+        if (errors.Any) return errors.ToProblem();
+        return ComplaintRules.Common(complaint, user, command.ExpectedVersion)
+            ?? (complaint.Status == ComplaintStatus.Resolved
+                ? Problems.None
+                : ComplaintRules.NotAllowed(complaint, "回访", "followed up"));
+    }
+
+    [WolverinePost("/api/complaints/{complaintId}/follow-up", OperationId = nameof(RecordFollowUp))]
+    [Authorize(Roles = ComplaintRules.Handlers)]
+    public static (UpdatedAggregate, Events) Post(
+        RecordFollowUp command, [WriteAggregate] Complaint complaint, ClaimsPrincipal user, DateTimeOffset now) =>
+        (new UpdatedAggregate(),
+         [new ComplaintFollowUpRecorded(complaint.Id, command.Satisfaction!.Value, command.Comment?.Trim(),
+             Actor.From(user), now)]);
+}

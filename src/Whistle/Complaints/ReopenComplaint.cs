@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Whistle.Hosting;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Whistle.Complaints;
+
+/// <summary>Sends a complaint back to handling (不满意重办) after an unsatisfied follow-up.</summary>
+public sealed record ReopenComplaint(string? Reason, long? ExpectedVersion = null);
+
+public static class ReopenComplaintEndpoint
+{
+    public static ProblemDetails Validate(ReopenComplaint command, Complaint complaint, ClaimsPrincipal user)
+    {
+        var errors = new FieldErrors().Text("reason", command.Reason, 1000);
+        if (errors.Any) return errors.ToProblem();
+        return ComplaintRules.Common(complaint, user, command.ExpectedVersion) ?? complaint switch
+        {
+            { Status: ComplaintStatus.FollowedUp, LastSatisfaction: Satisfaction.Unsatisfied } => Problems.None,
+            { Status: ComplaintStatus.FollowedUp } => Problems.Conflict(
+                $"投诉 {complaint.Number} 回访满意，不需要重新办理，请结案。",
+                "The complainant was satisfied on follow-up: close the complaint instead of reopening it."),
+            _ => ComplaintRules.NotAllowed(complaint, "重新办理", "reopened"),
+        };
+    }
+
+    [WolverinePost("/api/complaints/{complaintId}/reopen", OperationId = nameof(ReopenComplaint))]
+    [Authorize(Roles = ComplaintRules.Handlers)]
+    public static (UpdatedAggregate, Events) Post(
+        ReopenComplaint command, [WriteAggregate] Complaint complaint, ClaimsPrincipal user, DateTimeOffset now) =>
+        (new UpdatedAggregate(), [new ComplaintReopened(complaint.Id, command.Reason!.Trim(), Actor.From(user), now)]);
+}

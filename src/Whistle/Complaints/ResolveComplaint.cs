@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Whistle.Hosting;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Whistle.Complaints;
+
+/// <summary>Records that the complaint has been dealt with (办结), and how.</summary>
+public sealed record ResolveComplaint(string? Outcome, long? ExpectedVersion = null);
+
+public static class ResolveComplaintEndpoint
+{
+    public static ProblemDetails Validate(ResolveComplaint command, Complaint complaint, ClaimsPrincipal user)
+    {
+        var errors = new FieldErrors().Text("outcome", command.Outcome, 2000);
+        if (errors.Any) return errors.ToProblem();
+        return ComplaintRules.Common(complaint, user, command.ExpectedVersion)
+            ?? (complaint.Status is ComplaintStatus.Accepted or ComplaintStatus.Resolved
+                ? Problems.None
+                : ComplaintRules.NotAllowed(complaint, "办结", "resolved"));
+    }
+
+    [WolverinePost("/api/complaints/{complaintId}/resolve", OperationId = nameof(ResolveComplaint))]
+    [Authorize(Roles = ComplaintRules.Handlers)]
+    public static (UpdatedAggregate, Events) Post(
+        ResolveComplaint command, [WriteAggregate] Complaint complaint, ClaimsPrincipal user, DateTimeOffset now) =>
+        (new UpdatedAggregate(), complaint.Status == ComplaintStatus.Resolved
+            ? []
+            : [new ComplaintResolved(complaint.Id, command.Outcome!.Trim(), Actor.From(user), now)]);
+}

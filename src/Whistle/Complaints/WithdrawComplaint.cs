@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Whistle.Hosting;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Whistle.Complaints;
+
+/// <summary>Records that the complainant withdrew the complaint (撤诉) before it was resolved.</summary>
+public sealed record WithdrawComplaint(string? Reason, long? ExpectedVersion = null);
+
+public static class WithdrawComplaintEndpoint
+{
+    public static ProblemDetails Validate(WithdrawComplaint command, Complaint complaint, ClaimsPrincipal user)
+    {
+        var errors = new FieldErrors().Text("reason", command.Reason, 1000);
+        if (errors.Any) return errors.ToProblem();
+        return ComplaintRules.Common(complaint, user, command.ExpectedVersion)
+            ?? (complaint.Status is ComplaintStatus.Lodged or ComplaintStatus.Accepted or ComplaintStatus.Withdrawn
+                ? Problems.None
+                : ComplaintRules.NotAllowed(complaint, "撤回", "withdrawn"));
+    }
+
+    [WolverinePost("/api/complaints/{complaintId}/withdraw", OperationId = nameof(WithdrawComplaint))]
+    [Authorize(Roles = ComplaintRules.Handlers)]
+    public static (UpdatedAggregate, Events) Post(
+        WithdrawComplaint command, [WriteAggregate] Complaint complaint, ClaimsPrincipal user, DateTimeOffset now) =>
+        (new UpdatedAggregate(), complaint.Status == ComplaintStatus.Withdrawn
+            ? []
+            : [new ComplaintWithdrawn(complaint.Id, command.Reason!.Trim(), Actor.From(user), now)]);
+}

@@ -1,0 +1,69 @@
+using System.Text.Json;
+using JasperFx;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Whistle.Hosting;
+
+/// <summary>Turns what escapes an endpoint into ProblemDetails: bad JSON is 400, a lost race is 409, never a bare 500.</summary>
+internal sealed partial class Errors(IProblemDetailsService problems, ILogger<Errors> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        var problem = Classify(exception);
+        if (problem.Status >= 500) LogUnhandled(logger, exception, http.Request.Method, http.Request.Path);
+        http.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, PathString path);
+
+    private static ProblemDetails Classify(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case JsonException json:
+                    return Problems.BadRequest("请求体不是有效的 JSON，或字段类型不对。",
+                        $"The request body is not valid JSON for this command: {json.Message}");
+                case BadHttpRequestException bad:
+                    var problem = Problems.BadRequest("请求无效。", bad.Message);
+                    problem.Status = bad.StatusCode;
+                    return problem;
+                case ConcurrencyException:
+                    return Problems.Conflict("案件刚被他人修改，请刷新后重试。",
+                        "Someone else changed the case at the same moment; reload and retry.");
+            }
+        }
+        return new ProblemDetails
+        {
+            Status = StatusCodes.Status500InternalServerError,
+            Title = "服务器内部错误 Internal error",
+            Detail = "处理请求时出错，已记录日志。The error was logged.",
+        };
+    }
+}
+
+/// <summary>Refuses oversized bodies up front with a 413 ProblemDetails, before anything reads them.</summary>
+internal sealed class RequestSizeLimit(RequestDelegate next)
+{
+    public const long MaxBytes = 64 * 1024;
+
+    public async Task InvokeAsync(HttpContext http)
+    {
+        if (http.Request.ContentLength > MaxBytes)
+        {
+            http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            await http.Response.WriteAsJsonAsync(new ProblemDetails
+            {
+                Status = StatusCodes.Status413PayloadTooLarge,
+                Title = "请求体过大 Payload too large",
+                Detail = $"请求体不能超过 {MaxBytes / 1024} KB。The body must be at most {MaxBytes / 1024} KB.",
+            }, (JsonSerializerOptions?)null, "application/problem+json");
+            return;
+        }
+        await next(http);
+    }
+}

@@ -1,0 +1,34 @@
+using System.Diagnostics;
+using Marten;
+
+namespace Whistle.Hosting;
+
+/// <summary>
+/// Wolverine HTTP middleware on every command endpoint: stamps the events the request appends with the user,
+/// a correlation id (the caller's <c>X-Correlation-Id</c>, else the trace id), and the client's command id
+/// (its <c>Idempotency-Key</c>) as causation id and as the <c>command-id</c> header.
+/// </summary>
+public static class EventMetadata
+{
+    public const string CorrelationHeader = "X-Correlation-Id";
+    public const string CommandIdHeader = "command-id";
+
+    public static void Before(HttpContext http, IDocumentSession session)
+    {
+        var correlation = http.Request.Headers[CorrelationHeader].ToString();
+        session.CorrelationId = correlation is { Length: > 0 and <= 100 }
+            ? correlation
+            : Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier;
+        session.LastModifiedBy = http.User.FindFirst(WhistleClaims.Subject)?.Value;
+        var commandId = http.Request.Headers[Idempotency.Header].ToString();
+        if (commandId.Length > 0)
+        {
+            session.CausationId = commandId;
+            session.SetHeader(CommandIdHeader, commandId);
+        }
+        else
+        {
+            session.CausationId = http.TraceIdentifier;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.OpenApi;
+
+namespace Whistle.Hosting;
+
+/// <summary>The OpenAPI document at /openapi/v1.json, with the bearer scheme the API expects.</summary>
+public static class OpenApi
+{
+    public static IServiceCollection AddWhistleOpenApi(this IServiceCollection services) =>
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info = new OpenApiInfo
+            {
+                Title = "Whistle 吹哨报到 — 物业治理案件办理",
+                Version = "v1",
+                Description = "Complaints, whistles, fee disputes and mediation for a county's residential property governance. "
+                    + "Every /api call needs a bearer token (development: ops/token USER).",
+            };
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes["Bearer"] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+            };
+            document.Security ??= [];
+            document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] });
+            return Task.CompletedTask;
+        }));
+}

@@ -1,0 +1,121 @@
+using System.Text.Json.Serialization;
+using JasperFx;
+using JasperFx.Events;
+using Marten;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Npgsql;
+using Scalar.AspNetCore;
+using Weasel.Core;
+using Whistle.Complaints;
+using Whistle.Directory;
+using Wolverine;
+using Wolverine.ErrorHandling;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Whistle.Hosting;
+
+/// <summary>Wires Marten, Wolverine, identity and the HTTP conventions. Program.cs calls these two methods only.</summary>
+public static class WhistleHosting
+{
+    public const string Schema = "whistle";
+
+    public static WebApplicationBuilder AddWhistle(this WebApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        var services = builder.Services;
+        var connectionString = config.GetConnectionString("Whistle") is { Length: > 0 } cs
+            ? cs
+            : throw new InvalidOperationException(
+                "ConnectionStrings:Whistle is not set. ops/run sets it; elsewhere set ConnectionStrings__Whistle.");
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddSingleton<WhistleDatabase>();
+
+        services.AddMarten(opts =>
+            {
+                opts.Connection(connectionString);
+                opts.DatabaseSchemaName = Schema;
+                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+
+                // A county is a tenant from the first event on.
+                opts.Events.TenancyStyle = JasperFx.MultiTenancy.TenancyStyle.Conjoined;
+                opts.Policies.AllDocumentsAreMultiTenanted();
+
+                opts.Events.StreamIdentity = StreamIdentity.AsGuid;
+                opts.Events.AppendMode = EventAppendMode.QuickWithServerTimestamps;
+                opts.Events.UseMandatoryStreamTypeDeclaration = true;
+                opts.Events.MetadataConfig.CorrelationIdEnabled = true;
+                opts.Events.MetadataConfig.CausationIdEnabled = true;
+                opts.Events.MetadataConfig.HeadersEnabled = true;
+                opts.Events.MetadataConfig.UserNameEnabled = true;
+
+                opts.Storage.ExtendedSchemaObjects.Add(ComplaintNumbers.Table());
+                opts.Storage.ExtendedSchemaObjects.Add(Idempotency.Table());
+
+                DirectorySetup.Configure(opts);
+                ComplaintsSetup.Configure(opts);
+            })
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup()
+            .IntegrateWithWolverine(x => x.UseWolverineManagedEventSubscriptionDistribution = true);
+        if (config["Whistle:SampleCounty"] is { Length: > 0 } sample)
+            services.InitializeMartenWith(new SampleCountyInitialData(sample));
+
+        var soloByDefault = builder.Environment.IsDevelopment();
+        builder.Host.UseWolverine(opts =>
+        {
+            opts.ServiceName = "whistle";
+            // Test hosts would otherwise adopt the test assembly as the application assembly.
+            opts.ApplicationAssembly = typeof(WhistleHosting).Assembly;
+            opts.Policies.AutoApplyTransactions();
+            opts.Policies.UseDurableLocalQueues();
+            opts.Policies.UseDurableInboxOnAllListeners();
+            opts.Policies.UseDurableOutboxOnAllSendingEndpoints();
+            opts.Durability.Mode = config.GetValue("Whistle:Durability", soloByDefault ? DurabilityMode.Solo : DurabilityMode.Balanced);
+            opts.EnableRelayOfUserName = true;
+            opts.CodeGeneration.Sources.Insert(0, new ClockVariableSource());
+
+            // A dropped connection or a lost race is worth retrying; after that the message is dead-lettered, visibly.
+            opts.OnException<NpgsqlException>()
+                .RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1))
+                .Then.MoveToErrorQueue();
+            opts.OnException<ConcurrencyException>().RetryTimes(3);
+        });
+
+        services.AddWolverineHttp();
+        services.AddWhistleIdentity(config);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<Errors>();
+        services.ConfigureHttpJsonOptions(o =>
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestSizeLimit.MaxBytes);
+        services.AddWhistleOpenApi();
+        services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready"]);
+        return builder;
+    }
+
+    public static WebApplication UseWhistle(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<RequestSizeLimit>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<Idempotency>();
+
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/docs", o => o.WithTitle("Whistle API 接口文档")).AllowAnonymous();
+        app.MapGet("/", () => Results.Redirect("/docs/v1")).AllowAnonymous().ExcludeFromDescription();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+
+        app.MapWolverineEndpoints(o =>
+        {
+            o.TenantId.IsClaimTypeNamed(WhistleClaims.County);
+            o.AddMiddleware(typeof(EventMetadata), chain => chain.HttpMethods.Contains("POST"));
+        });
+        return app;
+    }
+}
