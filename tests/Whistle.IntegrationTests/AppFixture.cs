@@ -1,0 +1,65 @@
+using Alba;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Whistle.Directory;
+using Wolverine;
+
+[assembly: AssemblyFixture(typeof(Whistle.IntegrationTests.AppFixture))]
+
+namespace Whistle.IntegrationTests;
+
+/// <summary>
+/// One Whistle host for the whole assembly, on the real PostgreSQL that ops/test starts
+/// (ConnectionStrings__Whistle). Tests make their own ids, or their own county, so they run in parallel.
+/// </summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    public const string County = "anlan";
+    public const string SigningKey = "integration-tests-signing-key-at-least-32-characters";
+
+    public IAlbaHost Host { get; private set; } = null!;
+
+    /// <summary>The clock every decision reads; starts at the real time so tokens are current.</summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    public static string SampleCountyPath { get; } = FindSample();
+
+    public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
+
+    public async ValueTask InitializeAsync()
+    {
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ConnectionStrings__Whistle")))
+            throw new InvalidOperationException("ConnectionStrings__Whistle is not set: run the tests with ops/test.");
+        Environment.SetEnvironmentVariable("Whistle__Auth__SigningKey", SigningKey);
+        Environment.SetEnvironmentVariable("Whistle__SampleCounty", SampleCountyPath);
+        Environment.SetEnvironmentVariable("Whistle__Durability", nameof(DurabilityMode.Solo));
+
+        Host = await AlbaHost.For<Program>(x => x.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.RunWolverineInSoloMode();
+            services.DisableAllExternalWolverineTransports();
+        }));
+    }
+
+    public async ValueTask DisposeAsync() => await Host.DisposeAsync();
+
+    /// <summary>A county of its own, holding the sample directory, for tests that count or list everything.</summary>
+    public async Task<string> NewCountyAsync()
+    {
+        var county = "t" + Guid.NewGuid().ToString("N")[..12];
+        await SampleCountyData.Read(SampleCountyPath).LoadAsync(Store, county, CancellationToken.None);
+        return county;
+    }
+
+    private static string FindSample()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "samples", "county", "anlan.json");
+            if (File.Exists(candidate)) return candidate;
+        }
+        throw new FileNotFoundException("samples/county/anlan.json not found above " + AppContext.BaseDirectory);
+    }
+}

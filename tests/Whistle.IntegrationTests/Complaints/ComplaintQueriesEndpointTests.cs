@@ -1,0 +1,110 @@
+using Microsoft.AspNetCore.Mvc;
+using Shouldly;
+using Whistle.Complaints;
+
+namespace Whistle.IntegrationTests.Complaints;
+
+public sealed class ComplaintQueriesEndpointTests(AppFixture app) : IntegrationContext(app)
+{
+    [Fact]
+    public async Task an_unknown_complaint_is_404_problem_details()
+    {
+        var result = await Send(Tokens.Clerk, x => x.Get.Url($"/api/complaints/{Guid.NewGuid()}"), 404);
+
+        (await result.ReadAsJsonAsync<ProblemDetails>())!.Detail!.ShouldContain("不存在");
+    }
+
+    [Fact]
+    public async Task a_community_worker_sees_only_their_communitys_complaints()
+    {
+        var lodged = await Lodge(complaint: NewComplaint("CP010101"));
+
+        (await Details(lodged.Id, Tokens.Community)).Number.ShouldBe(lodged.Number);
+        await Send(Tokens.OtherCommunity, x => x.Get.Url($"/api/complaints/{lodged.Id}"), 404);
+    }
+
+    [Fact]
+    public async Task another_county_cannot_see_the_complaint()
+    {
+        var lodged = await Lodge();
+        var elsewhere = await App.NewCountyAsync();
+
+        await Send(Tokens.Clerk, x => x.Get.Url($"/api/complaints/{lodged.Id}"), 404, elsewhere);
+    }
+
+    [Fact]
+    public async Task an_analyst_sees_the_complainant_masked()
+    {
+        var lodged = await Lodge();
+
+        var details = await Details(lodged.Id, Tokens.Analyst);
+
+        details.Complainant.ShouldBe(new Complainant("张*", "138****5678", "***"));
+    }
+
+    [Fact]
+    public async Task the_list_filters_by_status_category_community_and_lodging_time_and_pages()
+    {
+        var county = await App.NewCountyAsync();
+        var start = App.Clock.GetUtcNow();
+        var parking = await Lodge(complaint: NewComplaint("CP010101", "illegal-parking"), county: county);
+        var noise = await Lodge(complaint: NewComplaint("CP010201", "noise"), county: county);
+        var elsewhere = await Lodge(complaint: NewComplaint("CP020101", "noise"), county: county);
+        await Post(Tokens.Clerk, $"/api/complaints/{noise.Id}/accept", new { }, 200, county);
+
+        async Task<ComplaintPage> List(string query, Tokens.User? user = null) =>
+            await Get<ComplaintPage>(user ?? Tokens.Clerk, "/api/complaints" + query, county);
+
+        (await List("")).Total.ShouldBe(3);
+        (await List("?status=Accepted")).Items.Select(x => x.Id).ShouldBe([noise.Id]);
+        (await List("?categoryId=noise")).Items.Select(x => x.Id).ShouldBe([elsewhere.Id, noise.Id], ignoreOrder: true);
+        (await List("?communityId=CM0201")).Items.Select(x => x.Id).ShouldBe([elsewhere.Id]);
+        (await List($"?number={parking.Number}")).Items.Single().Id.ShouldBe(parking.Id);
+        (await List("?lodgedFrom=" + Uri.EscapeDataString(start.AddDays(1).ToString("O")))).Total.ShouldBe(0);
+        (await List("?lodgedFrom=" + Uri.EscapeDataString(start.AddMinutes(-1).ToString("O")) + "&lodgedTo="
+            + Uri.EscapeDataString(start.AddMinutes(1).ToString("O")))).Total.ShouldBe(3);
+
+        var page = await List("?page=2&pageSize=2");
+        page.Total.ShouldBe(3);
+        page.Items.Count.ShouldBe(1);
+        (await List("", Tokens.OtherCommunity)).Items.Select(x => x.Id).ShouldBe([elsewhere.Id]);
+        (await List("", Tokens.SubDistrict)).Items.Select(x => x.CommunityId).ShouldBe(["CM0102", "CM0101"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task the_list_masks_the_complainant()
+    {
+        var county = await App.NewCountyAsync();
+        await Lodge(county: county);
+
+        var page = await Get<ComplaintPage>(Tokens.Clerk, "/api/complaints", county);
+
+        page.Items.Single().ComplainantName.ShouldBe("张*");
+    }
+
+    [Fact]
+    public async Task bad_list_filters_are_400_naming_each()
+    {
+        var result = await Send(Tokens.Clerk, x => x.Get.Url("/api/complaints?status=Sleeping&pageSize=500&lodgedFrom=yesterday"), 400);
+
+        (await result.ReadAsJsonAsync<ValidationProblemDetails>())!.Errors.Keys
+            .ShouldBe(["status", "pageSize", "lodgedFrom"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task a_department_officer_cannot_list_complaints()
+    {
+        await Send(Tokens.Chengguan, x => x.Get.Url("/api/complaints"), 403);
+    }
+
+    [Fact]
+    public async Task the_directory_lists_compounds_and_categories()
+    {
+        var compounds = await Get<List<Whistle.Directory.Compound>>(Tokens.Clerk, "/api/compounds");
+        var categories = await Get<List<Whistle.Directory.ComplaintCategory>>(Tokens.Clerk, "/api/complaint-categories");
+
+        compounds.Count.ShouldBe(9);
+        compounds.First().Name.ShouldBe("东关花园");
+        categories.Select(c => c.Id).ShouldContain("illegal-construction");
+    }
+}
