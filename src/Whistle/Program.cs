@@ -7,7 +7,10 @@ builder.AddWhistle();
 var app = builder.Build();
 app.UseWhistle();
 
-return await app.RunJasperFxCommands(args);
+// With arguments, the JasperFx command line: db-apply, projections, codegen, describe, …
+if (args.Length > 0) return await app.RunJasperFxCommands(args);
+await app.RunAsync();
+return 0;
 
 /// <summary>The composition root; public so that the integration tests can host it.</summary>
 public partial class Program;

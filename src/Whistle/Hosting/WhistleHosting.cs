@@ -12,6 +12,7 @@ using Wolverine;
 using Wolverine.ErrorHandling;
 using Wolverine.Http;
 using Wolverine.Marten;
+using Wolverine.Persistence;
 
 namespace Whistle.Hosting;
 
@@ -75,6 +76,8 @@ public static class WhistleHosting
             opts.Policies.UseDurableOutboxOnAllSendingEndpoints();
             opts.Durability.Mode = config.GetValue("Whistle:Durability", soloByDefault ? DurabilityMode.Solo : DurabilityMode.Balanced);
             opts.EnableRelayOfUserName = true;
+            // A command on a case that does not exist answers 404 with a ProblemDetails body.
+            opts.EntityDefaults.OnMissing = OnMissing.ProblemDetailsWith404;
             opts.CodeGeneration.Sources.Insert(0, new ClockVariableSource());
 
             // A dropped connection or a lost race is worth retrying; after that the message is dead-lettered, visibly.
