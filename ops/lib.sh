@@ -11,7 +11,8 @@ say() { printf '%s\n' "$*" >&2; }
 
 # The cluster runs as the invoking user, or as `postgres` when invoked as root (initdb refuses root).
 pg_as() {
-    if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+    # From /, so that the postgres user is never left in a folder it cannot enter.
+    if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 pg_find_binaries() {

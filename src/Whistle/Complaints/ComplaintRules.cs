@@ -50,4 +50,16 @@ public static class ComplaintRules
         Problems.Conflict(
             $"投诉 {complaint.Number} 当前为“{complaint.Status.Label()}”，不能{actionZh}。",
             $"Complaint {complaint.Number} is {complaint.Status}; it cannot be {actionEn}.");
+
+    /// <summary>
+    /// Checks the second complaint a command names in its body (duplicate of, link to): it must exist within the
+    /// user's area and be another complaint. Unknown is 400 here, not 404: the route's complaint exists.
+    /// </summary>
+    public static ProblemDetails? OtherComplaint(
+        string field, Complaint complaint, ComplaintDetails? other, ClaimsPrincipal user, string selfZh, string selfEn)
+    {
+        if (other is null || !InScope(user, other.CommunityId, other.SubDistrictId))
+            return new FieldErrors().Add(field, "没有这件投诉。No such complaint.").ToProblem();
+        return other.Id == complaint.Id ? new FieldErrors().Add(field, $"{selfZh} {selfEn}").ToProblem() : null;
+    }
 }

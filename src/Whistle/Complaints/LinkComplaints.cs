@@ -22,10 +22,8 @@ public static class LinkComplaintsEndpoint
         var errors = new FieldErrors().Required("otherComplaintId", command.OtherComplaintId);
         if (errors.Any) return errors.ToProblem();
         if (ComplaintRules.Common(complaint, user, command.ExpectedVersion) is { } problem) return problem;
-        if (other is null || !ComplaintRules.InScope(user, other.CommunityId, other.SubDistrictId))
-            return errors.Add("otherComplaintId", "没有这件投诉。No such complaint.").ToProblem();
-        if (other.Id == complaint.Id)
-            return errors.Add("otherComplaintId", "投诉不能关联自身。A complaint cannot be linked to itself.").ToProblem();
+        if (ComplaintRules.OtherComplaint("otherComplaintId", complaint, other, user,
+                "投诉不能关联自身。", "A complaint cannot be linked to itself.") is { } invalid) return invalid;
         return complaint.IsFinal ? ComplaintRules.NotAllowed(complaint, "再关联其他投诉", "linked") : Problems.None;
     }
 

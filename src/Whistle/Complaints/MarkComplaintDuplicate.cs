@@ -23,11 +23,9 @@ public static class MarkComplaintDuplicateEndpoint
         var errors = new FieldErrors().Required("originalId", command.OriginalId);
         if (errors.Any) return errors.ToProblem();
         if (ComplaintRules.Common(complaint, user, command.ExpectedVersion) is { } problem) return problem;
-        if (original is null || !ComplaintRules.InScope(user, original.CommunityId, original.SubDistrictId))
-            return errors.Add("originalId", "没有这件投诉。No such complaint.").ToProblem();
-        if (original.Id == complaint.Id)
-            return errors.Add("originalId", "投诉不能与自身重复。A complaint cannot duplicate itself.").ToProblem();
-        if (original.DuplicateOf is { } earlier)
+        if (ComplaintRules.OtherComplaint("originalId", complaint, original, user,
+                "投诉不能与自身重复。", "A complaint cannot duplicate itself.") is { } invalid) return invalid;
+        if (original!.DuplicateOf is { } earlier)
             return errors.Add("originalId",
                 $"{original.Number} 本身是 {earlier.Number} 的重复件，请标记为 {earlier.Number} 的重复件。" +
                 $"It is itself a duplicate: mark this one as a duplicate of {earlier.Number}.").ToProblem();
