@@ -165,9 +165,11 @@ public sealed class ComplaintLifecycleEndpointTests(AppFixture app) : Integratio
     [Fact]
     public async Task a_command_on_an_unknown_complaint_is_404()
     {
-        var result = await Post(Tokens.Clerk, $"/api/complaints/{Guid.NewGuid()}/accept", Empty, 404);
+        var id = Guid.NewGuid();
+        var result = await Post(Tokens.Clerk, $"/api/complaints/{id}/accept", Empty, 404);
 
         result.Context.Response.ContentType.ShouldStartWith("application/problem+json");
+        (await result.ReadAsJsonAsync<ProblemDetails>())!.Detail!.ShouldContain(id.ToString());
     }
 
     [Fact]
