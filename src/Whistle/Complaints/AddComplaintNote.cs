@@ -16,12 +16,12 @@ public static class AddComplaintNoteEndpoint
 
     public static ProblemDetails Validate(AddComplaintNote command, Complaint complaint, ClaimsPrincipal user)
     {
+        if (ComplaintRules.Common(complaint, user, command.ExpectedVersion) is { } common) return common;
         var errors = new FieldErrors()
             .Text("text", command.Text, 2000)
             .Defined("visibility", command.Visibility);
         if (errors.Any) return errors.ToProblem();
-        return ComplaintRules.Common(complaint, user, command.ExpectedVersion)
-            ?? (complaint.IsFinal ? ComplaintRules.NotAllowed(complaint, "再添加备注", "annotated") : Problems.None);
+        return complaint.IsFinal ? ComplaintRules.NotAllowed(complaint, "再添加备注", "annotated") : Problems.None;
     }
 
     [WolverinePost("/api/complaints/{complaintId}/notes", OperationId = nameof(AddComplaintNote))]

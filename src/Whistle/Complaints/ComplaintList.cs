@@ -35,6 +35,7 @@ public sealed record ComplaintFilter(
 public static class ComplaintListEndpoint
 {
     public const int MaxPageSize = 100;
+    public const int MaxPage = 100_000;
 
     /// <summary>Parses the query string; the endpoint's Validate and Get both read it through here.</summary>
     public static (ComplaintFilter Filter, ProblemDetails Problem) Parse(
@@ -45,14 +46,15 @@ public static class ComplaintListEndpoint
         ComplaintStatus? parsedStatus = null;
         if (status is not null)
         {
-            if (Enum.TryParse<ComplaintStatus>(status, ignoreCase: true, out var s) && Enum.IsDefined(s) && !int.TryParse(status, out _))
-                parsedStatus = s;
+            // Names only: Enum.TryParse would also take numbers and "Lodged,Accepted" (OR-ed into another status).
+            var name = Enum.GetNames<ComplaintStatus>().FirstOrDefault(n => n.Equals(status, StringComparison.OrdinalIgnoreCase));
+            if (name is not null) parsedStatus = Enum.Parse<ComplaintStatus>(name);
             else errors.Add("status", $"状态只能是 {string.Join("/", Enum.GetNames<ComplaintStatus>())}。Unknown status.");
         }
         var from = Instant("lodgedFrom", lodgedFrom, errors);
         var to = Instant("lodgedTo", lodgedTo, errors);
         if (from > to) errors.Add("lodgedTo", "结束时间早于开始时间。lodgedTo is before lodgedFrom.");
-        var pageNumber = Number("page", page, 1, 1, int.MaxValue, errors);
+        var pageNumber = Number("page", page, 1, 1, MaxPage, errors);
         var size = Number("pageSize", pageSize, 20, 1, MaxPageSize, errors);
         errors.Text("categoryId", categoryId, 64, required: false)
             .Text("communityId", communityId, 64, required: false)
@@ -104,11 +106,17 @@ public static class ComplaintListEndpoint
         if (value is null) return null;
         if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             return new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), CountyTime.Offset);
-        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
+        // With an explicit offset or Z, that instant; without one, the county's local time (China Standard Time).
+        if (HasOffset(value) && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
             return instant;
+        if (!HasOffset(value) && DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+            return new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), CountyTime.Offset);
         errors.Add(field, "不是有效的日期或时间（如 2026-11-27 或 2026-11-27T08:00:00+08:00）。Not an ISO 8601 date or time.");
         return null;
     }
+
+    private static bool HasOffset(string value) =>
+        value.EndsWith('Z') || value.EndsWith('z') || (value.Length > 6 && value[^6] is '+' or '-' && value[^3] == ':');
 
     private static int Number(string field, string? value, int fallback, int min, int max, FieldErrors errors)
     {

@@ -14,20 +14,21 @@ public static class DeclineComplaintEndpoint
 {
     public static ProblemDetails Validate(DeclineComplaint command, Complaint complaint, ClaimsPrincipal user)
     {
+        if (ComplaintRules.Common(complaint, user, command.ExpectedVersion) is { } common) return common;
         var errors = new FieldErrors()
             .Text("reason", command.Reason, 500)
             .Text("redirectTo", command.RedirectTo, 200, required: false);
         if (errors.Any) return errors.ToProblem();
-        return ComplaintRules.Common(complaint, user, command.ExpectedVersion)
-            ?? (complaint.Status == ComplaintStatus.Lodged
-                ? Problems.None
-                : ComplaintRules.NotAllowed(complaint, "不予受理", "declined"));
+        return complaint.Status is ComplaintStatus.Lodged or ComplaintStatus.Declined
+            ? Problems.None
+            : ComplaintRules.NotAllowed(complaint, "不予受理", "declined");
     }
 
     [WolverinePost("/api/complaints/{complaintId}/decline", OperationId = nameof(DeclineComplaint))]
     [Authorize(Roles = ComplaintRules.Handlers)]
     public static (UpdatedAggregate, Events) Post(
         DeclineComplaint command, [WriteAggregate] Complaint complaint, ClaimsPrincipal user, DateTimeOffset now) =>
-        (new UpdatedAggregate(),
-         [new ComplaintDeclined(complaint.Id, command.Reason!.Trim(), command.RedirectTo?.Trim(), Actor.From(user), now)]);
+        (new UpdatedAggregate(), complaint.Status == ComplaintStatus.Declined
+            ? []
+            : [new ComplaintDeclined(complaint.Id, command.Reason!.Trim(), command.RedirectTo?.Trim(), Actor.From(user), now)]);
 }

@@ -19,9 +19,9 @@ public static class LinkComplaintsEndpoint
     public static ProblemDetails Validate(
         LinkComplaints command, Complaint complaint, ComplaintDetails? other, ClaimsPrincipal user)
     {
+        if (ComplaintRules.Common(complaint, user, command.ExpectedVersion) is { } common) return common;
         var errors = new FieldErrors().Required("otherComplaintId", command.OtherComplaintId);
         if (errors.Any) return errors.ToProblem();
-        if (ComplaintRules.Common(complaint, user, command.ExpectedVersion) is { } problem) return problem;
         if (ComplaintRules.OtherComplaint("otherComplaintId", complaint, other, user,
                 "投诉不能关联自身。", "A complaint cannot be linked to itself.") is { } invalid) return invalid;
         return complaint.IsFinal ? ComplaintRules.NotAllowed(complaint, "再关联其他投诉", "linked") : Problems.None;

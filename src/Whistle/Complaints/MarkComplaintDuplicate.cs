@@ -20,12 +20,15 @@ public static class MarkComplaintDuplicateEndpoint
     public static ProblemDetails Validate(
         MarkComplaintDuplicate command, Complaint complaint, ComplaintDetails? original, ClaimsPrincipal user)
     {
+        if (ComplaintRules.Common(complaint, user, command.ExpectedVersion) is { } common) return common;
         var errors = new FieldErrors().Required("originalId", command.OriginalId);
         if (errors.Any) return errors.ToProblem();
-        if (ComplaintRules.Common(complaint, user, command.ExpectedVersion) is { } problem) return problem;
         if (ComplaintRules.OtherComplaint("originalId", complaint, original, user,
                 "投诉不能与自身重复。", "A complaint cannot duplicate itself.") is { } invalid) return invalid;
-        if (original!.DuplicateOf is { } earlier)
+        if (original!.DuplicateOf?.Id == complaint.Id)
+            return errors.Add("originalId",
+                $"{original.Number} 已是本投诉的重复件。{original.Number} is already a duplicate of this complaint.").ToProblem();
+        if (original.DuplicateOf is { } earlier)
             return errors.Add("originalId",
                 $"{original.Number} 本身是 {earlier.Number} 的重复件，请标记为 {earlier.Number} 的重复件。" +
                 $"It is itself a duplicate: mark this one as a duplicate of {earlier.Number}.").ToProblem();

@@ -14,14 +14,14 @@ public static class RecordFollowUpEndpoint
 {
     public static ProblemDetails Validate(RecordFollowUp command, Complaint complaint, ClaimsPrincipal user)
     {
+        if (ComplaintRules.Common(complaint, user, command.ExpectedVersion) is { } common) return common;
         var errors = new FieldErrors()
             .Defined("satisfaction", command.Satisfaction)
             .Text("comment", command.Comment, 1000, required: command.Satisfaction == Satisfaction.Unsatisfied);
         if (errors.Any) return errors.ToProblem();
-        return ComplaintRules.Common(complaint, user, command.ExpectedVersion)
-            ?? (complaint.Status == ComplaintStatus.Resolved
-                ? Problems.None
-                : ComplaintRules.NotAllowed(complaint, "回访", "followed up"));
+        return complaint.Status == ComplaintStatus.Resolved
+            ? Problems.None
+            : ComplaintRules.NotAllowed(complaint, "回访", "followed up");
     }
 
     [WolverinePost("/api/complaints/{complaintId}/follow-up", OperationId = nameof(RecordFollowUp))]

@@ -14,9 +14,10 @@ public static class ReopenComplaintEndpoint
 {
     public static ProblemDetails Validate(ReopenComplaint command, Complaint complaint, ClaimsPrincipal user)
     {
+        if (ComplaintRules.Common(complaint, user, command.ExpectedVersion) is { } common) return common;
         var errors = new FieldErrors().Text("reason", command.Reason, 1000);
         if (errors.Any) return errors.ToProblem();
-        return ComplaintRules.Common(complaint, user, command.ExpectedVersion) ?? complaint switch
+        return complaint switch
         {
             { Status: ComplaintStatus.FollowedUp, LastSatisfaction: Satisfaction.Unsatisfied } => Problems.None,
             { Status: ComplaintStatus.FollowedUp } => Problems.Conflict(

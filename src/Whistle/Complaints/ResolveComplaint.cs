@@ -14,12 +14,12 @@ public static class ResolveComplaintEndpoint
 {
     public static ProblemDetails Validate(ResolveComplaint command, Complaint complaint, ClaimsPrincipal user)
     {
+        if (ComplaintRules.Common(complaint, user, command.ExpectedVersion) is { } common) return common;
         var errors = new FieldErrors().Text("outcome", command.Outcome, 2000);
         if (errors.Any) return errors.ToProblem();
-        return ComplaintRules.Common(complaint, user, command.ExpectedVersion)
-            ?? (complaint.Status is ComplaintStatus.Accepted or ComplaintStatus.Resolved
-                ? Problems.None
-                : ComplaintRules.NotAllowed(complaint, "办结", "resolved"));
+        return complaint.Status is ComplaintStatus.Accepted or ComplaintStatus.Resolved
+            ? Problems.None
+            : ComplaintRules.NotAllowed(complaint, "办结", "resolved");
     }
 
     [WolverinePost("/api/complaints/{complaintId}/resolve", OperationId = nameof(ResolveComplaint))]

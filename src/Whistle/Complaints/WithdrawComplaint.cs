@@ -14,12 +14,12 @@ public static class WithdrawComplaintEndpoint
 {
     public static ProblemDetails Validate(WithdrawComplaint command, Complaint complaint, ClaimsPrincipal user)
     {
+        if (ComplaintRules.Common(complaint, user, command.ExpectedVersion) is { } common) return common;
         var errors = new FieldErrors().Text("reason", command.Reason, 1000);
         if (errors.Any) return errors.ToProblem();
-        return ComplaintRules.Common(complaint, user, command.ExpectedVersion)
-            ?? (complaint.Status is ComplaintStatus.Lodged or ComplaintStatus.Accepted or ComplaintStatus.Withdrawn
-                ? Problems.None
-                : ComplaintRules.NotAllowed(complaint, "撤回", "withdrawn"));
+        return complaint.Status is ComplaintStatus.Lodged or ComplaintStatus.Accepted or ComplaintStatus.Withdrawn
+            ? Problems.None
+            : ComplaintRules.NotAllowed(complaint, "撤回", "withdrawn");
     }
 
     [WolverinePost("/api/complaints/{complaintId}/withdraw", OperationId = nameof(WithdrawComplaint))]

@@ -7,7 +7,11 @@ public static class Mask
     public static string Name(string name) =>
         string.IsNullOrEmpty(name) ? name : name[..1] + new string('*', Math.Max(1, name.Length - 1));
 
-    /// <summary>13812345678 → 138****5678; short numbers are masked whole.</summary>
-    public static string Phone(string phone) =>
-        phone.Length >= 7 ? phone[..3] + new string('*', phone.Length - 7) + phone[^4..] : new string('*', phone.Length);
+    /// <summary>13812345678 → 138****5678; a landline 5123456 → *****56; anything shorter is masked whole.</summary>
+    public static string Phone(string phone) => phone.Length switch
+    {
+        >= 11 => phone[..3] + new string('*', phone.Length - 7) + phone[^4..],
+        >= 7 => new string('*', phone.Length - 2) + phone[^2..],
+        _ => new string('*', phone.Length),
+    };
 }

@@ -1,0 +1,152 @@
+using Shouldly;
+using Whistle.Complaints;
+using Whistle.Directory;
+using Xunit;
+using static Whistle.UnitTests.Complaints.ComplaintHistory;
+using static Whistle.UnitTests.EventSpecification;
+
+namespace Whistle.UnitTests.Complaints;
+
+public class LodgeComplaintTests
+{
+    private static readonly Compound DongguanGarden = new()
+    {
+        Id = CompoundId, Name = "东关花园",
+        CommunityId = CommunityId, CommunityName = "东关社区",
+        SubDistrictId = SubDistrictId, SubDistrictName = "城关街道",
+    };
+
+    private static readonly ComplaintCategory IllegalConstruction = new()
+    {
+        Id = "illegal-construction", Name = "违章搭建", NameEn = "Illegal construction",
+    };
+
+    private static LodgeComplaint Complete() => new(
+        ComplaintChannel.Hotline, "illegal-construction", CompoundId,
+        new ComplainantInput(" 王小明 ", " 138 1234 5678 ", " 东关花园 3 栋 "), "  楼顶有人违章搭建彩钢房。 ");
+
+    [Fact]
+    public void lodging_starts_a_complaint_stream_with_the_trimmed_complaint()
+    {
+        var (created, stream) = LodgeComplaintEndpoint.Lodge(Complete(), DongguanGarden, Id, Number, Users.ClerkActor, Now);
+
+        created.ShouldBe(new LodgedComplaint(Id, Number));
+        created.Url.ShouldBe($"/api/complaints/{Id}");
+        stream.StreamId.ShouldBe(Id);
+        stream.AggregateType.ShouldBe(typeof(Complaint));
+        stream.Events.ShouldHaveSingleItem().ShouldBe(new ComplaintLodged(
+            Id, Number, ComplaintChannel.Hotline, "illegal-construction", CompoundId, CommunityId, SubDistrictId,
+            new Complainant("王小明", "138 1234 5678", "东关花园 3 栋"), "楼顶有人违章搭建彩钢房。",
+            Users.ClerkActor, Now));
+    }
+
+    [Fact]
+    public void the_lodged_complaint_waits_to_be_accepted_in_its_compounds_community()
+    {
+        var (_, stream) = LodgeComplaintEndpoint.Lodge(Complete(), DongguanGarden, Id, Number, Users.ClerkActor, Now);
+
+        var complaint = Given<Complaint>([.. stream.Events]);
+
+        complaint.Status.ShouldBe(ComplaintStatus.Lodged);
+        complaint.CommunityId.ShouldBe(CommunityId);
+        complaint.SubDistrictId.ShouldBe(SubDistrictId);
+        complaint.Version.ShouldBe(1);
+    }
+
+    [Fact]
+    public void a_complaint_lodged_without_an_address_keeps_none()
+    {
+        var command = Complete() with { Complainant = new ComplainantInput("王小明", "13812345678", null) };
+
+        var (_, stream) = LodgeComplaintEndpoint.Lodge(command, DongguanGarden, Id, Number, Users.ClerkActor, Now);
+
+        stream.Events.ShouldHaveSingleItem().ShouldBeOfType<ComplaintLodged>()
+            .Complainant.ShouldBe(new Complainant("王小明", "13812345678", null));
+    }
+
+    [Fact]
+    public void a_complete_complaint_passes_validation() =>
+        LodgeComplaintEndpoint.Validate(Complete(), DongguanGarden, IllegalConstruction, Users.Clerk).ShouldBeNoProblem();
+
+    [Fact]
+    public void every_missing_field_is_reported_at_once() =>
+        LodgeComplaintEndpoint.Validate(new LodgeComplaint(null, null, null, null, null), null, null, Users.Clerk)
+            .ShouldRejectFields("channel", "categoryId", "compoundId", "complainant", "description");
+
+    [Fact]
+    public void a_complainant_needs_a_name_and_a_phone() =>
+        LodgeComplaintEndpoint.Validate(
+                Complete() with { Complainant = new ComplainantInput(" ", null, null) },
+                DongguanGarden, IllegalConstruction, Users.Clerk)
+            .ShouldRejectFields("complainant.name", "complainant.phone");
+
+    [Fact]
+    public void a_description_over_2000_characters_is_a_bad_request() =>
+        LodgeComplaintEndpoint.Validate(
+                Complete() with { Description = new string('诉', 2001) }, DongguanGarden, IllegalConstruction, Users.Clerk)
+            .ShouldRejectFields("description");
+
+    [Fact]
+    public void a_description_of_exactly_2000_characters_is_accepted() =>
+        LodgeComplaintEndpoint.Validate(
+                Complete() with { Description = new string('诉', 2000) }, DongguanGarden, IllegalConstruction, Users.Clerk)
+            .ShouldBeNoProblem();
+
+    [Theory]
+    [InlineData("138abc45678")]
+    [InlineData("138-1234-5678 转 8")]
+    [InlineData("１３８１２３４５６７８")]
+    public void a_phone_with_anything_but_digits_spaces_plus_and_dash_is_a_bad_request(string phone) =>
+        LodgeComplaintEndpoint.Validate(
+                Complete() with { Complainant = new ComplainantInput("王小明", phone, null) },
+                DongguanGarden, IllegalConstruction, Users.Clerk)
+            .ShouldRejectFields("complainant.phone");
+
+    [Theory]
+    [InlineData("+86 138-1234-5678")]
+    [InlineData("0571-8812345")]
+    public void a_phone_with_country_code_spaces_and_dashes_is_accepted(string phone) =>
+        LodgeComplaintEndpoint.Validate(
+                Complete() with { Complainant = new ComplainantInput("王小明", phone, null) },
+                DongguanGarden, IllegalConstruction, Users.Clerk)
+            .ShouldBeNoProblem();
+
+    [Fact]
+    public void an_address_over_200_characters_is_a_bad_request() =>
+        LodgeComplaintEndpoint.Validate(
+                Complete() with { Complainant = new ComplainantInput("王小明", "13812345678", new string('址', 201)) },
+                DongguanGarden, IllegalConstruction, Users.Clerk)
+            .ShouldRejectFields("complainant.address");
+
+    [Fact]
+    public void an_undefined_channel_is_a_bad_request() =>
+        LodgeComplaintEndpoint.Validate(
+                Complete() with { Channel = (ComplaintChannel)99 }, DongguanGarden, IllegalConstruction, Users.Clerk)
+            .ShouldRejectFields("channel");
+
+    [Fact]
+    public void a_compound_the_county_does_not_have_is_a_bad_request() =>
+        LodgeComplaintEndpoint.Validate(Complete() with { CompoundId = "CP999999" }, null, IllegalConstruction, Users.Clerk)
+            .ShouldRejectField("compoundId", "No such compound in this county.");
+
+    [Fact]
+    public void an_unknown_category_is_a_bad_request() =>
+        LodgeComplaintEndpoint.Validate(Complete() with { CategoryId = "noise" }, DongguanGarden, null, Users.Clerk)
+            .ShouldRejectField("categoryId", "No such complaint category.");
+
+    [Fact]
+    public void a_community_worker_may_lodge_for_a_compound_of_their_community() =>
+        LodgeComplaintEndpoint.Validate(
+                Complete(), DongguanGarden, IllegalConstruction, Users.CommunityWorker(CommunityId, SubDistrictId))
+            .ShouldBeNoProblem();
+
+    [Fact]
+    public void a_community_worker_lodging_for_a_compound_of_another_community_is_forbidden()
+    {
+        var problem = LodgeComplaintEndpoint.Validate(
+            Complete(), DongguanGarden, IllegalConstruction, Users.CommunityWorker(NeighbourCommunityId, SubDistrictId));
+
+        problem.Status.ShouldBe(403);
+        problem.Detail.ShouldNotBeNull().ShouldContain("The compound is outside your area; you cannot lodge complaints for it.");
+    }
+}

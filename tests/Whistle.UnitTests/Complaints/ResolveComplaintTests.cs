@@ -1,0 +1,73 @@
+using Shouldly;
+using Whistle.Complaints;
+using Xunit;
+using static Whistle.UnitTests.Complaints.ComplaintHistory;
+using static Whistle.UnitTests.EventSpecification;
+
+namespace Whistle.UnitTests.Complaints;
+
+public class ResolveComplaintTests
+{
+    [Fact]
+    public void resolving_an_accepted_complaint_records_the_outcome()
+    {
+        var complaint = Given<Complaint>(Lodged(), Accepted());
+        var command = new ResolveComplaint(" 违建已于 11 月 26 日拆除。 ");
+
+        ResolveComplaintEndpoint.Validate(command, complaint, Users.Clerk).ShouldBeNoProblem();
+        var (_, events) = ResolveComplaintEndpoint.Post(command, complaint, Users.Clerk, Now);
+
+        events.ShouldHaveSingleItem().ShouldBe(new ComplaintResolved(Id, "违建已于 11 月 26 日拆除。", Users.ClerkActor, Now));
+    }
+
+    [Fact]
+    public void resolving_a_resolved_complaint_again_appends_nothing()
+    {
+        var complaint = Given<Complaint>(Lodged(), Accepted(), Resolved());
+        var command = new ResolveComplaint("违建已拆除。");
+
+        ResolveComplaintEndpoint.Validate(command, complaint, Users.Clerk).ShouldBeNoProblem();
+        var (_, events) = ResolveComplaintEndpoint.Post(command, complaint, Users.Clerk, Now);
+
+        events.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void resolving_without_an_outcome_is_a_bad_request() =>
+        ResolveComplaintEndpoint.Validate(new ResolveComplaint(null), Given<Complaint>(Lodged(), Accepted()), Users.Clerk)
+            .ShouldRejectFields("outcome");
+
+    [Fact]
+    public void an_outcome_over_2000_characters_is_a_bad_request() =>
+        ResolveComplaintEndpoint.Validate(
+                new ResolveComplaint(new string('结', 2001)), Given<Complaint>(Lodged(), Accepted()), Users.Clerk)
+            .ShouldRejectFields("outcome");
+
+    [Fact]
+    public void resolving_a_declined_complaint_is_a_conflict() =>
+        ResolveComplaintEndpoint.Validate(new ResolveComplaint("已处理。"), Given<Complaint>(Lodged(), Declined()), Users.Clerk)
+            .ShouldBeConflict($"Complaint {Number} is Declined; it cannot be resolved.");
+
+    [Theory]
+    [InlineData(ComplaintStatus.Lodged)]
+    [InlineData(ComplaintStatus.FollowedUp)]
+    [InlineData(ComplaintStatus.Closed)]
+    [InlineData(ComplaintStatus.Withdrawn)]
+    [InlineData(ComplaintStatus.Duplicate)]
+    public void only_a_complaint_being_handled_can_be_resolved(ComplaintStatus status) =>
+        ResolveComplaintEndpoint.Validate(new ResolveComplaint("已处理。"), ComplaintThatIs(status), Users.Clerk)
+            .ShouldBeConflict($"is {status}; it cannot be resolved.");
+
+    [Fact]
+    public void a_complaint_of_another_community_does_not_exist_for_a_community_worker() =>
+        ResolveComplaintEndpoint.Validate(
+                new ResolveComplaint("已处理。"), Given<Complaint>(Lodged(), Accepted()),
+                Users.CommunityWorker(NeighbourCommunityId, SubDistrictId))
+            .ShouldBeNotFound();
+
+    [Fact]
+    public void resolving_with_a_stale_expected_version_is_a_conflict() =>
+        ResolveComplaintEndpoint.Validate(
+                new ResolveComplaint("已处理。", ExpectedVersion: 1), Given<Complaint>(Lodged(), Accepted()), Users.Clerk)
+            .ShouldBeStaleVersion(expected: 1, current: 2);
+}
