@@ -23,8 +23,6 @@ public sealed class AppFixture : IAsyncLifetime
     /// <summary>The clock every decision reads; starts at the real time so tokens are current.</summary>
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
-    public static string SampleCountyPath { get; } = FindSample();
-
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
 
     public async ValueTask InitializeAsync()
@@ -32,7 +30,7 @@ public sealed class AppFixture : IAsyncLifetime
         if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ConnectionStrings__Whistle")))
             throw new InvalidOperationException("ConnectionStrings__Whistle is not set: run the tests with ops/test.");
         Environment.SetEnvironmentVariable("Whistle__Auth__SigningKey", SigningKey);
-        Environment.SetEnvironmentVariable("Whistle__SampleCounty", SampleCountyPath);
+        Environment.SetEnvironmentVariable("Whistle__SampleCounty", "true");
         Environment.SetEnvironmentVariable("Whistle__Durability", nameof(DurabilityMode.Solo));
 
         Host = await AlbaHost.For<Program>(x => x.ConfigureServices(services =>
@@ -49,17 +47,7 @@ public sealed class AppFixture : IAsyncLifetime
     public async Task<string> NewCountyAsync()
     {
         var county = "t" + Guid.NewGuid().ToString("N")[..12];
-        await SampleCountyData.Read(SampleCountyPath).LoadAsync(Store, county, CancellationToken.None);
+        await SampleCountyLoader.LoadAsync(Store, county, Clock.GetUtcNow(), CancellationToken.None);
         return county;
-    }
-
-    private static string FindSample()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "samples", "county", "anlan.json");
-            if (File.Exists(candidate)) return candidate;
-        }
-        throw new FileNotFoundException("samples/county/anlan.json not found above " + AppContext.BaseDirectory);
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Whistle.Catalogue;
 using Whistle.Directory;
 using Whistle.Hosting;
 using Wolverine.Http;
@@ -24,18 +25,18 @@ public sealed record LodgedComplaint(Guid Id, string Number) : CreationResponse(
 
 public static class LodgeComplaintEndpoint
 {
-    public static async Task<(Compound?, ComplaintCategory?)> LoadAsync(
+    public static async Task<(Compound?, CatalogueEntry?)> LoadAsync(
         LodgeComplaint command, IQuerySession session, CancellationToken ct)
     {
         var compound = command.CompoundId is { Length: > 0 and <= 64 } compoundId
-            ? await session.LoadAsync<Compound>(compoundId, ct) : null;
+            ? await session.LoadAsync<Compound>(DirectoryIds.Compound(compoundId), ct) : null;
         var category = command.CategoryId is { Length: > 0 and <= 64 } categoryId
-            ? await session.LoadAsync<ComplaintCategory>(categoryId, ct) : null;
+            ? (await DispatchCatalogue.CurrentAsync(session, ct))?.Find(categoryId) : null;
         return (compound, category);
     }
 
     public static ProblemDetails Validate(
-        LodgeComplaint command, Compound? compound, ComplaintCategory? category, ClaimsPrincipal user)
+        LodgeComplaint command, Compound? compound, CatalogueEntry? category, ClaimsPrincipal user)
     {
         var errors = new FieldErrors()
             .Defined("channel", command.Channel)
@@ -57,10 +58,10 @@ public static class LodgeComplaintEndpoint
             errors.Add("categoryId", $"没有编号为 {command.CategoryId} 的投诉类别。No such complaint category.");
         if (errors.Any) return errors.ToProblem();
 
-        return ComplaintRules.InScope(user, compound!.CommunityId, compound.SubDistrictId)
+        return ComplaintRules.InScope(user, compound!.Info.CommunityCode, compound.Info.SubDistrictCode)
             ? Problems.None
             : Problems.Forbidden(
-                $"小区 {compound.Name} 不在您的辖区，不能为其登记投诉。",
+                $"小区 {compound.Info.Name} 不在您的辖区，不能为其登记投诉。",
                 "The compound is outside your area; you cannot lodge complaints for it.");
     }
 
@@ -80,8 +81,8 @@ public static class LodgeComplaintEndpoint
     {
         var complainant = command.Complainant!;
         var lodged = new ComplaintLodged(
-            id, number, command.Channel!.Value, command.CategoryId!, compound.Id, compound.CommunityId,
-            compound.SubDistrictId,
+            id, number, command.Channel!.Value, command.CategoryId!, compound.Code, compound.Info.CommunityCode,
+            compound.Info.SubDistrictCode,
             new Complainant(complainant.Name!.Trim(), complainant.Phone!.Trim(), complainant.Address?.Trim()),
             command.Description!.Trim(), by, now);
         return (new LodgedComplaint(id, number), MartenOps.StartStream<Complaint>(id, lodged));

@@ -1,3 +1,4 @@
+using JasperFx.Events.Projections;
 using Marten;
 
 namespace Whistle.Directory;
@@ -6,7 +7,15 @@ public static class DirectorySetup
 {
     public static void Configure(StoreOptions opts)
     {
-        opts.Schema.For<Compound>().Index(x => x.CommunityId);
-        opts.Schema.For<ComplaintCategory>();
+        opts.Projections.Snapshot<SubDistrict>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<Community>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<Compound>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<PropertyCompany>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<Department>(SnapshotLifecycle.Inline);
+        opts.Schema.For<Compound>()
+            .Index(x => x.Code)
+            .Index(x => x.Info.CommunityCode)
+            .Index(x => x.Info.PropertyCompanyCode!);
+        opts.Schema.For<Community>().Index(x => x.Info.SubDistrictCode);
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Npgsql;
 using Scalar.AspNetCore;
 using Weasel.Core;
+using Whistle.Catalogue;
 using Whistle.Complaints;
 using Whistle.Directory;
 using Wolverine;
@@ -56,13 +57,14 @@ public static class WhistleHosting
                 opts.Storage.ExtendedSchemaObjects.Add(Idempotency.Table());
 
                 DirectorySetup.Configure(opts);
+                CatalogueSetup.Configure(opts);
                 ComplaintsSetup.Configure(opts);
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine(x => x.UseWolverineManagedEventSubscriptionDistribution = true);
-        if (config["Whistle:SampleCounty"] is { Length: > 0 } sample)
-            services.InitializeMartenWith(new SampleCountyInitialData(sample));
+        if (config.GetValue("Whistle:SampleCounty", false))
+            services.InitializeMartenWith(new SampleCountyInitialData(TimeProvider.System));
 
         var soloByDefault = builder.Environment.IsDevelopment();
         builder.Host.UseWolverine(opts =>

@@ -53,7 +53,7 @@ public sealed class ConcurrencyAndIdempotencyTests(AppFixture app) : Integration
 
         (await second.ReadAsJsonAsync<LodgedComplaint>()).ShouldBe(await first.ReadAsJsonAsync<LodgedComplaint>());
         second.Context.Response.Headers.Location.ToString().ShouldBe(first.Context.Response.Headers.Location.ToString());
-        (await StreamCount(county)).ShouldBe(1);
+        (await ComplaintCount(county)).ShouldBe(1);
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public sealed class LodgeComplaintEndpointTests(AppFixture app) : IntegrationCon
         var result = await Post(Tokens.OtherCommunity, "/api/complaints", NewComplaint("CP010101"), 403, county);
 
         (await result.ReadAsJsonAsync<ProblemDetails>())!.Detail!.ShouldContain("不在您的辖区");
-        (await StreamCount(county)).ShouldBe(0);
+        (await ComplaintCount(county)).ShouldBe(0);
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class LodgeComplaintEndpointTests(AppFixture app) : IntegrationCon
 
         var problem = (await result.ReadAsJsonAsync<ValidationProblemDetails>())!;
         problem.Errors.Keys.ShouldBe(["channel", "categoryId", "compoundId", "description", "complainant"], ignoreOrder: true);
-        (await StreamCount(county)).ShouldBe(0);
+        (await ComplaintCount(county)).ShouldBe(0);
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class LodgeComplaintEndpointTests(AppFixture app) : IntegrationCon
             NewComplaint() with { Description = new string('吵', 2001) }, 400, county);
 
         (await result.ReadAsJsonAsync<ValidationProblemDetails>())!.Errors["description"][0].ShouldContain("2000");
-        (await StreamCount(county)).ShouldBe(0);
+        (await ComplaintCount(county)).ShouldBe(0);
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class LodgeComplaintEndpointTests(AppFixture app) : IntegrationCon
         var errors = (await result.ReadAsJsonAsync<ValidationProblemDetails>())!.Errors;
         errors["compoundId"][0].ShouldContain("CP999999");
         errors["categoryId"][0].ShouldContain("ufo-sighting");
-        (await StreamCount(county)).ShouldBe(0);
+        (await ComplaintCount(county)).ShouldBe(0);
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class LodgeComplaintEndpointTests(AppFixture app) : IntegrationCon
         var result = await PostRaw(Tokens.Clerk, "/api/complaints", "{\"channel\": \"Hotline\", ", 400, county);
 
         result.Context.Response.ContentType.ShouldStartWith("application/problem+json");
-        (await StreamCount(county)).ShouldBe(0);
+        (await ComplaintCount(county)).ShouldBe(0);
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class LodgeComplaintEndpointTests(AppFixture app) : IntegrationCon
         await PostRaw(Tokens.Clerk, "/api/complaints",
             """{"channel":"Fax","categoryId":"noise","compoundId":"CP010101","complainant":{"name":"张三","phone":"123"},"description":"吵"}""",
             400, county);
-        (await StreamCount(county)).ShouldBe(0);
+        (await ComplaintCount(county)).ShouldBe(0);
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using Shouldly;
+using Whistle.Catalogue;
 using Whistle.Complaints;
 using Whistle.Directory;
+using Whistle.Whistles;
 using Xunit;
 using static Whistle.UnitTests.Complaints.ComplaintHistory;
 using static Whistle.UnitTests.EventSpecification;
@@ -11,15 +13,13 @@ public class LodgeComplaintTests
 {
     private static readonly Compound DongguanGarden = new()
     {
-        Id = CompoundId, Name = "东关花园",
-        CommunityId = CommunityId, CommunityName = "东关社区",
-        SubDistrictId = SubDistrictId, SubDistrictName = "城关街道",
+        Id = DirectoryIds.Compound(CompoundId), Code = CompoundId,
+        Info = new CompoundInfo("东关花园", CommunityId, SubDistrictId, "人民路 1 号", 300, CompoundStage.Delivered, null,
+            new OwnersCommittee(false, null, null, null)),
     };
 
-    private static readonly ComplaintCategory IllegalConstruction = new()
-    {
-        Id = "illegal-construction", Name = "违章搭建", NameEn = "Illegal construction",
-    };
+    private static readonly CatalogueEntry IllegalConstruction =
+        new("illegal-construction", "违章搭建", "Illegal construction", "chengguan", [], WhistleType.Tough);
 
     private static LodgeComplaint Complete() => new(
         ComplaintChannel.Hotline, "illegal-construction", CompoundId,
