@@ -31,6 +31,9 @@ public abstract class IntegrationContext(AppFixture app)
         return (await result.ReadAsJsonAsync<T>())!;
     }
 
+    protected static DateTimeOffset At(string isoTime) =>
+        DateTimeOffset.Parse(isoTime, System.Globalization.CultureInfo.InvariantCulture);
+
     protected static LodgeComplaint NewComplaint(string compound = "CP010101", string category = "illegal-parking") =>
         new(ComplaintChannel.Hotline, category, compound,
             new ComplainantInput("张三", "13812345678", "东关花园3号楼2单元"), "楼下消防通道长期被私家车占用，影响救援。");

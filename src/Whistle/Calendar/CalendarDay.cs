@@ -26,5 +26,6 @@ public enum DayKind
 public sealed record CalendarDay(DateOnly Date, DayKind Kind, string? Name = null)
 {
     /// <summary>Whether the office is open on this date.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsWorking => Kind is DayKind.MakeUpWorkday or DayKind.CountyWorkday;
 }

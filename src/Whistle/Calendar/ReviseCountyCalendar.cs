@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -5,7 +6,6 @@ using Microsoft.AspNetCore.Mvc;
 using Whistle.Directory;
 using Whistle.Hosting;
 using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Whistle.Calendar;
 
@@ -19,9 +19,6 @@ public sealed record CountyCalendarVersion(int Version, int Days);
 public static class ReviseCountyCalendarEndpoint
 {
     public const int MaxDays = 1000;
-
-    public static Task<CountyCalendar?> LoadAsync(IQuerySession session, CancellationToken ct) =>
-        session.LoadAsync<CountyCalendar>(CountyCalendar.StreamId, ct);
 
     public static ProblemDetails Validate(ReviseCountyCalendar command)
     {
@@ -37,7 +34,8 @@ public static class ReviseCountyCalendarEndpoint
                 .Text($"days[{i}].name", days[i].Name, 50, required: false);
         }
         if (errors.Any) return errors.ToProblem();
-        var conflicts = WorkingCalendar.Conflicts(days.Select(d => new CalendarDay(d.Date!.Value, d.Kind!.Value, d.Name)));
+        var conflicts = WorkingCalendar.Conflicts(days.Select(d => new CalendarDay(d.Date!.Value, d.Kind!.Value, d.Name)))
+            .Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList();
         return conflicts.Count == 0
             ? Problems.None
             : errors.Add("days", $"同一天给了两种含义：{string.Join("、", conflicts)}。A date is given twice with different meanings: {string.Join(", ", conflicts)}.")
@@ -46,17 +44,21 @@ public static class ReviseCountyCalendarEndpoint
 
     [WolverinePut("/api/calendar/county-days", OperationId = nameof(ReviseCountyCalendar))]
     [Authorize(Roles = DirectoryRecording.Maintainers)]
-    public static (CountyCalendarVersion, IMartenOp) Put(
-        ReviseCountyCalendar command, CountyCalendar? current, ClaimsPrincipal user, DateTimeOffset now)
+    public static async Task<CountyCalendarVersion> Put(
+        ReviseCountyCalendar command, ClaimsPrincipal user, DateTimeOffset now, IDocumentSession session, CancellationToken ct)
+    {
+        var stream = await session.Events.FetchForWriting<CountyCalendar>(CountyCalendar.StreamId, ct);
+        var revised = Revise(command, (int)(stream.StartingVersion ?? 0), Actor.From(user), now);
+        stream.AppendOne(revised);
+        return new CountyCalendarVersion(revised.Version, revised.Days.Count);
+    }
+
+    /// <summary>The decision: the county's days de-duplicated and in date order, as the next version.</summary>
+    public static CountyCalendarRevised Revise(ReviseCountyCalendar command, int currentVersion, Actor by, DateTimeOffset now)
     {
         var days = command.Days!
             .Select(d => new CalendarDay(d.Date!.Value, d.Kind!.Value, d.Name?.Trim()))
             .DistinctBy(d => d.Date).OrderBy(d => d.Date).ToList();
-        var version = (current?.Version ?? 0) + 1;
-        var revised = new CountyCalendarRevised(CountyCalendar.StreamId, version, days, Actor.From(user), now);
-        return (new CountyCalendarVersion(version, days.Count),
-            current is null
-                ? MartenOps.StartStream<CountyCalendar>(CountyCalendar.StreamId, revised)
-                : MartenOps.Append(CountyCalendar.StreamId, version, revised));
+        return new CountyCalendarRevised(CountyCalendar.StreamId, currentVersion + 1, days, by, now);
     }
 }

@@ -6,7 +6,6 @@ using Whistle.Directory;
 using Whistle.Hosting;
 using Whistle.Whistles;
 using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Whistle.Catalogue;
 
@@ -22,8 +21,8 @@ public static class PublishCatalogueEndpoint
 {
     public const int MaxEntries = 500;
 
-    public static async Task<(DispatchCatalogue?, DepartmentCodes)> LoadAsync(IQuerySession session, CancellationToken ct) =>
-        (await DispatchCatalogue.CurrentAsync(session, ct), await DepartmentCodes.LoadAsync(session, ct));
+    public static Task<DepartmentCodes> LoadAsync(IQuerySession session, CancellationToken ct) =>
+        DepartmentCodes.LoadAsync(session, ct);
 
     public static ProblemDetails Validate(PublishCatalogue command, DepartmentCodes departments)
     {
@@ -54,17 +53,22 @@ public static class PublishCatalogueEndpoint
 
     [WolverinePut("/api/catalogue", OperationId = nameof(PublishCatalogue))]
     [Authorize(Roles = DirectoryRecording.Maintainers)]
-    public static (CatalogueVersionPublished, IMartenOp) Put(
-        PublishCatalogue command, DispatchCatalogue? current, ClaimsPrincipal user, DateTimeOffset now)
+    public static async Task<CatalogueVersionPublished> Put(
+        PublishCatalogue command, ClaimsPrincipal user, DateTimeOffset now, IDocumentSession session, CancellationToken ct)
+    {
+        // Fetched for writing: two administrators publishing at once cannot both become version n + 1.
+        var stream = await session.Events.FetchForWriting<DispatchCatalogue>(DispatchCatalogue.StreamId, ct);
+        var published = Publish(command, (int)(stream.StartingVersion ?? 0), Actor.From(user), now);
+        stream.AppendOne(published);
+        return new CatalogueVersionPublished(published.Version, published.Entries.Count);
+    }
+
+    /// <summary>The decision: the next version of the catalogue, entries trimmed and co-handling de-duplicated.</summary>
+    public static CataloguePublished Publish(PublishCatalogue command, int currentVersion, Actor by, DateTimeOffset now)
     {
         var entries = command.Entries!.Select(e => new CatalogueEntry(
             e.CategoryId!.Trim(), e.Name!.Trim(), e.NameEn!.Trim(), e.Lead!, (e.CoHandling ?? []).Distinct().ToList(),
             e.WhistleType!.Value)).ToList();
-        var version = (current?.Version ?? 0) + 1;
-        var published = new CataloguePublished(DispatchCatalogue.StreamId, version, entries, command.Note?.Trim(), Actor.From(user), now);
-        return (new CatalogueVersionPublished(version, entries.Count),
-            current is null
-                ? MartenOps.StartStream<DispatchCatalogue>(DispatchCatalogue.StreamId, published)
-                : MartenOps.Append(DispatchCatalogue.StreamId, current.Version, published));
+        return new CataloguePublished(DispatchCatalogue.StreamId, currentVersion + 1, entries, command.Note?.Trim(), by, now);
     }
 }

@@ -29,14 +29,20 @@ public static class LinkComplaintsEndpoint
 
     [WolverinePost("/api/complaints/{complaintId}/links", OperationId = nameof(LinkComplaints))]
     [Authorize(Roles = ComplaintRules.Handlers)]
-    public static (UpdatedAggregate, Events, IEnumerable<IMartenOp>) Post(
+    public static async Task<(UpdatedAggregate, Events)> Post(
         LinkComplaints command, [WriteAggregate] Complaint complaint, ComplaintDetails other,
-        ClaimsPrincipal user, DateTimeOffset now)
+        ClaimsPrincipal user, DateTimeOffset now, IDocumentSession session, CancellationToken ct)
     {
-        if (complaint.Links.Contains(other.Id)) return (new UpdatedAggregate(), [], []);
-        var by = Actor.From(user);
-        return (new UpdatedAggregate(),
-            [new ComplaintLinked(complaint.Id, other.Id, other.Number, by, now)],
-            [MartenOps.Append(other.Id, new ComplaintLinked(other.Id, complaint.Id, complaint.Number, by, now))]);
+        var (mine, theirs) = Link(complaint, other, Actor.From(user), now);
+        // The other complaint's stream is fetched for writing too, so both appends carry their true versions.
+        if (theirs is not null) (await session.Events.FetchForWriting<Complaint>(other.Id, ct)).AppendOne(theirs);
+        return (new UpdatedAggregate(), mine);
     }
+
+    /// <summary>The decision: the link on this complaint and on the other; nothing when they are already linked.</summary>
+    public static (Events Mine, ComplaintLinked? Theirs) Link(Complaint complaint, ComplaintDetails other, Actor by, DateTimeOffset now) =>
+        complaint.Links.Contains(other.Id)
+            ? ([], null)
+            : ([new ComplaintLinked(complaint.Id, other.Id, other.Number, by, now)],
+               new ComplaintLinked(other.Id, complaint.Id, complaint.Number, by, now));
 }

@@ -7,7 +7,6 @@ using Whistle.Directory;
 using Whistle.Hosting;
 using Whistle.Whistles;
 using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Whistle.Deadlines;
 
@@ -27,9 +26,6 @@ public static class PublishDeadlinePolicyEndpoint
     {
         [IntervalUnit.Minutes] = 525_600, [IntervalUnit.Hours] = 8_760, [IntervalUnit.Days] = 366,
     };
-
-    public static Task<DeadlinePolicy?> LoadAsync(IQuerySession session, CancellationToken ct) =>
-        session.LoadAsync<DeadlinePolicy>(DeadlinePolicy.StreamId, ct);
 
     public static ProblemDetails Validate(PublishDeadlinePolicy command)
     {
@@ -64,18 +60,22 @@ public static class PublishDeadlinePolicyEndpoint
 
     [WolverinePut("/api/deadline-policy", OperationId = nameof(PublishDeadlinePolicy))]
     [Authorize(Roles = DirectoryRecording.Maintainers)]
-    public static (DeadlinePolicyVersionPublished, IMartenOp) Put(
-        PublishDeadlinePolicy command, DeadlinePolicy? current, ClaimsPrincipal user, DateTimeOffset now)
+    public static async Task<DeadlinePolicyVersionPublished> Put(
+        PublishDeadlinePolicy command, ClaimsPrincipal user, DateTimeOffset now, IDocumentSession session, CancellationToken ct)
+    {
+        var stream = await session.Events.FetchForWriting<DeadlinePolicy>(DeadlinePolicy.StreamId, ct);
+        var published = Publish(command, (int)(stream.StartingVersion ?? 0), Actor.From(user), now);
+        stream.AppendOne(published);
+        return new DeadlinePolicyVersionPublished(published.Version);
+    }
+
+    /// <summary>The decision: the next version of the policy, one rule per whistle type in type order.</summary>
+    public static DeadlinePolicyPublished Publish(PublishDeadlinePolicy command, int currentVersion, Actor by, DateTimeOffset now)
     {
         static Interval From(IntervalInput i) => new(i.Amount!.Value, i.Unit!.Value, i.Basis!.Value);
         var rules = command.Rules!
             .Select(r => new DeadlineRule(r.WhistleType!.Value, From(r.SignFor!), From(r.Reply!), r.ReminderAt!.Value))
             .OrderBy(r => r.WhistleType).ToList();
-        var version = (current?.Version ?? 0) + 1;
-        var published = new DeadlinePolicyPublished(DeadlinePolicy.StreamId, version, rules, command.Note?.Trim(), Actor.From(user), now);
-        return (new DeadlinePolicyVersionPublished(version),
-            current is null
-                ? MartenOps.StartStream<DeadlinePolicy>(DeadlinePolicy.StreamId, published)
-                : MartenOps.Append(DeadlinePolicy.StreamId, version, published));
+        return new DeadlinePolicyPublished(DeadlinePolicy.StreamId, currentVersion + 1, rules, command.Note?.Trim(), by, now);
     }
 }

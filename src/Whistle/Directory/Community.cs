@@ -15,9 +15,9 @@ public sealed class Community
     public Actor UpdatedBy { get; set; } = new("", "", "");
 
     public static Community Create(CommunityRegistered e) =>
-        new() { Id = e.CommunityId, Code = e.Code, Info = e.Info, UpdatedAt = e.At, UpdatedBy = e.By };
+        new() { Id = e.CommunityId, Code = e.Code, Version = 1, Info = e.Info, UpdatedAt = e.At, UpdatedBy = e.By };
 
-    public void Apply(CommunityRevised e) => (Info, UpdatedAt, UpdatedBy) = (e.Info, e.At, e.By);
+    public void Apply(CommunityRevised e) => (Version, Info, UpdatedAt, UpdatedBy) = (Version + 1, e.Info, e.At, e.By);
 }
 
 public static class CommunitiesEndpoint

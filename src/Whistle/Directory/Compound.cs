@@ -15,9 +15,9 @@ public sealed class Compound
     public Actor UpdatedBy { get; set; } = new("", "", "");
 
     public static Compound Create(CompoundRegistered e) =>
-        new() { Id = e.CompoundId, Code = e.Code, Info = e.Info, UpdatedAt = e.At, UpdatedBy = e.By };
+        new() { Id = e.CompoundId, Code = e.Code, Version = 1, Info = e.Info, UpdatedAt = e.At, UpdatedBy = e.By };
 
-    public void Apply(CompoundRevised e) => (Info, UpdatedAt, UpdatedBy) = (e.Info, e.At, e.By);
+    public void Apply(CompoundRevised e) => (Version, Info, UpdatedAt, UpdatedBy) = (Version + 1, e.Info, e.At, e.By);
 }
 
 public static class CompoundsEndpoint

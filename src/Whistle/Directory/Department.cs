@@ -15,9 +15,9 @@ public sealed class Department
     public Actor UpdatedBy { get; set; } = new("", "", "");
 
     public static Department Create(DepartmentRegistered e) =>
-        new() { Id = e.DepartmentId, Code = e.Code, Info = e.Info, UpdatedAt = e.At, UpdatedBy = e.By };
+        new() { Id = e.DepartmentId, Code = e.Code, Version = 1, Info = e.Info, UpdatedAt = e.At, UpdatedBy = e.By };
 
-    public void Apply(DepartmentRevised e) => (Info, UpdatedAt, UpdatedBy) = (e.Info, e.At, e.By);
+    public void Apply(DepartmentRevised e) => (Version, Info, UpdatedAt, UpdatedBy) = (Version + 1, e.Info, e.At, e.By);
 }
 
 public static class DepartmentsEndpoint

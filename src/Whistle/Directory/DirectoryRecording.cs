@@ -3,7 +3,7 @@ using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using Whistle.Hosting;
-using Wolverine.Marten;
+using Marten;
 
 namespace Whistle.Directory;
 
@@ -43,19 +43,32 @@ public static partial class DirectoryRecording
         new FieldErrors().Add(field, $"没有编码为 {code} 的{what}。No such entry: {code}.").ToProblem();
 
     /// <summary>
-    /// The decision of every directory PUT: a new code starts the entry's stream; a known one is revised with the
-    /// names of the fields that changed; the same values again append nothing.
+    /// The decision of every directory PUT: a new code registers the entry; a known one is revised with the names of
+    /// the fields that changed; the same values again change nothing. Pure.
     /// </summary>
-    public static (DirectoryRecorded, IReadOnlyList<IMartenOp>) Decide<TEntry, TInfo>(
-        string code, Guid id, TInfo info, TInfo? before, long version,
+    public static (DirectoryRecorded Result, object? Change) Decide<TInfo>(
+        string code, TInfo info, TInfo? before, long version,
         Func<TInfo, object> registered, Func<TInfo, IReadOnlyList<string>, object> revised)
-        where TEntry : class where TInfo : class
+        where TInfo : class
     {
-        if (before is null)
-            return (new DirectoryRecorded(code, 1, true, []), [MartenOps.StartStream<TEntry>(id, registered(info))]);
+        if (before is null) return (new DirectoryRecorded(code, 1, true, []), registered(info));
         var changed = ChangedFields(before, info);
         return changed.Count == 0
-            ? (new DirectoryRecorded(code, version, false, []), [])
-            : (new DirectoryRecorded(code, version + 1, false, changed), [MartenOps.Append(id, revised(info, changed))]);
+            ? (new DirectoryRecorded(code, version, false, []), null)
+            : (new DirectoryRecorded(code, version + 1, false, changed), revised(info, changed));
+    }
+
+    /// <summary>
+    /// Runs <see cref="Decide{TInfo}"/> on the entry's stream fetched for writing, so a revision made meanwhile by
+    /// someone else is a 409 rather than a change computed against a stale entry.
+    /// </summary>
+    public static async Task<DirectoryRecorded> RecordAsync<TEntry>(
+        IDocumentSession session, Guid id, Func<TEntry?, long, (DirectoryRecorded, object?)> decide, CancellationToken ct)
+        where TEntry : class
+    {
+        var stream = await session.Events.FetchForWriting<TEntry>(id, ct);
+        var (result, change) = decide(stream.Aggregate, stream.StartingVersion ?? 0);
+        if (change is not null) stream.AppendOne(change);
+        return result;
     }
 }

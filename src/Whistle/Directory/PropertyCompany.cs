@@ -15,9 +15,9 @@ public sealed class PropertyCompany
     public Actor UpdatedBy { get; set; } = new("", "", "");
 
     public static PropertyCompany Create(PropertyCompanyRegistered e) =>
-        new() { Id = e.PropertyCompanyId, Code = e.Code, Info = e.Info, UpdatedAt = e.At, UpdatedBy = e.By };
+        new() { Id = e.PropertyCompanyId, Code = e.Code, Version = 1, Info = e.Info, UpdatedAt = e.At, UpdatedBy = e.By };
 
-    public void Apply(PropertyCompanyRevised e) => (Info, UpdatedAt, UpdatedBy) = (e.Info, e.At, e.By);
+    public void Apply(PropertyCompanyRevised e) => (Version, Info, UpdatedAt, UpdatedBy) = (Version + 1, e.Info, e.At, e.By);
 }
 
 /// <summary>A company with the compounds (projects, 物业项目) it serves.</summary>

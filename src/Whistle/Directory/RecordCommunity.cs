@@ -4,22 +4,24 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Whistle.Hosting;
 using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Whistle.Directory;
 
 /// <summary>Registers a community under a sub-district, or revises it (a move to another sub-district included).</summary>
 public sealed record RecordCommunity(string? Name, string? SubDistrictCode);
 
+/// <summary>What recording a community reads besides the community itself: the sub-district it names.</summary>
+public sealed record CommunityRecording(SubDistrict? SubDistrict);
+
 public static class RecordCommunityEndpoint
 {
-    public static async Task<(Community?, SubDistrict?)> LoadAsync(
-        string code, RecordCommunity command, IQuerySession session, CancellationToken ct) =>
-        (await session.LoadAsync<Community>(DirectoryIds.Community(code), ct),
-         command.SubDistrictCode is { Length: > 0 } parent ? await session.LoadAsync<SubDistrict>(DirectoryIds.SubDistrict(parent), ct) : null);
+    public static async Task<CommunityRecording> LoadAsync(
+        RecordCommunity command, IQuerySession session, CancellationToken ct) =>
+        new(command.SubDistrictCode is { Length: > 0 } parent ? await session.LoadAsync<SubDistrict>(DirectoryIds.SubDistrict(parent), ct) : null);
 
-    public static ProblemDetails Validate(string code, RecordCommunity command, SubDistrict? subDistrict)
+    public static ProblemDetails Validate(string code, RecordCommunity command, CommunityRecording recording)
     {
+        var subDistrict = recording.SubDistrict;
         var errors = new FieldErrors().CheckCode(code).Text("name", command.Name, 50).Text("subDistrictCode", command.SubDistrictCode, 32);
         if (errors.Any) return errors.ToProblem();
         return subDistrict is null ? DirectoryRecording.UnknownCode("subDistrictCode", "街道", command.SubDistrictCode!) : Problems.None;
@@ -27,14 +29,15 @@ public static class RecordCommunityEndpoint
 
     [WolverinePut("/api/directory/communities/{code}", OperationId = nameof(RecordCommunity))]
     [Authorize(Roles = DirectoryRecording.Maintainers)]
-    public static (DirectoryRecorded, IReadOnlyList<IMartenOp>) Put(
-        string code, RecordCommunity command, Community? existing, ClaimsPrincipal user, DateTimeOffset now)
+    public static Task<DirectoryRecorded> Put(
+        string code, RecordCommunity command, ClaimsPrincipal user, DateTimeOffset now,
+        IDocumentSession session, CancellationToken ct)
     {
         var id = DirectoryIds.Community(code);
         var by = Actor.From(user);
-        return DirectoryRecording.Decide<Community, CommunityInfo>(
-            code, id, new CommunityInfo(command.Name!.Trim(), command.SubDistrictCode!), existing?.Info, existing?.Version ?? 0,
+        return DirectoryRecording.RecordAsync<Community>(session, id, (existing, version) => DirectoryRecording.Decide(
+            code, new CommunityInfo(command.Name!.Trim(), command.SubDistrictCode!), existing?.Info, version,
             info => new CommunityRegistered(id, code, info, by, now),
-            (info, changed) => new CommunityRevised(id, code, info, changed, by, now));
+            (info, changed) => new CommunityRevised(id, code, info, changed, by, now)), ct);
     }
 }

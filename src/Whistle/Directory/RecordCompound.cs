@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Whistle.Hosting;
 using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Whistle.Directory;
 
@@ -18,16 +17,19 @@ public sealed record RecordCompound(
     string? Name, string? CommunityCode, string? Address, int? Households, CompoundStage? Stage,
     string? PropertyCompanyCode, OwnersCommitteeInput? OwnersCommittee);
 
+/// <summary>What recording a compound reads besides the compound itself: the community and company it names.</summary>
+public sealed record CompoundRecording(Community? Community, PropertyCompany? Company);
+
 public static class RecordCompoundEndpoint
 {
-    public static async Task<(Compound?, Community?, PropertyCompany?)> LoadAsync(
-        string code, RecordCompound command, IQuerySession session, CancellationToken ct) =>
-        (await session.LoadAsync<Compound>(DirectoryIds.Compound(code), ct),
-         command.CommunityCode is { Length: > 0 } community ? await session.LoadAsync<Community>(DirectoryIds.Community(community), ct) : null,
-         command.PropertyCompanyCode is { Length: > 0 } company ? await session.LoadAsync<PropertyCompany>(DirectoryIds.PropertyCompany(company), ct) : null);
+    public static async Task<CompoundRecording> LoadAsync(
+        RecordCompound command, IQuerySession session, CancellationToken ct) =>
+        new(command.CommunityCode is { Length: > 0 } community ? await session.LoadAsync<Community>(DirectoryIds.Community(community), ct) : null,
+            command.PropertyCompanyCode is { Length: > 0 } company ? await session.LoadAsync<PropertyCompany>(DirectoryIds.PropertyCompany(company), ct) : null);
 
-    public static ProblemDetails Validate(string code, RecordCompound command, Community? community, PropertyCompany? company)
+    public static ProblemDetails Validate(string code, RecordCompound command, CompoundRecording recording)
     {
+        var (community, company) = (recording.Community, recording.Company);
         var committee = command.OwnersCommittee;
         var errors = new FieldErrors().CheckCode(code)
             .Text("name", command.Name, 100)
@@ -53,9 +55,11 @@ public static class RecordCompoundEndpoint
 
     [WolverinePut("/api/directory/compounds/{code}", OperationId = nameof(RecordCompound))]
     [Authorize(Roles = DirectoryRecording.Maintainers)]
-    public static (DirectoryRecorded, IReadOnlyList<IMartenOp>) Put(
-        string code, RecordCompound command, Compound? existing, Community community, ClaimsPrincipal user, DateTimeOffset now)
+    public static Task<DirectoryRecorded> Put(
+        string code, RecordCompound command, CompoundRecording recording, ClaimsPrincipal user, DateTimeOffset now,
+        IDocumentSession session, CancellationToken ct)
     {
+        var community = recording.Community!;
         var id = DirectoryIds.Compound(code);
         var by = Actor.From(user);
         var committee = command.OwnersCommittee!;
@@ -64,9 +68,9 @@ public static class RecordCompoundEndpoint
             command.Households!.Value, command.Stage!.Value,
             string.IsNullOrWhiteSpace(command.PropertyCompanyCode) ? null : command.PropertyCompanyCode,
             new OwnersCommittee(committee.Formed!.Value, committee.TermStartsOn, committee.TermEndsOn, committee.LastActivityOn));
-        return DirectoryRecording.Decide<Compound, CompoundInfo>(
-            code, id, info, existing?.Info, existing?.Version ?? 0,
+        return DirectoryRecording.RecordAsync<Compound>(session, id, (existing, version) => DirectoryRecording.Decide(
+            code, info, existing?.Info, version,
             i => new CompoundRegistered(id, code, i, by, now),
-            (i, changed) => new CompoundRevised(id, code, i, changed, by, now));
+            (i, changed) => new CompoundRevised(id, code, i, changed, by, now)), ct);
     }
 }

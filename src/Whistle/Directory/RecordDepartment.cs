@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Whistle.Hosting;
 using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Whistle.Directory;
 
@@ -16,9 +15,6 @@ public sealed record RecordDepartment(
 public static class RecordDepartmentEndpoint
 {
     public const int MaxItems = 50;
-
-    public static Task<Department?> LoadAsync(string code, IQuerySession session, CancellationToken ct) =>
-        session.LoadAsync<Department>(DirectoryIds.Department(code), ct);
 
     public static ProblemDetails Validate(string code, RecordDepartment command) =>
         new FieldErrors().CheckCode(code)
@@ -35,17 +31,18 @@ public static class RecordDepartmentEndpoint
 
     [WolverinePut("/api/directory/departments/{code}", OperationId = nameof(RecordDepartment))]
     [Authorize(Roles = DirectoryRecording.Maintainers)]
-    public static (DirectoryRecorded, IReadOnlyList<IMartenOp>) Put(
-        string code, RecordDepartment command, Department? existing, ClaimsPrincipal user, DateTimeOffset now)
+    public static Task<DirectoryRecorded> Put(
+        string code, RecordDepartment command, ClaimsPrincipal user, DateTimeOffset now,
+        IDocumentSession session, CancellationToken ct)
     {
         var id = DirectoryIds.Department(code);
         var by = Actor.From(user);
         var info = new DepartmentInfo(command.Name!.Trim(), command.NameEn!.Trim(),
             command.EnforcementItems!.Select(i => i.Trim()).ToList(), command.ContactPerson!.Trim(),
             command.ContactPhone!.Trim(), command.SupervisionHotline!.Trim());
-        return DirectoryRecording.Decide<Department, DepartmentInfo>(
-            code, id, info, existing?.Info, existing?.Version ?? 0,
+        return DirectoryRecording.RecordAsync<Department>(session, id, (existing, version) => DirectoryRecording.Decide(
+            code, info, existing?.Info, version,
             i => new DepartmentRegistered(id, code, i, by, now),
-            (i, changed) => new DepartmentRevised(id, code, i, changed, by, now));
+            (i, changed) => new DepartmentRevised(id, code, i, changed, by, now)), ct);
     }
 }

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Whistle.Hosting;
 using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Whistle.Directory;
 
@@ -13,9 +12,6 @@ public sealed record RecordPropertyCompany(string? Name, string? CreditCode, str
 
 public static class RecordPropertyCompanyEndpoint
 {
-    public static Task<PropertyCompany?> LoadAsync(string code, IQuerySession session, CancellationToken ct) =>
-        session.LoadAsync<PropertyCompany>(DirectoryIds.PropertyCompany(code), ct);
-
     public static ProblemDetails Validate(string code, RecordPropertyCompany command) =>
         new FieldErrors().CheckCode(code)
             .Text("name", command.Name, 100)
@@ -28,16 +24,17 @@ public static class RecordPropertyCompanyEndpoint
 
     [WolverinePut("/api/directory/property-companies/{code}", OperationId = nameof(RecordPropertyCompany))]
     [Authorize(Roles = DirectoryRecording.Maintainers)]
-    public static (DirectoryRecorded, IReadOnlyList<IMartenOp>) Put(
-        string code, RecordPropertyCompany command, PropertyCompany? existing, ClaimsPrincipal user, DateTimeOffset now)
+    public static Task<DirectoryRecorded> Put(
+        string code, RecordPropertyCompany command, ClaimsPrincipal user, DateTimeOffset now,
+        IDocumentSession session, CancellationToken ct)
     {
         var id = DirectoryIds.PropertyCompany(code);
         var by = Actor.From(user);
         var info = new PropertyCompanyInfo(command.Name!.Trim(), command.CreditCode!.Trim().ToUpperInvariant(),
             command.ContactPerson!.Trim(), command.Phone!.Trim());
-        return DirectoryRecording.Decide<PropertyCompany, PropertyCompanyInfo>(
-            code, id, info, existing?.Info, existing?.Version ?? 0,
+        return DirectoryRecording.RecordAsync<PropertyCompany>(session, id, (existing, version) => DirectoryRecording.Decide(
+            code, info, existing?.Info, version,
             i => new PropertyCompanyRegistered(id, code, i, by, now),
-            (i, changed) => new PropertyCompanyRevised(id, code, i, changed, by, now));
+            (i, changed) => new PropertyCompanyRevised(id, code, i, changed, by, now)), ct);
     }
 }

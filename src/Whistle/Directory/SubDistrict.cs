@@ -15,9 +15,9 @@ public sealed class SubDistrict
     public Actor UpdatedBy { get; set; } = new("", "", "");
 
     public static SubDistrict Create(SubDistrictRegistered e) =>
-        new() { Id = e.SubDistrictId, Code = e.Code, Info = e.Info, UpdatedAt = e.At, UpdatedBy = e.By };
+        new() { Id = e.SubDistrictId, Code = e.Code, Version = 1, Info = e.Info, UpdatedAt = e.At, UpdatedBy = e.By };
 
-    public void Apply(SubDistrictRevised e) => (Info, UpdatedAt, UpdatedBy) = (e.Info, e.At, e.By);
+    public void Apply(SubDistrictRevised e) => (Version, Info, UpdatedAt, UpdatedBy) = (Version + 1, e.Info, e.At, e.By);
 }
 
 public static class SubDistrictsEndpoint

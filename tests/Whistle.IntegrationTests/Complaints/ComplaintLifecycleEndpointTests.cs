@@ -160,6 +160,7 @@ public sealed class ComplaintLifecycleEndpointTests(AppFixture app) : Integratio
         (await Details(second.Id)).Links.ShouldBe([new ComplaintDetails.CaseReference(first.Id, first.Number)]);
         (await EventsOf(first.Id)).Count.ShouldBe(2);
         (await EventsOf(second.Id)).Count.ShouldBe(2);
+        (await Details(second.Id)).Version.ShouldBe(2);
     }
 
     [Fact]

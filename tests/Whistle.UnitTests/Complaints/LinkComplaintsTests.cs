@@ -1,6 +1,5 @@
 using Shouldly;
 using Whistle.Complaints;
-using Wolverine.Marten;
 using Xunit;
 using static Whistle.UnitTests.Complaints.ComplaintHistory;
 using static Whistle.UnitTests.EventSpecification;
@@ -18,12 +17,10 @@ public class LinkComplaintsTests
         var command = new LinkComplaints(OtherId);
 
         LinkComplaintsEndpoint.Validate(command, complaint, Other, Users.Clerk).ShouldBeNoProblem();
-        var (_, events, others) = LinkComplaintsEndpoint.Post(command, complaint, Other, Users.Clerk, Now);
+        var (mine, theirs) = LinkComplaintsEndpoint.Link(complaint, Other, Users.ClerkActor, Now);
 
-        events.ShouldHaveSingleItem().ShouldBe(new ComplaintLinked(Id, OtherId, OtherNumber, Users.ClerkActor, Now));
-        var append = others.ShouldHaveSingleItem().ShouldBeOfType<AppendToStream>();
-        append.StreamId.ShouldBe(OtherId);
-        append.Events.ShouldHaveSingleItem().ShouldBe(new ComplaintLinked(OtherId, Id, Number, Users.ClerkActor, Now));
+        mine.ShouldHaveSingleItem().ShouldBe(new ComplaintLinked(Id, OtherId, OtherNumber, Users.ClerkActor, Now));
+        theirs.ShouldBe(new ComplaintLinked(OtherId, Id, Number, Users.ClerkActor, Now));
     }
 
     [Fact]
@@ -33,10 +30,10 @@ public class LinkComplaintsTests
         var command = new LinkComplaints(OtherId);
 
         LinkComplaintsEndpoint.Validate(command, complaint, Other, Users.Clerk).ShouldBeNoProblem();
-        var (_, events, others) = LinkComplaintsEndpoint.Post(command, complaint, Other, Users.Clerk, Now);
+        var (mine, theirs) = LinkComplaintsEndpoint.Link(complaint, Other, Users.ClerkActor, Now);
 
-        events.ShouldBeEmpty();
-        others.ShouldBeEmpty();
+        mine.ShouldBeEmpty();
+        theirs.ShouldBeNull();
     }
 
     [Fact]
@@ -44,10 +41,10 @@ public class LinkComplaintsTests
     {
         var complaint = Given<Complaint>(Lodged(), Linked(EarlierId, EarlierNumber));
 
-        var (_, events, others) = LinkComplaintsEndpoint.Post(new LinkComplaints(OtherId), complaint, Other, Users.Clerk, Now);
+        var (mine, theirs) = LinkComplaintsEndpoint.Link(complaint, Other, Users.ClerkActor, Now);
 
-        events.ShouldHaveSingleItem().ShouldBe(new ComplaintLinked(Id, OtherId, OtherNumber, Users.ClerkActor, Now));
-        others.ShouldHaveSingleItem().ShouldBeOfType<AppendToStream>().StreamId.ShouldBe(OtherId);
+        mine.ShouldHaveSingleItem().ShouldBe(new ComplaintLinked(Id, OtherId, OtherNumber, Users.ClerkActor, Now));
+        theirs!.ComplaintId.ShouldBe(OtherId);
     }
 
     [Fact]
