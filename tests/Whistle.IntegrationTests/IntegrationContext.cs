@@ -14,7 +14,7 @@ public abstract class IntegrationContext(AppFixture app)
     protected Task<IScenarioResult> Send(Tokens.User? user, Action<Scenario> scenario, int status, string county = AppFixture.County) =>
         Host.Scenario(x =>
         {
-            if (user is not null) x.WithRequestHeader("Authorization", "Bearer " + Tokens.For(user, app.Clock.GetUtcNow(), county));
+            if (user is not null) x.WithRequestHeader("Authorization", "Bearer " + Tokens.For(user, county));
             scenario(x);
             x.StatusCodeShouldBe(status);
         });

@@ -16,12 +16,18 @@ public static class Tokens
     public static readonly User OtherCommunity = new("community2", Roles.Community, "SD02", "CM0201");
     public static readonly User SubDistrict = new("subdistrict", Roles.SubDistrict, "SD01");
     public static readonly User Chengguan = new("chengguan", Roles.Department, Department: "chengguan");
+    public static readonly User Chengguan2 = new("chengguan2", Roles.Department, Department: "chengguan");
+    public static readonly User Gongan = new("gongan", Roles.Department, Department: "gongan");
+    public static readonly User Zhujian = new("zhujian", Roles.Department, Department: "zhujian");
     public static readonly User Mediator = new("mediator", Roles.Mediator, Department: "mediation-centre");
     public static readonly User Office = new("office", Roles.Office);
     public static readonly User Analyst = new("analyst", Roles.Analyst);
     public static readonly User Admin = new("admin", Roles.Admin);
 
-    public static string For(User user, DateTimeOffset now, string county = AppFixture.County)
+    /// <summary>A token issued now, by the wall clock: authentication does not follow the tests' business clock.</summary>
+    public static string For(User user, string county = AppFixture.County) => For(user, DateTimeOffset.UtcNow, county);
+
+    public static string For(User user, DateTimeOffset issuedAt, string county = AppFixture.County)
     {
         var claims = new List<Claim>
         {
@@ -38,9 +44,9 @@ public static class Tokens
             Issuer = "whistle",
             Audience = "whistle",
             Subject = new ClaimsIdentity(claims),
-            IssuedAt = now.UtcDateTime,
-            NotBefore = now.UtcDateTime.AddMinutes(-5),
-            Expires = now.UtcDateTime.AddHours(2),
+            IssuedAt = issuedAt.UtcDateTime,
+            NotBefore = issuedAt.UtcDateTime.AddMinutes(-5),
+            Expires = issuedAt.UtcDateTime.AddHours(2),
             SigningCredentials = new SigningCredentials(
                 new SymmetricSecurityKey(Encoding.UTF8.GetBytes(AppFixture.SigningKey)), SecurityAlgorithms.HmacSha256),
         });

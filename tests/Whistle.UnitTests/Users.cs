@@ -12,6 +12,11 @@ public static class Users
 
     public static readonly Actor ClerkActor = new("u-clerk", "李受理", Roles.Clerk);
 
+    /// <summary>The administrator who maintains the directory, the catalogue, the deadline policy and the calendar.</summary>
+    public static ClaimsPrincipal Admin => User("u-admin", "周管理", Roles.Admin);
+
+    public static readonly Actor AdminActor = new("u-admin", "周管理", Roles.Admin);
+
     public static ClaimsPrincipal CommunityWorker(string communityId, string subDistrictId) =>
         User("u-community", "王社区", Roles.Community, communityId: communityId, subDistrictId: subDistrictId);
 

@@ -39,7 +39,7 @@ public static class PublishCatalogueEndpoint
                 .Text($"{at}.nameEn", entry.NameEn, 100)
                 .Text($"{at}.lead", entry.Lead, 32)
                 .Defined($"{at}.whistleType", entry.WhistleType)
-                .When(entries.Take(i).Any(e => e.CategoryId == entry.CategoryId), $"{at}.categoryId",
+                .When(entries.Take(i).Any(e => e.CategoryId?.Trim() == entry.CategoryId?.Trim()), $"{at}.categoryId",
                     $"类别 {entry.CategoryId} 重复。Category {entry.CategoryId} appears twice.")
                 .When(entry.Lead is { Length: > 0 } lead && !departments.Contains(lead), $"{at}.lead",
                     $"没有编码为 {entry.Lead} 的部门。No department {entry.Lead}.")

@@ -30,6 +30,9 @@ public sealed class Complaint
     public Guid? DuplicateOf { get; set; }
     public List<Guid> Links { get; set; } = [];
     public int Reopened { get; set; }
+    public string CategoryId { get; set; } = "";
+    /// <summary>The whistle blown on this complaint that has not concluded yet; the complaint waits for it.</summary>
+    public Guid? OpenWhistle { get; set; }
 
     [JsonIgnore]
     public bool IsFinal => Status is ComplaintStatus.Declined or ComplaintStatus.Closed
@@ -42,6 +45,7 @@ public sealed class Complaint
         Status = ComplaintStatus.Lodged,
         CommunityId = e.CommunityId,
         SubDistrictId = e.SubDistrictId,
+        CategoryId = e.CategoryId,
     };
 
     public void Apply(ComplaintAccepted e) => Status = ComplaintStatus.Accepted;
@@ -76,6 +80,13 @@ public sealed class Complaint
     public void Apply(ComplaintLinked e)
     {
         if (!Links.Contains(e.OtherComplaintId)) Links.Add(e.OtherComplaintId);
+    }
+
+    public void Apply(ComplaintWhistled e) => OpenWhistle = e.WhistleId;
+
+    public void Apply(ComplaintWhistleConcluded e)
+    {
+        if (OpenWhistle == e.WhistleId) OpenWhistle = null;
     }
 
     // Notes change nothing a decision reads, but the fold must know the event.

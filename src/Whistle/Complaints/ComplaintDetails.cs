@@ -39,10 +39,13 @@ public sealed class ComplaintDetails
     public CaseReference? DuplicateOf { get; set; }
     public List<CaseReference> Links { get; set; } = [];
     public List<Note> Notes { get; set; } = [];
+    public List<WhistleReference> Whistles { get; set; } = [];
 
     public sealed record FollowUp(Satisfaction Satisfaction, string? Comment, Actor By, DateTimeOffset At);
     public sealed record Note(Guid Id, NoteVisibility Visibility, string Text, Actor By, DateTimeOffset At);
     public sealed record CaseReference(Guid Id, string Number);
+    public sealed record WhistleReference(
+        Guid Id, Whistles.WhistleType Type, IReadOnlyList<string> Departments, DateTimeOffset BlownAt, DateTimeOffset? ConcludedAt);
 
     /// <summary>A copy with the complainant's name, phone and address masked (列表、分析员).</summary>
     public ComplaintDetails Masked()
@@ -143,6 +146,19 @@ public partial class ComplaintDetailsProjection : SingleStreamProjection<Complai
     {
         if (d.Links.All(x => x.Id != e.Data.OtherComplaintId))
             d.Links.Add(new ComplaintDetails.CaseReference(e.Data.OtherComplaintId, e.Data.OtherNumber));
+        Touch(e, d, e.Data.At);
+    }
+
+    public static void Apply(IEvent<ComplaintWhistled> e, ComplaintDetails d)
+    {
+        d.Whistles.Add(new ComplaintDetails.WhistleReference(e.Data.WhistleId, e.Data.Type, e.Data.Departments, e.Data.At, null));
+        Touch(e, d, e.Data.At);
+    }
+
+    public static void Apply(IEvent<ComplaintWhistleConcluded> e, ComplaintDetails d)
+    {
+        var i = d.Whistles.FindIndex(w => w.Id == e.Data.WhistleId);
+        if (i >= 0) d.Whistles[i] = d.Whistles[i] with { ConcludedAt = e.Data.At };
         Touch(e, d, e.Data.At);
     }
 

@@ -72,3 +72,10 @@ public sealed record ComplaintMarkedDuplicate(
 /// <summary>Appended to both complaints: each records the other.</summary>
 public sealed record ComplaintLinked(
     Guid ComplaintId, Guid OtherComplaintId, string OtherNumber, Actor By, DateTimeOffset At);
+
+/// <summary>The community (or sub-district) blew the whistle on this complaint; the whistle's stream starts with it.</summary>
+public sealed record ComplaintWhistled(
+    Guid ComplaintId, Guid WhistleId, Whistles.WhistleType Type, IReadOnlyList<string> Departments, Actor By, DateTimeOffset At);
+
+/// <summary>The whistle concluded: the departments replied and the whistler confirmed. The complaint can be resolved.</summary>
+public sealed record ComplaintWhistleConcluded(Guid ComplaintId, Guid WhistleId, Actor By, DateTimeOffset At);

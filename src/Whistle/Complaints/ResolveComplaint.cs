@@ -17,6 +17,10 @@ public static class ResolveComplaintEndpoint
         if (ComplaintRules.Common(complaint, user, command.ExpectedVersion) is { } common) return common;
         var errors = new FieldErrors().Text("outcome", command.Outcome, 2000);
         if (errors.Any) return errors.ToProblem();
+        if (complaint.OpenWhistle is { } whistle && complaint.Status == ComplaintStatus.Accepted)
+            return Problems.Conflict(
+                $"投诉 {complaint.Number} 的吹哨 {whistle} 尚未办结，部门反馈并确认后才能办结投诉。",
+                $"The whistle {whistle} on this complaint has not concluded; it must conclude before the complaint is resolved.");
         return complaint.Status is ComplaintStatus.Accepted or ComplaintStatus.Resolved
             ? Problems.None
             : ComplaintRules.NotAllowed(complaint, "办结", "resolved");

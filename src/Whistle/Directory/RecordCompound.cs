@@ -25,7 +25,7 @@ public static class RecordCompoundEndpoint
     public static async Task<CompoundRecording> LoadAsync(
         RecordCompound command, IQuerySession session, CancellationToken ct) =>
         new(command.CommunityCode is { Length: > 0 } community ? await session.LoadAsync<Community>(DirectoryIds.Community(community), ct) : null,
-            command.PropertyCompanyCode is { Length: > 0 } company ? await session.LoadAsync<PropertyCompany>(DirectoryIds.PropertyCompany(company), ct) : null);
+            command.PropertyCompanyCode?.Trim() is { Length: > 0 } company ? await session.LoadAsync<PropertyCompany>(DirectoryIds.PropertyCompany(company), ct) : null);
 
     public static ProblemDetails Validate(string code, RecordCompound command, CompoundRecording recording)
     {
@@ -48,7 +48,7 @@ public static class RecordCompoundEndpoint
                 "ownersCommittee", "在建小区尚不能成立业委会。A compound under construction has no owners' committee yet.");
         if (errors.Any) return errors.ToProblem();
         if (community is null) return DirectoryRecording.UnknownCode("communityCode", "社区", command.CommunityCode!);
-        return command.PropertyCompanyCode is { Length: > 0 } && company is null
+        return command.PropertyCompanyCode?.Trim() is { Length: > 0 } && company is null
             ? DirectoryRecording.UnknownCode("propertyCompanyCode", "物业服务企业", command.PropertyCompanyCode)
             : Problems.None;
     }
@@ -66,7 +66,7 @@ public static class RecordCompoundEndpoint
         var info = new CompoundInfo(
             command.Name!.Trim(), community.Code, community.Info.SubDistrictCode, command.Address!.Trim(),
             command.Households!.Value, command.Stage!.Value,
-            string.IsNullOrWhiteSpace(command.PropertyCompanyCode) ? null : command.PropertyCompanyCode,
+            string.IsNullOrWhiteSpace(command.PropertyCompanyCode) ? null : command.PropertyCompanyCode.Trim(),
             new OwnersCommittee(committee.Formed!.Value, committee.TermStartsOn, committee.TermEndsOn, committee.LastActivityOn));
         return DirectoryRecording.RecordAsync<Compound>(session, id, (existing, version) => DirectoryRecording.Decide(
             code, info, existing?.Info, version,

@@ -16,7 +16,7 @@ public static class RecordPropertyCompanyEndpoint
         new FieldErrors().CheckCode(code)
             .Text("name", command.Name, 100)
             .Text("creditCode", command.CreditCode, 18)
-            .When(command.CreditCode is { Length: > 0 and not 18 }, "creditCode",
+            .When(command.CreditCode?.Trim() is { Length: > 0 and not 18 }, "creditCode",
                 "统一社会信用代码为 18 位。The unified social credit code has 18 characters.")
             .Text("contactPerson", command.ContactPerson, 50)
             .Text("phone", command.Phone, 30)

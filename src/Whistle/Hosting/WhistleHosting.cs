@@ -9,6 +9,7 @@ using Weasel.Core;
 using Whistle.Catalogue;
 using Whistle.Complaints;
 using Whistle.Directory;
+using Whistle.Whistles;
 using Wolverine;
 using Wolverine.ErrorHandling;
 using Wolverine.Http;
@@ -59,6 +60,7 @@ public static class WhistleHosting
                 DirectorySetup.Configure(opts);
                 CatalogueSetup.Configure(opts);
                 ComplaintsSetup.Configure(opts);
+                WhistlesSetup.Configure(opts);
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()

@@ -5,6 +5,7 @@ using Whistle.Complaints;
 namespace Whistle.IntegrationTests.Complaints;
 
 /// <summary>Every complaint command over HTTP: its success, and what it refuses with nothing appended.</summary>
+[Collection(SharedClock.Name)]
 public sealed class ComplaintLifecycleEndpointTests(AppFixture app) : IntegrationContext(app)
 {
     private static readonly object Empty = new { };

@@ -3,6 +3,7 @@ using Whistle.Complaints;
 
 namespace Whistle.IntegrationTests.Complaints;
 
+[Collection(SharedClock.Name)]
 public sealed class ComplaintNumbersTests(AppFixture app) : IntegrationContext(app)
 {
     [Fact]

@@ -4,6 +4,7 @@ using Whistle.Complaints;
 
 namespace Whistle.IntegrationTests.Complaints;
 
+[Collection(SharedClock.Name)]
 public sealed class ComplaintQueriesEndpointTests(AppFixture app) : IntegrationContext(app)
 {
     [Fact]

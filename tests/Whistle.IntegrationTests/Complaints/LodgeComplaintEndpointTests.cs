@@ -4,6 +4,7 @@ using Whistle.Complaints;
 
 namespace Whistle.IntegrationTests.Complaints;
 
+[Collection(SharedClock.Name)]
 public sealed class LodgeComplaintEndpointTests(AppFixture app) : IntegrationContext(app)
 {
     [Fact]

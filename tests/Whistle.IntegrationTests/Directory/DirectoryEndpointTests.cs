@@ -5,6 +5,7 @@ using Whistle.Directory;
 
 namespace Whistle.IntegrationTests.Directory;
 
+[Collection(SharedClock.Name)]
 public sealed class DirectoryEndpointTests(AppFixture app) : IntegrationContext(app)
 {
     private Task<IScenarioResult> Put(Tokens.User user, string url, object body, int status, string county) =>

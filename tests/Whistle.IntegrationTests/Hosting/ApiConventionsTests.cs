@@ -3,6 +3,7 @@ using Shouldly;
 
 namespace Whistle.IntegrationTests.Hosting;
 
+[Collection(SharedClock.Name)]
 public sealed class ApiConventionsTests(AppFixture app) : IntegrationContext(app)
 {
     [Fact]
@@ -37,7 +38,7 @@ public sealed class ApiConventionsTests(AppFixture app) : IntegrationContext(app
     {
         await Host.Scenario(x =>
         {
-            x.WithRequestHeader("Authorization", "Bearer " + Tokens.For(Tokens.Clerk, App.Clock.GetUtcNow().AddDays(-1)));
+            x.WithRequestHeader("Authorization", "Bearer " + Tokens.For(Tokens.Clerk, DateTimeOffset.UtcNow.AddDays(-1)));
             x.Get.Url("/api/complaints");
             x.StatusCodeShouldBe(401);
         });

@@ -22,7 +22,7 @@ public class ComplaintEventsTests
                 nameof(ComplaintLodged), nameof(ComplaintAccepted), nameof(ComplaintDeclined), nameof(ComplaintNoteAdded),
                 nameof(ComplaintResolved), nameof(ComplaintFollowUpRecorded), nameof(ComplaintClosed),
                 nameof(ComplaintReopened), nameof(ComplaintWithdrawn), nameof(ComplaintMarkedDuplicate),
-                nameof(ComplaintLinked),
+                nameof(ComplaintLinked), nameof(ComplaintWhistled), nameof(ComplaintWhistleConcluded),
             ],
             ignoreOrder: true);
 

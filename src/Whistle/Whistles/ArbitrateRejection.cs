@@ -1,0 +1,74 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Whistle.Directory;
+using Whistle.Hosting;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Whistle.Whistles;
+
+/// <summary>
+/// The joint-meeting office rules on a rejection (审定): upheld — the case moves to <c>reassignTo</c>;
+/// overruled — the rejecting department must handle it, with fresh due times.
+/// </summary>
+public sealed record ArbitrateRejection(ArbitrationRuling? Ruling, string? Reason, string? ReassignTo = null, long? ExpectedVersion = null);
+
+public sealed record Arbitration(WhistleTiming Timing, DepartmentCodes Departments);
+
+public static class ArbitrateRejectionEndpoint
+{
+    public static async Task<Arbitration> LoadAsync(IQuerySession session, CancellationToken ct) =>
+        new(await WhistleTiming.LoadAsync(session, ct), await DepartmentCodes.LoadAsync(session, ct));
+
+    public static ProblemDetails Validate(
+        ArbitrateRejection command, Whistle whistle, string department, Arbitration arbitration, ClaimsPrincipal user)
+    {
+        if (whistle.Find(department) is not { } assignment) return WhistleRules.AssignmentNotFound(whistle.Id, department);
+        if (whistle.Concluded) return WhistleRules.Concluded(whistle);
+        if (Problems.CheckVersion(command.ExpectedVersion, whistle.Version) is { } stale) return stale;
+        var errors = new FieldErrors().Defined("ruling", command.Ruling).Text("reason", command.Reason, 1000);
+        if (command.Ruling == ArbitrationRuling.Upheld)
+        {
+            errors.Text("reassignTo", command.ReassignTo, 32)
+                .When(command.ReassignTo is { Length: > 0 } to && !arbitration.Departments.Contains(to), "reassignTo",
+                    $"没有编码为 {command.ReassignTo} 的部门。No department {command.ReassignTo}.")
+                .When(command.ReassignTo is { Length: > 0 } other && whistle.Find(other) is not null, "reassignTo",
+                    $"{command.ReassignTo} 已在本次吹哨中。That department is already on the whistle.");
+        }
+        if (errors.Any) return errors.ToProblem();
+        return assignment.Status == AssignmentStatus.Rejected
+            ? Problems.None
+            : Problems.Conflict($"{department} 没有退单，无需审定。", "The department has not rejected the assignment; there is nothing to rule on.");
+    }
+
+    [WolverinePost("/api/whistles/{whistleId}/assignments/{department}/arbitrate", OperationId = nameof(ArbitrateRejection))]
+    [Authorize(Roles = Roles.Office)]
+    public static (UpdatedAggregate, Events, OutgoingMessages) Post(
+        ArbitrateRejection command, [WriteAggregate] Whistle whistle, string department, Arbitration arbitration,
+        ClaimsPrincipal user, DateTimeOffset now) =>
+        Arbitrate(command, whistle, department, arbitration.Timing, Actor.From(user), now);
+
+    /// <summary>The decision: the ruling, with the new department's (or the same department's fresh) due times scheduled.</summary>
+    public static (UpdatedAggregate, Events, OutgoingMessages) Arbitrate(
+        ArbitrateRejection command, Whistle whistle, string department, WhistleTiming timing, Actor by, DateTimeOffset now)
+    {
+        var renewed = timing.Renew(whistle.Type, now);
+        var messages = new OutgoingMessages();
+        if (command.Ruling == ArbitrationRuling.Upheld)
+        {
+            var role = whistle.Find(department)!.Role;
+            var reassignment = new AssignmentTerms(command.ReassignTo!, role, renewed);
+            messages.AddRange(WhistleRules.Schedule(whistle.Id, reassignment.Department, renewed, DeadlineKind.SignFor, DeadlineKind.Reply));
+            return (new UpdatedAggregate(),
+                [new RejectionArbitrated(whistle.Id, department, ArbitrationRuling.Upheld, command.Reason!.Trim(), reassignment, null, by, now)],
+                messages);
+        }
+        messages.AddRange(WhistleRules.Schedule(whistle.Id, department, renewed, DeadlineKind.Reply));
+        return (new UpdatedAggregate(),
+            [new RejectionArbitrated(whistle.Id, department, ArbitrationRuling.Overruled, command.Reason!.Trim(), null, renewed, by, now)],
+            messages);
+    }
+}

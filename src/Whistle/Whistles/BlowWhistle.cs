@@ -1,0 +1,102 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Whistle.Calendar;
+using Whistle.Catalogue;
+using Whistle.Complaints;
+using Whistle.Deadlines;
+using Whistle.Directory;
+using Whistle.Hosting;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Whistle.Whistles;
+
+/// <summary>
+/// Blows the whistle on a complaint the community cannot solve alone (社区吹哨). Type and departments default to the
+/// dispatch catalogue's line for the complaint's category; choosing others needs a reason.
+/// </summary>
+public sealed record BlowWhistle(
+    string? Need, WhistleType? Type = null, string? Lead = null, IReadOnlyList<string>? CoHandling = null,
+    string? DepartureReason = null, long? ExpectedVersion = null);
+
+/// <summary>201 body: the whistle's id; Location points at it.</summary>
+public sealed record WhistleBlownResponse(Guid WhistleId) : CreationResponse($"/api/whistles/{WhistleId}");
+
+/// <summary>The county data a whistle is routed and timed by, each with the version it records.</summary>
+public sealed record WhistleRouting(DispatchCatalogue? Catalogue, DeadlinePolicy Policy, CountyCalendar Calendar, DepartmentCodes Departments);
+
+public static class BlowWhistleEndpoint
+{
+    public static async Task<WhistleRouting> LoadAsync(IQuerySession session, CancellationToken ct) =>
+        new(await DispatchCatalogue.CurrentAsync(session, ct), await DeadlinePolicy.CurrentAsync(session, ct),
+            await CountyCalendar.CurrentAsync(session, ct), await DepartmentCodes.LoadAsync(session, ct));
+
+    public static ProblemDetails Validate(BlowWhistle command, Complaint complaint, WhistleRouting routing, ClaimsPrincipal user)
+    {
+        if (!ComplaintRules.InScope(user, complaint.CommunityId, complaint.SubDistrictId)) return ComplaintRules.NotFound(complaint.Id);
+        if (Problems.CheckVersion(command.ExpectedVersion, complaint.Version) is { } stale) return stale;
+        if (complaint.OpenWhistle is { } open)
+            return Problems.Conflict($"投诉 {complaint.Number} 已有未办结的吹哨 {open}。", $"A whistle ({open}) is still open on this complaint.");
+        if (complaint.Status != ComplaintStatus.Accepted) return ComplaintRules.NotAllowed(complaint, "吹哨", "whistled on");
+
+        var errors = new FieldErrors()
+            .Text("need", command.Need, 1000)
+            .Text("departureReason", command.DepartureReason, 500, required: false)
+            .When(command.Type is { } t && !Enum.IsDefined(t), "type", "应为 Emergency、Routine 或 Tough。Emergency, Routine or Tough.");
+        var entry = routing.Catalogue?.Find(complaint.CategoryId);
+        var lead = command.Lead ?? entry?.Lead;
+        var coHandling = command.CoHandling ?? entry?.CoHandling ?? [];
+        if (lead is null)
+            errors.Add("lead", "派单目录中没有此类别，须指定牵头部门。The category is not in the catalogue: name the lead department.");
+        else if (!routing.Departments.Contains(lead))
+            errors.Add("lead", $"没有编码为 {lead} 的部门。No department {lead}.");
+        foreach (var unknown in coHandling.Where(d => !routing.Departments.Contains(d)))
+            errors.Add("coHandling", $"没有编码为 {unknown} 的部门。No department {unknown}.");
+        errors.When(lead is not null && coHandling.Contains(lead), "coHandling", "牵头部门不能同时配合。The lead cannot also co-handle.")
+            .When(coHandling.Distinct().Count() != coHandling.Count, "coHandling", "部门重复。A department appears twice.")
+            .When(coHandling.Count > 10, "coHandling", "至多 10 个配合部门。At most 10 co-handling departments.");
+        if (entry is not null && DepartsFrom(entry, lead, coHandling) && string.IsNullOrWhiteSpace(command.DepartureReason))
+            errors.Add("departureReason",
+                $"所选部门与派单目录（{entry.Lead} 牵头）不同，须说明理由。The departments differ from the catalogue's: give the reason.");
+        return errors.ToProblem();
+    }
+
+    private static bool DepartsFrom(CatalogueEntry entry, string? lead, IReadOnlyList<string> coHandling) =>
+        lead != entry.Lead || !coHandling.Order().SequenceEqual(entry.CoHandling.Order());
+
+    [WolverinePost("/api/complaints/{complaintId}/whistle", OperationId = nameof(BlowWhistle))]
+    [Authorize(Roles = WhistleRules.Whistlers)]
+    public static (WhistleBlownResponse, Events, IStartStream, OutgoingMessages) Post(
+        BlowWhistle command, [WriteAggregate] Complaint complaint, WhistleRouting routing, ClaimsPrincipal user, DateTimeOffset now) =>
+        Blow(command, complaint, routing, Guid.CreateVersion7(now), user.IsInRole(Roles.SubDistrict) ? WhistleLevel.SubDistrict : WhistleLevel.Community,
+            Actor.From(user), now);
+
+    /// <summary>The decision: the complaint's event, the whistle's first event with every due time, and their deadlines.</summary>
+    public static (WhistleBlownResponse, Events, IStartStream, OutgoingMessages) Blow(
+        BlowWhistle command, Complaint complaint, WhistleRouting routing, Guid whistleId, WhistleLevel level, Actor by, DateTimeOffset now)
+    {
+        var entry = routing.Catalogue?.Find(complaint.CategoryId);
+        var type = command.Type ?? entry?.WhistleType ?? WhistleType.Routine;
+        var lead = command.Lead ?? entry!.Lead;
+        var coHandling = command.CoHandling ?? entry?.CoHandling ?? [];
+        var deadlines = WhistleDeadlines.Compute(type, now, routing.Policy, routing.Calendar);
+        var assignments = new[] { new AssignmentTerms(lead, AssignmentRole.Lead, deadlines) }
+            .Concat(coHandling.Select(d => new AssignmentTerms(d, AssignmentRole.CoHandling, deadlines)))
+            .ToList();
+        var departments = assignments.Select(a => a.Department).ToList();
+        var blown = new WhistleBlown(
+            whistleId, complaint.Id, complaint.Number, complaint.CategoryId, type, level, complaint.CommunityId,
+            complaint.SubDistrictId, command.Need!.Trim(), assignments, routing.Catalogue?.Version ?? 0,
+            command.DepartureReason?.Trim() is { Length: > 0 } reason ? reason : null, by, now);
+        var messages = new OutgoingMessages();
+        foreach (var a in assignments)
+            messages.AddRange(WhistleRules.Schedule(whistleId, a.Department, a.Deadlines, DeadlineKind.SignFor, DeadlineKind.Reply));
+        return (new WhistleBlownResponse(whistleId),
+            [new ComplaintWhistled(complaint.Id, whistleId, type, departments, by, now)],
+            MartenOps.StartStream<Whistle>(whistleId, blown),
+            messages);
+    }
+}

@@ -1,0 +1,58 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Whistle.Hosting;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Whistle.Whistles;
+
+public sealed record DepartmentRating(string? Department, int? Score, string? Comment);
+
+/// <summary>
+/// Every department has replied: the whistler confirms the replies and rates each department (1–5, 一哨一考核);
+/// the whistle concludes and the complaint hears of it.
+/// </summary>
+public sealed record ConcludeWhistle(IReadOnlyList<DepartmentRating>? Ratings, long? ExpectedVersion = null);
+
+/// <summary>Cascaded to the complaint when its whistle concludes.</summary>
+public sealed record WhistleConclusionReached(Guid ComplaintId, Guid WhistleId, Actor By, DateTimeOffset At);
+
+public static class ConcludeWhistleEndpoint
+{
+    public static ProblemDetails Validate(ConcludeWhistle command, Whistle whistle, ClaimsPrincipal user)
+    {
+        if (WhistleRules.Whistler(whistle, user, command.ExpectedVersion) is { } problem) return problem;
+        var active = whistle.Assignments.Where(a => a.Active).ToList();
+        var waiting = active.Where(a => a.Status != AssignmentStatus.Replied).Select(a => a.Department).ToList();
+        if (waiting.Count > 0)
+            return Problems.Conflict($"尚有部门未反馈：{string.Join("、", waiting)}。", $"Not every department has replied: {string.Join(", ", waiting)}.");
+        var ratings = command.Ratings ?? [];
+        var errors = new FieldErrors();
+        for (var i = 0; i < ratings.Count; i++)
+        {
+            errors.When(ratings[i].Score is not (>= 1 and <= 5), $"ratings[{i}].score", "评分为 1 到 5。A score from 1 to 5.")
+                .Text($"ratings[{i}].comment", ratings[i].Comment, 500, required: false)
+                .When(active.All(a => a.Department != ratings[i].Department), $"ratings[{i}].department",
+                    $"{ratings[i].Department} 不在本次吹哨中。Not a department of this whistle.");
+        }
+        var rated = ratings.Select(r => r.Department).ToList();
+        foreach (var missing in active.Select(a => a.Department).Where(d => !rated.Contains(d)))
+            errors.Add("ratings", $"请为 {missing} 评分。Rate {missing}.");
+        errors.When(rated.Distinct().Count() != rated.Count, "ratings", "每个部门只评一次。Rate each department once.");
+        return errors.ToProblem();
+    }
+
+    [WolverinePost("/api/whistles/{whistleId}/conclude", OperationId = nameof(ConcludeWhistle))]
+    [Authorize(Roles = WhistleRules.Whistlers)]
+    public static (UpdatedAggregate, Events, OutgoingMessages) Post(
+        ConcludeWhistle command, [WriteAggregate] Whistle whistle, ClaimsPrincipal user, DateTimeOffset now)
+    {
+        var by = Actor.From(user);
+        var events = new Events();
+        events.AddRange(command.Ratings!.Select(r => new DepartmentRated(whistle.Id, r.Department!, r.Score!.Value, r.Comment?.Trim(), by, now)));
+        events.Add(new WhistleConcluded(whistle.Id, whistle.ComplaintId, whistle.Assignments.Where(a => a.Active).Select(a => a.Department).ToList(), by, now));
+        return (new UpdatedAggregate(), events, [new WhistleConclusionReached(whistle.ComplaintId, whistle.Id, by, now)]);
+    }
+}

@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Whistle.Hosting;
+using Wolverine.Http;
+
+namespace Whistle.Whistles;
+
+/// <summary>A department's open assignments, soonest due first: what it must sign for, reply to, or wait on a ruling for.</summary>
+public sealed record DepartmentInbox(string Department, DateTimeOffset AsOf, IReadOnlyList<DepartmentInbox.Item> Items)
+{
+    public sealed record Item(
+        Guid WhistleId, Guid ComplaintId, string ComplaintNumber, WhistleType Type, WhistleLevel Level, AssignmentRole Role,
+        AssignmentStatus Status, string StatusLabel, string Need, DateTimeOffset BlownAt,
+        DateTimeOffset SignForDue, DateTimeOffset ReplyDue, DateTimeOffset NextDue, bool Overdue, bool PastDue);
+}
+
+public static class DepartmentInboxEndpoint
+{
+    public static ProblemDetails Validate(string department, ClaimsPrincipal user) =>
+        user.IsOfficerOf(department) || user.IsInRole(Roles.Office) || user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Analyst)
+            ? Problems.None
+            : Problems.NotFound($"没有部门 {department} 的待办。", $"No inbox for {department}.");
+
+    /// <summary>
+    /// The department's open assignments with their due times. <c>overdue</c>: a due time was missed;
+    /// <c>pastDue</c>: the next due time has passed right now. Officers see only their own department's inbox.
+    /// </summary>
+    [WolverineGet("/api/departments/{department}/inbox", OperationId = "GetDepartmentInbox")]
+    public static async Task<DepartmentInbox> Get(string department, DateTimeOffset now, IQuerySession session, CancellationToken ct)
+    {
+        var whistles = await session.Query<WhistleDetails>().Where(x => x.OpenDepartments.Contains(department)).ToListAsync(ct);
+        var items = whistles
+            .Select(w => (Whistle: w, Assignment: w.Find(department)!))
+            .Select(x =>
+            {
+                var next = x.Assignment.Status == AssignmentStatus.Awaiting ? x.Assignment.SignForDue : x.Assignment.ReplyDue;
+                return new DepartmentInbox.Item(
+                    x.Whistle.Id, x.Whistle.ComplaintId, x.Whistle.ComplaintNumber, x.Whistle.Type, x.Whistle.Level,
+                    x.Assignment.Role, x.Assignment.Status, x.Assignment.StatusLabel, x.Whistle.Need, x.Whistle.BlownAt,
+                    x.Assignment.SignForDue, x.Assignment.ReplyDue, next, x.Assignment.Overdue,
+                    x.Assignment.Status != AssignmentStatus.Rejected && now > next);
+            })
+            .OrderBy(i => i.NextDue)
+            .ToList();
+        return new DepartmentInbox(department, now, items);
+    }
+}

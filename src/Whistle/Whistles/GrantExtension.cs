@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Whistle.Calendar;
+using Whistle.Deadlines;
+using Whistle.Hosting;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Whistle.Whistles;
+
+/// <summary>The whistler grants a department's extension: its reply is due at the time it asked for.</summary>
+public sealed record GrantExtension(long? ExpectedVersion = null);
+
+public static class GrantExtensionEndpoint
+{
+    public static ProblemDetails Validate(GrantExtension command, Whistle whistle, string department, ClaimsPrincipal user) =>
+        WhistleRules.Whistler(whistle, user, command.ExpectedVersion)
+        ?? (whistle.Find(department) is not { } a ? WhistleRules.AssignmentNotFound(whistle.Id, department)
+            : a.ProposedReplyDue is null ? Problems.Conflict("没有待批复的延期申请。", "There is no extension request to answer.")
+            : Problems.None);
+
+    [WolverinePost("/api/whistles/{whistleId}/assignments/{department}/extension/grant", OperationId = nameof(GrantExtension))]
+    [Authorize(Roles = WhistleRules.Whistlers)]
+    public static (UpdatedAggregate, Events, OutgoingMessages) Post(
+        GrantExtension command, [WriteAggregate] Whistle whistle, string department, DeadlinePolicy policy,
+        ClaimsPrincipal user, DateTimeOffset now) => Grant(whistle, department, policy, Actor.From(user), now);
+
+    public static Task<DeadlinePolicy> LoadAsync(Marten.IQuerySession session, CancellationToken ct) => DeadlinePolicy.CurrentAsync(session, ct);
+
+    /// <summary>The decision: the new reply due time, its reminder at the policy's fraction, and the deadlines for both.</summary>
+    public static (UpdatedAggregate, Events, OutgoingMessages) Grant(
+        Whistle whistle, string department, DeadlinePolicy policy, Actor by, DateTimeOffset now)
+    {
+        var due = whistle.Find(department)!.ProposedReplyDue!.Value;
+        var reminder = DueTimes.Reminder(now, due, policy.Rule(whistle.Type).ReminderAt);
+        var messages = new OutgoingMessages();
+        messages.AddRange(WhistleRules.Schedule(whistle.Id, department, DeadlineKind.Reply, due, reminder));
+        return (new UpdatedAggregate(), [new ExtensionGranted(whistle.Id, department, due, reminder, by, now)], messages);
+    }
+}

@@ -1,0 +1,29 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Whistle.Hosting;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Whistle.Whistles;
+
+/// <summary>The whistler refuses a department's extension: the reply stays due when it was.</summary>
+public sealed record RefuseExtension(string? Reason, long? ExpectedVersion = null);
+
+public static class RefuseExtensionEndpoint
+{
+    public static ProblemDetails Validate(RefuseExtension command, Whistle whistle, string department, ClaimsPrincipal user)
+    {
+        if (WhistleRules.Whistler(whistle, user, command.ExpectedVersion) is { } problem) return problem;
+        if (whistle.Find(department) is not { } a) return WhistleRules.AssignmentNotFound(whistle.Id, department);
+        var errors = new FieldErrors().Text("reason", command.Reason, 1000);
+        if (errors.Any) return errors.ToProblem();
+        return a.ProposedReplyDue is null ? Problems.Conflict("没有待批复的延期申请。", "There is no extension request to answer.") : Problems.None;
+    }
+
+    [WolverinePost("/api/whistles/{whistleId}/assignments/{department}/extension/refuse", OperationId = nameof(RefuseExtension))]
+    [Authorize(Roles = WhistleRules.Whistlers)]
+    public static (UpdatedAggregate, Events) Post(
+        RefuseExtension command, [WriteAggregate] Whistle whistle, string department, ClaimsPrincipal user, DateTimeOffset now) =>
+        (new UpdatedAggregate(), [new ExtensionRefused(whistle.Id, department, command.Reason!.Trim(), Actor.From(user), now)]);
+}

@@ -1,0 +1,214 @@
+using System.Security.Claims;
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Aggregation;
+using Microsoft.AspNetCore.Mvc;
+using Whistle.Hosting;
+using Wolverine.Http;
+
+namespace Whistle.Whistles;
+
+/// <summary>Everything about one whistle: who blew it, each department's part and due times, escalations, ratings.</summary>
+public sealed class WhistleDetails
+{
+    public Guid Id { get; set; }
+    public long Version { get; set; }
+    public Guid ComplaintId { get; set; }
+    public string ComplaintNumber { get; set; } = "";
+    public string CategoryId { get; set; } = "";
+    public WhistleType Type { get; set; }
+    public WhistleLevel Level { get; set; }
+    public bool Concluded { get; set; }
+    public string CommunityCode { get; set; } = "";
+    public string SubDistrictCode { get; set; } = "";
+    public string Need { get; set; } = "";
+    public Actor BlownBy { get; set; } = new("", "", "");
+    public DateTimeOffset BlownAt { get; set; }
+    public DateTimeOffset? ConcludedAt { get; set; }
+    public int CatalogueVersion { get; set; }
+    public int PolicyVersion { get; set; }
+    public int CalendarVersion { get; set; }
+    public string? DepartureReason { get; set; }
+    public List<AssignmentView> Assignments { get; set; } = [];
+    public List<Escalation> Escalations { get; set; } = [];
+    /// <summary>The departments with work still to do on this whistle: what their inboxes show.</summary>
+    public List<string> OpenDepartments { get; set; } = [];
+
+    public sealed record Escalation(WhistleLevel From, WhistleLevel To, string Department, DeadlineKind Missed, DateTimeOffset At);
+
+    public sealed class AssignmentView
+    {
+        public string Department { get; set; } = "";
+        public AssignmentRole Role { get; set; }
+        public AssignmentStatus Status { get; set; }
+        public string StatusLabel => Status.Label();
+        public DateTimeOffset SignForDue { get; set; }
+        public DateTimeOffset SignForReminder { get; set; }
+        public DateTimeOffset ReplyDue { get; set; }
+        public DateTimeOffset ReplyReminder { get; set; }
+        public DateTimeOffset? SignedForAt { get; set; }
+        public DateTimeOffset? RepliedAt { get; set; }
+        public string? Result { get; set; }
+        public List<string> Evidence { get; set; } = [];
+        public bool Overdue { get; set; }
+        public int Reminders { get; set; }
+        public DateTimeOffset? ProposedReplyDue { get; set; }
+        public string? ExtensionReason { get; set; }
+        public string? RejectionBasis { get; set; }
+        public string? Ruling { get; set; }
+        public int Returned { get; set; }
+        public int? Score { get; set; }
+        public string? RatingComment { get; set; }
+    }
+
+    public AssignmentView? Find(string department) =>
+        Assignments.FirstOrDefault(a => a.Department == department && a.Status != AssignmentStatus.Reassigned);
+}
+
+public partial class WhistleDetailsProjection : SingleStreamProjection<WhistleDetails, Guid>
+{
+    public static WhistleDetails Create(IEvent<WhistleBlown> e)
+    {
+        var d = new WhistleDetails
+        {
+            Id = e.Data.WhistleId, ComplaintId = e.Data.ComplaintId, ComplaintNumber = e.Data.ComplaintNumber,
+            CategoryId = e.Data.CategoryId, Type = e.Data.Type, Level = e.Data.Level, CommunityCode = e.Data.CommunityCode,
+            SubDistrictCode = e.Data.SubDistrictCode, Need = e.Data.Need, BlownBy = e.Data.By, BlownAt = e.Data.At,
+            CatalogueVersion = e.Data.CatalogueVersion, DepartureReason = e.Data.DepartureReason,
+            PolicyVersion = e.Data.Assignments[0].Deadlines.PolicyVersion,
+            CalendarVersion = e.Data.Assignments[0].Deadlines.CalendarVersion,
+            Assignments = e.Data.Assignments.Select(View).ToList(),
+        };
+        return Touch(e, d);
+    }
+
+    private static WhistleDetails.AssignmentView View(AssignmentTerms t) => new()
+    {
+        Department = t.Department, Role = t.Role, Status = AssignmentStatus.Awaiting,
+        SignForDue = t.Deadlines.SignForDue, SignForReminder = t.Deadlines.SignForReminder,
+        ReplyDue = t.Deadlines.ReplyDue, ReplyReminder = t.Deadlines.ReplyReminder,
+    };
+
+    public static WhistleDetails Apply(IEvent<AssignmentSignedFor> e, WhistleDetails d) =>
+        Change(e, d, e.Data.Department, a => (a.Status, a.SignedForAt) = (AssignmentStatus.SignedFor, e.Data.At));
+
+    public static WhistleDetails Apply(IEvent<AssignmentReplied> e, WhistleDetails d) =>
+        Change(e, d, e.Data.Department, a =>
+            (a.Status, a.RepliedAt, a.Result, a.Evidence) = (AssignmentStatus.Replied, e.Data.At, e.Data.Result, e.Data.Evidence.ToList()));
+
+    public static WhistleDetails Apply(IEvent<ExtensionRequested> e, WhistleDetails d) =>
+        Change(e, d, e.Data.Department, a => (a.ProposedReplyDue, a.ExtensionReason) = (e.Data.ProposedReplyDue, e.Data.Reason));
+
+    public static WhistleDetails Apply(IEvent<ExtensionGranted> e, WhistleDetails d) =>
+        Change(e, d, e.Data.Department, a =>
+            (a.ReplyDue, a.ReplyReminder, a.ProposedReplyDue) = (e.Data.ReplyDue, e.Data.ReplyReminder, null));
+
+    public static WhistleDetails Apply(IEvent<ExtensionRefused> e, WhistleDetails d) =>
+        Change(e, d, e.Data.Department, a => a.ProposedReplyDue = null);
+
+    public static WhistleDetails Apply(IEvent<AssignmentRejected> e, WhistleDetails d) =>
+        Change(e, d, e.Data.Department, a => (a.Status, a.RejectionBasis) = (AssignmentStatus.Rejected, e.Data.LegalBasis));
+
+    public static WhistleDetails Apply(IEvent<RejectionArbitrated> e, WhistleDetails d)
+    {
+        var a = d.Find(e.Data.Department)!;
+        a.Ruling = e.Data.Ruling.ToString();
+        if (e.Data.Ruling == ArbitrationRuling.Upheld)
+        {
+            a.Status = AssignmentStatus.Reassigned;
+            d.Assignments.Add(View(e.Data.Reassignment!));
+        }
+        else
+        {
+            (a.Status, a.ReplyDue, a.ReplyReminder) = (AssignmentStatus.SignedFor, e.Data.Renewed!.ReplyDue, e.Data.Renewed.ReplyReminder);
+        }
+        return Touch(e, d);
+    }
+
+    public static WhistleDetails Apply(IEvent<ReminderSent> e, WhistleDetails d) =>
+        Change(e, d, e.Data.Department, a => a.Reminders++);
+
+    public static WhistleDetails Apply(IEvent<AssignmentOverdue> e, WhistleDetails d) =>
+        Change(e, d, e.Data.Department, a => a.Overdue = true);
+
+    public static WhistleDetails Apply(IEvent<WhistleEscalated> e, WhistleDetails d)
+    {
+        d.Level = e.Data.To;
+        d.Escalations.Add(new WhistleDetails.Escalation(e.Data.From, e.Data.To, e.Data.Department, e.Data.Missed, e.Data.At));
+        return Change(e, d, e.Data.Department, a =>
+        {
+            if (e.Data.Missed == DeadlineKind.SignFor) (a.SignForDue, a.SignForReminder) = (e.Data.Renewed.SignForDue, e.Data.Renewed.SignForReminder);
+            (a.ReplyDue, a.ReplyReminder) = (e.Data.Renewed.ReplyDue, e.Data.Renewed.ReplyReminder);
+        });
+    }
+
+    public static WhistleDetails Apply(IEvent<ReplyReturned> e, WhistleDetails d) =>
+        Change(e, d, e.Data.Department, a =>
+        {
+            (a.Status, a.ReplyDue, a.ReplyReminder) = (AssignmentStatus.SignedFor, e.Data.Renewed.ReplyDue, e.Data.Renewed.ReplyReminder);
+            a.Returned++;
+        });
+
+    public static WhistleDetails Apply(IEvent<DepartmentRated> e, WhistleDetails d) =>
+        Change(e, d, e.Data.Department, a => (a.Score, a.RatingComment) = (e.Data.Score, e.Data.Comment));
+
+    public static WhistleDetails Apply(IEvent<WhistleConcluded> e, WhistleDetails d)
+    {
+        (d.Concluded, d.ConcludedAt) = (true, e.Data.At);
+        return Touch(e, d);
+    }
+
+    private static WhistleDetails Change(IEvent e, WhistleDetails d, string department, Action<WhistleDetails.AssignmentView> change)
+    {
+        if (d.Find(department) is { } a) change(a);
+        return Touch(e, d);
+    }
+
+    private static WhistleDetails Touch(IEvent e, WhistleDetails d)
+    {
+        d.Version = e.Version;
+        d.OpenDepartments = d.Concluded
+            ? []
+            : d.Assignments.Where(a => a.Status is AssignmentStatus.Awaiting or AssignmentStatus.SignedFor or AssignmentStatus.Rejected)
+                .Select(a => a.Department).ToList();
+        return d;
+    }
+}
+
+public static class WhistleDetailsEndpoint
+{
+    public static Task<WhistleDetails?> LoadAsync(Guid whistleId, IQuerySession session, CancellationToken ct) =>
+        session.LoadAsync<WhistleDetails>(whistleId, ct);
+
+    public static ProblemDetails Validate(Guid whistleId, WhistleDetails? details, ClaimsPrincipal user) =>
+        details is not null && user.CanSee(details.CommunityCode, details.SubDistrictCode, details.Assignments.Select(a => a.Department))
+            ? Problems.None
+            : WhistleRules.NotFound(whistleId);
+
+    [WolverineGet("/api/whistles/{whistleId}", OperationId = "GetWhistle")]
+    public static WhistleDetails Get(WhistleDetails details) => details;
+}
+
+public static class WhistleListEndpoint
+{
+    /// <summary>
+    /// Whistles, newest first: community and sub-district workers see their own area's, department officers those
+    /// assigned to their department, the office and analysts all. <c>open=true</c> keeps those not concluded.
+    /// </summary>
+    [WolverineGet("/api/whistles", OperationId = "ListWhistles")]
+    public static async Task<IReadOnlyList<WhistleDetails>> Get(bool? open, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    {
+        var query = session.Query<WhistleDetails>().AsQueryable();
+        if (user.IsInRole(Roles.Community)) { var own = user.CommunityOf(); query = query.Where(x => x.CommunityCode == own); }
+        else if (user.IsInRole(Roles.SubDistrict)) { var own = user.SubDistrictOf(); query = query.Where(x => x.SubDistrictCode == own); }
+        else if (user.IsInRole(Roles.Department))
+        {
+            var own = user.FindFirstValue(WhistleClaims.Department) ?? "";
+            query = query.Where(x => x.Assignments.Any(a => a.Department == own));
+        }
+        else if (!(user.IsInRole(Roles.Office) || user.IsInRole(Roles.Analyst) || user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Clerk)))
+            return [];
+        if (open is { } isOpen) query = query.Where(x => x.Concluded != isOpen);
+        return await query.OrderByDescending(x => x.BlownAt).Take(200).ToListAsync(ct);
+    }
+}

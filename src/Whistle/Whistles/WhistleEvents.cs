@@ -1,0 +1,102 @@
+using Whistle.Deadlines;
+using Whistle.Hosting;
+
+namespace Whistle.Whistles;
+
+// Every event of a Whistle stream: one stream per whistle, started in the same transaction as the case's
+// ComplaintWhistled. Each carries the whistle id, the actor (or the time that passed) and the business time.
+
+/// <summary>Who holds the whistle: it climbs one level at each missed deadline.</summary>
+public enum WhistleLevel
+{
+    Community = 1,          // 社区
+    SubDistrict = 2,        // 街道
+    JointMeeting = 3,       // 联席会议
+    CountySupervision = 4,  // 县级督办
+}
+
+public enum AssignmentRole
+{
+    Lead = 1,        // 牵头
+    CoHandling = 2,  // 配合
+}
+
+public enum DeadlineKind
+{
+    SignFor = 1,  // 签收
+    Reply = 2,    // 反馈
+}
+
+public enum ArbitrationRuling
+{
+    Upheld = 1,     // 退单成立: the case moves to another department
+    Overruled = 2,  // 退单不成立: the department must handle it
+}
+
+/// <summary>A department's part in a whistle, with the due times it was given and the versions they came from.</summary>
+public sealed record AssignmentTerms(string Department, AssignmentRole Role, AssignmentDeadlines Deadlines);
+
+public sealed record WhistleBlown(
+    Guid WhistleId,
+    Guid ComplaintId,
+    string ComplaintNumber,
+    string CategoryId,
+    WhistleType Type,
+    WhistleLevel Level,
+    string CommunityCode,
+    string SubDistrictCode,
+    string Need,
+    IReadOnlyList<AssignmentTerms> Assignments,
+    int CatalogueVersion,
+    string? DepartureReason,
+    Actor By,
+    DateTimeOffset At);
+
+public sealed record AssignmentSignedFor(Guid WhistleId, string Department, Actor By, DateTimeOffset At);
+
+public sealed record AssignmentReplied(
+    Guid WhistleId, string Department, string Result, IReadOnlyList<string> Evidence, Actor By, DateTimeOffset At);
+
+public sealed record ExtensionRequested(
+    Guid WhistleId, string Department, DateTimeOffset ProposedReplyDue, string Reason, Actor By, DateTimeOffset At);
+
+public sealed record ExtensionGranted(
+    Guid WhistleId, string Department, DateTimeOffset ReplyDue, DateTimeOffset ReplyReminder, Actor By, DateTimeOffset At);
+
+public sealed record ExtensionRefused(Guid WhistleId, string Department, string Reason, Actor By, DateTimeOffset At);
+
+public sealed record AssignmentRejected(
+    Guid WhistleId, string Department, string LegalBasis, string Reason, Actor By, DateTimeOffset At);
+
+/// <summary>
+/// The joint-meeting office's ruling on a rejection. Upheld: the department leaves and <see cref="Reassignment"/>
+/// takes its place. Overruled: the department must handle it, counted as signed for, with <see cref="Renewed"/> due times.
+/// </summary>
+public sealed record RejectionArbitrated(
+    Guid WhistleId, string Department, ArbitrationRuling Ruling, string Reason,
+    AssignmentTerms? Reassignment, AssignmentDeadlines? Renewed, Actor By, DateTimeOffset At);
+
+/// <summary>催办: a reminder went out before a due time.</summary>
+public sealed record ReminderSent(Guid WhistleId, string Department, DeadlineKind Kind, DateTimeOffset DueAt, DateTimeOffset At);
+
+public sealed record AssignmentOverdue(Guid WhistleId, string Department, DeadlineKind Kind, DateTimeOffset DueAt, DateTimeOffset At);
+
+/// <summary>The whistle climbed a level because a department missed a due time; that department gets new due times.</summary>
+public sealed record WhistleEscalated(
+    Guid WhistleId, WhistleLevel From, WhistleLevel To, string Department, DeadlineKind Missed,
+    AssignmentDeadlines Renewed, DateTimeOffset At);
+
+/// <summary>The whistler sent a department's reply back (退回重办); it must reply again by the renewed due time.</summary>
+public sealed record ReplyReturned(
+    Guid WhistleId, string Department, string Reason, AssignmentDeadlines Renewed, Actor By, DateTimeOffset At);
+
+public sealed record DepartmentRated(Guid WhistleId, string Department, int Score, string? Comment, Actor By, DateTimeOffset At);
+
+public sealed record WhistleConcluded(Guid WhistleId, Guid ComplaintId, IReadOnlyList<string> Departments, Actor By, DateTimeOffset At);
+
+// The passing of time: scheduled when due times are set, never cancelled. Each carries the due time it was set
+// for; a handler that finds the assignment answered, or another due time current, does nothing.
+
+public sealed record WhistleReminderDue(Guid WhistleId, string Department, DeadlineKind Kind, DateTimeOffset DueAt);
+
+public sealed record WhistleDeadlineReached(Guid WhistleId, string Department, DeadlineKind Kind, DateTimeOffset DueAt);

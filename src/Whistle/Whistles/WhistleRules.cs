@@ -1,0 +1,81 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Whistle.Deadlines;
+using Whistle.Hosting;
+using Wolverine;
+
+namespace Whistle.Whistles;
+
+/// <summary>Who may see and act on a whistle, and the deadline messages every new due time schedules.</summary>
+public static class WhistleRules
+{
+    /// <summary>Those who blow whistles and answer for them: community workers and sub-district officers.</summary>
+    public const string Whistlers = Roles.Community + "," + Roles.SubDistrict;
+
+    public static bool IsOfficerOf(this ClaimsPrincipal user, string department) =>
+        user.IsInRole(Roles.Department) && user.FindFirstValue(WhistleClaims.Department) == department;
+
+    /// <summary>The whistle's own area: a worker of its community, or an officer of its sub-district.</summary>
+    public static bool IsWhistlerOf(this ClaimsPrincipal user, Whistle whistle) =>
+        (user.IsInRole(Roles.Community) && user.CommunityOf() == whistle.CommunityCode)
+        || (user.IsInRole(Roles.SubDistrict) && user.SubDistrictOf() == whistle.SubDistrictCode);
+
+    /// <summary>Area workers, the county-wide roles, and the departments it was assigned to see a whistle.</summary>
+    public static bool CanSee(this ClaimsPrincipal user, string communityCode, string subDistrictCode, IEnumerable<string> departments)
+    {
+        if (user.IsInRole(Roles.Community)) return user.CommunityOf() == communityCode;
+        if (user.IsInRole(Roles.SubDistrict)) return user.SubDistrictOf() == subDistrictCode;
+        if (user.IsInRole(Roles.Department)) return departments.Contains(user.FindFirstValue(WhistleClaims.Department));
+        return user.IsInRole(Roles.Office) || user.IsInRole(Roles.Analyst) || user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Clerk);
+    }
+
+    public static ProblemDetails NotFound(Guid id) => Problems.NotFound($"吹哨 {id} 不存在。", $"Whistle {id} does not exist.");
+
+    public static ProblemDetails AssignmentNotFound(Guid id, string department) =>
+        Problems.NotFound($"吹哨 {id} 没有派给 {department} 的任务。", $"Whistle {id} has no assignment for {department}.");
+
+    public static ProblemDetails Concluded(Whistle whistle) =>
+        Problems.Conflict($"关于 {whistle.ComplaintNumber} 的吹哨已办结。", "The whistle has concluded.");
+
+    /// <summary>
+    /// A department officer acting on their own assignment: anyone else, or an assignment not on this whistle,
+    /// is 404 — other departments' work does not exist for them.
+    /// </summary>
+    public static ProblemDetails? OwnAssignment(Whistle whistle, string department, ClaimsPrincipal user, long? expectedVersion)
+    {
+        if (!user.IsOfficerOf(department) || whistle.Find(department) is null) return AssignmentNotFound(whistle.Id, department);
+        if (whistle.Concluded) return Concluded(whistle);
+        return Problems.CheckVersion(expectedVersion, whistle.Version);
+    }
+
+    /// <summary>The whistler acting on the whistle they blew (or a colleague of the same area).</summary>
+    public static ProblemDetails? Whistler(Whistle whistle, ClaimsPrincipal user, long? expectedVersion)
+    {
+        if (!user.IsWhistlerOf(whistle)) return NotFound(whistle.Id);
+        if (whistle.Concluded) return Concluded(whistle);
+        return Problems.CheckVersion(expectedVersion, whistle.Version);
+    }
+
+    /// <summary>The reminder and the deadline of each kind named: scheduled now, never cancelled.</summary>
+    public static IEnumerable<object> Schedule(Guid whistleId, string department, AssignmentDeadlines due, params DeadlineKind[] kinds) =>
+        kinds.SelectMany(kind => kind == DeadlineKind.SignFor
+            ? Schedule(whistleId, department, kind, due.SignForDue, due.SignForReminder)
+            : Schedule(whistleId, department, kind, due.ReplyDue, due.ReplyReminder));
+
+    public static IEnumerable<object> Schedule(
+        Guid whistleId, string department, DeadlineKind kind, DateTimeOffset due, DateTimeOffset reminder) =>
+    [
+        new WhistleReminderDue(whistleId, department, kind, due).ScheduledAt(reminder),
+        new WhistleDeadlineReached(whistleId, department, kind, due).ScheduledAt(due),
+    ];
+
+    public static string Label(this AssignmentStatus status) => status switch
+    {
+        AssignmentStatus.Awaiting => "待签收",
+        AssignmentStatus.SignedFor => "办理中",
+        AssignmentStatus.Replied => "已反馈",
+        AssignmentStatus.Rejected => "已退单待审定",
+        AssignmentStatus.Reassigned => "已改派",
+        _ => status.ToString(),
+    };
+}

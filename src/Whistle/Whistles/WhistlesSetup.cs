@@ -1,0 +1,17 @@
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace Whistle.Whistles;
+
+public static class WhistlesSetup
+{
+    public static void Configure(StoreOptions opts)
+    {
+        opts.Projections.Add<WhistleDetailsProjection>(ProjectionLifecycle.Inline);
+        opts.Schema.For<WhistleDetails>()
+            .Index(x => x.ComplaintId)
+            .Index(x => x.CommunityCode)
+            .Index(x => x.SubDistrictCode)
+            .GinIndexJsonData();
+    }
+}
