@@ -120,6 +120,8 @@ public static class WhistleHosting
 
         app.MapWolverineEndpoints(o =>
         {
+            // A query value that does not parse is a 400, not a silent default.
+            o.RejectUnparseableQueryValues = true;
             o.TenantId.IsClaimTypeNamed(WhistleClaims.County);
             o.AddMiddleware(typeof(EventMetadata), chain => chain.HttpMethods.Contains("POST"));
         });

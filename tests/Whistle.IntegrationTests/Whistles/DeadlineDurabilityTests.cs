@@ -1,0 +1,137 @@
+using Alba;
+using JasperFx.Events;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+using Shouldly;
+using Whistle.Calendar;
+using Whistle.Complaints;
+using Whistle.Deadlines;
+using Whistle.Whistles;
+using Wolverine;
+using Wolverine.Tracking;
+
+namespace Whistle.IntegrationTests.Whistles;
+
+/// <summary>
+/// The deadline guarantees with real durable scheduling: each test runs its own Whistle hosts on a database of its
+/// own, with a clock set back so that a one-minute sign-for deadline falls a few seconds from the wall clock's now.
+/// The tests wait for Wolverine to execute the scheduled message (a tracked session), never by sleeping.
+/// </summary>
+public sealed class DeadlineDurabilityTests
+{
+    private static readonly TimeSpan Lead = TimeSpan.FromSeconds(8);
+
+    [Fact]
+    public async Task a_deadline_scheduled_before_the_service_stops_fires_once_after_it_starts_again()
+    {
+        var database = await FreshDatabase("whistle_tests_restart");
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow - TimeSpan.FromMinutes(1) + Lead);
+
+        Guid whistle;
+        await using (var before = await StartHost(database, clock, DurabilityMode.Solo))
+        {
+            whistle = await BlowWithOneMinuteSignFor(before);
+        }
+        // Business time moves on; the escalation's renewed due time then lies an hour away, out of this test.
+        clock.Advance(TimeSpan.FromHours(1));
+
+        await using var after = await StartHost(database, clock, DurabilityMode.Solo);
+        var tracked = await after.TrackActivity().Timeout(TimeSpan.FromSeconds(90))
+            .WaitForExecutionOf<WhistleDeadlineReached>()
+            .ExecuteAndWaitAsync((IMessageContext _) => Task.CompletedTask);
+
+        tracked.Executed.MessagesOf<WhistleDeadlineReached>().ShouldHaveSingleItem().Kind.ShouldBe(DeadlineKind.SignFor);
+        var events = await EventsOf(after, whistle);
+        events.Count(e => e.Data is AssignmentOverdue).ShouldBe(1);
+        events.Single(e => e.Data is WhistleEscalated).Data.ShouldBeOfType<WhistleEscalated>().To.ShouldBe(WhistleLevel.SubDistrict);
+    }
+
+    [Fact]
+    public async Task two_hosts_on_one_database_escalate_each_due_deadline_exactly_once()
+    {
+        var database = await FreshDatabase("whistle_tests_nodes");
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow - TimeSpan.FromMinutes(1) + Lead);
+        await using var first = await StartHost(database, clock, DurabilityMode.Balanced);
+        await using var second = await StartHost(database, clock, DurabilityMode.Balanced);
+
+        var whistle = await BlowWithOneMinuteSignFor(first);
+        clock.Advance(TimeSpan.FromHours(1));
+        var tracked = await first.TrackActivity().AlsoTrack(second).Timeout(TimeSpan.FromSeconds(90))
+            .WaitForExecutionOf<WhistleDeadlineReached>()
+            .ExecuteAndWaitAsync((IMessageContext _) => Task.CompletedTask);
+
+        // The same deadline delivered again (a redelivery, a second node) finds it no longer current.
+        var deadline = tracked.Executed.MessagesOf<WhistleDeadlineReached>().ShouldHaveSingleItem();
+        await second.ExecuteAndWaitAsync(bus => bus.InvokeForTenantAsync(AppFixture.County, deadline), 30_000);
+
+        var events = await EventsOf(second, whistle);
+        events.Count(e => e.Data is AssignmentOverdue).ShouldBe(1);
+        events.Count(e => e.Data is WhistleEscalated).ShouldBe(1);
+    }
+
+    private static async Task<Guid> BlowWithOneMinuteSignFor(IAlbaHost host)
+    {
+        var minutes = (int n) => new IntervalInput(n, IntervalUnit.Minutes, IntervalBasis.Calendar);
+        await Send(host, Tokens.Admin, x => x.Put.Json(new PublishDeadlinePolicy(
+        [
+            new(WhistleType.Emergency, minutes(1), minutes(30), 0.75),
+            new(WhistleType.Routine, minutes(1), minutes(30), 0.75),
+            new(WhistleType.Tough, minutes(1), minutes(30), 0.75),
+        ], "一分钟签收 One-minute sign-for"), JsonStyle.MinimalApi).ToUrl("/api/deadline-policy"));
+        var lodged = await (await Send(host, Tokens.Community, x => x.Post.Json(new LodgeComplaint(
+            ComplaintChannel.Hotline, "illegal-parking", "CP010101", new ComplainantInput("张三", "13812345678", null), "消防通道被占"),
+            JsonStyle.MinimalApi).ToUrl("/api/complaints"), 201)).ReadAsJsonAsync<LodgedComplaint>();
+        await Send(host, Tokens.Community, x => x.Post.Json(new { }, JsonStyle.MinimalApi).ToUrl($"/api/complaints/{lodged!.Id}/accept"));
+        var blown = await Send(host, Tokens.Community, x => x.Post.Json(
+            new BlowWhistle("请公安到场", Lead: "gongan", CoHandling: [], DepartureReason: "城管已在现场"), JsonStyle.MinimalApi)
+            .ToUrl($"/api/complaints/{lodged!.Id}/whistle"), 201);
+        return (await blown.ReadAsJsonAsync<WhistleBlownResponse>())!.WhistleId;
+    }
+
+    private static Task<IScenarioResult> Send(IAlbaHost host, Tokens.User user, Action<Scenario> scenario, int status = 200) =>
+        host.Scenario(x =>
+        {
+            x.WithRequestHeader("Authorization", "Bearer " + Tokens.For(user));
+            scenario(x);
+            x.StatusCodeShouldBe(status);
+        });
+
+    private static async Task<IReadOnlyList<IEvent>> EventsOf(IAlbaHost host, Guid stream)
+    {
+        await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession(AppFixture.County);
+        return await session.Events.FetchStreamAsync(stream);
+    }
+
+    private static Task<IAlbaHost> StartHost(string connectionString, TimeProvider clock, DurabilityMode mode) =>
+        AlbaHost.For<Program>(x => x.ConfigureServices(services =>
+        {
+            services.AddSingleton(clock);
+            services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+            services.ConfigureMarten(opts => opts.Connection(connectionString));
+            services.ConfigureWolverine(opts =>
+            {
+                opts.Durability.Mode = mode;
+                opts.Durability.ScheduledJobFirstExecution = TimeSpan.Zero;
+                opts.Durability.ScheduledJobPollingTime = TimeSpan.FromMilliseconds(500);
+            });
+            services.DisableAllExternalWolverineTransports();
+        }));
+
+    /// <summary>A database of the test's own on the tests' PostgreSQL server, so no other host picks up its messages.</summary>
+    private static async Task<string> FreshDatabase(string name)
+    {
+        var main = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("ConnectionStrings__Whistle"));
+        var admin = new NpgsqlConnectionStringBuilder(main.ConnectionString) { Database = "postgres" };
+        await using (var connection = new NpgsqlConnection(admin.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"drop database if exists {name} with (force)", connection);
+            await drop.ExecuteNonQueryAsync();
+            await using var create = new NpgsqlCommand($"create database {name}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        return new NpgsqlConnectionStringBuilder(main.ConnectionString) { Database = name }.ConnectionString;
+    }
+}
