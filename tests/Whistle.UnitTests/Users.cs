@@ -25,6 +25,19 @@ public static class Users
     public static ClaimsPrincipal SubDistrictWorker(string subDistrictId) =>
         User("u-street", "赵街道", Roles.SubDistrict, subDistrictId: subDistrictId);
 
+    public static readonly Actor SubDistrictWorkerActor = new("u-street", "赵街道", Roles.SubDistrict);
+
+    /// <summary>An officer of one department (部门), who signs for, replies to or rejects that department's assignments.</summary>
+    public static ClaimsPrincipal DepartmentOfficer(string departmentId) =>
+        User($"u-{departmentId}", $"{departmentId} 科长", Roles.Department, departmentId: departmentId);
+
+    public static Actor DepartmentOfficerActor(string departmentId) => new($"u-{departmentId}", $"{departmentId} 科长", Roles.Department);
+
+    /// <summary>The joint-meeting office (联席办), which rules on rejected assignments.</summary>
+    public static ClaimsPrincipal Office => User("u-office", "钱联席", Roles.Office);
+
+    public static readonly Actor OfficeActor = new("u-office", "钱联席", Roles.Office);
+
     public static ClaimsPrincipal User(
         string id, string? name, string role, string? communityId = null, string? subDistrictId = null,
         string? departmentId = null, string county = County)
