@@ -296,4 +296,36 @@ public sealed class WhistleEndpointTests(AppFixture app) : IntegrationContext(ap
         model.Version.ShouldBe(2);
         model.Find("gongan")!.Status.ShouldBe(AssignmentStatus.SignedFor);
     }
+
+    [Fact]
+    public async Task a_refused_extension_leaves_the_reply_due_where_it_was()
+    {
+        var (_, whistle, _) = await Blown();
+        await Act(Tokens.Gongan, whistle, "gongan", "sign-for", Empty);
+        var due = (await Details(whistle)).Find("gongan")!.ReplyDue;
+        await Act(Tokens.Gongan, whistle, "gongan", "extension-request", new RequestExtension(due.AddDays(3), "需调取监控"));
+
+        await Act(Tokens.Community, whistle, "gongan", "extension/refuse", new RefuseExtension(null), 400);
+        await Act(Tokens.OtherCommunity, whistle, "gongan", "extension/refuse", new RefuseExtension("不同意"), 404);
+        await Act(Tokens.Community, whistle, "gongan", "extension/refuse", new RefuseExtension("情况紧急，请按时反馈"));
+
+        var assignment = (await Details(whistle)).Find("gongan")!;
+        assignment.ReplyDue.ShouldBe(due);
+        assignment.ProposedReplyDue.ShouldBeNull();
+        await Act(Tokens.Community, whistle, "gongan", "extension/grant", Empty, 409);
+    }
+
+    [Fact]
+    public async Task workers_list_the_whistles_of_their_own_area_and_departments_those_assigned_to_them()
+    {
+        var (_, whistle, _) = await Blown();
+
+        (await Get<List<WhistleDetails>>(Tokens.Community, "/api/whistles?open=true")).ShouldContain(w => w.Id == whistle);
+        (await Get<List<WhistleDetails>>(Tokens.SubDistrict, "/api/whistles")).ShouldContain(w => w.Id == whistle);
+        (await Get<List<WhistleDetails>>(Tokens.Chengguan, "/api/whistles")).ShouldContain(w => w.Id == whistle);
+        (await Get<List<WhistleDetails>>(Tokens.OtherCommunity, "/api/whistles")).ShouldNotContain(w => w.Id == whistle);
+        (await Get<List<WhistleDetails>>(Tokens.Zhujian, "/api/whistles")).ShouldNotContain(w => w.Id == whistle);
+        (await Get<List<WhistleDetails>>(Tokens.Office, "/api/whistles?open=false")).ShouldNotContain(w => w.Id == whistle);
+        await Send(Tokens.Office, x => x.Get.Url("/api/whistles?open=maybe"), 400);
+    }
 }
