@@ -71,7 +71,7 @@ public static class LodgeComplaintEndpoint
         LodgeComplaint command, Compound compound, ClaimsPrincipal user, DateTimeOffset now,
         IDocumentSession session, CancellationToken ct)
     {
-        var number = await ComplaintNumbers.NextAsync(session, ComplaintNumbers.Series, CountyTime.Local(now).Year, ct);
+        var number = await CaseNumbers.NextAsync(session, CaseNumbers.Complaints, CountyTime.Local(now).Year, ct);
         return Lodge(command, compound, Guid.CreateVersion7(now), number, Actor.From(user), now);
     }
 

@@ -54,7 +54,7 @@ public static class WhistleHosting
                 opts.Events.MetadataConfig.HeadersEnabled = true;
                 opts.Events.MetadataConfig.UserNameEnabled = true;
 
-                opts.Storage.ExtendedSchemaObjects.Add(ComplaintNumbers.Table());
+                opts.Storage.ExtendedSchemaObjects.Add(CaseNumbers.Table());
                 opts.Storage.ExtendedSchemaObjects.Add(Idempotency.Table());
 
                 DirectorySetup.Configure(opts);

@@ -1,5 +1,5 @@
 using Shouldly;
-using Whistle.Complaints;
+using Whistle.Hosting;
 using Xunit;
 
 namespace Whistle.UnitTests.Complaints;
@@ -11,5 +11,5 @@ public class ComplaintNumbersTests
     [InlineData(2027, 1, "TS-2027-000001")]
     [InlineData(2026, 999999, "TS-2026-999999")]
     public void a_case_number_names_the_series_the_year_and_a_six_digit_sequence(int year, long sequence, string number) =>
-        ComplaintNumbers.Format(ComplaintNumbers.Series, year, sequence).ShouldBe(number);
+        CaseNumbers.Format(CaseNumbers.Complaints, year, sequence).ShouldBe(number);
 }

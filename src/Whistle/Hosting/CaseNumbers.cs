@@ -2,18 +2,20 @@ using Marten;
 using Npgsql;
 using Weasel.Postgresql;
 using Weasel.Postgresql.Tables;
-using Whistle.Hosting;
 
-namespace Whistle.Complaints;
+namespace Whistle.Hosting;
 
 /// <summary>
-/// Readable case numbers per county, series and year (<c>TS-2026-000123</c>). The counter row is bumped inside
+/// Readable case numbers per county, series and year: complaints <c>TS-2026-000123</c>, fee disputes <c>WY-…</c>,
+/// mediation cases <c>TJ-…</c>. The counter row is bumped inside
 /// the same transaction that starts the case's stream: concurrent lodgings queue on the row lock, so no number
 /// is given twice, and a lodging that fails to commit gives its number back.
 /// </summary>
-public static class ComplaintNumbers
+public static class CaseNumbers
 {
-    public const string Series = "TS";
+    public const string Complaints = "TS";
+    public const string FeeDisputes = "WY";
+    public const string MediationCases = "TJ";
 
     public static Table Table()
     {
