@@ -9,6 +9,8 @@ using Weasel.Core;
 using Whistle.Catalogue;
 using Whistle.Complaints;
 using Whistle.Directory;
+using Whistle.FeeDisputes;
+using Whistle.Mediation;
 using Whistle.Whistles;
 using Wolverine;
 using Wolverine.ErrorHandling;
@@ -61,6 +63,8 @@ public static class WhistleHosting
                 CatalogueSetup.Configure(opts);
                 ComplaintsSetup.Configure(opts);
                 WhistlesSetup.Configure(opts);
+                FeeDisputesSetup.Configure(opts);
+                MediationSetup.Configure(opts);
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
