@@ -16,7 +16,8 @@ namespace Whistle.Whistles;
 
 /// <summary>
 /// Blows the whistle on a complaint the community cannot solve alone (社区吹哨). Type and departments default to the
-/// dispatch catalogue's line for the complaint's category; choosing others needs a reason.
+/// dispatch catalogue's line for the complaint's category; choosing other departments needs a reason (the type is the
+/// whistler's call: an emergency is whatever is urgent on the day).
 /// </summary>
 public sealed record BlowWhistle(
     string? Need, WhistleType? Type = null, string? Lead = null, IReadOnlyList<string>? CoHandling = null,

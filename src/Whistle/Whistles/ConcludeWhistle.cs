@@ -51,7 +51,7 @@ public static class ConcludeWhistleEndpoint
     {
         var by = Actor.From(user);
         var events = new Events();
-        events.AddRange(command.Ratings!.Select(r => new DepartmentRated(whistle.Id, r.Department!, r.Score!.Value, r.Comment?.Trim(), by, now)));
+        events.AddRange(command.Ratings!.Select(r => new DepartmentRated(whistle.Id, r.Department!, r.Score!.Value, string.IsNullOrWhiteSpace(r.Comment) ? null : r.Comment.Trim(), by, now)));
         events.Add(new WhistleConcluded(whistle.Id, whistle.ComplaintId, whistle.Assignments.Where(a => a.Active).Select(a => a.Department).ToList(), by, now));
         return (new UpdatedAggregate(), events, [new WhistleConclusionReached(whistle.ComplaintId, whistle.Id, by, now)]);
     }

@@ -15,10 +15,16 @@ public sealed record GrantExtension(long? ExpectedVersion = null);
 
 public static class GrantExtensionEndpoint
 {
-    public static ProblemDetails Validate(GrantExtension command, Whistle whistle, string department, ClaimsPrincipal user) =>
+    public static ProblemDetails Validate(GrantExtension command, Whistle whistle, string department, ClaimsPrincipal user, TimeProvider clock) =>
+        Check(command, whistle, department, user, clock.GetUtcNow());
+
+    /// <summary>A request granted must still lengthen the time, and lie ahead: otherwise it is answered by a refusal.</summary>
+    public static ProblemDetails Check(GrantExtension command, Whistle whistle, string department, ClaimsPrincipal user, DateTimeOffset now) =>
         WhistleRules.Whistler(whistle, user, command.ExpectedVersion)
         ?? (whistle.Find(department) is not { } a ? WhistleRules.AssignmentNotFound(whistle.Id, department)
-            : a.ProposedReplyDue is null ? Problems.Conflict("没有待批复的延期申请。", "There is no extension request to answer.")
+            : a.ProposedReplyDue is not { } proposed ? Problems.Conflict("没有待批复的延期申请。", "There is no extension request to answer.")
+            : proposed <= a.ReplyDue || proposed <= now ? Problems.Conflict(
+                "申请延至的时间已不晚于当前时限或已过去，只能不予批准。", "The time asked for is no longer later than the current due time, or has passed: refuse it instead.")
             : Problems.None);
 
     [WolverinePost("/api/whistles/{whistleId}/assignments/{department}/extension/grant", OperationId = nameof(GrantExtension))]

@@ -22,6 +22,8 @@ public static class RejectAssignmentEndpoint
             .Text("legalBasis", command.LegalBasis, 500)
             .Text("reason", command.Reason, 1000);
         if (errors.Any) return errors.ToProblem();
+        if (whistle.Find(department)!.Overruled)
+            return Problems.Conflict("联席办已审定退单不成立，本部门须办理，不能再次退单。", "The office overruled the rejection: the department must handle it and cannot reject again.");
         var status = whistle.Find(department)!.Status;
         return status is AssignmentStatus.Awaiting or AssignmentStatus.SignedFor
             ? Problems.None

@@ -22,6 +22,10 @@ public sealed class Assignment
     public DateTimeOffset ReplyDue { get; set; }
     public bool Overdue { get; set; }
     public DateTimeOffset? ProposedReplyDue { get; set; }
+    /// <summary>The due time last marked overdue: a deadline delivered again for it changes nothing.</summary>
+    public DateTimeOffset? OverdueDue { get; set; }
+    /// <summary>The office overruled this department's rejection: it must handle the case and may not reject again.</summary>
+    public bool Overruled { get; set; }
 
     /// <summary>Still part of the whistle: not moved to another department by an upheld rejection.</summary>
     [JsonIgnore]
@@ -72,7 +76,12 @@ public sealed class Whistle
 
     public void Apply(AssignmentSignedFor e) => Find(e.Department)!.Status = AssignmentStatus.SignedFor;
 
-    public void Apply(AssignmentReplied e) => Find(e.Department)!.Status = AssignmentStatus.Replied;
+    public void Apply(AssignmentReplied e)
+    {
+        var a = Find(e.Department)!;
+        a.Status = AssignmentStatus.Replied;
+        a.ProposedReplyDue = null;
+    }
 
     public void Apply(ExtensionRequested e) => Find(e.Department)!.ProposedReplyDue = e.ProposedReplyDue;
 
@@ -99,10 +108,17 @@ public sealed class Whistle
         {
             a.Status = AssignmentStatus.SignedFor;
             a.ReplyDue = e.Renewed!.ReplyDue;
+            a.ProposedReplyDue = null;
+            a.Overruled = true;
         }
     }
 
-    public void Apply(AssignmentOverdue e) => Find(e.Department)!.Overdue = true;
+    public void Apply(AssignmentOverdue e)
+    {
+        var a = Find(e.Department)!;
+        a.Overdue = true;
+        a.OverdueDue = e.DueAt;
+    }
 
     public void Apply(WhistleEscalated e)
     {
@@ -110,6 +126,7 @@ public sealed class Whistle
         var a = Find(e.Department)!;
         if (e.Missed == DeadlineKind.SignFor) a.SignForDue = e.Renewed.SignForDue;
         a.ReplyDue = e.Renewed.ReplyDue;
+        a.ProposedReplyDue = null;
     }
 
     public void Apply(ReplyReturned e)
@@ -117,6 +134,7 @@ public sealed class Whistle
         var a = Find(e.Department)!;
         a.Status = AssignmentStatus.SignedFor;
         a.ReplyDue = e.Renewed.ReplyDue;
+        a.ProposedReplyDue = null;
     }
 
     public void Apply(WhistleConcluded e) => Concluded = true;

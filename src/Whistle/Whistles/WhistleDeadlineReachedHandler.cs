@@ -20,7 +20,8 @@ public static class WhistleDeadlineReachedHandler
 
     public static (Events, OutgoingMessages) Decide(WhistleDeadlineReached message, Whistle whistle, WhistleTiming timing, DateTimeOffset now)
     {
-        if (!IsCurrent(whistle, message.Department, message.Kind, message.DueAt)) return ([], []);
+        if (!IsCurrent(whistle, message.Department, message.Kind, message.DueAt)
+            || whistle.Find(message.Department)!.OverdueDue == message.DueAt) return ([], []);
         var overdue = new AssignmentOverdue(whistle.Id, message.Department, message.Kind, message.DueAt, now);
         if (whistle.Level == WhistleLevel.CountySupervision) return ([overdue], []);
 

@@ -94,7 +94,8 @@ public partial class WhistleDetailsProjection : SingleStreamProjection<WhistleDe
 
     public static WhistleDetails Apply(IEvent<AssignmentReplied> e, WhistleDetails d) =>
         Change(e, d, e.Data.Department, a =>
-            (a.Status, a.RepliedAt, a.Result, a.Evidence) = (AssignmentStatus.Replied, e.Data.At, e.Data.Result, e.Data.Evidence.ToList()));
+            (a.Status, a.RepliedAt, a.Result, a.Evidence, a.ProposedReplyDue) =
+                (AssignmentStatus.Replied, e.Data.At, e.Data.Result, e.Data.Evidence.ToList(), null));
 
     public static WhistleDetails Apply(IEvent<ExtensionRequested> e, WhistleDetails d) =>
         Change(e, d, e.Data.Department, a => (a.ProposedReplyDue, a.ExtensionReason) = (e.Data.ProposedReplyDue, e.Data.Reason));
@@ -120,7 +121,8 @@ public partial class WhistleDetailsProjection : SingleStreamProjection<WhistleDe
         }
         else
         {
-            (a.Status, a.ReplyDue, a.ReplyReminder) = (AssignmentStatus.SignedFor, e.Data.Renewed!.ReplyDue, e.Data.Renewed.ReplyReminder);
+            (a.Status, a.ReplyDue, a.ReplyReminder, a.ProposedReplyDue) =
+                (AssignmentStatus.SignedFor, e.Data.Renewed!.ReplyDue, e.Data.Renewed.ReplyReminder, null);
         }
         return Touch(e, d);
     }
@@ -138,14 +140,15 @@ public partial class WhistleDetailsProjection : SingleStreamProjection<WhistleDe
         return Change(e, d, e.Data.Department, a =>
         {
             if (e.Data.Missed == DeadlineKind.SignFor) (a.SignForDue, a.SignForReminder) = (e.Data.Renewed.SignForDue, e.Data.Renewed.SignForReminder);
-            (a.ReplyDue, a.ReplyReminder) = (e.Data.Renewed.ReplyDue, e.Data.Renewed.ReplyReminder);
+            (a.ReplyDue, a.ReplyReminder, a.ProposedReplyDue) = (e.Data.Renewed.ReplyDue, e.Data.Renewed.ReplyReminder, null);
         });
     }
 
     public static WhistleDetails Apply(IEvent<ReplyReturned> e, WhistleDetails d) =>
         Change(e, d, e.Data.Department, a =>
         {
-            (a.Status, a.ReplyDue, a.ReplyReminder) = (AssignmentStatus.SignedFor, e.Data.Renewed.ReplyDue, e.Data.Renewed.ReplyReminder);
+            (a.Status, a.ReplyDue, a.ReplyReminder, a.ProposedReplyDue) =
+                (AssignmentStatus.SignedFor, e.Data.Renewed.ReplyDue, e.Data.Renewed.ReplyReminder, null);
             a.Returned++;
         });
 

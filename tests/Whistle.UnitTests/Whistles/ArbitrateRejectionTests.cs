@@ -1,0 +1,140 @@
+using Shouldly;
+using Whistle.Whistles;
+using Xunit;
+using static Whistle.UnitTests.Whistles.WhistleHistory;
+
+namespace Whistle.UnitTests.Whistles;
+
+public class ArbitrateRejectionTests
+{
+    private static readonly Arbitration Arbitration = new(Timing, Departments);
+
+    private static readonly ArbitrateRejection Uphold = new(ArbitrationRuling.Upheld, "退单理由成立，改派住建。", Other);
+
+    private static readonly ArbitrateRejection Overrule = new(ArbitrationRuling.Overruled, "违法建设查处属城管职责。");
+
+    private static Microsoft.AspNetCore.Mvc.ProblemDetails Validate(ArbitrateRejection command, params object[] history) =>
+        ArbitrateRejectionEndpoint.Validate(command, WhistleAfter(history), Lead, Arbitration, Users.Office);
+
+    [Fact]
+    public void the_office_may_uphold_a_rejection_and_name_the_department_to_take_it() =>
+        Validate(Uphold, Blown(), Rejected(Lead)).ShouldBeNoProblem();
+
+    [Fact]
+    public void the_office_may_overrule_a_rejection_without_naming_another_department() =>
+        Validate(Overrule, Blown(), Rejected(Lead)).ShouldBeNoProblem();
+
+    [Fact]
+    public void an_assignment_that_was_not_rejected_has_nothing_to_rule_on() =>
+        Validate(Uphold, Blown(), SignedFor(Lead))
+            .ShouldBeConflict("The department has not rejected the assignment; there is nothing to rule on.");
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public void upholding_without_a_department_to_reassign_to_is_a_bad_request(string? reassignTo) =>
+        Validate(Uphold with { ReassignTo = reassignTo }, Blown(), Rejected(Lead)).ShouldRejectField("reassignTo", "Required.");
+
+    [Fact]
+    public void upholding_in_favour_of_a_department_already_on_the_whistle_is_a_bad_request() =>
+        Validate(Uphold with { ReassignTo = CoHandler }, Blown(), Rejected(Lead))
+            .ShouldRejectField("reassignTo", "That department is already on the whistle.");
+
+    [Fact]
+    public void upholding_in_favour_of_the_rejecting_department_itself_is_a_bad_request() =>
+        Validate(Uphold with { ReassignTo = Lead }, Blown(), Rejected(Lead))
+            .ShouldRejectField("reassignTo", "That department is already on the whistle.");
+
+    [Fact]
+    public void upholding_in_favour_of_an_unknown_department_is_a_bad_request() =>
+        Validate(Uphold with { ReassignTo = "xiaofang" }, Blown(), Rejected(Lead)).ShouldRejectField("reassignTo", "No department xiaofang.");
+
+    [Fact]
+    public void the_ruling_is_required() =>
+        Validate(Uphold with { Ruling = null }, Blown(), Rejected(Lead)).ShouldRejectField("ruling", "Required.");
+
+    [Fact]
+    public void an_undefined_ruling_is_a_bad_request() =>
+        Validate(Uphold with { Ruling = (ArbitrationRuling)7 }, Blown(), Rejected(Lead)).ShouldRejectField("ruling", "Not a valid value");
+
+    [Fact]
+    public void the_reason_is_required() =>
+        Validate(Overrule with { Reason = " " }, Blown(), Rejected(Lead)).ShouldRejectField("reason", "Required.");
+
+    [Fact]
+    public void a_department_not_on_the_whistle_has_no_rejection_to_rule_on() =>
+        ArbitrateRejectionEndpoint.Validate(Overrule, WhistleAfter(Blown(), Rejected(Lead)), Other, Arbitration, Users.Office).ShouldBeNotFound();
+
+    [Fact]
+    public void a_concluded_whistle_takes_no_rulings() =>
+        Validate(Overrule, [.. AllReplied, Concluded()]).ShouldBeConflict("The whistle has concluded.");
+
+    [Fact]
+    public void ruling_with_a_stale_expected_version_is_a_conflict() =>
+        Validate(Overrule with { ExpectedVersion = 1 }, Blown(), Rejected(Lead)).ShouldBeStaleVersion(expected: 1, current: 2);
+
+    [Fact]
+    public void an_upheld_rejection_moves_the_assignment_to_the_named_department_with_fresh_due_times()
+    {
+        var whistle = WhistleAfter(Blown(), Rejected(Lead));
+
+        var (_, events, messages) = ArbitrateRejectionEndpoint.Arbitrate(
+            Uphold with { Reason = " 退单理由成立，改派住建。 " }, whistle, Lead, Timing, Users.OfficeActor, Now);
+
+        var renewed = Timing.Renew(WhistleType.Routine, Now);
+        renewed.ShouldBe(DeadlinesFrom(Now));
+        events.ShouldBeEvents(new RejectionArbitrated(
+            WhistleId, Lead, ArbitrationRuling.Upheld, "退单理由成立，改派住建。",
+            new AssignmentTerms(Other, AssignmentRole.Lead, renewed), null, Users.OfficeActor, Now));
+        messages.ShouldSchedule([.. Scheduled.SignFor(Other, renewed), .. Scheduled.Reply(Other, renewed)]);
+    }
+
+    [Fact]
+    public void the_new_department_takes_the_role_of_the_one_it_replaces()
+    {
+        var (_, events, _) = ArbitrateRejectionEndpoint.Arbitrate(
+            Uphold, WhistleAfter(Blown(), Rejected(CoHandler)), CoHandler, Timing, Users.OfficeActor, Now);
+
+        events.ShouldHaveSingleItem().ShouldBeOfType<RejectionArbitrated>().Reassignment.ShouldNotBeNull()
+            .Role.ShouldBe(AssignmentRole.CoHandling);
+    }
+
+    [Fact]
+    public void an_overruled_rejection_leaves_the_department_to_reply_by_a_renewed_due_time()
+    {
+        var whistle = WhistleAfter(Blown(), Rejected(Lead));
+
+        var (_, events, messages) = ArbitrateRejectionEndpoint.Arbitrate(Overrule, whistle, Lead, Timing, Users.OfficeActor, Now);
+
+        var renewed = DeadlinesFrom(Now);
+        events.ShouldBeEvents(new RejectionArbitrated(
+            WhistleId, Lead, ArbitrationRuling.Overruled, "违法建设查处属城管职责。", null, renewed, Users.OfficeActor, Now));
+        messages.ShouldSchedule(Scheduled.Reply(Lead, renewed));
+    }
+
+    [Fact]
+    public void after_an_upheld_rejection_the_old_department_is_reassigned_and_the_new_one_awaits_sign_for()
+    {
+        var renewed = DeadlinesFrom(BlownAt.AddDays(2));
+        var whistle = WhistleAfter(Blown(), Rejected(Lead), Upheld(Lead, Other, renewed));
+
+        whistle.Find(Lead).ShouldBeNull();
+        whistle.Assignments.Select(a => (a.Department, a.Role, a.Status)).ShouldBe(
+        [
+            (Lead, AssignmentRole.Lead, AssignmentStatus.Reassigned),
+            (CoHandler, AssignmentRole.CoHandling, AssignmentStatus.Awaiting),
+            (Other, AssignmentRole.Lead, AssignmentStatus.Awaiting),
+        ]);
+        var other = whistle.Find(Other).ShouldNotBeNull();
+        (other.SignForDue, other.ReplyDue).ShouldBe((renewed.SignForDue, renewed.ReplyDue));
+    }
+
+    [Fact]
+    public void after_an_overruled_rejection_the_department_counts_as_signed_for_with_the_renewed_reply_due()
+    {
+        var renewed = DeadlinesFrom(BlownAt.AddDays(2));
+        var lead = WhistleAfter(Blown(), Rejected(Lead), Overruled(Lead, renewed)).Find(Lead).ShouldNotBeNull();
+
+        (lead.Status, lead.SignForDue, lead.ReplyDue).ShouldBe((AssignmentStatus.SignedFor, Original.SignForDue, renewed.ReplyDue));
+    }
+}

@@ -1,0 +1,192 @@
+using Shouldly;
+using Whistle.Whistles;
+using Wolverine;
+using Wolverine.Marten;
+using Xunit;
+using static Whistle.UnitTests.Whistles.WhistleHistory;
+
+namespace Whistle.UnitTests.Whistles;
+
+public class WhistleDeadlineReachedHandlerTests
+{
+    private static readonly TimeSpan China = TimeSpan.FromHours(8);
+
+    private static WhistleDeadlineReached SignForDeadline(string department, DateTimeOffset due) =>
+        new(WhistleId, department, DeadlineKind.SignFor, due);
+
+    private static WhistleDeadlineReached ReplyDeadline(string department, DateTimeOffset due) =>
+        new(WhistleId, department, DeadlineKind.Reply, due);
+
+    private static (Events Events, OutgoingMessages Messages) Decide(WhistleDeadlineReached message, DateTimeOffset now, params object[] history) =>
+        WhistleDeadlineReachedHandler.Decide(message, WhistleAfter(history), Timing, now);
+
+    [Fact]
+    public void escalates_to_the_sub_district_when_sign_for_is_missed()
+    {
+        var at = Original.SignForDue;
+
+        var (events, messages) = Decide(SignForDeadline(Lead, at), at, Blown());
+
+        var renewed = Timing.Renew(WhistleType.Routine, at);
+        renewed.SignForDue.ShouldBe(new DateTimeOffset(2026, 3, 4, 9, 0, 0, China));
+        events.ShouldBeEvents(
+            new AssignmentOverdue(WhistleId, Lead, DeadlineKind.SignFor, at, at),
+            new WhistleEscalated(WhistleId, WhistleLevel.Community, WhistleLevel.SubDistrict, Lead, DeadlineKind.SignFor, renewed, at));
+        messages.ShouldSchedule([.. Scheduled.SignFor(Lead, renewed), .. Scheduled.Reply(Lead, renewed)]);
+    }
+
+    [Fact]
+    public void a_missed_reply_escalates_and_schedules_only_the_renewed_reply()
+    {
+        var at = Original.ReplyDue;
+
+        var (events, messages) = Decide(ReplyDeadline(Lead, at), at, Blown(), SignedFor(Lead));
+
+        var renewed = DeadlinesFrom(at);
+        events.ShouldBeEvents(
+            new AssignmentOverdue(WhistleId, Lead, DeadlineKind.Reply, at, at),
+            new WhistleEscalated(WhistleId, WhistleLevel.Community, WhistleLevel.SubDistrict, Lead, DeadlineKind.Reply, renewed, at));
+        messages.ShouldSchedule(Scheduled.Reply(Lead, renewed));
+    }
+
+    [Theory]
+    [InlineData(WhistleLevel.Community, WhistleLevel.SubDistrict)]
+    [InlineData(WhistleLevel.SubDistrict, WhistleLevel.JointMeeting)]
+    [InlineData(WhistleLevel.JointMeeting, WhistleLevel.CountySupervision)]
+    public void a_missed_deadline_climbs_one_level(WhistleLevel from, WhistleLevel to) =>
+        Decide(SignForDeadline(Lead, Original.SignForDue), Original.SignForDue, Blown(from)).Events
+            .OfType<WhistleEscalated>().ShouldHaveSingleItem().To.ShouldBe(to);
+
+    [Fact]
+    public void at_county_supervision_a_missed_deadline_only_marks_the_department_overdue()
+    {
+        var at = Original.SignForDue;
+
+        var (events, messages) = Decide(SignForDeadline(Lead, at), at, Blown(WhistleLevel.CountySupervision));
+
+        events.ShouldBeEvents(new AssignmentOverdue(WhistleId, Lead, DeadlineKind.SignFor, at, at));
+        messages.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void the_renewed_sign_for_deadline_missed_again_climbs_another_level()
+    {
+        object[] history = [Blown()];
+        var first = Decide(SignForDeadline(Lead, Original.SignForDue), Original.SignForDue, history);
+        var renewed = DeadlinesFrom(Original.SignForDue);
+
+        var (events, _) = Decide(SignForDeadline(Lead, renewed.SignForDue), renewed.SignForDue, [.. history, .. first.Events]);
+
+        events.OfType<WhistleEscalated>().ShouldHaveSingleItem()
+            .ShouldBe(new WhistleEscalated(WhistleId, WhistleLevel.SubDistrict, WhistleLevel.JointMeeting, Lead, DeadlineKind.SignFor,
+                DeadlinesFrom(renewed.SignForDue), renewed.SignForDue));
+    }
+
+    [Fact]
+    public void at_county_supervision_the_same_deadline_delivered_twice_marks_it_overdue_once()
+    {
+        object[] history = [Blown(WhistleLevel.CountySupervision)];
+        var message = SignForDeadline(Lead, Original.SignForDue);
+        var first = Decide(message, Original.SignForDue, history);
+
+        Decide(message, Original.SignForDue.AddSeconds(5), [.. history, .. first.Events]).ShouldDoNothing();
+    }
+
+    [Fact]
+    public void the_same_deadline_delivered_twice_escalates_once()
+    {
+        object[] history = [Blown()];
+        var message = SignForDeadline(Lead, Original.SignForDue);
+        var first = Decide(message, Original.SignForDue, history);
+
+        Decide(message, Original.SignForDue.AddSeconds(5), [.. history, .. first.Events]).ShouldDoNothing();
+    }
+
+    [Fact]
+    public void the_same_reply_deadline_delivered_twice_escalates_once()
+    {
+        object[] history = [Blown(), SignedFor(Lead)];
+        var message = ReplyDeadline(Lead, Original.ReplyDue);
+        var first = Decide(message, Original.ReplyDue, history);
+
+        Decide(message, Original.ReplyDue.AddSeconds(5), [.. history, .. first.Events]).ShouldDoNothing();
+    }
+
+    [Fact]
+    public void a_sign_for_deadline_after_the_department_signed_for_does_nothing() =>
+        Decide(SignForDeadline(Lead, Original.SignForDue), Original.SignForDue, Blown(), SignedFor(Lead)).ShouldDoNothing();
+
+    [Fact]
+    public void a_reply_deadline_after_the_department_replied_does_nothing() =>
+        Decide(ReplyDeadline(Lead, Original.ReplyDue), Original.ReplyDue, Blown(), SignedFor(Lead), Replied(Lead)).ShouldDoNothing();
+
+    [Fact]
+    public void a_reply_due_time_moved_by_a_granted_extension_is_no_longer_current()
+    {
+        var extended = Original.ReplyDue.AddDays(7);
+        object[] history = [Blown(), SignedFor(Lead), ExtensionAsked(Lead, extended), Granted(Lead, extended, extended.AddDays(-2))];
+
+        Decide(ReplyDeadline(Lead, Original.ReplyDue), Original.ReplyDue, history).ShouldDoNothing();
+        Decide(ReplyDeadline(Lead, extended), extended, history).Events.OfType<AssignmentOverdue>().ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public void a_pending_extension_request_does_not_stop_the_current_deadline() =>
+        Decide(ReplyDeadline(Lead, Original.ReplyDue), Original.ReplyDue, Blown(), SignedFor(Lead), ExtensionAsked(Lead, Original.ReplyDue.AddDays(7)))
+            .Events.OfType<WhistleEscalated>().ShouldHaveSingleItem();
+
+    [Fact]
+    public void the_original_reply_deadline_after_an_escalation_renewed_it_does_nothing()
+    {
+        var at = Original.SignForDue;
+        var renewed = DeadlinesFrom(at);
+        object[] history = [Blown(), Overdue(Lead, DeadlineKind.SignFor, at), Escalated(WhistleLevel.Community, Lead, DeadlineKind.SignFor, renewed, at)];
+
+        Decide(ReplyDeadline(Lead, Original.ReplyDue), Original.ReplyDue, history).ShouldDoNothing();
+    }
+
+    [Fact]
+    public void the_original_reply_deadline_after_an_overruled_arbitration_does_nothing()
+    {
+        // Ruled two days on: a renewal the same day would land on the same working-day due time.
+        var renewed = DeadlinesFrom(BlownAt.AddDays(2));
+        renewed.ReplyDue.ShouldNotBe(Original.ReplyDue);
+        object[] history = [Blown(), Rejected(Lead), Overruled(Lead, renewed)];
+
+        Decide(ReplyDeadline(Lead, Original.ReplyDue), Original.ReplyDue, history).ShouldDoNothing();
+        Decide(SignForDeadline(Lead, Original.SignForDue), Original.SignForDue, history).ShouldDoNothing();
+    }
+
+    [Fact]
+    public void the_original_reply_deadline_after_a_returned_reply_does_nothing() =>
+        Decide(ReplyDeadline(Lead, Original.ReplyDue), Original.ReplyDue,
+                Blown(), SignedFor(Lead), Replied(Lead), Returned(Lead, DeadlinesFrom(BlownAt.AddDays(4))))
+            .ShouldDoNothing();
+
+    [Fact]
+    public void deadlines_do_not_run_against_a_rejection_awaiting_the_offices_ruling()
+    {
+        Decide(SignForDeadline(Lead, Original.SignForDue), Original.SignForDue, Blown(), Rejected(Lead)).ShouldDoNothing();
+        Decide(ReplyDeadline(Lead, Original.ReplyDue), Original.ReplyDue, Blown(), Rejected(Lead)).ShouldDoNothing();
+    }
+
+    [Fact]
+    public void a_deadline_on_a_concluded_whistle_does_nothing() =>
+        Decide(ReplyDeadline(Lead, Original.ReplyDue), Original.ReplyDue, [.. AllReplied, Concluded()]).ShouldDoNothing();
+
+    [Fact]
+    public void a_deadline_of_a_department_reassigned_away_does_nothing() =>
+        Decide(SignForDeadline(Lead, Original.SignForDue), Original.SignForDue,
+                Blown(), Rejected(Lead), Upheld(Lead, Other, DeadlinesFrom(Now)))
+            .ShouldDoNothing();
+
+    [Fact]
+    public void a_deadline_of_another_department_than_the_one_that_missed_it_is_judged_on_its_own()
+    {
+        object[] history = [Blown(), SignedFor(Lead)];
+
+        Decide(SignForDeadline(Lead, Original.SignForDue), Original.SignForDue, history).ShouldDoNothing();
+        Decide(SignForDeadline(CoHandler, Original.SignForDue), Original.SignForDue, history).Events
+            .OfType<AssignmentOverdue>().ShouldHaveSingleItem().Department.ShouldBe(CoHandler);
+    }
+}
