@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Whistle.Hosting;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Whistle.FeeDisputes;
+
+/// <summary>Waives part of the amount (减免), e.g. for a vacant period or a proven service defect, with the reason.</summary>
+public sealed record GrantWaiver(decimal? Amount, string? Reason, long? ExpectedVersion = null);
+
+public static class GrantWaiverEndpoint
+{
+    public static ProblemDetails Validate(GrantWaiver command, FeeDispute dispute, ClaimsPrincipal user)
+    {
+        if (FeeDisputeRules.Common(dispute, user, command.ExpectedVersion) is { } problem) return problem;
+        var errors = new FieldErrors()
+            .Money("amount", command.Amount, dispute.Outstanding)
+            .When(command.Amount == dispute.Outstanding, "amount", "部分减免须小于欠费总额。A partial waiver is less than all that is owed.")
+            .Text("reason", command.Reason, 500);
+        if (errors.Any) return errors.ToProblem();
+        return dispute.Stage == FeeDisputeStage.PlanInProgress
+            ? FeeDisputeRules.NotAllowed(dispute, "减免（分期履行中）", "be reduced while a payment plan runs")
+            : Problems.None;
+    }
+
+    [WolverinePost("/api/fee-disputes/{feeDisputeId}/waiver", OperationId = nameof(GrantWaiver))]
+    [Authorize(Roles = FeeDisputeRules.Handlers)]
+    public static (UpdatedAggregate, Events) Post(
+        GrantWaiver command, [WriteAggregate] FeeDispute dispute, ClaimsPrincipal user, DateTimeOffset now) =>
+        (new UpdatedAggregate(),
+         [new WaiverGranted(dispute.Id, command.Amount!.Value, command.Reason!.Trim(), dispute.Outstanding - command.Amount.Value, Actor.From(user), now)]);
+}

@@ -1,0 +1,71 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Whistle.Directory;
+using Whistle.Hosting;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Whistle.FeeDisputes;
+
+public sealed record OwnerInput(string? Name, string? Phone);
+
+/// <summary>Raises a fee dispute over a unit: by the property company (arrears) or by the owner (the charges).</summary>
+public sealed record RaiseFeeDispute(
+    DisputeRaiser? RaisedBy, string? PropertyCompanyCode, string? CompoundCode, string? Unit, OwnerInput? Owner,
+    DateOnly? PeriodFrom, DateOnly? PeriodTo, decimal? AmountOwed);
+
+public sealed record FeeDisputeRaisedResponse(Guid Id, string Number) : CreationResponse($"/api/fee-disputes/{Id}");
+
+public sealed record DisputeParties(Compound? Compound, PropertyCompany? Company);
+
+public static class RaiseFeeDisputeEndpoint
+{
+    public const decimal MaxAmount = 10_000_000m;
+
+    public static async Task<DisputeParties> LoadAsync(RaiseFeeDispute command, IQuerySession session, CancellationToken ct) =>
+        new(command.CompoundCode is { Length: > 0 and <= 32 } compound ? await session.LoadAsync<Compound>(DirectoryIds.Compound(compound), ct) : null,
+            command.PropertyCompanyCode is { Length: > 0 and <= 32 } company ? await session.LoadAsync<PropertyCompany>(DirectoryIds.PropertyCompany(company), ct) : null);
+
+    public static ProblemDetails Validate(RaiseFeeDispute command, DisputeParties parties, ClaimsPrincipal user)
+    {
+        var errors = new FieldErrors()
+            .Defined("raisedBy", command.RaisedBy)
+            .Text("propertyCompanyCode", command.PropertyCompanyCode, 32)
+            .Text("compoundCode", command.CompoundCode, 32)
+            .Text("unit", command.Unit, 50)
+            .Money("amountOwed", command.AmountOwed, MaxAmount)
+            .When(command.PeriodFrom is null, "periodFrom", "必填。Required.")
+            .When(command.PeriodTo is null, "periodTo", "必填。Required.")
+            .When(command.PeriodFrom > command.PeriodTo, "periodTo", "结束早于开始。The period ends before it starts.");
+        if (command.Owner is null) errors.Add("owner", "必填。Required.");
+        else errors.Text("owner.name", command.Owner.Name, 50).Text("owner.phone", command.Owner.Phone, 30);
+        if (!string.IsNullOrWhiteSpace(command.CompoundCode) && parties.Compound is null)
+            errors.Add("compoundCode", $"没有编码为 {command.CompoundCode} 的小区。No such compound.");
+        if (!string.IsNullOrWhiteSpace(command.PropertyCompanyCode) && parties.Company is null)
+            errors.Add("propertyCompanyCode", $"没有编码为 {command.PropertyCompanyCode} 的物业服务企业。No such company.");
+        if (errors.Any) return errors.ToProblem();
+        return FeeDisputeRules.InScope(user, parties.Compound!.Info.CommunityCode, parties.Compound.Info.SubDistrictCode)
+            ? Problems.None
+            : Problems.Forbidden("该小区不在您的辖区。", "The compound is outside your area.");
+    }
+
+    [WolverinePost("/api/fee-disputes", OperationId = nameof(RaiseFeeDispute))]
+    [Authorize(Roles = FeeDisputeRules.Handlers)]
+    public static async Task<(FeeDisputeRaisedResponse, IStartStream)> Post(
+        RaiseFeeDispute command, DisputeParties parties, ClaimsPrincipal user, DateTimeOffset now,
+        IDocumentSession session, CancellationToken ct)
+    {
+        var number = await CaseNumbers.NextAsync(session, CaseNumbers.FeeDisputes, CountyTime.Local(now).Year, ct);
+        return Raise(command, parties.Compound!, Guid.CreateVersion7(now), number, Actor.From(user), now);
+    }
+
+    public static (FeeDisputeRaisedResponse, IStartStream) Raise(
+        RaiseFeeDispute command, Compound compound, Guid id, string number, Actor by, DateTimeOffset now) =>
+        (new FeeDisputeRaisedResponse(id, number),
+         MartenOps.StartStream<FeeDispute>(id, new FeeDisputeRaised(
+             id, number, command.RaisedBy!.Value, command.PropertyCompanyCode!.Trim(), compound.Code, compound.Info.CommunityCode,
+             compound.Info.SubDistrictCode, command.Unit!.Trim(), command.Owner!.Name!.Trim(), command.Owner.Phone!.Trim(),
+             new BillingPeriod(command.PeriodFrom!.Value, command.PeriodTo!.Value), command.AmountOwed!.Value, by, now)));
+}
