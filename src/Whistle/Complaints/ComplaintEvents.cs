@@ -79,3 +79,6 @@ public sealed record ComplaintWhistled(
 
 /// <summary>The whistle concluded: the departments replied and the whistler confirmed. The complaint can be resolved.</summary>
 public sealed record ComplaintWhistleConcluded(Guid ComplaintId, Guid WhistleId, Actor By, DateTimeOffset At);
+
+/// <summary>Cascaded when a complaint is resolved, for the cases that cite it (a fee dispute's service defect).</summary>
+public sealed record ComplaintResolvedNotice(Guid ComplaintId, string Number, Actor By, DateTimeOffset At);

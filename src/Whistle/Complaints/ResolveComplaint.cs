@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Whistle.Hosting;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -28,9 +29,13 @@ public static class ResolveComplaintEndpoint
 
     [WolverinePost("/api/complaints/{complaintId}/resolve", OperationId = nameof(ResolveComplaint))]
     [Authorize(Roles = ComplaintRules.Handlers)]
-    public static (UpdatedAggregate, Events) Post(
-        ResolveComplaint command, [WriteAggregate] Complaint complaint, ClaimsPrincipal user, DateTimeOffset now) =>
-        (new UpdatedAggregate(), complaint.Status == ComplaintStatus.Resolved
-            ? []
-            : [new ComplaintResolved(complaint.Id, command.Outcome!.Trim(), Actor.From(user), now)]);
+    public static (UpdatedAggregate, Events, OutgoingMessages) Post(
+        ResolveComplaint command, [WriteAggregate] Complaint complaint, ClaimsPrincipal user, DateTimeOffset now)
+    {
+        if (complaint.Status == ComplaintStatus.Resolved) return (new UpdatedAggregate(), [], []);
+        var by = Actor.From(user);
+        return (new UpdatedAggregate(),
+            [new ComplaintResolved(complaint.Id, command.Outcome!.Trim(), by, now)],
+            [new ComplaintResolvedNotice(complaint.Id, complaint.Number, by, now)]);
+    }
 }

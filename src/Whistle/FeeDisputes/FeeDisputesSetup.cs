@@ -1,3 +1,4 @@
+using JasperFx.Events.Projections;
 using Marten;
 
 namespace Whistle.FeeDisputes;
@@ -6,5 +7,12 @@ public static class FeeDisputesSetup
 {
     public static void Configure(StoreOptions opts)
     {
+        opts.Projections.Add<FeeDisputeDetailsProjection>(ProjectionLifecycle.Inline);
+        opts.Schema.For<FeeDisputeDetails>()
+            .Index(x => x.Number)
+            .Index(x => x.PropertyCompanyCode)
+            .Index(x => x.CompoundCode)
+            .Index(x => x.CommunityCode)
+            .GinIndexJsonData();
     }
 }

@@ -1,0 +1,24 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Whistle.Hosting;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Whistle.FeeDisputes;
+
+/// <summary>The dispute goes to court (诉讼); Whistle records where, and it ends here.</summary>
+public sealed record ReferFeeDisputeToCourt(string? Court, string? Reference = null, long? ExpectedVersion = null);
+
+public static class ReferFeeDisputeToCourtEndpoint
+{
+    public static ProblemDetails Validate(ReferFeeDisputeToCourt command, FeeDispute dispute, ClaimsPrincipal user) =>
+        FeeDisputeRules.Common(dispute, user, command.ExpectedVersion)
+        ?? new FieldErrors().Text("court", command.Court, 100).Text("reference", command.Reference, 100, required: false).ToProblem();
+
+    [WolverinePost("/api/fee-disputes/{feeDisputeId}/court", OperationId = nameof(ReferFeeDisputeToCourt))]
+    [Authorize(Roles = FeeDisputeRules.Handlers)]
+    public static (UpdatedAggregate, Events) Post(
+        ReferFeeDisputeToCourt command, [WriteAggregate] FeeDispute dispute, ClaimsPrincipal user, DateTimeOffset now) =>
+        (new UpdatedAggregate(), [new FeeDisputeReferredToCourt(dispute.Id, command.Court!.Trim(), command.Reference?.Trim(), Actor.From(user), now)]);
+}

@@ -1,0 +1,43 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Whistle.Hosting;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Whistle.FeeDisputes;
+
+/// <summary>
+/// Enters the owner's refusal to pay into the credit record (征信) — allowed only after a failed mediation and a formal
+/// demand whose deadline has passed; withdrawn by itself when a later payment plan is fulfilled.
+/// </summary>
+public sealed record ReferToCreditRecord(string? Basis, long? ExpectedVersion = null);
+
+public static class ReferToCreditRecordEndpoint
+{
+    public static ProblemDetails Validate(ReferToCreditRecord command, FeeDispute dispute, ClaimsPrincipal user, TimeProvider clock) =>
+        Check(command, dispute, user, clock.GetUtcNow());
+
+    public static ProblemDetails Check(ReferToCreditRecord command, FeeDispute dispute, ClaimsPrincipal user, DateTimeOffset now)
+    {
+        if (FeeDisputeRules.Common(dispute, user, command.ExpectedVersion) is { } problem) return problem;
+        var errors = new FieldErrors().Text("basis", command.Basis, 1000);
+        if (errors.Any) return errors.ToProblem();
+        if (dispute.CreditReferred) return Problems.Conflict("已报送征信。", "The refusal is already in the credit record.");
+        var missing = new List<(string Zh, string En)>();
+        if (!dispute.MediationFailed) missing.Add(("尚无调解不成的记录", "no failed mediation"));
+        if (dispute.DemandPayBy is not { } payBy) missing.Add(("尚未催告", "no formal demand"));
+        else if (FeeDisputeRules.Today(now) <= payBy)
+            missing.Add(($"催告期限 {payBy:yyyy-MM-dd} 尚未届满", $"the demand's deadline {payBy:yyyy-MM-dd} has not passed"));
+        return missing.Count == 0
+            ? Problems.None
+            : Problems.Conflict($"不能报送征信：{string.Join("；", missing.Select(m => m.Zh))}。",
+                $"Not yet a case for the credit record: {string.Join("; ", missing.Select(m => m.En))}.");
+    }
+
+    [WolverinePost("/api/fee-disputes/{feeDisputeId}/credit-referral", OperationId = nameof(ReferToCreditRecord))]
+    [Authorize(Roles = FeeDisputeRules.Handlers)]
+    public static (UpdatedAggregate, Events) Post(
+        ReferToCreditRecord command, [WriteAggregate] FeeDispute dispute, ClaimsPrincipal user, DateTimeOffset now) =>
+        (new UpdatedAggregate(), [new CreditReferralMade(dispute.Id, command.Basis!.Trim(), Actor.From(user), now)]);
+}
