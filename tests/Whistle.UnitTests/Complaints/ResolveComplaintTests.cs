@@ -15,9 +15,10 @@ public class ResolveComplaintTests
         var command = new ResolveComplaint(" 违建已于 11 月 26 日拆除。 ");
 
         ResolveComplaintEndpoint.Validate(command, complaint, Users.Clerk).ShouldBeNoProblem();
-        var (_, events) = ResolveComplaintEndpoint.Post(command, complaint, Users.Clerk, Now);
+        var (_, events, messages) = ResolveComplaintEndpoint.Post(command, complaint, Users.Clerk, Now);
 
         events.ShouldHaveSingleItem().ShouldBe(new ComplaintResolved(Id, "违建已于 11 月 26 日拆除。", Users.ClerkActor, Now));
+        messages.ShouldHaveSingleItem().ShouldBe(new ComplaintResolvedNotice(Id, Number, Users.ClerkActor, Now));
     }
 
     [Fact]
@@ -27,9 +28,10 @@ public class ResolveComplaintTests
         var command = new ResolveComplaint("违建已拆除。");
 
         ResolveComplaintEndpoint.Validate(command, complaint, Users.Clerk).ShouldBeNoProblem();
-        var (_, events) = ResolveComplaintEndpoint.Post(command, complaint, Users.Clerk, Now);
+        var (_, events, messages) = ResolveComplaintEndpoint.Post(command, complaint, Users.Clerk, Now);
 
         events.ShouldBeEmpty();
+        messages.ShouldBeEmpty();
     }
 
     [Fact]
