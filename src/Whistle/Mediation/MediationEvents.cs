@@ -54,3 +54,157 @@ public enum MediationResult
 /// </summary>
 public sealed record MediationOutcomeReached(
     Guid MediationCaseId, string MediationNumber, MediationResult Result, Guid FeeDisputeId, Actor By, DateTimeOffset At);
+
+/// <summary>How the mediator came to the case (Art. 19).</summary>
+public enum MediatorSelection
+{
+    ChosenByParties = 1,  // 当事人选择
+    Appointed = 2,        // 调解委员会指定
+}
+
+/// <summary>Who else was invited to a session (Art. 20).</summary>
+public enum InviteeRole
+{
+    Relative = 1,   // 亲属
+    Neighbour = 2,  // 邻里
+    Colleague = 3,  // 同事
+    Expert = 4,     // 专业人士
+    Other = 5,
+}
+
+public sealed record Invitee(string Name, InviteeRole Role, string? Note);
+
+/// <summary>What groups the fee cases of one property company mediated together (批量调解).</summary>
+public enum BatchReason
+{
+    Vacancy = 1,        // 空置房
+    ServiceDefect = 2,  // 服务质量瑕疵
+    Price = 3,          // 收费价格争议
+    Hardship = 4,       // 经济困难（低保、五保）
+}
+
+/// <summary>The court's decision on an application for judicial confirmation (司法确认).</summary>
+public enum JudicialRuling
+{
+    Confirmed = 1,  // 确认调解协议有效
+    Invalid = 2,    // 确认调解协议无效（不予确认）
+}
+
+/// <summary>What the performance follow-up (回访) found.</summary>
+public enum PerformanceResult
+{
+    Performed = 1,  // 已履行
+    Breached = 2,   // 未按约定履行
+}
+
+/// <summary>One party agreed to be mediated (Art. 17). Both must, before the case is accepted.</summary>
+public sealed record ConsentGiven(Guid MediationCaseId, PartySide Side, Actor By, DateTimeOffset At);
+
+/// <summary>
+/// One party clearly refused mediation: the case is not mediated (Art. 17) and ends, and the parties are told of the
+/// other routes open to them.
+/// </summary>
+public sealed record ConsentRefused(
+    Guid MediationCaseId, PartySide Side, string? Reason, string OtherRoutesNotice, Actor By, DateTimeOffset At);
+
+/// <summary>受理: mediation begins; it is to settle within one month, by the end of <see cref="LimitLastDay"/> (China time).</summary>
+public sealed record MediationCaseAccepted(Guid MediationCaseId, DateOnly LimitLastDay, Actor By, DateTimeOffset At);
+
+/// <summary>Both parties agreed to continue beyond the limit: it now ends with <see cref="LimitLastDay"/>.</summary>
+public sealed record MediationExtended(
+    Guid MediationCaseId, DateOnly PreviousLastDay, DateOnly LimitLastDay, IReadOnlyList<PartySide> ConsentedBy,
+    string? Reason, Actor By, DateTimeOffset At);
+
+/// <summary>The limit passed with the case still in mediation.</summary>
+public sealed record MediationOverdue(Guid MediationCaseId, DateOnly LimitLastDay, DateTimeOffset At);
+
+public sealed record MediatorAssigned(
+    Guid MediationCaseId, string MediatorId, string MediatorName, MediatorSelection How, Actor By, DateTimeOffset At);
+
+/// <summary>
+/// A mediation session and its minutes (Art. 20, 27). A session of a batch (批量调解) carries the batch id and the
+/// reason its cases were grouped by; each case keeps its own outcome.
+/// </summary>
+public sealed record MediationSessionHeld(
+    Guid MediationCaseId,
+    Guid SessionId,
+    DateTimeOffset HeldAt,
+    IReadOnlyList<string> Participants,
+    IReadOnlyList<Invitee> Invited,
+    string Minutes,
+    DateTimeOffset? NextSessionAt,
+    Guid? BatchId,
+    BatchReason? BatchReason,
+    Actor By,
+    DateTimeOffset At);
+
+/// <summary>
+/// 调解协议 (Art. 28–29): the parties, the facts and each side's responsibility, the agreed terms, and the manner and
+/// deadline of performance. It takes effect on signing (<see cref="At"/>); the parties may apply jointly for judicial
+/// confirmation until the end of <see cref="ConfirmationLastDay"/> (30 days, Art. 33).
+/// </summary>
+public sealed record AgreementSigned(
+    Guid MediationCaseId,
+    IReadOnlyList<MediationParty> Parties,
+    string Facts,
+    string Terms,
+    string PerformanceManner,
+    DateOnly PerformanceDeadline,
+    DateOnly ConfirmationLastDay,
+    Actor By,
+    DateTimeOffset At);
+
+/// <summary>调解不成 (Art. 26): mediation ends and the parties are told of the other routes.</summary>
+public sealed record MediationFailed(Guid MediationCaseId, string Reason, string OtherRoutesNotice, Actor By, DateTimeOffset At);
+
+/// <summary>Day 20 of the confirmation window passed without an application: the parties were reminded.</summary>
+public sealed record JudicialConfirmationReminderSent(Guid MediationCaseId, DateOnly ConfirmationLastDay, DateTimeOffset At);
+
+/// <summary>The 30-day window ended; <see cref="Applied"/> says whether the parties had applied within it.</summary>
+public sealed record JudicialConfirmationWindowClosed(Guid MediationCaseId, DateOnly ConfirmationLastDay, bool Applied, DateTimeOffset At);
+
+/// <summary>
+/// Both parties applied jointly to the base-level court (Art. 33); the court is to decide whether to accept by the end
+/// of <see cref="AcceptanceDueOn"/> (3 days, 法释〔2011〕5号 Art. 4).
+/// </summary>
+public sealed record JudicialConfirmationApplied(
+    Guid MediationCaseId, string Court, DateOnly AppliedOn, DateOnly AcceptanceDueOn, Actor By, DateTimeOffset At);
+
+/// <summary>
+/// The court accepted the application (调确字 number); it is to rule by the end of <see cref="RulingDueOn"/>
+/// (15 days, Art. 6). <see cref="Late"/>: accepted after its due day.
+/// </summary>
+public sealed record JudicialConfirmationAccepted(
+    Guid MediationCaseId, DateOnly AcceptedOn, string? CourtCaseNumber, DateOnly AcceptanceDueOn, bool Late,
+    DateOnly RulingDueOn, Actor By, DateTimeOffset At);
+
+/// <summary>
+/// The court ruled. <see cref="Extended"/>: the president allowed 10 more days, so the ruling was due by the end of
+/// <see cref="RulingDueOn"/> (15 + 10). Confirmed: the agreement is enforceable; invalid: the parties may mediate
+/// again or sue.
+/// </summary>
+public sealed record JudicialConfirmationRuled(
+    Guid MediationCaseId, JudicialRuling Ruling, DateOnly RuledOn, bool Extended, DateOnly RulingDueOn, bool Late,
+    string? Note, Actor By, DateTimeOffset At);
+
+/// <summary>回访: whether the agreement was performed (Art. 31: the committee supervises performance).</summary>
+public sealed record PerformanceFollowedUp(Guid MediationCaseId, PerformanceResult Result, string? Note, Actor By, DateTimeOffset At);
+
+/// <summary>
+/// The agreement was breached: the parties were referred to the court — to apply for enforcement of a judicially
+/// confirmed agreement, or to sue over performance (Art. 32).
+/// </summary>
+public sealed record CourtEnforcementReferred(
+    Guid MediationCaseId, bool JudiciallyConfirmed, string Notice, Actor By, DateTimeOffset At);
+
+// The passing of time: scheduled when a limit or window is set, never cancelled. Each carries the due time it was
+// set for; a handler that finds the case moved on, or another due time current, does nothing.
+
+/// <summary>The one-month limit (or an extended one) set to end at <see cref="DueAt"/> has passed.</summary>
+public sealed record MediationMonthElapsed(Guid MediationCaseId, DateTimeOffset DueAt);
+
+/// <summary>Day 20 of the confirmation window that closes at <see cref="ClosesAt"/>.</summary>
+public sealed record JudicialConfirmationReminderDue(Guid MediationCaseId, DateTimeOffset ClosesAt);
+
+/// <summary>The confirmation window set to close at <see cref="ClosesAt"/> has closed.</summary>
+public sealed record JudicialConfirmationWindowElapsed(Guid MediationCaseId, DateTimeOffset ClosesAt);
