@@ -28,6 +28,8 @@ public sealed class FeeDispute
     public DateOnly? DemandPayBy { get; set; }
     public Guid? Mediation { get; set; }
     public bool MediationFailed { get; set; }
+    /// <summary>The current mediation has reported its result.</summary>
+    public bool MediationEnded { get; set; }
     public bool CreditReferred { get; set; }
     public int Plan { get; set; }
     public int GraceDays { get; set; }
@@ -90,12 +92,14 @@ public sealed class FeeDispute
     {
         Stage = FeeDisputeStage.InMediation;
         Mediation = e.MediationCaseId;
+        MediationEnded = false;
     }
 
     public void Apply(FeeDisputeMediationEnded e)
     {
         if (Stage == FeeDisputeStage.InMediation) Stage = FeeDisputeStage.Open;
         if (e.Result == MediationResult.Failed) MediationFailed = true;
+        MediationEnded = true;
     }
 
     public void Apply(CreditReferralMade e) => CreditReferred = true;

@@ -42,8 +42,11 @@ public sealed record OwnerReasonsRecorded(
     Guid FeeDisputeId, IReadOnlyList<OwnerReason> Reasons, IReadOnlyList<Guid> DefectComplaints, Subsidy Subsidy,
     string? Statement, Actor By, DateTimeOffset At);
 
-/// <summary>催告: a formal demand with a reasonable deadline (Civil Code art. 944) — a condition of credit referral.</summary>
-public sealed record DemandIssued(Guid FeeDisputeId, decimal Amount, DateOnly PayBy, Actor By, DateTimeOffset At);
+/// <summary>
+/// 催告: a formal demand with a reasonable deadline (Civil Code art. 944) — a condition of credit referral.
+/// <see cref="IssuedOn"/> is the day the demand went out, when it was sent before it was recorded here.
+/// </summary>
+public sealed record DemandIssued(Guid FeeDisputeId, decimal Amount, DateOnly PayBy, Actor By, DateTimeOffset At, DateOnly? IssuedOn = null);
 
 public sealed record FeePaid(Guid FeeDisputeId, decimal Amount, decimal Outstanding, Actor By, DateTimeOffset At);
 

@@ -7,8 +7,11 @@ using Wolverine.Marten;
 
 namespace Whistle.FeeDisputes;
 
-/// <summary>Issues a formal demand (催告) to pay by a reasonable deadline: 7 to 90 days from today.</summary>
-public sealed record IssueDemand(decimal? Amount, DateOnly? PayBy, long? ExpectedVersion = null);
+/// <summary>
+/// Records a formal demand (催告) to pay by a reasonable deadline: 7 to 90 days after it is issued — today, or
+/// <c>issuedOn</c> for a demand the company already sent (within the last year).
+/// </summary>
+public sealed record IssueDemand(decimal? Amount, DateOnly? PayBy, DateOnly? IssuedOn = null, long? ExpectedVersion = null);
 
 public static class IssueDemandEndpoint
 {
@@ -19,12 +22,15 @@ public static class IssueDemandEndpoint
     {
         if (FeeDisputeRules.Common(dispute, user, command.ExpectedVersion) is { } problem) return problem;
         var today = FeeDisputeRules.Today(now);
+        var issued = command.IssuedOn ?? today;
         var errors = new FieldErrors()
             .Money("amount", command.Amount, dispute.Outstanding)
+            .When(issued > today || issued < today.AddYears(-1), "issuedOn",
+                "催告日期应在过去一年内，不晚于今天。Within the last year, and not after today.")
             .When(command.PayBy is null, "payBy", "必填。Required.")
-            .When(command.PayBy is { } by && (by.DayNumber - today.DayNumber < FeeDisputeRules.MinDemandDays
-                    || by.DayNumber - today.DayNumber > FeeDisputeRules.MaxDemandDays), "payBy",
-                $"催告期限应为 {FeeDisputeRules.MinDemandDays} 到 {FeeDisputeRules.MaxDemandDays} 天。A reasonable deadline: {FeeDisputeRules.MinDemandDays} to {FeeDisputeRules.MaxDemandDays} days from today.");
+            .When(command.PayBy is { } by && (by.DayNumber - issued.DayNumber < FeeDisputeRules.MinDemandDays
+                    || by.DayNumber - issued.DayNumber > FeeDisputeRules.MaxDemandDays), "payBy",
+                $"催告期限应为发出后 {FeeDisputeRules.MinDemandDays} 到 {FeeDisputeRules.MaxDemandDays} 天。A reasonable deadline: {FeeDisputeRules.MinDemandDays} to {FeeDisputeRules.MaxDemandDays} days after the demand is issued.");
         if (errors.Any) return errors.ToProblem();
         return dispute.Stage == FeeDisputeStage.PlanInProgress
             ? FeeDisputeRules.NotAllowed(dispute, "催告（分期履行中）", "be demanded while a payment plan runs")
@@ -35,5 +41,7 @@ public static class IssueDemandEndpoint
     [Authorize(Roles = FeeDisputeRules.Handlers)]
     public static (UpdatedAggregate, Events) Post(
         IssueDemand command, [WriteAggregate] FeeDispute dispute, ClaimsPrincipal user, DateTimeOffset now) =>
-        (new UpdatedAggregate(), [new DemandIssued(dispute.Id, command.Amount!.Value, command.PayBy!.Value, Actor.From(user), now)]);
+        (new UpdatedAggregate(),
+         [new DemandIssued(dispute.Id, command.Amount!.Value, command.PayBy!.Value, Actor.From(user), now,
+             command.IssuedOn ?? FeeDisputeRules.Today(now))]);
 }

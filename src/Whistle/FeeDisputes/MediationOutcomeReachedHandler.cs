@@ -7,7 +7,8 @@ namespace Whistle.FeeDisputes;
 public static class MediationOutcomeReachedHandler
 {
     public static Events Handle(MediationOutcomeReached message, [WriteAggregate("FeeDisputeId")] FeeDispute dispute) =>
-        dispute.Mediation == message.MediationCaseId && dispute.Stage == FeeDisputeStage.InMediation
+        // Recorded whatever the dispute did meanwhile (a plan may be agreed during mediation); once per mediation.
+        dispute.Mediation == message.MediationCaseId && !dispute.MediationEnded
             ? [new FeeDisputeMediationEnded(dispute.Id, message.MediationCaseId, message.Result, message.By, message.At)]
             : [];
 }

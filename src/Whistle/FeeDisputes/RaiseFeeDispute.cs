@@ -25,8 +25,8 @@ public static class RaiseFeeDisputeEndpoint
     public const decimal MaxAmount = 10_000_000m;
 
     public static async Task<DisputeParties> LoadAsync(RaiseFeeDispute command, IQuerySession session, CancellationToken ct) =>
-        new(command.CompoundCode is { Length: > 0 and <= 32 } compound ? await session.LoadAsync<Compound>(DirectoryIds.Compound(compound), ct) : null,
-            command.PropertyCompanyCode is { Length: > 0 and <= 32 } company ? await session.LoadAsync<PropertyCompany>(DirectoryIds.PropertyCompany(company), ct) : null);
+        new(command.CompoundCode?.Trim() is { Length: > 0 and <= 32 } compound ? await session.LoadAsync<Compound>(DirectoryIds.Compound(compound), ct) : null,
+            command.PropertyCompanyCode?.Trim() is { Length: > 0 and <= 32 } company ? await session.LoadAsync<PropertyCompany>(DirectoryIds.PropertyCompany(company), ct) : null);
 
     public static ProblemDetails Validate(RaiseFeeDispute command, DisputeParties parties, ClaimsPrincipal user)
     {

@@ -50,5 +50,5 @@ public static class RecordOwnerReasonsEndpoint
         RecordOwnerReasons command, [WriteAggregate] FeeDispute dispute, ClaimsPrincipal user, DateTimeOffset now) =>
         (new UpdatedAggregate(),
          [new OwnerReasonsRecorded(dispute.Id, command.Reasons!.Distinct().ToList(), (command.DefectComplaints ?? []).Distinct().ToList(),
-             command.Subsidy ?? Subsidy.None, command.Statement?.Trim(), Actor.From(user), now)]);
+             command.Subsidy ?? Subsidy.None, string.IsNullOrWhiteSpace(command.Statement) ? null : command.Statement.Trim(), Actor.From(user), now)]);
 }

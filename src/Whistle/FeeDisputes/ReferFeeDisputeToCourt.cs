@@ -20,5 +20,5 @@ public static class ReferFeeDisputeToCourtEndpoint
     [Authorize(Roles = FeeDisputeRules.Handlers)]
     public static (UpdatedAggregate, Events) Post(
         ReferFeeDisputeToCourt command, [WriteAggregate] FeeDispute dispute, ClaimsPrincipal user, DateTimeOffset now) =>
-        (new UpdatedAggregate(), [new FeeDisputeReferredToCourt(dispute.Id, command.Court!.Trim(), command.Reference?.Trim(), Actor.From(user), now)]);
+        (new UpdatedAggregate(), [new FeeDisputeReferredToCourt(dispute.Id, command.Court!.Trim(), string.IsNullOrWhiteSpace(command.Reference) ? null : command.Reference.Trim(), Actor.From(user), now)]);
 }
