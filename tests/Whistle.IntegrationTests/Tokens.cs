@@ -20,6 +20,7 @@ public static class Tokens
     public static readonly User Gongan = new("gongan", Roles.Department, Department: "gongan");
     public static readonly User Zhujian = new("zhujian", Roles.Department, Department: "zhujian");
     public static readonly User Mediator = new("mediator", Roles.Mediator, Department: "mediation-centre");
+    public static readonly User Mediator2 = new("mediator2", Roles.Mediator, Department: "mediation-centre");
     public static readonly User Office = new("office", Roles.Office);
     public static readonly User Analyst = new("analyst", Roles.Analyst);
     public static readonly User Admin = new("admin", Roles.Admin);

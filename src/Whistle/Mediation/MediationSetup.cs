@@ -1,3 +1,4 @@
+using JasperFx.Events.Projections;
 using Marten;
 
 namespace Whistle.Mediation;
@@ -7,5 +8,12 @@ public static class MediationSetup
     public static void Configure(StoreOptions opts)
     {
         opts.Events.AddEventType<MediationCaseOpened>();
+        opts.Projections.Add<MediationCaseDetailsProjection>(ProjectionLifecycle.Inline);
+        opts.Schema.For<MediationCaseDetails>()
+            .Index(x => x.Number)
+            .Index(x => x.MediatorId)
+            .Index(x => x.OnDocket)
+            .Index(x => x.PropertyCompanyCode)
+            .Index(x => x.SourceCaseId);
     }
 }

@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Whistle.Hosting;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Whistle.Mediation;
+
+/// <summary>
+/// Accepts a case both parties consented to (受理). Mediation is to settle within one month; the limit's passing is
+/// scheduled now and never cancelled.
+/// </summary>
+public sealed record AcceptMediationCase(long? ExpectedVersion = null);
+
+public static class AcceptMediationCaseEndpoint
+{
+    public static ProblemDetails Validate(AcceptMediationCase command, MediationCase mediation)
+    {
+        if (Problems.CheckVersion(command.ExpectedVersion, mediation.Version) is { } stale) return stale;
+        return mediation.Status switch
+        {
+            MediationStatus.Consented or MediationStatus.Accepted => Problems.None,
+            MediationStatus.AwaitingConsent => Problems.Conflict(
+                $"调解案件 {mediation.Number} 尚未取得双方当事人同意，不能受理。",
+                $"Mediation case {mediation.Number} lacks both parties' consent; it cannot be accepted."),
+            _ => MediationRules.NotAllowed(mediation, "受理", "be accepted"),
+        };
+    }
+
+    [WolverinePost("/api/mediation/cases/{mediationCaseId}/accept", OperationId = nameof(AcceptMediationCase))]
+    [Authorize(Roles = MediationRules.Handlers)]
+    public static (UpdatedAggregate, Events, OutgoingMessages) Post(
+        AcceptMediationCase command, [WriteAggregate] MediationCase mediation, ClaimsPrincipal user, DateTimeOffset now) =>
+        Accept(mediation, Actor.From(user), now);
+
+    /// <summary>The decision: accepted with its one-month limit, and that limit's passing scheduled; nothing when already accepted.</summary>
+    public static (UpdatedAggregate, Events, OutgoingMessages) Accept(MediationCase mediation, Actor by, DateTimeOffset now)
+    {
+        if (mediation.Status == MediationStatus.Accepted) return (new UpdatedAggregate(), [], []);
+        var lastDay = MediationTimes.LimitLastDay(now);
+        return (new UpdatedAggregate(),
+            [new MediationCaseAccepted(mediation.Id, lastDay, by, now)],
+            [MediationMonthElapsedHandler.Schedule(mediation.Id, lastDay)]);
+    }
+}

@@ -1,0 +1,286 @@
+using System.Security.Claims;
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Aggregation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Whistle.Hosting;
+using Wolverine.Http;
+
+namespace Whistle.Mediation;
+
+/// <summary>Everything the centre sees on one mediation case. Kept inline, so it is current as soon as a command returns.</summary>
+public sealed class MediationCaseDetails
+{
+    public Guid Id { get; set; }
+    public long Version { get; set; }
+    public string Number { get; set; } = "";
+    public MediationStatus Status { get; set; }
+    public string StatusLabel => Status.Label();
+    /// <summary>Still on a mediator's docket: in mediation, or an agreement waiting for its follow-up.</summary>
+    public bool OnDocket { get; set; }
+    public ReferralSource Source { get; set; }
+    public Guid? SourceCaseId { get; set; }
+    public string? SourceNumber { get; set; }
+    public string? SourceReference { get; set; }
+    public List<PartyView> Parties { get; set; } = [];
+    public string Matter { get; set; } = "";
+    public string? PropertyCompanyCode { get; set; }
+    public string? CompoundCode { get; set; }
+    public string? CommunityCode { get; set; }
+    public string? SubDistrictCode { get; set; }
+    public Actor OpenedBy { get; set; } = new("", "", "");
+    public DateTimeOffset OpenedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset? AcceptedAt { get; set; }
+    /// <summary>The one-month limit (or the extended one) ends at 24:00 of this day, China time.</summary>
+    public DateOnly? LimitLastDay { get; set; }
+    public List<Extension> Extensions { get; set; } = [];
+    public bool Overdue { get; set; }
+    public string? MediatorId { get; set; }
+    public string? MediatorName { get; set; }
+    public MediatorSelection? MediatorSelection { get; set; }
+    public List<Session> Sessions { get; set; } = [];
+    public DateTimeOffset? NextSessionAt { get; set; }
+    public Agreement? SignedAgreement { get; set; }
+    public string? FailureReason { get; set; }
+    public string? OtherRoutesNotice { get; set; }
+    public DateTimeOffset? EndedAt { get; set; }
+    public JudicialConfirmation? Confirmation { get; set; }
+    public List<FollowUp> FollowUps { get; set; } = [];
+    public string? CourtReferralNotice { get; set; }
+
+    public sealed record PartyView(string Name, string? Phone, PartySide Side, bool IsOrganisation, bool? Consented, DateTimeOffset? AnsweredAt, string? RefusalReason);
+    public sealed record Extension(DateOnly From, DateOnly To, IReadOnlyList<PartySide> ConsentedBy, string? Reason, DateTimeOffset At);
+    public sealed record Session(
+        Guid Id, DateTimeOffset HeldAt, IReadOnlyList<string> Participants, IReadOnlyList<Invitee> Invited, string Minutes,
+        Guid? BatchId, BatchReason? BatchReason, Actor By);
+    public sealed record Agreement(
+        string Facts, string Terms, string PerformanceManner, DateOnly PerformanceDeadline, DateTimeOffset EffectiveAt, Actor By);
+    public sealed record FollowUp(PerformanceResult Result, string? Note, Actor By, DateTimeOffset At);
+
+    /// <summary>The 30-day window, the court's due dates, and whether the court kept them.</summary>
+    public sealed class JudicialConfirmation
+    {
+        public DateOnly WindowLastDay { get; set; }
+        public DateTimeOffset? ReminderSentAt { get; set; }
+        public DateTimeOffset? WindowClosedAt { get; set; }
+        public string? Court { get; set; }
+        public DateOnly? AppliedOn { get; set; }
+        public DateOnly? AcceptanceDueOn { get; set; }
+        public DateOnly? AcceptedOn { get; set; }
+        public string? CourtCaseNumber { get; set; }
+        public bool? AcceptanceLate { get; set; }
+        public DateOnly? RulingDueOn { get; set; }
+        public bool? Extended { get; set; }
+        public DateOnly? RuledOn { get; set; }
+        public JudicialRuling? Ruling { get; set; }
+        public bool? RulingLate { get; set; }
+        public string? RulingNote { get; set; }
+    }
+
+    /// <summary>A copy with the parties' names and phones masked (分析员).</summary>
+    public MediationCaseDetails Masked()
+    {
+        var copy = (MediationCaseDetails)MemberwiseClone();
+        copy.Parties = Parties.Select(p => p with
+        {
+            Name = p.IsOrganisation ? p.Name : Mask.Name(p.Name),
+            Phone = p.Phone is null ? null : Mask.Phone(p.Phone),
+        }).ToList();
+        return copy;
+    }
+}
+
+public partial class MediationCaseDetailsProjection : SingleStreamProjection<MediationCaseDetails, Guid>
+{
+    public static MediationCaseDetails Create(IEvent<MediationCaseOpened> e) => new()
+    {
+        Id = e.Data.MediationCaseId,
+        Version = e.Version,
+        Number = e.Data.Number,
+        Status = MediationStatus.AwaitingConsent,
+        OnDocket = true,
+        Source = e.Data.Source,
+        SourceCaseId = e.Data.SourceCaseId,
+        SourceNumber = e.Data.SourceNumber,
+        SourceReference = e.Data.SourceReference,
+        Parties = e.Data.Parties.Select(p => new MediationCaseDetails.PartyView(p.Name, p.Phone, p.Side, p.IsOrganisation, null, null, null)).ToList(),
+        Matter = e.Data.Matter,
+        PropertyCompanyCode = e.Data.PropertyCompanyCode,
+        CompoundCode = e.Data.CompoundCode,
+        CommunityCode = e.Data.CommunityCode,
+        SubDistrictCode = e.Data.SubDistrictCode,
+        OpenedBy = e.Data.By,
+        OpenedAt = e.Data.At,
+        UpdatedAt = e.Data.At,
+    };
+
+    public static void Apply(IEvent<ConsentGiven> e, MediationCaseDetails d)
+    {
+        Answer(d, e.Data.Side, true, e.Data.At, null);
+        if (d.Parties.All(p => p.Consented == true)) d.Status = MediationStatus.Consented;
+        Touch(e, d, e.Data.At);
+    }
+
+    public static void Apply(IEvent<ConsentRefused> e, MediationCaseDetails d)
+    {
+        Answer(d, e.Data.Side, false, e.Data.At, e.Data.Reason);
+        End(d, MediationStatus.NotMediated, e.Data.At);
+        d.OtherRoutesNotice = e.Data.OtherRoutesNotice;
+        Touch(e, d, e.Data.At);
+    }
+
+    public static void Apply(IEvent<MediationCaseAccepted> e, MediationCaseDetails d)
+    {
+        d.Status = MediationStatus.Accepted;
+        d.AcceptedAt = e.Data.At;
+        d.LimitLastDay = e.Data.LimitLastDay;
+        Touch(e, d, e.Data.At);
+    }
+
+    public static void Apply(IEvent<MediationExtended> e, MediationCaseDetails d)
+    {
+        d.Extensions.Add(new MediationCaseDetails.Extension(e.Data.PreviousLastDay, e.Data.LimitLastDay, e.Data.ConsentedBy, e.Data.Reason, e.Data.At));
+        d.LimitLastDay = e.Data.LimitLastDay;
+        d.Overdue = false;
+        Touch(e, d, e.Data.At);
+    }
+
+    public static void Apply(IEvent<MediationOverdue> e, MediationCaseDetails d)
+    {
+        d.Overdue = true;
+        Touch(e, d, e.Data.At);
+    }
+
+    public static void Apply(IEvent<MediatorAssigned> e, MediationCaseDetails d)
+    {
+        d.MediatorId = e.Data.MediatorId;
+        d.MediatorName = e.Data.MediatorName;
+        d.MediatorSelection = e.Data.How;
+        Touch(e, d, e.Data.At);
+    }
+
+    public static void Apply(IEvent<MediationSessionHeld> e, MediationCaseDetails d)
+    {
+        var s = e.Data;
+        d.Sessions.Add(new MediationCaseDetails.Session(s.SessionId, s.HeldAt, s.Participants, s.Invited, s.Minutes, s.BatchId, s.BatchReason, s.By));
+        d.NextSessionAt = s.NextSessionAt;
+        Touch(e, d, e.Data.At);
+    }
+
+    public static void Apply(IEvent<AgreementSigned> e, MediationCaseDetails d)
+    {
+        var a = e.Data;
+        d.SignedAgreement = new MediationCaseDetails.Agreement(a.Facts, a.Terms, a.PerformanceManner, a.PerformanceDeadline, a.At, a.By);
+        d.Confirmation = new MediationCaseDetails.JudicialConfirmation { WindowLastDay = a.ConfirmationLastDay };
+        End(d, MediationStatus.AgreementSigned, a.At);
+        d.OnDocket = true;
+        Touch(e, d, a.At);
+    }
+
+    public static void Apply(IEvent<MediationFailed> e, MediationCaseDetails d)
+    {
+        d.FailureReason = e.Data.Reason;
+        d.OtherRoutesNotice = e.Data.OtherRoutesNotice;
+        End(d, MediationStatus.Failed, e.Data.At);
+        Touch(e, d, e.Data.At);
+    }
+
+    public static void Apply(IEvent<JudicialConfirmationReminderSent> e, MediationCaseDetails d)
+    {
+        d.Confirmation!.ReminderSentAt = e.Data.At;
+        Touch(e, d, e.Data.At);
+    }
+
+    public static void Apply(IEvent<JudicialConfirmationWindowClosed> e, MediationCaseDetails d)
+    {
+        d.Confirmation!.WindowClosedAt = e.Data.At;
+        Touch(e, d, e.Data.At);
+    }
+
+    public static void Apply(IEvent<JudicialConfirmationApplied> e, MediationCaseDetails d)
+    {
+        var c = d.Confirmation!;
+        c.Court = e.Data.Court;
+        c.AppliedOn = e.Data.AppliedOn;
+        c.AcceptanceDueOn = e.Data.AcceptanceDueOn;
+        Touch(e, d, e.Data.At);
+    }
+
+    public static void Apply(IEvent<JudicialConfirmationAccepted> e, MediationCaseDetails d)
+    {
+        var c = d.Confirmation!;
+        c.AcceptedOn = e.Data.AcceptedOn;
+        c.CourtCaseNumber = e.Data.CourtCaseNumber;
+        c.AcceptanceLate = e.Data.Late;
+        c.RulingDueOn = e.Data.RulingDueOn;
+        Touch(e, d, e.Data.At);
+    }
+
+    public static void Apply(IEvent<JudicialConfirmationRuled> e, MediationCaseDetails d)
+    {
+        var c = d.Confirmation!;
+        c.Ruling = e.Data.Ruling;
+        c.RuledOn = e.Data.RuledOn;
+        c.Extended = e.Data.Extended;
+        c.RulingDueOn = e.Data.RulingDueOn;
+        c.RulingLate = e.Data.Late;
+        c.RulingNote = e.Data.Note;
+        if (e.Data.Ruling == JudicialRuling.Invalid && d.Status == MediationStatus.AgreementSigned)
+        {
+            d.Status = MediationStatus.AgreementInvalid;
+            d.OnDocket = false;
+        }
+        Touch(e, d, e.Data.At);
+    }
+
+    public static void Apply(IEvent<PerformanceFollowedUp> e, MediationCaseDetails d)
+    {
+        d.FollowUps.Add(new MediationCaseDetails.FollowUp(e.Data.Result, e.Data.Note, e.Data.By, e.Data.At));
+        d.Status = e.Data.Result == PerformanceResult.Performed ? MediationStatus.Performed : MediationStatus.Breached;
+        d.OnDocket = false;
+        Touch(e, d, e.Data.At);
+    }
+
+    public static void Apply(IEvent<CourtEnforcementReferred> e, MediationCaseDetails d)
+    {
+        d.CourtReferralNotice = e.Data.Notice;
+        Touch(e, d, e.Data.At);
+    }
+
+    private static void Answer(MediationCaseDetails d, PartySide side, bool consented, DateTimeOffset at, string? reason)
+    {
+        var i = d.Parties.FindIndex(p => p.Side == side);
+        if (i >= 0) d.Parties[i] = d.Parties[i] with { Consented = consented, AnsweredAt = at, RefusalReason = reason };
+    }
+
+    private static void End(MediationCaseDetails d, MediationStatus status, DateTimeOffset at)
+    {
+        d.Status = status;
+        d.EndedAt = at;
+        d.OnDocket = false;
+        d.NextSessionAt = null;
+    }
+
+    private static void Touch(IEvent e, MediationCaseDetails d, DateTimeOffset at)
+    {
+        d.Version = e.Version;
+        d.UpdatedAt = at;
+    }
+}
+
+public static class MediationCaseDetailsEndpoint
+{
+    public static Task<MediationCaseDetails?> LoadAsync(Guid mediationCaseId, IQuerySession session, CancellationToken ct) =>
+        session.LoadAsync<MediationCaseDetails>(mediationCaseId, ct);
+
+    public static ProblemDetails Validate(Guid mediationCaseId, MediationCaseDetails? details) =>
+        details is null ? MediationRules.NotFound(mediationCaseId) : Problems.None;
+
+    /// <summary>One mediation case. Analysts see the parties' names and phones masked.</summary>
+    [WolverineGet("/api/mediation/cases/{mediationCaseId}", OperationId = "GetMediationCase")]
+    [Authorize(Roles = MediationRules.Readers)]
+    public static MediationCaseDetails Get(MediationCaseDetails details, ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Analyst) ? details.Masked() : details;
+}

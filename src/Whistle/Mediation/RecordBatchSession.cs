@@ -1,0 +1,100 @@
+using System.Security.Claims;
+using JasperFx.Events;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Whistle.Hosting;
+using Wolverine.Http;
+
+namespace Whistle.Mediation;
+
+/// <summary>
+/// Batch mediation (批量调解): one session over several cases against the same property company, grouped by the
+/// owners' reason (vacant homes, service defects, price, hardship). The session is recorded on every case in one
+/// transaction; each case keeps its own outcome.
+/// </summary>
+public sealed record RecordBatchSession(
+    IReadOnlyList<Guid>? CaseIds, BatchReason? Reason, DateTimeOffset? HeldAt, IReadOnlyList<string>? Participants,
+    string? Minutes, IReadOnlyList<InviteeInput>? Invited = null, DateTimeOffset? NextSessionAt = null);
+
+/// <summary>The batch, and each case it was recorded on.</summary>
+public sealed record BatchSessionRecorded(
+    Guid BatchId, BatchReason Reason, string PropertyCompanyCode, IReadOnlyList<BatchSessionRecorded.CaseSession> Sessions)
+{
+    public sealed record CaseSession(Guid MediationCaseId, string Number);
+}
+
+/// <summary>The cases of a batch, each stream fetched for writing so that every append checks its version.</summary>
+public sealed record BatchCases(IReadOnlyList<IEventStream<MediationCase>> Streams)
+{
+    /// <summary>Each id asked for with its case; null when no mediation case has that id.</summary>
+    public IReadOnlyList<(Guid Id, MediationCase? Case)> Cases =>
+        Streams.Select(s => (s.Id, s.Aggregate is { } c && c.Id == s.Id ? c : null)).ToList();
+}
+
+public static class RecordBatchSessionEndpoint
+{
+    public const int MaxCases = 50;
+
+    public static async Task<BatchCases> LoadAsync(RecordBatchSession command, IDocumentSession session, CancellationToken ct)
+    {
+        var streams = new List<IEventStream<MediationCase>>();
+        foreach (var id in (command.CaseIds ?? []).Where(id => id != Guid.Empty).Distinct().Take(MaxCases))
+            streams.Add(await session.Events.FetchForWriting<MediationCase>(id, ct));
+        return new BatchCases(streams);
+    }
+
+    // The clock is read here and the rules below take the time as an argument, so they stay pure.
+    public static ProblemDetails Validate(RecordBatchSession command, BatchCases batch, TimeProvider clock) =>
+        Check(command, batch.Cases, clock.GetUtcNow());
+
+    public static ProblemDetails Check(RecordBatchSession command, IReadOnlyList<(Guid Id, MediationCase? Case)> cases, DateTimeOffset now)
+    {
+        var ids = command.CaseIds ?? [];
+        var errors = MediationSessions.Check(new FieldErrors(), command.HeldAt, command.Participants, command.Invited,
+                command.Minutes, command.NextSessionAt, now)
+            .Defined("reason", command.Reason)
+            .When(ids.Count < 2, "caseIds", "批量调解至少两件案件。A batch needs at least two cases.")
+            .When(ids.Count > MaxCases, "caseIds", $"一批至多 {MaxCases} 件。At most {MaxCases} cases.")
+            .When(ids.Distinct().Count() != ids.Count, "caseIds", "案件重复。A case appears twice.");
+        foreach (var (id, _) in cases.Where(c => c.Case is null))
+            errors.Add("caseIds", $"没有调解案件 {id}。No mediation case {id}.");
+        var known = cases.Where(c => c.Case is not null).Select(c => c.Case!).ToList();
+        var companies = known.Select(c => c.PropertyCompanyCode).Distinct().ToList();
+        errors.When(known.Count > 0 && (companies.Count > 1 || companies[0] is null), "caseIds",
+            $"批量调解的案件须属同一物业服务企业（现为 {string.Join("、", companies.Select(c => c ?? "无"))}）。"
+            + "The cases of a batch must concern one and the same property company.");
+        if (errors.Any) return errors.ToProblem();
+
+        foreach (var mediation in known)
+        {
+            if (MediationRules.InMediation(mediation, "参加批量调解", "join a batch session") is { } problem) return problem;
+            errors.When(MediationSessions.BeforeAcceptance(mediation, command.HeldAt!.Value), "heldAt",
+                $"调解时间早于案件 {mediation.Number} 的受理日。The session is dated before case {mediation.Number} was accepted.");
+        }
+        return errors.ToProblem();
+    }
+
+    [WolverinePost("/api/mediation/batch-sessions", OperationId = nameof(RecordBatchSession))]
+    [Authorize(Roles = MediationRules.Handlers)]
+    public static BatchSessionRecorded Post(RecordBatchSession command, BatchCases batch, ClaimsPrincipal user, DateTimeOffset now)
+    {
+        var (recorded, sessions) = Hold(command, batch.Streams.Select(s => s.Aggregate!).ToList(), Guid.CreateVersion7(now), Actor.From(user), now);
+        foreach (var stream in batch.Streams) stream.AppendOne(sessions.Single(s => s.MediationCaseId == stream.Id));
+        return recorded;
+    }
+
+    /// <summary>The decision: one session, recorded on each case under the batch's id (the session's id too).</summary>
+    public static (BatchSessionRecorded, IReadOnlyList<MediationSessionHeld>) Hold(
+        RecordBatchSession command, IReadOnlyList<MediationCase> cases, Guid batchId, Actor by, DateTimeOffset now)
+    {
+        var reason = command.Reason!.Value;
+        var sessions = cases.Select(c => MediationSessions.Held(
+                c.Id, batchId, command.HeldAt!.Value, command.Participants!, command.Invited, command.Minutes!,
+                command.NextSessionAt, batchId, reason, by, now))
+            .ToList();
+        var recorded = new BatchSessionRecorded(batchId, reason, cases[0].PropertyCompanyCode!,
+            cases.Select(c => new BatchSessionRecorded.CaseSession(c.Id, c.Number)).ToList());
+        return (recorded, sessions);
+    }
+}

@@ -1,0 +1,65 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Whistle.Hosting;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Whistle.Mediation;
+
+/// <summary>
+/// The parties sign the mediation agreement (调解协议, Art. 28–29): the facts and each side's responsibility, the
+/// agreed terms, and the manner and deadline of performance. It takes effect on signing and ends the mediation. The
+/// judicial-confirmation window's day-20 reminder and its close on day 30 are scheduled now, never cancelled.
+/// </summary>
+public sealed record SignAgreement(
+    string? Facts, string? Terms, string? PerformanceManner, DateOnly? PerformanceDeadline, long? ExpectedVersion = null);
+
+public static class SignAgreementEndpoint
+{
+    // The clock is read here and the rules below take the time as an argument, so they stay pure.
+    public static ProblemDetails Validate(SignAgreement command, MediationCase mediation, TimeProvider clock) =>
+        Check(command, mediation, clock.GetUtcNow());
+
+    public static ProblemDetails Check(SignAgreement command, MediationCase mediation, DateTimeOffset now)
+    {
+        if (Problems.CheckVersion(command.ExpectedVersion, mediation.Version) is { } stale) return stale;
+        var errors = new FieldErrors()
+            .Text("facts", command.Facts, 5000)
+            .Text("terms", command.Terms, 5000)
+            .Text("performanceManner", command.PerformanceManner, 1000)
+            .When(command.PerformanceDeadline is null, "performanceDeadline",
+                "必填：调解协议须载明履行期限（《人民调解法》第二十九条）。Required: the agreement must state the deadline of performance (Art. 29).")
+            .When(command.PerformanceDeadline < MediationTimes.Day(now), "performanceDeadline",
+                "履行期限不能早于签订日。The deadline of performance cannot be before the signing day.");
+        if (errors.Any) return errors.ToProblem();
+        if (MediationRules.InMediation(mediation, "签订调解协议", "sign an agreement") is { } problem) return problem;
+        if (mediation.MediatorId is null)
+            return Problems.Conflict($"调解案件 {mediation.Number} 尚未确定调解员。", $"Mediation case {mediation.Number} has no mediator to sign the agreement.");
+        return mediation.Sessions > 0
+            ? Problems.None
+            : Problems.Conflict($"调解案件 {mediation.Number} 尚无调解记录。", $"Mediation case {mediation.Number} has no session on record yet.");
+    }
+
+    [WolverinePost("/api/mediation/cases/{mediationCaseId}/agreement", OperationId = nameof(SignAgreement))]
+    [Authorize(Roles = MediationRules.Handlers)]
+    public static (UpdatedAggregate, Events, OutgoingMessages) Post(
+        SignAgreement command, [WriteAggregate] MediationCase mediation, ClaimsPrincipal user, DateTimeOffset now) =>
+        Sign(command, mediation, Actor.From(user), now);
+
+    /// <summary>The decision: the agreement, the confirmation window's two deadlines, and the fee dispute's outcome if it referred the case.</summary>
+    public static (UpdatedAggregate, Events, OutgoingMessages) Sign(
+        SignAgreement command, MediationCase mediation, Actor by, DateTimeOffset now)
+    {
+        var lastDay = MediationTimes.ConfirmationLastDay(now);
+        var closesAt = MediationTimes.EndOf(lastDay);
+        var messages = MediationRules.Outcome(mediation, MediationResult.AgreementSigned, by, now);
+        messages.Add(new JudicialConfirmationReminderDue(mediation.Id, closesAt).ScheduledAt(MediationTimes.ConfirmationReminderAt(now)));
+        messages.Add(new JudicialConfirmationWindowElapsed(mediation.Id, closesAt).ScheduledAt(closesAt));
+        return (new UpdatedAggregate(),
+            [new AgreementSigned(mediation.Id, mediation.Parties, command.Facts!.Trim(), command.Terms!.Trim(),
+                command.PerformanceManner!.Trim(), command.PerformanceDeadline!.Value, lastDay, by, now)],
+            messages);
+    }
+}

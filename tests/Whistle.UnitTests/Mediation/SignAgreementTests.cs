@@ -1,0 +1,76 @@
+using Shouldly;
+using Whistle.Mediation;
+using Whistle.UnitTests.Whistles;
+using Xunit;
+using static Whistle.UnitTests.Mediation.MediationHistory;
+
+namespace Whistle.UnitTests.Mediation;
+
+public class SignAgreementTests
+{
+    private static SignAgreement Agreement(DateOnly? deadline = null) => new(
+        " 防水层破损，楼上负主要责任。 ", " 十五日内修复并赔偿 2000 元。 ", " 一次性转账。 ", deadline ?? PerformanceDeadline);
+
+    [Fact]
+    public void signing_ends_mediation_and_schedules_the_day_20_reminder_and_the_day_30_close()
+    {
+        var mediation = CaseAfter(ReadyHistory());
+        SignAgreementEndpoint.Check(Agreement(), mediation, SignedAt).ShouldBeNoProblem();
+
+        var (_, events, messages) = SignAgreementEndpoint.Sign(Agreement(), mediation, Mediator, SignedAt);
+
+        events.ShouldBeEvents(new AgreementSigned(
+            Id, [Applicant, Respondent], "防水层破损，楼上负主要责任。", "十五日内修复并赔偿 2000 元。", "一次性转账。",
+            PerformanceDeadline, ConfirmationLastDay, Mediator, SignedAt));
+        var closesAt = At(4, 20, 0, 0);
+        messages.ShouldBeMessages(
+            new Outgoing(new JudicialConfirmationReminderDue(Id, closesAt), At(4, 9, 9, 0)),
+            new Outgoing(new JudicialConfirmationWindowElapsed(Id, closesAt), closesAt));
+        CaseAfter([.. ReadyHistory(), .. events]).Status.ShouldBe(MediationStatus.AgreementSigned);
+    }
+
+    [Fact]
+    public void an_agreement_on_a_fee_dispute_case_tells_the_dispute()
+    {
+        var (_, _, messages) = SignAgreementEndpoint.Sign(Agreement(), CaseAfter(ReadyHistory(ReferralSource.FeeDispute)), Mediator, SignedAt);
+
+        messages.Unwrapped().ShouldContain(new Outgoing(
+            new MediationOutcomeReached(Id, Number, MediationResult.AgreementSigned, DisputeId, Mediator, SignedAt), null));
+    }
+
+    [Fact]
+    public void an_agreement_without_a_performance_deadline_is_a_bad_request() =>
+        SignAgreementEndpoint.Check(Agreement() with { PerformanceDeadline = null }, CaseAfter(ReadyHistory()), SignedAt)
+            .ShouldRejectField("performanceDeadline", "the agreement must state the deadline of performance (Art. 29)");
+
+    [Fact]
+    public void a_performance_deadline_before_the_signing_day_is_a_bad_request()
+    {
+        SignAgreementEndpoint.Check(Agreement(new DateOnly(2026, 3, 19)), CaseAfter(ReadyHistory()), SignedAt)
+            .ShouldRejectField("performanceDeadline", "cannot be before the signing day");
+        SignAgreementEndpoint.Check(Agreement(new DateOnly(2026, 3, 20)), CaseAfter(ReadyHistory()), SignedAt).ShouldBeNoProblem();
+    }
+
+    [Fact]
+    public void an_agreement_needs_facts_terms_and_the_manner_of_performance() =>
+        SignAgreementEndpoint.Check(new SignAgreement(null, " ", null, PerformanceDeadline), CaseAfter(ReadyHistory()), SignedAt)
+            .ShouldRejectFields("facts", "terms", "performanceManner");
+
+    [Fact]
+    public void an_agreement_without_both_consents_is_a_conflict() =>
+        SignAgreementEndpoint.Check(Agreement(), CaseAfter(Opened()), SignedAt).ShouldBeConflict("lacks both parties' consent");
+
+    [Fact]
+    public void an_agreement_without_a_mediator_is_a_conflict() =>
+        SignAgreementEndpoint.Check(Agreement(), CaseAfter([.. AcceptedHistory(), SessionHeld()]), SignedAt)
+            .ShouldBeConflict("has no mediator to sign the agreement");
+
+    [Fact]
+    public void an_agreement_before_any_session_is_a_conflict() =>
+        SignAgreementEndpoint.Check(Agreement(), CaseAfter([.. AcceptedHistory(), MediatorNamed()]), SignedAt)
+            .ShouldBeConflict("has no session on record yet");
+
+    [Fact]
+    public void a_second_agreement_is_a_conflict() =>
+        SignAgreementEndpoint.Check(Agreement(), CaseAfter(AgreedHistory()), SignedAt).ShouldBeConflict("is AgreementSigned");
+}
