@@ -21,18 +21,19 @@ namespace Whistle.IntegrationTests.Whistles;
 /// </summary>
 public sealed class DeadlineDurabilityTests
 {
-    private static readonly TimeSpan Lead = TimeSpan.FromSeconds(8);
+    /// <summary>How far ahead of the wall clock the one-minute deadline falls: long enough to stop a host first.</summary>
+    private static readonly TimeSpan Lead = TimeSpan.FromSeconds(15);
 
     [Fact]
     public async Task a_deadline_scheduled_before_the_service_stops_fires_once_after_it_starts_again()
     {
         var database = await FreshDatabase("whistle_tests_restart");
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow - TimeSpan.FromMinutes(1) + Lead);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(-1));
 
         Guid whistle;
         await using (var before = await StartHost(database, clock, DurabilityMode.Solo))
         {
-            whistle = await BlowWithOneMinuteSignFor(before);
+            whistle = await BlowWithOneMinuteSignFor(before, clock);
         }
         // Business time moves on; the escalation's renewed due time then lies an hour away, out of this test.
         clock.Advance(TimeSpan.FromHours(1));
@@ -52,11 +53,11 @@ public sealed class DeadlineDurabilityTests
     public async Task two_hosts_on_one_database_escalate_each_due_deadline_exactly_once()
     {
         var database = await FreshDatabase("whistle_tests_nodes");
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow - TimeSpan.FromMinutes(1) + Lead);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(-1));
         await using var first = await StartHost(database, clock, DurabilityMode.Balanced);
         await using var second = await StartHost(database, clock, DurabilityMode.Balanced);
 
-        var whistle = await BlowWithOneMinuteSignFor(first);
+        var whistle = await BlowWithOneMinuteSignFor(first, clock);
         clock.Advance(TimeSpan.FromHours(1));
         var tracked = await first.TrackActivity().AlsoTrack(second).Timeout(TimeSpan.FromSeconds(90))
             .WaitForExecutionOf<WhistleDeadlineReached>()
@@ -71,7 +72,11 @@ public sealed class DeadlineDurabilityTests
         events.Count(e => e.Data is WhistleEscalated).ShouldBe(1);
     }
 
-    private static async Task<Guid> BlowWithOneMinuteSignFor(IAlbaHost host)
+    /// <summary>
+    /// Blows a whistle whose one-minute sign-for deadline falls <see cref="Lead"/> from the wall clock's now: the
+    /// business clock is set back just before the whistle is blown.
+    /// </summary>
+    private static async Task<Guid> BlowWithOneMinuteSignFor(IAlbaHost host, FakeTimeProvider clock)
     {
         var minutes = (int n) => new IntervalInput(n, IntervalUnit.Minutes, IntervalBasis.Calendar);
         await Send(host, Tokens.Admin, x => x.Put.Json(new PublishDeadlinePolicy(
@@ -84,6 +89,7 @@ public sealed class DeadlineDurabilityTests
             ComplaintChannel.Hotline, "illegal-parking", "CP010101", new ComplainantInput("张三", "13812345678", null), "消防通道被占"),
             JsonStyle.MinimalApi).ToUrl("/api/complaints"), 201)).ReadAsJsonAsync<LodgedComplaint>();
         await Send(host, Tokens.Community, x => x.Post.Json(new { }, JsonStyle.MinimalApi).ToUrl($"/api/complaints/{lodged!.Id}/accept"));
+        clock.SetUtcNow(DateTimeOffset.UtcNow - TimeSpan.FromMinutes(1) + Lead);
         var blown = await Send(host, Tokens.Community, x => x.Post.Json(
             new BlowWhistle("请公安到场", Lead: "gongan", CoHandling: [], DepartureReason: "城管已在现场"), JsonStyle.MinimalApi)
             .ToUrl($"/api/complaints/{lodged!.Id}/whistle"), 201);
