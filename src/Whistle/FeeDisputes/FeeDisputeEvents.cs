@@ -81,6 +81,6 @@ public sealed record DefectComplaintResolved(Guid FeeDisputeId, Guid ComplaintId
 
 // The passing of time, scheduled when a plan is agreed, never cancelled; each carries the plan and instalment it was set for.
 
-public sealed record InstalmentDue(Guid FeeDisputeId, int Plan, int Number, DateOnly DueOn);
+public sealed record InstalmentDue(Guid FeeDisputeId, int Plan, int Number, DateOnly DueOn) : ITimePassed;
 
-public sealed record InstalmentGraceExpired(Guid FeeDisputeId, int Plan, int Number, DateOnly GraceEndsOn);
+public sealed record InstalmentGraceExpired(Guid FeeDisputeId, int Plan, int Number, DateOnly GraceEndsOn) : ITimePassed;

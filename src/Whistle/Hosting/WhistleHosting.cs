@@ -87,6 +87,7 @@ public static class WhistleHosting
             // A command on a case that does not exist answers 404 with a ProblemDetails body.
             opts.EntityDefaults.OnMissing = OnMissing.ProblemDetailsWith404;
             opts.CodeGeneration.Sources.Insert(0, new ClockVariableSource());
+            opts.Policies.AddMiddleware(typeof(TimePassedMetadata), chain => chain.MessageType.IsAssignableTo(typeof(ITimePassed)));
 
             // A dropped connection or a lost race is worth retrying; after that the message is dead-lettered, visibly.
             opts.OnException<NpgsqlException>()

@@ -201,10 +201,10 @@ public sealed record CourtEnforcementReferred(
 // set for; a handler that finds the case moved on, or another due time current, does nothing.
 
 /// <summary>The one-month limit (or an extended one) set to end at <see cref="DueAt"/> has passed.</summary>
-public sealed record MediationMonthElapsed(Guid MediationCaseId, DateTimeOffset DueAt);
+public sealed record MediationMonthElapsed(Guid MediationCaseId, DateTimeOffset DueAt) : ITimePassed;
 
 /// <summary>Day 20 of the confirmation window that closes at <see cref="ClosesAt"/>.</summary>
-public sealed record JudicialConfirmationReminderDue(Guid MediationCaseId, DateTimeOffset ClosesAt);
+public sealed record JudicialConfirmationReminderDue(Guid MediationCaseId, DateTimeOffset ClosesAt) : ITimePassed;
 
 /// <summary>The confirmation window set to close at <see cref="ClosesAt"/> has closed.</summary>
-public sealed record JudicialConfirmationWindowElapsed(Guid MediationCaseId, DateTimeOffset ClosesAt);
+public sealed record JudicialConfirmationWindowElapsed(Guid MediationCaseId, DateTimeOffset ClosesAt) : ITimePassed;

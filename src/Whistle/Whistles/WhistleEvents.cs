@@ -97,6 +97,6 @@ public sealed record WhistleConcluded(Guid WhistleId, Guid ComplaintId, IReadOnl
 // The passing of time: scheduled when due times are set, never cancelled. Each carries the due time it was set
 // for; a handler that finds the assignment answered, or another due time current, does nothing.
 
-public sealed record WhistleReminderDue(Guid WhistleId, string Department, DeadlineKind Kind, DateTimeOffset DueAt);
+public sealed record WhistleReminderDue(Guid WhistleId, string Department, DeadlineKind Kind, DateTimeOffset DueAt) : ITimePassed;
 
-public sealed record WhistleDeadlineReached(Guid WhistleId, string Department, DeadlineKind Kind, DateTimeOffset DueAt);
+public sealed record WhistleDeadlineReached(Guid WhistleId, string Department, DeadlineKind Kind, DateTimeOffset DueAt) : ITimePassed;

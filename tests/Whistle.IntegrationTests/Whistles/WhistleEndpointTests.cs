@@ -183,6 +183,7 @@ public sealed class WhistleEndpointTests(AppFixture app) : IntegrationContext(ap
         escalation.Scheduled.MessagesOf<WhistleDeadlineReached>().Count().ShouldBe(2);
         var inbox = await Get<DepartmentInbox>(Tokens.Chengguan, "/api/departments/chengguan/inbox");
         inbox.Items.Single(i => i.WhistleId == whistle).Overdue.ShouldBeTrue();
+        (await WhistleEvents(whistle)).Single(e => e.Data is AssignmentOverdue).UserName.ShouldBe(Whistle.Hosting.TimePassedMetadata.Clock);
     }
 
     [Fact]
