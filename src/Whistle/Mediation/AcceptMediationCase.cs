@@ -1,6 +1,8 @@
 using System.Security.Claims;
+using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Whistle.Calendar;
 using Whistle.Hosting;
 using Wolverine;
 using Wolverine.Http;
@@ -9,13 +11,17 @@ using Wolverine.Marten;
 namespace Whistle.Mediation;
 
 /// <summary>
-/// Accepts a case both parties consented to (受理). Mediation is to settle within one month; the limit's passing is
-/// scheduled now and never cancelled.
+/// Accepts a case both parties consented to (受理). Mediation is to settle within one month, ending with the next
+/// working day when the month's last day is a rest day; the limit's passing is scheduled now and never cancelled.
 /// </summary>
 public sealed record AcceptMediationCase(long? ExpectedVersion = null);
 
 public static class AcceptMediationCaseEndpoint
 {
+    // The county's calendar in force is read here and handed to the decision, so the decision stays pure.
+    public static async Task<WorkingCalendar> LoadAsync(IQuerySession session, CancellationToken ct) =>
+        (await CountyCalendar.CurrentAsync(session, ct)).ToWorkingCalendar();
+
     public static ProblemDetails Validate(AcceptMediationCase command, MediationCase mediation)
     {
         if (Problems.CheckVersion(command.ExpectedVersion, mediation.Version) is { } stale) return stale;
@@ -32,14 +38,16 @@ public static class AcceptMediationCaseEndpoint
     [WolverinePost("/api/mediation/cases/{mediationCaseId}/accept", OperationId = nameof(AcceptMediationCase))]
     [Authorize(Roles = MediationRules.Handlers)]
     public static (UpdatedAggregate, Events, OutgoingMessages) Post(
-        AcceptMediationCase command, [WriteAggregate] MediationCase mediation, ClaimsPrincipal user, DateTimeOffset now) =>
-        Accept(mediation, Actor.From(user), now);
+        AcceptMediationCase command, [WriteAggregate] MediationCase mediation, WorkingCalendar calendar, ClaimsPrincipal user,
+        DateTimeOffset now) =>
+        Accept(mediation, calendar, Actor.From(user), now);
 
     /// <summary>The decision: accepted with its one-month limit, and that limit's passing scheduled; nothing when already accepted.</summary>
-    public static (UpdatedAggregate, Events, OutgoingMessages) Accept(MediationCase mediation, Actor by, DateTimeOffset now)
+    public static (UpdatedAggregate, Events, OutgoingMessages) Accept(
+        MediationCase mediation, WorkingCalendar calendar, Actor by, DateTimeOffset now)
     {
         if (mediation.Status == MediationStatus.Accepted) return (new UpdatedAggregate(), [], []);
-        var lastDay = MediationTimes.LimitLastDay(now);
+        var lastDay = MediationTimes.LimitLastDay(now, calendar);
         return (new UpdatedAggregate(),
             [new MediationCaseAccepted(mediation.Id, lastDay, by, now)],
             [MediationMonthElapsedHandler.Schedule(mediation.Id, lastDay)]);

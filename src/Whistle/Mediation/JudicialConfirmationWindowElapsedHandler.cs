@@ -3,8 +3,8 @@ using Wolverine.Marten;
 namespace Whistle.Mediation;
 
 /// <summary>
-/// Day 30 ended (a scheduled message, never cancelled): the confirmation window is closed, recording whether the
-/// parties applied within it. Delivered twice, it closes once.
+/// The window's last day ended (a scheduled message, never cancelled): the confirmation window is closed, recording
+/// whether the parties applied within it. Delivered twice, it closes once.
 /// </summary>
 public static class JudicialConfirmationWindowElapsedHandler
 {

@@ -107,7 +107,10 @@ public sealed record ConsentGiven(Guid MediationCaseId, PartySide Side, Actor By
 public sealed record ConsentRefused(
     Guid MediationCaseId, PartySide Side, string? Reason, string OtherRoutesNotice, Actor By, DateTimeOffset At);
 
-/// <summary>受理: mediation begins; it is to settle within one month, by the end of <see cref="LimitLastDay"/> (China time).</summary>
+/// <summary>
+/// 受理: mediation begins; it is to settle within one month, by the end of <see cref="LimitLastDay"/> (China time; a
+/// month ending on a rest day ends with the next working day, 民法典 Art. 203).
+/// </summary>
 public sealed record MediationCaseAccepted(Guid MediationCaseId, DateOnly LimitLastDay, Actor By, DateTimeOffset At);
 
 /// <summary>Both parties agreed to continue beyond the limit: it now ends with <see cref="LimitLastDay"/>.</summary>
@@ -141,7 +144,8 @@ public sealed record MediationSessionHeld(
 /// <summary>
 /// 调解协议 (Art. 28–29): the parties, the facts and each side's responsibility, the agreed terms, and the manner and
 /// deadline of performance. It takes effect on signing (<see cref="At"/>); the parties may apply jointly for judicial
-/// confirmation until the end of <see cref="ConfirmationLastDay"/> (30 days, Art. 33).
+/// confirmation until the end of <see cref="ConfirmationLastDay"/> (30 days, Art. 33; a day 30 that is a rest day
+/// gives way to the next working day, 民法典 Art. 203).
 /// </summary>
 public sealed record AgreementSigned(
     Guid MediationCaseId,
@@ -160,7 +164,7 @@ public sealed record MediationFailed(Guid MediationCaseId, string Reason, string
 /// <summary>Day 20 of the confirmation window passed without an application: the parties were reminded.</summary>
 public sealed record JudicialConfirmationReminderSent(Guid MediationCaseId, DateOnly ConfirmationLastDay, DateTimeOffset At);
 
-/// <summary>The 30-day window ended; <see cref="Applied"/> says whether the parties had applied within it.</summary>
+/// <summary>The confirmation window ended; <see cref="Applied"/> says whether the parties had applied within it.</summary>
 public sealed record JudicialConfirmationWindowClosed(Guid MediationCaseId, DateOnly ConfirmationLastDay, bool Applied, DateTimeOffset At);
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Whistle.Calendar;
 using Whistle.Hosting;
 
 namespace Whistle.Mediation;
@@ -5,7 +6,9 @@ namespace Whistle.Mediation;
 /// <summary>
 /// The time limits of a mediation case, counted in China time. A period "within N days of" a day starts the next day
 /// and ends at 24:00 of its last day (民法典 Art. 201–203; 民事诉讼法 Art. 85); a month ends on the same date of the
-/// next month, or that month's last day when it has none. Rest days do not move a last day here.
+/// next month, or that month's last day when it has none. The parties' periods (the one-month limit, the 30-day
+/// confirmation window) whose last day is a rest day end with the next working day (Art. 203); the court's own days
+/// and the day-20 reminder are not moved. Pure: the county's calendar is an argument.
 /// </summary>
 public static class MediationTimes
 {
@@ -13,7 +16,10 @@ public static class MediationTimes
     public const int LimitMonths = 1;
     /// <summary>人民调解法 Art. 33: both parties apply within 30 days of the agreement taking effect.</summary>
     public const int ConfirmationWindowDays = 30;
-    /// <summary>The parties are reminded on day 20 if they have not applied, at the start of office hours.</summary>
+    /// <summary>
+    /// The parties are reminded on day 20 if they have not applied, at the start of office hours; day 20 is a reminder,
+    /// not a period's end, so a rest day does not move it.
+    /// </summary>
     public const int ConfirmationReminderDay = 20;
     public static readonly TimeSpan ReminderHour = TimeSpan.FromHours(9);
     /// <summary>The docket flags a window with this many days or fewer left.</summary>
@@ -31,9 +37,22 @@ public static class MediationTimes
     public static DateTimeOffset EndOf(DateOnly day) =>
         new(day.AddDays(1).ToDateTime(TimeOnly.MinValue), CountyTime.Offset);
 
-    public static DateOnly LimitLastDay(DateTimeOffset acceptedAt) => Day(acceptedAt).AddMonths(LimitMonths);
+    /// <summary>
+    /// 民法典 Art. 203: a last day that is a rest day under the county's calendar — a weekend, a statutory holiday or a
+    /// day the county closes — gives way to the next working day. A make-up workday is a working day and stays.
+    /// </summary>
+    public static DateOnly OnWorkingDay(DateOnly lastDay, WorkingCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        while (!calendar.IsWorkingDay(lastDay)) lastDay = lastDay.AddDays(1);
+        return lastDay;
+    }
 
-    public static DateOnly ConfirmationLastDay(DateTimeOffset effectiveAt) => Day(effectiveAt).AddDays(ConfirmationWindowDays);
+    public static DateOnly LimitLastDay(DateTimeOffset acceptedAt, WorkingCalendar calendar) =>
+        OnWorkingDay(Day(acceptedAt).AddMonths(LimitMonths), calendar);
+
+    public static DateOnly ConfirmationLastDay(DateTimeOffset effectiveAt, WorkingCalendar calendar) =>
+        OnWorkingDay(Day(effectiveAt).AddDays(ConfirmationWindowDays), calendar);
 
     public static DateTimeOffset ConfirmationReminderAt(DateTimeOffset effectiveAt) =>
         EndOf(Day(effectiveAt).AddDays(ConfirmationReminderDay - 1)).Add(ReminderHour);

@@ -1,6 +1,8 @@
 using System.Security.Claims;
+using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Whistle.Calendar;
 using Whistle.Hosting;
 using Wolverine;
 using Wolverine.Http;
@@ -11,13 +13,18 @@ namespace Whistle.Mediation;
 /// <summary>
 /// The parties sign the mediation agreement (调解协议, Art. 28–29): the facts and each side's responsibility, the
 /// agreed terms, and the manner and deadline of performance. It takes effect on signing and ends the mediation. The
-/// judicial-confirmation window's day-20 reminder and its close on day 30 are scheduled now, never cancelled.
+/// judicial-confirmation window's day-20 reminder and its close after day 30 (or the next working day, when day 30 is
+/// a rest day) are scheduled now, never cancelled.
 /// </summary>
 public sealed record SignAgreement(
     string? Facts, string? Terms, string? PerformanceManner, DateOnly? PerformanceDeadline, long? ExpectedVersion = null);
 
 public static class SignAgreementEndpoint
 {
+    // The county's calendar in force is read here and handed to the decision, so the decision stays pure.
+    public static async Task<WorkingCalendar> LoadAsync(IQuerySession session, CancellationToken ct) =>
+        (await CountyCalendar.CurrentAsync(session, ct)).ToWorkingCalendar();
+
     // The clock is read here and the rules below take the time as an argument, so they stay pure.
     public static ProblemDetails Validate(SignAgreement command, MediationCase mediation, TimeProvider clock) =>
         Check(command, mediation, clock.GetUtcNow());
@@ -45,14 +52,15 @@ public static class SignAgreementEndpoint
     [WolverinePost("/api/mediation/cases/{mediationCaseId}/agreement", OperationId = nameof(SignAgreement))]
     [Authorize(Roles = MediationRules.Handlers)]
     public static (UpdatedAggregate, Events, OutgoingMessages) Post(
-        SignAgreement command, [WriteAggregate] MediationCase mediation, ClaimsPrincipal user, DateTimeOffset now) =>
-        Sign(command, mediation, Actor.From(user), now);
+        SignAgreement command, [WriteAggregate] MediationCase mediation, WorkingCalendar calendar, ClaimsPrincipal user,
+        DateTimeOffset now) =>
+        Sign(command, mediation, calendar, Actor.From(user), now);
 
     /// <summary>The decision: the agreement, the confirmation window's two deadlines, and the fee dispute's outcome if it referred the case.</summary>
     public static (UpdatedAggregate, Events, OutgoingMessages) Sign(
-        SignAgreement command, MediationCase mediation, Actor by, DateTimeOffset now)
+        SignAgreement command, MediationCase mediation, WorkingCalendar calendar, Actor by, DateTimeOffset now)
     {
-        var lastDay = MediationTimes.ConfirmationLastDay(now);
+        var lastDay = MediationTimes.ConfirmationLastDay(now, calendar);
         var closesAt = MediationTimes.EndOf(lastDay);
         var messages = MediationRules.Outcome(mediation, MediationResult.AgreementSigned, by, now);
         messages.Add(new JudicialConfirmationReminderDue(mediation.Id, closesAt).ScheduledAt(MediationTimes.ConfirmationReminderAt(now)));

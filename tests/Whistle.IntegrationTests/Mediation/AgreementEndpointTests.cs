@@ -14,17 +14,18 @@ namespace Whistle.IntegrationTests.Mediation;
 public sealed class AgreementEndpointTests(AppFixture app) : MediationContext(app)
 {
     [Fact]
-    public async Task an_agreement_ends_mediation_and_schedules_the_day_20_reminder_and_the_day_30_close()
+    public async Task an_agreement_ends_mediation_and_schedules_the_day_20_reminder_and_the_windows_close()
     {
         var signedAt = Now;
         var (id, tracked) = await Agreed();
 
         var details = await CaseDetails(id);
+        var lastDay = await WorkingDayFrom(Today.AddDays(30));
         details.Status.ShouldBe(MediationStatus.AgreementSigned);
         details.SignedAgreement!.PerformanceDeadline.ShouldBe(Today.AddDays(15));
         details.SignedAgreement.EffectiveAt.ShouldBe(signedAt);
-        details.Confirmation!.WindowLastDay.ShouldBe(Today.AddDays(30));
-        var closesAt = MediationTimes.EndOf(Today.AddDays(30));
+        details.Confirmation!.WindowLastDay.ShouldBe(lastDay);
+        var closesAt = MediationTimes.EndOf(lastDay);
         tracked.Scheduled.MessagesOf<JudicialConfirmationReminderDue>().ShouldHaveSingleItem()
             .ShouldBe(new JudicialConfirmationReminderDue(id, closesAt));
         tracked.Scheduled.MessagesOf<JudicialConfirmationWindowElapsed>().ShouldHaveSingleItem()
@@ -33,6 +34,21 @@ public sealed class AgreementEndpointTests(AppFixture app) : MediationContext(ap
             [MediationTimes.EndOf(Today.AddDays(19)).AddHours(9), closesAt], ignoreOrder: true);
         await Act(id, "sessions", Session(), 409);
         await Act(id, "fail", new RecordMediationFailure("反悔"), 409);
+    }
+
+    [Fact]
+    public async Task a_window_whose_day_30_the_county_closes_runs_to_the_end_of_the_next_working_day()
+    {
+        var day30 = Today.AddDays(30);
+        var county = await CountyClosedOn(day30);
+
+        var (id, tracked) = await Agreed(county);
+
+        (await CaseDetails(id, county: county)).Confirmation!.WindowLastDay.ShouldBe(day30.AddDays(1));
+        tracked.Scheduled.MessagesOf<JudicialConfirmationWindowElapsed>().ShouldHaveSingleItem()
+            .ShouldBe(new JudicialConfirmationWindowElapsed(id, MediationTimes.EndOf(day30.AddDays(1))));
+        tracked.Scheduled.MessagesOf<JudicialConfirmationReminderDue>().ShouldHaveSingleItem();
+        tracked.Scheduled.Envelopes().Select(e => e.ScheduledTime).ShouldContain(MediationTimes.EndOf(Today.AddDays(19)).AddHours(9));
     }
 
     [Fact]
@@ -78,11 +94,11 @@ public sealed class AgreementEndpointTests(AppFixture app) : MediationContext(ap
     }
 
     [Fact]
-    public async Task a_judicial_confirmation_applied_for_after_day_30_is_409_naming_the_day_the_window_closed()
+    public async Task a_judicial_confirmation_applied_for_after_the_windows_last_day_is_409_naming_that_day()
     {
         var (id, tracked) = await Agreed();
-        var lastDay = Today.AddDays(30);
-        App.Clock.Advance(TimeSpan.FromDays(31));
+        var lastDay = (await CaseDetails(id)).Confirmation!.WindowLastDay;
+        App.Clock.Advance(MediationTimes.EndOf(lastDay) - Now);
         await Play(tracked.Scheduled.MessagesOf<JudicialConfirmationWindowElapsed>().Single());
         var before = (await EventsOf(id)).Count;
 

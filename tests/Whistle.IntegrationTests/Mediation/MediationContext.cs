@@ -1,5 +1,6 @@
 using Alba;
 using Marten;
+using Whistle.Calendar;
 using Whistle.Directory;
 using Whistle.Hosting;
 using Whistle.Mediation;
@@ -22,33 +23,34 @@ public abstract class MediationContext(AppFixture app) : IntegrationContext(app)
 
     protected static string CaseUrl(Guid id, string action = "") => $"/api/mediation/cases/{id}" + (action.Length > 0 ? "/" + action : "");
 
-    protected async Task<OpenedMediationCase> Open(OpenMediationCase? command = null, Tokens.User? user = null) =>
-        (await (await Post(user ?? Tokens.Mediator, "/api/mediation/cases", command ?? NewCase(), 201)).ReadAsJsonAsync<OpenedMediationCase>())!;
+    protected async Task<OpenedMediationCase> Open(OpenMediationCase? command = null, Tokens.User? user = null, string county = AppFixture.County) =>
+        (await (await Post(user ?? Tokens.Mediator, "/api/mediation/cases", command ?? NewCase(), 201, county)).ReadAsJsonAsync<OpenedMediationCase>())!;
 
-    protected Task<IScenarioResult> Act(Guid id, string action, object body, int status = 200, Tokens.User? user = null) =>
-        Post(user ?? Tokens.Mediator, CaseUrl(id, action), body, status);
+    protected Task<IScenarioResult> Act(
+        Guid id, string action, object body, int status = 200, Tokens.User? user = null, string county = AppFixture.County) =>
+        Post(user ?? Tokens.Mediator, CaseUrl(id, action), body, status, county);
 
-    protected async Task Consented(Guid id)
+    protected async Task Consented(Guid id, string county = AppFixture.County)
     {
-        await Act(id, "consent", new RecordConsent(PartySide.Applicant, true));
-        await Act(id, "consent", new RecordConsent(PartySide.Respondent, true));
+        await Act(id, "consent", new RecordConsent(PartySide.Applicant, true), county: county);
+        await Act(id, "consent", new RecordConsent(PartySide.Respondent, true), county: county);
     }
 
     /// <summary>Consented and accepted; the tracked session holds the scheduled one-month limit.</summary>
-    protected async Task<ITrackedSession> Accepted(Guid id)
+    protected async Task<ITrackedSession> Accepted(Guid id, string county = AppFixture.County)
     {
-        await Consented(id);
-        return await Host.ExecuteAndWaitAsync(() => Act(id, "accept", Empty), 30_000);
+        await Consented(id, county);
+        return await Host.ExecuteAndWaitAsync(() => Act(id, "accept", Empty, county: county), 30_000);
     }
 
     /// <summary>A case in mediation with the calling mediator assigned and one session held.</summary>
-    protected async Task<Guid> InMediation(OpenMediationCase? command = null, Tokens.User? mediator = null)
+    protected async Task<Guid> InMediation(OpenMediationCase? command = null, Tokens.User? mediator = null, string county = AppFixture.County)
     {
-        var id = (await Open(command)).Id;
-        await Accepted(id);
+        var id = (await Open(command, county: county)).Id;
+        await Accepted(id, county);
         var who = mediator ?? Tokens.Mediator;
-        await Act(id, "mediator", new AssignMediator(who.Id, who.Id + " 测试", MediatorSelection.Appointed));
-        await Act(id, "sessions", Session());
+        await Act(id, "mediator", new AssignMediator(who.Id, who.Id + " 测试", MediatorSelection.Appointed), county: county);
+        await Act(id, "sessions", Session(), county: county);
         return id;
     }
 
@@ -62,15 +64,38 @@ public abstract class MediationContext(AppFixture app) : IntegrationContext(app)
         "修复由双方共同选定的施工队完成；赔偿款一次性转账。", Today.AddDays(15));
 
     /// <summary>An agreement signed now; the tracked session holds the confirmation window's two deadlines.</summary>
-    protected async Task<(Guid Id, ITrackedSession Tracked)> Agreed()
+    protected async Task<(Guid Id, ITrackedSession Tracked)> Agreed(string county = AppFixture.County)
     {
-        var id = await InMediation();
-        var tracked = await Host.ExecuteAndWaitAsync(() => Act(id, "agreement", Agreement()), 30_000);
+        var id = await InMediation(county: county);
+        var tracked = await Host.ExecuteAndWaitAsync(() => Act(id, "agreement", Agreement(), county: county), 30_000);
         return (id, tracked);
     }
 
-    protected async Task<MediationCaseDetails> CaseDetails(Guid id, Tokens.User? user = null) =>
-        await Get<MediationCaseDetails>(user ?? Tokens.Mediator, CaseUrl(id));
+    protected async Task<MediationCaseDetails> CaseDetails(Guid id, Tokens.User? user = null, string county = AppFixture.County) =>
+        await Get<MediationCaseDetails>(user ?? Tokens.Mediator, CaseUrl(id), county);
+
+    /// <summary>
+    /// The day a party's period whose count ends on <paramref name="day"/> actually ends with, under the county's calendar
+    /// in force: that day, or the first working day after it (民法典 Art. 203). The clock starts at the real time, so
+    /// these tests work the day out; the unit tests pin the rule on known dates.
+    /// </summary>
+    protected async Task<DateOnly> WorkingDayFrom(DateOnly day, string county = AppFixture.County)
+    {
+        await using var session = App.Store.QuerySession(county);
+        var calendar = (await CountyCalendar.CurrentAsync(session, CancellationToken.None)).ToWorkingCalendar();
+        while (!calendar.IsWorkingDay(day)) day = day.AddDays(1);
+        return day;
+    }
+
+    /// <summary>A county of its own that closes on <paramref name="closed"/> and works the day after, whatever weekdays they are.</summary>
+    protected async Task<string> CountyClosedOn(DateOnly closed)
+    {
+        var county = await App.NewCountyAsync();
+        await Send(Tokens.Admin, x => x.Put.Json(new ReviseCountyCalendar(
+            [new(closed, DayKind.CountyHoliday, "县庆"), new(closed.AddDays(1), DayKind.CountyWorkday, "补班")]), JsonStyle.MinimalApi)
+            .ToUrl("/api/calendar/county-days"), 200, county);
+        return county;
+    }
 
     protected Task<ITrackedSession> Play(object message) =>
         Host.ExecuteAndWaitAsync(bus => bus.InvokeForTenantAsync(AppFixture.County, message), 30_000);

@@ -22,7 +22,7 @@ public sealed class MediationDocketEndpointTests(AppFixture app) : MediationCont
 
         item.Status.ShouldBe(MediationStatus.Accepted);
         item.NextSessionAt.ShouldBe(next);
-        item.LimitLastDay.ShouldBe(Today.AddDays(-10).AddMonths(1));
+        item.LimitLastDay.ShouldBe(await WorkingDayFrom(Today.AddDays(-10).AddMonths(1)));
         item.LimitDaysLeft.ShouldBe(item.LimitLastDay!.Value.DayNumber - Today.DayNumber);
         item.Overdue.ShouldBeFalse();
         item.Parties.ShouldBe(["王大妈", "李先生"]);
@@ -34,28 +34,31 @@ public sealed class MediationDocketEndpointTests(AppFixture app) : MediationCont
         var id = (await Open()).Id;
         var accepted = await Accepted(id);
         await Act(id, "mediator", new AssignMediator("mediator", "吴调解", MediatorSelection.Appointed));
-        App.Clock.Advance(TimeSpan.FromDays(33));
+        var elapsed = accepted.Scheduled.MessagesOf<MediationMonthElapsed>().Single();
+        App.Clock.Advance(elapsed.DueAt - Now);
 
-        await Play(accepted.Scheduled.MessagesOf<MediationMonthElapsed>().Single());
+        await Play(elapsed);
 
         var item = await Item(id, Tokens.Mediator);
         item.Overdue.ShouldBeTrue();
-        item.LimitDaysLeft!.Value.ShouldBeLessThan(0);
+        item.LimitDaysLeft.ShouldBe(-1);
     }
 
     [Fact]
     public async Task a_confirmation_window_with_ten_days_or_fewer_left_is_closing_soon()
     {
+        var signedOn = Today;
         var (id, _) = await Agreed();
+        var lastDay = await WorkingDayFrom(signedOn.AddDays(30));
         (await Item(id, Tokens.Mediator)).ConfirmationClosingSoon.ShouldBeFalse();
-        App.Clock.Advance(TimeSpan.FromDays(20));
+        App.Clock.Advance(TimeSpan.FromDays(lastDay.DayNumber - 10 - signedOn.DayNumber));
 
         var item = await Item(id, Tokens.Mediator);
 
-        item.ConfirmationLastDay.ShouldBe(Today.AddDays(10));
+        item.ConfirmationLastDay.ShouldBe(lastDay);
         item.ConfirmationDaysLeft.ShouldBe(10);
         item.ConfirmationClosingSoon.ShouldBeTrue();
-        item.PerformanceDeadline.ShouldBe(Today.AddDays(-5));
+        item.PerformanceDeadline.ShouldBe(signedOn.AddDays(15));
         item.FollowUpDue.ShouldBeTrue();
     }
 

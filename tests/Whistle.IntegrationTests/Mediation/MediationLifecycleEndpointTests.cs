@@ -19,7 +19,7 @@ public sealed class MediationLifecycleEndpointTests(AppFixture app) : MediationC
 
         var tracked = await Host.ExecuteAndWaitAsync(() => Act(id, "accept", Empty), 30_000);
 
-        var lastDay = Today.AddMonths(1);
+        var lastDay = await WorkingDayFrom(Today.AddMonths(1));
         var details = await CaseDetails(id);
         details.Status.ShouldBe(MediationStatus.Accepted);
         details.LimitLastDay.ShouldBe(lastDay);
@@ -28,6 +28,20 @@ public sealed class MediationLifecycleEndpointTests(AppFixture app) : MediationC
             .ShouldBe(new MediationMonthElapsed(id, MediationTimes.EndOf(lastDay)));
         tracked.Scheduled.Envelopes().Single().ScheduledTime.ShouldBe(MediationTimes.EndOf(lastDay));
         tracked.Scheduled.Envelopes().Single().TenantId.ShouldBe(AppFixture.County);
+    }
+
+    [Fact]
+    public async Task a_month_ending_on_a_day_the_county_closes_runs_to_the_end_of_the_next_working_day()
+    {
+        var month = Today.AddMonths(1);
+        var county = await CountyClosedOn(month);
+        var id = (await Open(county: county)).Id;
+
+        var tracked = await Accepted(id, county);
+
+        (await CaseDetails(id, county: county)).LimitLastDay.ShouldBe(month.AddDays(1));
+        tracked.Scheduled.MessagesOf<MediationMonthElapsed>().ShouldHaveSingleItem()
+            .ShouldBe(new MediationMonthElapsed(id, MediationTimes.EndOf(month.AddDays(1))));
     }
 
     [Fact]

@@ -23,25 +23,26 @@ public class ApplyForJudicialConfirmationTests
 
     [Theory]
     [InlineData(3, 20, 15, 1)]     // the day it took effect
-    [InlineData(4, 19, 23, 59)]    // the last minute of day 30
-    public void applying_up_to_the_end_of_day_30_is_within_the_window(int month, int day, int hour, int minute) =>
+    [InlineData(4, 19, 23, 59)]    // the last minute of day 30, a Sunday
+    [InlineData(4, 20, 23, 59)]    // the last minute of the next working day (民法典 Art. 203)
+    public void applying_up_to_the_end_of_the_windows_last_day_is_within_the_window(int month, int day, int hour, int minute) =>
         ApplyForJudicialConfirmationEndpoint.Check(Jointly, CaseAfter(AgreedHistory()), At(month, day, hour, minute)).ShouldBeNoProblem();
 
     [Theory]
-    [InlineData(4, 20, 0, 0)]
+    [InlineData(4, 21, 0, 0)]
     [InlineData(5, 3, 10, 0)]
-    public void applying_after_day_30_is_a_conflict_naming_the_day_the_window_closed(int month, int day, int hour, int minute)
+    public void applying_after_the_windows_last_day_is_a_conflict_naming_that_day(int month, int day, int hour, int minute)
     {
         var problem = ApplyForJudicialConfirmationEndpoint.Check(Jointly, CaseAfter(AgreedHistory()), At(month, day, hour, minute));
 
-        problem.ShouldBeConflict("The window for judicial confirmation closed at the end of 2026-04-19 (China time)");
-        problem.Detail!.ShouldStartWith("申请司法确认的期限已于 2026-04-19（北京时间）届满");
+        problem.ShouldBeConflict("The window for judicial confirmation closed at the end of 2026-04-20 (China time)");
+        problem.Detail!.ShouldStartWith("申请司法确认的期限已于 2026-04-20（北京时间）届满");
     }
 
     [Fact]
     public void the_window_closes_by_china_time_not_utc() =>
-        ApplyForJudicialConfirmationEndpoint.Check(Jointly, CaseAfter(AgreedHistory()), new DateTimeOffset(2026, 4, 19, 16, 0, 0, TimeSpan.Zero))
-            .ShouldBeConflict("closed at the end of 2026-04-19");
+        ApplyForJudicialConfirmationEndpoint.Check(Jointly, CaseAfter(AgreedHistory()), new DateTimeOffset(2026, 4, 20, 16, 0, 0, TimeSpan.Zero))
+            .ShouldBeConflict("closed at the end of 2026-04-20");
 
     [Theory]
     [InlineData(true, false, "respondentJoins")]

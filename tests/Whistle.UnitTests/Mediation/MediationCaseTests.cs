@@ -16,8 +16,8 @@ public class MediationCaseTests
             .. ReadyHistory(), Extended(new DateOnly(2026, 4, 30)), Overdue(new DateOnly(2026, 4, 30)), AgreementMade(),
             new JudicialConfirmationReminderSent(Id, ConfirmationLastDay, At(4, 9, 9, 0)), Applied(applied),
             CourtAccepted(applied, applied.AddDays(1)), Ruled(applied.AddDays(1)),
-            new JudicialConfirmationWindowClosed(Id, ConfirmationLastDay, true, At(4, 20, 0, 0)),
-            FollowedUp(PerformanceResult.Breached), new CourtEnforcementReferred(Id, true, MediationRules.EnforcementNotice, Mediator, At(4, 20)),
+            new JudicialConfirmationWindowClosed(Id, ConfirmationLastDay, true, At(4, 21, 0, 0)),
+            FollowedUp(PerformanceResult.Breached), new CourtEnforcementReferred(Id, true, MediationRules.EnforcementNotice, Mediator, At(4, 21)),
         ];
 
         var mediation = CaseAfter(history);

@@ -35,9 +35,9 @@ public class MediationDocketTests
         ItemAt(At(4, 3), [.. AcceptedHistory(), Overdue(LimitLastDay)]).Overdue.ShouldBeTrue();
 
     [Theory]
-    [InlineData(4, 8, 11, false)]
-    [InlineData(4, 9, 10, true)]
-    [InlineData(4, 19, 0, true)]
+    [InlineData(4, 9, 11, false)]
+    [InlineData(4, 10, 10, true)]
+    [InlineData(4, 20, 0, true)]
     public void a_confirmation_window_with_ten_days_or_fewer_left_is_closing_soon(int month, int day, int left, bool soon)
     {
         var item = ItemAt(At(month, day), AgreedHistory());
@@ -51,7 +51,7 @@ public class MediationDocketTests
     [Fact]
     public void a_window_closed_or_applied_for_is_no_longer_shown()
     {
-        ItemAt(At(4, 20), AgreedHistory()).ConfirmationLastDay.ShouldBeNull();
+        ItemAt(At(4, 21), AgreedHistory()).ConfirmationLastDay.ShouldBeNull();
         ItemAt(At(4, 10), [.. AgreedHistory(), Applied(new DateOnly(2026, 4, 1))]).ConfirmationClosingSoon.ShouldBeFalse();
     }
 

@@ -1,4 +1,5 @@
 using Shouldly;
+using Whistle.Calendar;
 using Whistle.Hosting;
 using Whistle.Mediation;
 using Wolverine;
@@ -26,15 +27,21 @@ public static class MediationHistory
 
     /// <summary>Opened on Monday 2026-03-02 09:00 China time.</summary>
     public static readonly DateTimeOffset OpenedAt = new(2026, 3, 2, 9, 0, 0, China);
-    /// <summary>Accepted the same day at 11:00: the one-month limit ends with 2026-04-02.</summary>
+    /// <summary>Accepted the same day at 11:00: the one-month limit ends with Thursday 2026-04-02.</summary>
     public static readonly DateTimeOffset AcceptedAt = new(2026, 3, 2, 11, 0, 0, China);
     public static readonly DateOnly LimitLastDay = new(2026, 4, 2);
     /// <summary>The business time decisions in mediation run at: a week after acceptance.</summary>
     public static readonly DateTimeOffset Now = new(2026, 3, 9, 10, 0, 0, China);
-    /// <summary>The agreement is signed on Friday 2026-03-20 at 15:00; the confirmation window's last day is 2026-04-19.</summary>
+    /// <summary>
+    /// The agreement is signed on Friday 2026-03-20 at 15:00. Day 30, 2026-04-19, is a Sunday, so the confirmation
+    /// window's last day is Monday 2026-04-20 (民法典 Art. 203).
+    /// </summary>
     public static readonly DateTimeOffset SignedAt = new(2026, 3, 20, 15, 0, 0, China);
-    public static readonly DateOnly ConfirmationLastDay = new(2026, 4, 19);
+    public static readonly DateOnly ConfirmationLastDay = new(2026, 4, 20);
     public static readonly DateOnly PerformanceDeadline = new(2026, 4, 5);
+
+    /// <summary>The State Council's schedule alone: a county that declared no days of its own.</summary>
+    public static readonly WorkingCalendar OfficialCalendar = new(OfficialHolidays.Days);
 
     public static readonly MediationParty Applicant = new("王大妈", "13900002222", PartySide.Applicant);
     public static readonly MediationParty Respondent = new("李先生", "13800003333", PartySide.Respondent);
@@ -103,7 +110,7 @@ public static class MediationHistory
     public static MediationCaseDetails DetailsAfter(params object[] events) =>
         EventSpecification.Project<MediationCaseDetailsProjection, MediationCaseDetails>(events);
 
-    /// <summary>China time on a day of 2026: <c>At(4, 19, 23, 59)</c>.</summary>
+    /// <summary>China time on a day of 2026: <c>At(4, 20, 23, 59)</c>.</summary>
     public static DateTimeOffset At(int month, int day, int hour = 10, int minute = 0) => new(2026, month, day, hour, minute, 0, China);
 }
 

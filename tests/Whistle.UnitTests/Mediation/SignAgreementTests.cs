@@ -1,4 +1,5 @@
 using Shouldly;
+using Whistle.Calendar;
 using Whistle.Mediation;
 using Whistle.UnitTests.Whistles;
 using Xunit;
@@ -12,17 +13,18 @@ public class SignAgreementTests
         " 防水层破损，楼上负主要责任。 ", " 十五日内修复并赔偿 2000 元。 ", " 一次性转账。 ", deadline ?? PerformanceDeadline);
 
     [Fact]
-    public void signing_ends_mediation_and_schedules_the_day_20_reminder_and_the_day_30_close()
+    public void signing_ends_mediation_and_schedules_the_day_20_reminder_and_the_windows_close()
     {
         var mediation = CaseAfter(ReadyHistory());
         SignAgreementEndpoint.Check(Agreement(), mediation, SignedAt).ShouldBeNoProblem();
 
-        var (_, events, messages) = SignAgreementEndpoint.Sign(Agreement(), mediation, Mediator, SignedAt);
+        var (_, events, messages) = SignAgreementEndpoint.Sign(Agreement(), mediation, OfficialCalendar, Mediator, SignedAt);
 
         events.ShouldBeEvents(new AgreementSigned(
             Id, [Applicant, Respondent], "防水层破损，楼上负主要责任。", "十五日内修复并赔偿 2000 元。", "一次性转账。",
             PerformanceDeadline, ConfirmationLastDay, Mediator, SignedAt));
-        var closesAt = At(4, 20, 0, 0);
+        // Day 30 is Sunday 2026-04-19: the window closes at the end of Monday 2026-04-20.
+        var closesAt = At(4, 21, 0, 0);
         messages.ShouldBeMessages(
             new Outgoing(new JudicialConfirmationReminderDue(Id, closesAt), At(4, 9, 9, 0)),
             new Outgoing(new JudicialConfirmationWindowElapsed(Id, closesAt), closesAt));
@@ -30,9 +32,36 @@ public class SignAgreementTests
     }
 
     [Fact]
+    public void a_window_whose_day_30_falls_in_the_national_day_holiday_closes_after_the_next_working_day_and_the_reminder_stays_on_day_20()
+    {
+        var signedAt = new DateTimeOffset(2026, 9, 5, 10, 0, 0, TimeSpan.FromHours(8));
+        var command = Agreement(new DateOnly(2026, 9, 20));
+
+        var (_, events, messages) = SignAgreementEndpoint.Sign(command, CaseAfter(ReadyHistory()), OfficialCalendar, Mediator, signedAt);
+
+        events.ShouldHaveSingleItem().ShouldBeOfType<AgreementSigned>().ConfirmationLastDay.ShouldBe(new DateOnly(2026, 10, 8));
+        var closesAt = At(10, 9, 0, 0);
+        messages.ShouldBeMessages(
+            new Outgoing(new JudicialConfirmationReminderDue(Id, closesAt), At(9, 25, 9, 0)),
+            new Outgoing(new JudicialConfirmationWindowElapsed(Id, closesAt), closesAt));
+    }
+
+    [Fact]
+    public void a_window_whose_day_30_the_county_closes_runs_to_the_next_working_day()
+    {
+        var signedAt = new DateTimeOffset(2026, 2, 3, 10, 0, 0, TimeSpan.FromHours(8));
+        var countyHoliday = new WorkingCalendar(OfficialHolidays.Days, [new CalendarDay(new DateOnly(2026, 3, 5), DayKind.CountyHoliday, "县庆")]);
+
+        var (_, events, messages) = SignAgreementEndpoint.Sign(Agreement(), CaseAfter(ReadyHistory()), countyHoliday, Mediator, signedAt);
+
+        events.ShouldHaveSingleItem().ShouldBeOfType<AgreementSigned>().ConfirmationLastDay.ShouldBe(new DateOnly(2026, 3, 6));
+        messages.Unwrapped().ShouldContain(new Outgoing(new JudicialConfirmationWindowElapsed(Id, At(3, 7, 0, 0)), At(3, 7, 0, 0)));
+    }
+
+    [Fact]
     public void an_agreement_on_a_fee_dispute_case_tells_the_dispute()
     {
-        var (_, _, messages) = SignAgreementEndpoint.Sign(Agreement(), CaseAfter(ReadyHistory(ReferralSource.FeeDispute)), Mediator, SignedAt);
+        var (_, _, messages) = SignAgreementEndpoint.Sign(Agreement(), CaseAfter(ReadyHistory(ReferralSource.FeeDispute)), OfficialCalendar, Mediator, SignedAt);
 
         messages.Unwrapped().ShouldContain(new Outgoing(
             new MediationOutcomeReached(Id, Number, MediationResult.AgreementSigned, DisputeId, Mediator, SignedAt), null));
