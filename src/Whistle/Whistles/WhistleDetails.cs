@@ -209,7 +209,7 @@ public static class WhistleListEndpoint
             var own = user.FindFirstValue(WhistleClaims.Department) ?? "";
             query = query.Where(x => x.Assignments.Any(a => a.Department == own));
         }
-        else if (!(user.IsInRole(Roles.Office) || user.IsInRole(Roles.Analyst) || user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Clerk)))
+        else if (!user.IsCountyWide())
             return [];
         if (open is { } isOpen) query = query.Where(x => x.Concluded != isOpen);
         return await query.OrderByDescending(x => x.BlownAt).Take(200).ToListAsync(ct);

@@ -26,8 +26,12 @@ public static class WhistleRules
         if (user.IsInRole(Roles.Community)) return user.CommunityOf() == communityCode;
         if (user.IsInRole(Roles.SubDistrict)) return user.SubDistrictOf() == subDistrictCode;
         if (user.IsInRole(Roles.Department)) return departments.Contains(user.FindFirstValue(WhistleClaims.Department));
-        return user.IsInRole(Roles.Office) || user.IsInRole(Roles.Analyst) || user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Clerk);
+        return user.IsCountyWide();
     }
+
+    /// <summary>The roles that see every whistle of the county: the office, analysts, administrators, the hotline clerk.</summary>
+    public static bool IsCountyWide(this ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Office) || user.IsInRole(Roles.Analyst) || user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Clerk);
 
     public static ProblemDetails NotFound(Guid id) => Problems.NotFound($"吹哨 {id} 不存在。", $"Whistle {id} does not exist.");
 
