@@ -2,7 +2,7 @@ using Alba;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Whistle.Directory;
+using Whistle.County.Directory;
 using Wolverine;
 
 [assembly: AssemblyFixture(typeof(Whistle.IntegrationTests.AppFixture))]

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Shouldly;
-using Whistle.Hosting;
+using Whistle.Kernel;
 
 namespace Whistle.UnitTests;
 

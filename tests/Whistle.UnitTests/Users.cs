@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Whistle.Hosting;
+using Whistle.Kernel;
 
 namespace Whistle.UnitTests;
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Whistle.Complaints;
 using Whistle.FeeDisputes;
-using Whistle.Hosting;
+using Whistle.Kernel;
 using Whistle.Mediation;
 using Wolverine.Http;
 

@@ -4,7 +4,8 @@ using Marten;
 using Marten.Events.Aggregation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Whistle.Hosting;
+using Whistle.County.Deadlines;
+using Whistle.Kernel;
 using Wolverine.Http;
 
 namespace Whistle.Complaints;
@@ -45,7 +46,7 @@ public sealed class ComplaintDetails
     public sealed record Note(Guid Id, NoteVisibility Visibility, string Text, Actor By, DateTimeOffset At);
     public sealed record CaseReference(Guid Id, string Number);
     public sealed record WhistleReference(
-        Guid Id, Whistles.WhistleType Type, IReadOnlyList<string> Departments, DateTimeOffset BlownAt, DateTimeOffset? ConcludedAt);
+        Guid Id, WhistleType Type, IReadOnlyList<string> Departments, DateTimeOffset BlownAt, DateTimeOffset? ConcludedAt);
 
     /// <summary>A copy with the complainant's name, phone and address masked (列表、分析员).</summary>
     public ComplaintDetails Masked()

@@ -1,4 +1,5 @@
-using Whistle.Hosting;
+using Whistle.County.Deadlines;
+using Whistle.Kernel;
 
 namespace Whistle.Complaints;
 
@@ -75,7 +76,7 @@ public sealed record ComplaintLinked(
 
 /// <summary>The community (or sub-district) blew the whistle on this complaint; the whistle's stream starts with it.</summary>
 public sealed record ComplaintWhistled(
-    Guid ComplaintId, Guid WhistleId, Whistles.WhistleType Type, IReadOnlyList<string> Departments, Actor By, DateTimeOffset At);
+    Guid ComplaintId, Guid WhistleId, WhistleType Type, IReadOnlyList<string> Departments, Actor By, DateTimeOffset At);
 
 /// <summary>The whistle concluded: the departments replied and the whistler confirmed. The complaint can be resolved.</summary>
 public sealed record ComplaintWhistleConcluded(Guid ComplaintId, Guid WhistleId, Actor By, DateTimeOffset At);

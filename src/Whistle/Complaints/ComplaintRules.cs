@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
-using Whistle.Hosting;
+using Whistle.Kernel;
 
 namespace Whistle.Complaints;
 

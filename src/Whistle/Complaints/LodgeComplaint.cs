@@ -2,9 +2,9 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Whistle.Catalogue;
-using Whistle.Directory;
-using Whistle.Hosting;
+using Whistle.County.Catalogue;
+using Whistle.County.Directory;
+using Whistle.Kernel;
 using Wolverine.Http;
 using Wolverine.Marten;
 

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Whistle.Hosting;
+using Whistle.Kernel;
 using Wolverine.Http;
 using Wolverine.Marten;
 

@@ -4,7 +4,7 @@ using Marten;
 using Marten.Events.Aggregation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Whistle.Hosting;
+using Whistle.Kernel;
 using Whistle.Mediation;
 using Wolverine.Http;
 
@@ -77,7 +77,7 @@ public partial class FeeDisputeDetailsProjection : SingleStreamProjection<FeeDis
 {
     public static async Task<FeeDisputeDetails> Create(IEvent<FeeDisputeRaised> e, IQuerySession session)
     {
-        var compound = await session.LoadAsync<Directory.Compound>(Directory.DirectoryIds.Compound(e.Data.CompoundCode));
+        var compound = await session.LoadAsync<County.Directory.Compound>(County.Directory.DirectoryIds.Compound(e.Data.CompoundCode));
         return Touch(e, new FeeDisputeDetails
         {
             Id = e.Data.FeeDisputeId, Number = e.Data.Number, Stage = FeeDisputeStage.Open, RaisedBy = e.Data.RaisedBy,

@@ -1,4 +1,4 @@
-using Whistle.Hosting;
+using Whistle.Kernel;
 using Whistle.Mediation;
 
 namespace Whistle.FeeDisputes;

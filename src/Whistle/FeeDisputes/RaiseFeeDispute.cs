@@ -2,8 +2,8 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Whistle.Directory;
-using Whistle.Hosting;
+using Whistle.County.Directory;
+using Whistle.Kernel;
 using Wolverine.Http;
 using Wolverine.Marten;
 

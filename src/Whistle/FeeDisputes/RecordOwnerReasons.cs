@@ -3,7 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Whistle.Complaints;
-using Whistle.Hosting;
+using Whistle.Kernel;
 using Wolverine.Http;
 using Wolverine.Marten;
 

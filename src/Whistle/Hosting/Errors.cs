@@ -2,6 +2,7 @@ using System.Text.Json;
 using JasperFx;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Whistle.Kernel;
 
 namespace Whistle.Hosting;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Marten;
+using Whistle.Kernel;
 
 namespace Whistle.Hosting;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 using Weasel.Postgresql;
 using Weasel.Postgresql.Tables;
+using Whistle.Kernel;
 
 namespace Whistle.Hosting;
 
@@ -13,6 +14,9 @@ namespace Whistle.Hosting;
 /// </summary>
 public sealed partial class Idempotency(RequestDelegate next, WhistleDatabase database, TimeProvider clock, ILogger<Idempotency> logger)
 {
+    private const string TableName = "idempotency_keys";
+    private static readonly string Keys = WhistleSchema.Table(TableName);
+
     public const string Header = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
     public const int MaxKeyLength = 100;
@@ -22,7 +26,7 @@ public sealed partial class Idempotency(RequestDelegate next, WhistleDatabase da
 
     public static Table Table()
     {
-        var table = new Table(new PostgresqlObjectName(WhistleHosting.Schema, "idempotency_keys", SchemaUtils.IdentifierUsage.General));
+        var table = new Table(new PostgresqlObjectName(WhistleSchema.Name, TableName, SchemaUtils.IdentifierUsage.General));
         table.AddColumn<string>("tenant_id").AsPrimaryKey();
         table.AddColumn<string>("user_id").AsPrimaryKey();
         table.AddColumn<string>("key").AsPrimaryKey();
@@ -104,8 +108,8 @@ public sealed partial class Idempotency(RequestDelegate next, WhistleDatabase da
     private static async Task<bool> Claim(NpgsqlConnection connection, string tenant, string user, string key,
         string fingerprint, DateTimeOffset now, CancellationToken ct)
     {
-        await using (var clear = new NpgsqlCommand("""
-            delete from whistle.idempotency_keys
+        await using (var clear = new NpgsqlCommand($"""
+            delete from {Keys}
              where tenant_id = $1 and user_id = $2 and key = $3
                and (claimed_at < $4 or (status is null and claimed_at < $5))
             """, connection))
@@ -117,8 +121,8 @@ public sealed partial class Idempotency(RequestDelegate next, WhistleDatabase da
             clear.Parameters.Add(new() { Value = now - AbandonedAfter });
             await clear.ExecuteNonQueryAsync(ct);
         }
-        await using var insert = new NpgsqlCommand("""
-            insert into whistle.idempotency_keys (tenant_id, user_id, key, fingerprint, claimed_at)
+        await using var insert = new NpgsqlCommand($"""
+            insert into {Keys} (tenant_id, user_id, key, fingerprint, claimed_at)
             values ($1, $2, $3, $4, $5) on conflict do nothing returning true
             """, connection);
         insert.Parameters.Add(new() { Value = tenant });
@@ -133,7 +137,7 @@ public sealed partial class Idempotency(RequestDelegate next, WhistleDatabase da
         string key, string fingerprint)
     {
         await using var command = new NpgsqlCommand(
-            "select fingerprint, status, content_type, location, body from whistle.idempotency_keys where tenant_id = $1 and user_id = $2 and key = $3",
+            $"select fingerprint, status, content_type, location, body from {Keys} where tenant_id = $1 and user_id = $2 and key = $3",
             connection);
         command.Parameters.Add(new() { Value = tenant });
         command.Parameters.Add(new() { Value = user });
@@ -169,7 +173,7 @@ public sealed partial class Idempotency(RequestDelegate next, WhistleDatabase da
         HttpResponse response, byte[] body)
     {
         await using var command = new NpgsqlCommand(
-            "update whistle.idempotency_keys set status = $4, content_type = $5, location = $6, body = $7 where tenant_id = $1 and user_id = $2 and key = $3",
+            $"update {Keys} set status = $4, content_type = $5, location = $6, body = $7 where tenant_id = $1 and user_id = $2 and key = $3",
             connection);
         command.Parameters.Add(new() { Value = tenant });
         command.Parameters.Add(new() { Value = user });
@@ -187,7 +191,7 @@ public sealed partial class Idempotency(RequestDelegate next, WhistleDatabase da
     {
         await using var connection = await database.OpenAsync(CancellationToken.None);
         await using var command = new NpgsqlCommand(
-            "delete from whistle.idempotency_keys where tenant_id = $1 and user_id = $2 and key = $3 and status is null",
+            $"delete from {Keys} where tenant_id = $1 and user_id = $2 and key = $3 and status is null",
             connection);
         command.Parameters.Add(new() { Value = tenant });
         command.Parameters.Add(new() { Value = user });

@@ -6,10 +6,11 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Npgsql;
 using Scalar.AspNetCore;
 using Weasel.Core;
-using Whistle.Catalogue;
+using Whistle.County.Catalogue;
 using Whistle.Complaints;
-using Whistle.Directory;
+using Whistle.County.Directory;
 using Whistle.FeeDisputes;
+using Whistle.Kernel;
 using Whistle.Mediation;
 using Whistle.Whistles;
 using Wolverine;
@@ -23,8 +24,6 @@ namespace Whistle.Hosting;
 /// <summary>Wires Marten, Wolverine, identity and the HTTP conventions. Program.cs calls these two methods only.</summary>
 public static class WhistleHosting
 {
-    public const string Schema = "whistle";
-
     public static WebApplicationBuilder AddWhistle(this WebApplicationBuilder builder)
     {
         var config = builder.Configuration;
@@ -41,7 +40,7 @@ public static class WhistleHosting
         services.AddMarten(opts =>
             {
                 opts.Connection(connectionString);
-                opts.DatabaseSchemaName = Schema;
+                opts.DatabaseSchemaName = WhistleSchema.Name;
                 opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
 
                 // A county is a tenant from the first event on.

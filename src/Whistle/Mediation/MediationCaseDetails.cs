@@ -4,7 +4,7 @@ using Marten;
 using Marten.Events.Aggregation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Whistle.Hosting;
+using Whistle.Kernel;
 using Wolverine.Http;
 
 namespace Whistle.Mediation;

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using Whistle.Hosting;
+using Whistle.Kernel;
 using Wolverine;
 
 namespace Whistle.Mediation;

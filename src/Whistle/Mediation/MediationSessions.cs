@@ -1,4 +1,4 @@
-using Whistle.Hosting;
+using Whistle.Kernel;
 
 namespace Whistle.Mediation;
 

@@ -1,5 +1,5 @@
-using Whistle.Calendar;
-using Whistle.Hosting;
+using Whistle.County.Calendar;
+using Whistle.Kernel;
 
 namespace Whistle.Mediation;
 

@@ -3,8 +3,8 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Whistle.Complaints;
-using Whistle.Directory;
-using Whistle.Hosting;
+using Whistle.County.Directory;
+using Whistle.Kernel;
 using Wolverine.Http;
 using Wolverine.Marten;
 

@@ -1,7 +1,8 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
-using Whistle.Hosting;
+using Whistle.County.Deadlines;
+using Whistle.Kernel;
 using Wolverine.Http;
 
 namespace Whistle.Whistles;

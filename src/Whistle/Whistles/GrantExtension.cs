@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Whistle.Calendar;
-using Whistle.Deadlines;
-using Whistle.Hosting;
+using Whistle.County.Calendar;
+using Whistle.County.Deadlines;
+using Whistle.Kernel;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;

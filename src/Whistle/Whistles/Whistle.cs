@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
-using Whistle.Hosting;
+using Whistle.County.Deadlines;
+using Whistle.Kernel;
 
 namespace Whistle.Whistles;
 

@@ -3,7 +3,8 @@ using JasperFx.Events;
 using Marten;
 using Marten.Events.Aggregation;
 using Microsoft.AspNetCore.Mvc;
-using Whistle.Hosting;
+using Whistle.County.Deadlines;
+using Whistle.Kernel;
 using Wolverine.Http;
 
 namespace Whistle.Whistles;

@@ -1,5 +1,5 @@
-using Whistle.Deadlines;
-using Whistle.Hosting;
+using Whistle.County.Deadlines;
+using Whistle.Kernel;
 
 namespace Whistle.Whistles;
 

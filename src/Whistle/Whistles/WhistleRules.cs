@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
-using Whistle.Deadlines;
-using Whistle.Hosting;
+using Whistle.County.Deadlines;
+using Whistle.Kernel;
 using Wolverine;
 
 namespace Whistle.Whistles;

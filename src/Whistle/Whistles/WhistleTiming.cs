@@ -1,6 +1,6 @@
 using Marten;
-using Whistle.Calendar;
-using Whistle.Deadlines;
+using Whistle.County.Calendar;
+using Whistle.County.Deadlines;
 
 namespace Whistle.Whistles;
 

@@ -101,8 +101,8 @@ public sealed class ComplaintQueriesEndpointTests(AppFixture app) : IntegrationC
     [Fact]
     public async Task the_categories_are_those_of_the_catalogue_in_force()
     {
-        var categories = await Get<List<Whistle.Catalogue.ComplaintCategory>>(Tokens.Clerk, "/api/complaint-categories");
+        var categories = await Get<List<Whistle.County.Catalogue.ComplaintCategory>>(Tokens.Clerk, "/api/complaint-categories");
 
-        categories.Select(c => c.Id).ShouldBe(Whistle.Catalogue.DefaultCatalogue.Entries.Select(e => e.CategoryId));
+        categories.Select(c => c.Id).ShouldBe(Whistle.County.Catalogue.DefaultCatalogue.Entries.Select(e => e.CategoryId));
     }
 }

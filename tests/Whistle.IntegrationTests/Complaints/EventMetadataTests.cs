@@ -1,6 +1,7 @@
 using Shouldly;
 using Whistle.Complaints;
 using Whistle.Hosting;
+using Whistle.Kernel;
 
 namespace Whistle.IntegrationTests.Complaints;
 

@@ -108,7 +108,7 @@ public sealed class FeeDisputeEndpointTests(AppFixture app) : IntegrationContext
         await Act(raised.Id, "demand", new IssueDemand(2400m, Today.AddDays(10)));
         var mediation = await (await Act(raised.Id, "mediation", new ReferFeeDisputeToMediation(), 201)).ReadAsJsonAsync<MediationStarted>();
         var ended = new MediationOutcomeReached(mediation!.MediationCaseId, mediation.Number, MediationResult.Failed, raised.Id,
-            new Whistle.Hosting.Actor("mediator", "吴调解", "mediator"), App.Clock.GetUtcNow());
+            new Whistle.Kernel.Actor("mediator", "吴调解", "mediator"), App.Clock.GetUtcNow());
         await Host.ExecuteAndWaitAsync(bus => bus.InvokeForTenantAsync(AppFixture.County, ended), 30_000);
         var early = await Act(raised.Id, "credit-referral", new ReferToCreditRecord("拒不缴费"), 409);
         (await early.ReadAsJsonAsync<ProblemDetails>())!.Detail!.ShouldContain("has not passed");

@@ -1,8 +1,8 @@
 using Alba;
 using Marten;
-using Whistle.Calendar;
-using Whistle.Directory;
-using Whistle.Hosting;
+using Whistle.County.Calendar;
+using Whistle.County.Directory;
+using Whistle.Kernel;
 using Whistle.Mediation;
 using Wolverine.Tracking;
 

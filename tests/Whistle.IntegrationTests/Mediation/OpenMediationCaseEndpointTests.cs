@@ -158,7 +158,7 @@ public sealed class OpenMediationCaseEndpointTests(AppFixture app) : MediationCo
         details.Parties.Select(p => (p.Name, p.Phone)).ShouldBe([("王**", "139****2222"), ("李**", "138****3333")]);
     }
 
-    private int CountyTimeYear() => Whistle.Hosting.CountyTime.Local(Now).Year;
+    private int CountyTimeYear() => Whistle.Kernel.CountyTime.Local(Now).Year;
 
     private static int Sequence(string number) => int.Parse(number[^6..], System.Globalization.CultureInfo.InvariantCulture);
 }

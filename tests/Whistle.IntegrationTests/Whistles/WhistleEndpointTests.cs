@@ -3,6 +3,7 @@ using JasperFx.Events;
 using Microsoft.AspNetCore.Mvc;
 using Shouldly;
 using Whistle.Complaints;
+using Whistle.County.Deadlines;
 using Whistle.Whistles;
 using Wolverine.Tracking;
 using WhistleModel = Whistle.Whistles.Whistle;
@@ -183,7 +184,7 @@ public sealed class WhistleEndpointTests(AppFixture app) : IntegrationContext(ap
         escalation.Scheduled.MessagesOf<WhistleDeadlineReached>().Count().ShouldBe(2);
         var inbox = await Get<DepartmentInbox>(Tokens.Chengguan, "/api/departments/chengguan/inbox");
         inbox.Items.Single(i => i.WhistleId == whistle).Overdue.ShouldBeTrue();
-        (await WhistleEvents(whistle)).Single(e => e.Data is AssignmentOverdue).UserName.ShouldBe(Whistle.Hosting.TimePassedMetadata.Clock);
+        (await WhistleEvents(whistle)).Single(e => e.Data is AssignmentOverdue).UserName.ShouldBe(Whistle.Kernel.ITimePassed.Clock);
     }
 
     [Fact]

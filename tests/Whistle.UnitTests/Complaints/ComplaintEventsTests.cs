@@ -1,6 +1,6 @@
 using Shouldly;
 using Whistle.Complaints;
-using Whistle.Hosting;
+using Whistle.Kernel;
 using Xunit;
 
 namespace Whistle.UnitTests.Complaints;

@@ -1,5 +1,5 @@
 using Whistle.Complaints;
-using Whistle.Hosting;
+using Whistle.Kernel;
 using static Whistle.UnitTests.EventSpecification;
 
 namespace Whistle.UnitTests.Complaints;

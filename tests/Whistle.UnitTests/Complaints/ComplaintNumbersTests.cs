@@ -1,5 +1,5 @@
 using Shouldly;
-using Whistle.Hosting;
+using Whistle.Kernel;
 using Xunit;
 
 namespace Whistle.UnitTests.Complaints;

@@ -1,8 +1,8 @@
 using Shouldly;
-using Whistle.Catalogue;
+using Whistle.County.Catalogue;
 using Whistle.Complaints;
-using Whistle.Directory;
-using Whistle.Whistles;
+using Whistle.County.Deadlines;
+using Whistle.County.Directory;
 using Xunit;
 using static Whistle.UnitTests.Complaints.ComplaintHistory;
 using static Whistle.UnitTests.EventSpecification;

@@ -1,9 +1,9 @@
 using System.Reflection;
 using JasperFx.Events;
 using Shouldly;
-using Whistle.Directory;
+using Whistle.County.Directory;
 using Whistle.FeeDisputes;
-using Whistle.Hosting;
+using Whistle.Kernel;
 using Whistle.Mediation;
 using Whistle.UnitTests.Whistles;
 using Wolverine;

@@ -1,6 +1,6 @@
 using Shouldly;
 using Whistle.FeeDisputes;
-using Whistle.Hosting;
+using Whistle.Kernel;
 using Whistle.Mediation;
 using Whistle.UnitTests.Whistles;
 using Xunit;

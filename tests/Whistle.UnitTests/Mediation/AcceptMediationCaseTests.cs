@@ -1,5 +1,5 @@
 using Shouldly;
-using Whistle.Calendar;
+using Whistle.County.Calendar;
 using Whistle.Mediation;
 using Whistle.UnitTests.Whistles;
 using Xunit;

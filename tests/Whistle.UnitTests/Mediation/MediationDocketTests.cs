@@ -1,5 +1,5 @@
 using Shouldly;
-using Whistle.Hosting;
+using Whistle.Kernel;
 using Whistle.Mediation;
 using Xunit;
 using static Whistle.UnitTests.Mediation.MediationHistory;

@@ -1,6 +1,6 @@
 using Shouldly;
-using Whistle.Calendar;
-using Whistle.Hosting;
+using Whistle.County.Calendar;
+using Whistle.Kernel;
 using Whistle.Mediation;
 using Wolverine;
 

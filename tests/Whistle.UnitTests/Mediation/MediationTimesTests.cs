@@ -1,6 +1,6 @@
 using System.Globalization;
 using Shouldly;
-using Whistle.Calendar;
+using Whistle.County.Calendar;
 using Whistle.Mediation;
 using Xunit;
 using static Whistle.UnitTests.Mediation.MediationHistory;

@@ -1,5 +1,5 @@
 using Shouldly;
-using Whistle.Directory;
+using Whistle.County.Directory;
 using Whistle.Mediation;
 using Whistle.UnitTests.Complaints;
 using Whistle.UnitTests.Whistles;

@@ -1,7 +1,7 @@
 using Shouldly;
-using Whistle.Catalogue;
+using Whistle.County.Catalogue;
 using Whistle.Complaints;
-using Whistle.Deadlines;
+using Whistle.County.Deadlines;
 using Whistle.Whistles;
 using Xunit;
 using static Whistle.UnitTests.Complaints.ComplaintHistory;
@@ -220,7 +220,7 @@ public class BlowWhistleTests
     public void the_due_times_record_the_policy_and_calendar_versions_in_force()
     {
         var policy = new DeadlinePolicy { Id = DeadlinePolicy.StreamId, Version = 3, Rules = [.. DeadlinePolicy.Default.Rules] };
-        var calendar = new Whistle.Calendar.CountyCalendar { Id = Whistle.Calendar.CountyCalendar.StreamId, Version = 2 };
+        var calendar = new Whistle.County.Calendar.CountyCalendar { Id = Whistle.County.Calendar.CountyCalendar.StreamId, Version = 2 };
 
         var (_, _, stream, _) = BlowWhistleEndpoint.Blow(
             ByTheCatalogue, AcceptedComplaint, Routing with { Policy = policy, Calendar = calendar }, WhistleId, WhistleLevel.Community, Whistler, Now);

@@ -1,4 +1,4 @@
-using Whistle.Hosting;
+using Whistle.Kernel;
 using Whistle.Whistles;
 using Xunit;
 using static Whistle.UnitTests.Whistles.WhistleHistory;

@@ -1,5 +1,5 @@
 using Shouldly;
-using Whistle.Deadlines;
+using Whistle.County.Deadlines;
 using Whistle.Whistles;
 using Xunit;
 using static Whistle.UnitTests.Complaints.ComplaintHistory;

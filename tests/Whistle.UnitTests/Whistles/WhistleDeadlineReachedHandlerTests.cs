@@ -1,4 +1,5 @@
 using Shouldly;
+using Whistle.County.Deadlines;
 using Whistle.Whistles;
 using Wolverine;
 using Wolverine.Marten;

@@ -1,4 +1,5 @@
 using Shouldly;
+using Whistle.County.Deadlines;
 using Whistle.Whistles;
 using Xunit;
 using static Whistle.UnitTests.Complaints.ComplaintHistory;

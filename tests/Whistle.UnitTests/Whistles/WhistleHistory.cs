@@ -1,11 +1,11 @@
 using System.Collections;
 using System.Globalization;
 using Shouldly;
-using Whistle.Calendar;
-using Whistle.Catalogue;
-using Whistle.Deadlines;
-using Whistle.Directory;
-using Whistle.Hosting;
+using Whistle.County.Calendar;
+using Whistle.County.Catalogue;
+using Whistle.County.Deadlines;
+using Whistle.County.Directory;
+using Whistle.Kernel;
 using Whistle.UnitTests.Complaints;
 using Whistle.Whistles;
 using Wolverine;

@@ -1,0 +1,84 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Whistle.Kernel;
+using Wolverine.Http;
+
+namespace Whistle.County.Catalogue;
+
+/// <summary>The catalogue in force: its version is what every routing decision records.</summary>
+public sealed class DispatchCatalogue
+{
+    /// <summary>One catalogue stream per county.</summary>
+    public static readonly Guid StreamId = Directory.DirectoryIds.For("catalogue", "dispatch");
+
+    public Guid Id { get; set; }
+    public int Version { get; set; }
+    public List<CatalogueEntry> Entries { get; set; } = [];
+    public string? Note { get; set; }
+    public DateTimeOffset PublishedAt { get; set; }
+    public Actor PublishedBy { get; set; } = new("", "", "");
+
+    public CatalogueEntry? Find(string categoryId) => Entries.FirstOrDefault(e => e.CategoryId == categoryId);
+
+    public static DispatchCatalogue Create(CataloguePublished e) => new DispatchCatalogue { Id = e.CatalogueId }.With(e);
+
+    public void Apply(CataloguePublished e) => With(e);
+
+    private DispatchCatalogue With(CataloguePublished e)
+    {
+        (Version, Entries, Note, PublishedAt, PublishedBy) = (e.Version, e.Entries.ToList(), e.Note, e.At, e.By);
+        return this;
+    }
+
+    public static Task<DispatchCatalogue?> CurrentAsync(IQuerySession session, CancellationToken ct) =>
+        session.LoadAsync<DispatchCatalogue>(StreamId, ct);
+}
+
+/// <summary>A case category as the intake forms list it.</summary>
+public sealed record ComplaintCategory(string Id, string Name, string NameEn);
+
+public static class CatalogueEndpoints
+{
+    public static ProblemDetails NotPublished() =>
+        Problems.NotFound("本县尚未发布派单目录。", "This county has not published a dispatch catalogue yet.");
+}
+
+public static class CurrentCatalogueEndpoint
+{
+    public static Task<DispatchCatalogue?> LoadAsync(IQuerySession session, CancellationToken ct) =>
+        DispatchCatalogue.CurrentAsync(session, ct);
+
+    public static ProblemDetails Validate(DispatchCatalogue? catalogue) =>
+        catalogue is null ? CatalogueEndpoints.NotPublished() : Problems.None;
+
+    /// <summary>The catalogue in force.</summary>
+    [WolverineGet("/api/catalogue", OperationId = "GetCatalogue")]
+    public static DispatchCatalogue Get(DispatchCatalogue catalogue) => catalogue;
+}
+
+public static class CatalogueVersionEndpoint
+{
+    public static async Task<CataloguePublished?> LoadAsync(int version, IQuerySession session, CancellationToken ct)
+    {
+        var events = await session.Events.FetchStreamAsync(DispatchCatalogue.StreamId, version: version, token: ct);
+        return events.Count == version ? events[^1].Data as CataloguePublished : null;
+    }
+
+    public static ProblemDetails Validate(int version, CataloguePublished? published) =>
+        published is null
+            ? Problems.NotFound($"派单目录没有第 {version} 版。", $"The catalogue has no version {version}.")
+            : Problems.None;
+
+    /// <summary>An earlier (or the current) version of the catalogue, as it was published.</summary>
+    [WolverineGet("/api/catalogue/versions/{version}", OperationId = "GetCatalogueVersion")]
+    public static CataloguePublished Get(CataloguePublished published) => published;
+}
+
+public static class ComplaintCategoriesEndpoint
+{
+    /// <summary>The categories complaints are lodged under: those of the catalogue in force.</summary>
+    [WolverineGet("/api/complaint-categories", OperationId = "ListComplaintCategories")]
+    public static async Task<IReadOnlyList<ComplaintCategory>> Get(IQuerySession session, CancellationToken ct) =>
+        (await DispatchCatalogue.CurrentAsync(session, ct))?.Entries
+            .Select(e => new ComplaintCategory(e.CategoryId, e.Name, e.NameEn)).ToList() ?? [];
+}

@@ -1,0 +1,74 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Whistle.County.Deadlines;
+using Whistle.County.Directory;
+using Whistle.Kernel;
+using Wolverine.Http;
+
+namespace Whistle.County.Catalogue;
+
+public sealed record CatalogueEntryInput(
+    string? CategoryId, string? Name, string? NameEn, string? Lead, IReadOnlyList<string>? CoHandling, WhistleType? WhistleType);
+
+/// <summary>Publishes a new version of the dispatch catalogue; earlier versions stay readable.</summary>
+public sealed record PublishCatalogue(IReadOnlyList<CatalogueEntryInput>? Entries, string? Note);
+
+public sealed record CatalogueVersionPublished(int Version, int Entries);
+
+public static class PublishCatalogueEndpoint
+{
+    public const int MaxEntries = 500;
+
+    public static Task<DepartmentCodes> LoadAsync(IQuerySession session, CancellationToken ct) =>
+        DepartmentCodes.LoadAsync(session, ct);
+
+    public static ProblemDetails Validate(PublishCatalogue command, DepartmentCodes departments)
+    {
+        var errors = new FieldErrors()
+            .When(command.Entries is null || command.Entries.Count is 0 or > MaxEntries, "entries",
+                $"目录应有 1 到 {MaxEntries} 条。The catalogue needs 1 to {MaxEntries} entries.")
+            .Text("note", command.Note, 500, required: false);
+        var entries = command.Entries ?? [];
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var (entry, at) = (entries[i], $"entries[{i}]");
+            errors.Text($"{at}.categoryId", entry.CategoryId, 64)
+                .Text($"{at}.name", entry.Name, 50)
+                .Text($"{at}.nameEn", entry.NameEn, 100)
+                .Text($"{at}.lead", entry.Lead, 32)
+                .Defined($"{at}.whistleType", entry.WhistleType)
+                .When(entries.Take(i).Any(e => e.CategoryId?.Trim() == entry.CategoryId?.Trim()), $"{at}.categoryId",
+                    $"类别 {entry.CategoryId} 重复。Category {entry.CategoryId} appears twice.")
+                .When(entry.Lead is { Length: > 0 } lead && !departments.Contains(lead), $"{at}.lead",
+                    $"没有编码为 {entry.Lead} 的部门。No department {entry.Lead}.")
+                .When(entry.CoHandling?.FirstOrDefault(d => !departments.Contains(d)) is { } unknown, $"{at}.coHandling",
+                    $"没有编码为 {entry.CoHandling?.FirstOrDefault(d => !departments.Contains(d))} 的部门。No such department.")
+                .When(entry.Lead is not null && entry.CoHandling?.Contains(entry.Lead) == true, $"{at}.coHandling",
+                    "牵头部门不能同时是配合部门。The lead department cannot also co-handle.");
+        }
+        return errors.ToProblem();
+    }
+
+    [WolverinePut("/api/catalogue", OperationId = nameof(PublishCatalogue))]
+    [Authorize(Roles = DirectoryRecording.Maintainers)]
+    public static async Task<CatalogueVersionPublished> Put(
+        PublishCatalogue command, ClaimsPrincipal user, DateTimeOffset now, IDocumentSession session, CancellationToken ct)
+    {
+        // Fetched for writing: two administrators publishing at once cannot both become version n + 1.
+        var stream = await session.Events.FetchForWriting<DispatchCatalogue>(DispatchCatalogue.StreamId, ct);
+        var published = Publish(command, (int)(stream.StartingVersion ?? 0), Actor.From(user), now);
+        stream.AppendOne(published);
+        return new CatalogueVersionPublished(published.Version, published.Entries.Count);
+    }
+
+    /// <summary>The decision: the next version of the catalogue, entries trimmed and co-handling de-duplicated.</summary>
+    public static CataloguePublished Publish(PublishCatalogue command, int currentVersion, Actor by, DateTimeOffset now)
+    {
+        var entries = command.Entries!.Select(e => new CatalogueEntry(
+            e.CategoryId!.Trim(), e.Name!.Trim(), e.NameEn!.Trim(), e.Lead!, (e.CoHandling ?? []).Distinct().ToList(),
+            e.WhistleType!.Value)).ToList();
+        return new CataloguePublished(DispatchCatalogue.StreamId, currentVersion + 1, entries, command.Note?.Trim(), by, now);
+    }
+}

@@ -1,0 +1,80 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Whistle.County.Calendar;
+using Whistle.County.Directory;
+using Whistle.Kernel;
+using Wolverine.Http;
+
+namespace Whistle.County.Deadlines;
+
+public sealed record IntervalInput(int? Amount, IntervalUnit? Unit, IntervalBasis? Basis);
+
+public sealed record DeadlineRuleInput(WhistleType? WhistleType, IntervalInput? SignFor, IntervalInput? Reply, double? ReminderAt);
+
+/// <summary>Publishes a new version of the deadline policy: one rule for each whistle type.</summary>
+public sealed record PublishDeadlinePolicy(IReadOnlyList<DeadlineRuleInput>? Rules, string? Note);
+
+public sealed record DeadlinePolicyVersionPublished(int Version);
+
+public static class PublishDeadlinePolicyEndpoint
+{
+    /// <summary>A year is the longest interval a rule may give, whatever its unit.</summary>
+    public static readonly IReadOnlyDictionary<IntervalUnit, int> MaxAmount = new Dictionary<IntervalUnit, int>
+    {
+        [IntervalUnit.Minutes] = 525_600, [IntervalUnit.Hours] = 8_760, [IntervalUnit.Days] = 366,
+    };
+
+    public static ProblemDetails Validate(PublishDeadlinePolicy command)
+    {
+        var errors = new FieldErrors().Text("note", command.Note, 500, required: false);
+        var rules = command.Rules ?? [];
+        foreach (var type in Enum.GetValues<WhistleType>())
+        {
+            var count = rules.Count(r => r.WhistleType == type);
+            errors.When(count != 1, "rules", $"{type} 须有且只有一条规则。Exactly one rule for {type} (found {count}).");
+        }
+        for (var i = 0; i < rules.Count; i++)
+        {
+            var (rule, at) = (rules[i], $"rules[{i}]");
+            errors.Defined($"{at}.whistleType", rule.WhistleType);
+            CheckInterval(errors, $"{at}.signFor", rule.SignFor);
+            CheckInterval(errors, $"{at}.reply", rule.Reply);
+            errors.When(rule.ReminderAt is not (> 0 and < 1), $"{at}.reminderAt",
+                "催办时点应为 0 到 1 之间（不含）的比例，如 0.75。A fraction strictly between 0 and 1, e.g. 0.75.");
+        }
+        return errors.ToProblem();
+    }
+
+    private static void CheckInterval(FieldErrors errors, string at, IntervalInput? interval)
+    {
+        if (interval is null) { errors.Add(at, "必填。Required."); return; }
+        errors.Defined($"{at}.unit", interval.Unit).Defined($"{at}.basis", interval.Basis);
+        if (interval.Amount is not > 0)
+            errors.Add($"{at}.amount", "时限必须为正数。The interval must be positive.");
+        else if (interval.Unit is { } unit && MaxAmount.TryGetValue(unit, out var max) && interval.Amount > max)
+            errors.Add($"{at}.amount", $"时限不能超过一年（{max} {unit}）。At most a year ({max} {unit}).");
+    }
+
+    [WolverinePut("/api/deadline-policy", OperationId = nameof(PublishDeadlinePolicy))]
+    [Authorize(Roles = DirectoryRecording.Maintainers)]
+    public static async Task<DeadlinePolicyVersionPublished> Put(
+        PublishDeadlinePolicy command, ClaimsPrincipal user, DateTimeOffset now, IDocumentSession session, CancellationToken ct)
+    {
+        var stream = await session.Events.FetchForWriting<DeadlinePolicy>(DeadlinePolicy.StreamId, ct);
+        var published = Publish(command, (int)(stream.StartingVersion ?? 0), Actor.From(user), now);
+        stream.AppendOne(published);
+        return new DeadlinePolicyVersionPublished(published.Version);
+    }
+
+    /// <summary>The decision: the next version of the policy, one rule per whistle type in type order.</summary>
+    public static DeadlinePolicyPublished Publish(PublishDeadlinePolicy command, int currentVersion, Actor by, DateTimeOffset now)
+    {
+        static Interval From(IntervalInput i) => new(i.Amount!.Value, i.Unit!.Value, i.Basis!.Value);
+        var rules = command.Rules!
+            .Select(r => new DeadlineRule(r.WhistleType!.Value, From(r.SignFor!), From(r.Reply!), r.ReminderAt!.Value))
+            .OrderBy(r => r.WhistleType).ToList();
+        return new DeadlinePolicyPublished(DeadlinePolicy.StreamId, currentVersion + 1, rules, command.Note?.Trim(), by, now);
+    }
+}

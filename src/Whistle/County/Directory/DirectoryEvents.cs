@@ -1,0 +1,83 @@
+using Whistle.Kernel;
+
+namespace Whistle.County.Directory;
+
+// Every event of the county directory's streams: one stream per sub-district, community, compound,
+// property-service company and department. A revision carries the whole new entry and the names of the fields
+// that changed, so the history reads "who changed what, when" and any earlier version can be rebuilt.
+
+/// <summary>A change to a directory entry, as the history shows it.</summary>
+public interface IDirectoryChange
+{
+    string Code { get; }
+    IReadOnlyList<string> Changed { get; }
+    Actor By { get; }
+    DateTimeOffset At { get; }
+}
+
+public sealed record SubDistrictInfo(string Name);
+public sealed record CommunityInfo(string Name, string SubDistrictCode);
+
+public enum CompoundStage
+{
+    Delivered = 1,           // 已交付
+    UnderConstruction = 2,   // 在建未交付
+}
+
+/// <summary>The compound's owners' committee (业主委员会): formed or not, its term and when it last acted.</summary>
+public sealed record OwnersCommittee(bool Formed, DateOnly? TermStartsOn, DateOnly? TermEndsOn, DateOnly? LastActivityOn);
+
+public sealed record CompoundInfo(
+    string Name,
+    string CommunityCode,
+    string SubDistrictCode,
+    string Address,
+    int Households,
+    CompoundStage Stage,
+    string? PropertyCompanyCode,
+    OwnersCommittee OwnersCommittee);
+
+public sealed record PropertyCompanyInfo(string Name, string CreditCode, string ContactPerson, string Phone);
+
+public sealed record DepartmentInfo(
+    string Name,
+    string NameEn,
+    IReadOnlyList<string> EnforcementItems,
+    string ContactPerson,
+    string ContactPhone,
+    string SupervisionHotline);
+
+public sealed record SubDistrictRegistered(Guid SubDistrictId, string Code, SubDistrictInfo Info, Actor By, DateTimeOffset At) : IDirectoryChange
+{
+    public IReadOnlyList<string> Changed => [];
+}
+
+public sealed record SubDistrictRevised(Guid SubDistrictId, string Code, SubDistrictInfo Info, IReadOnlyList<string> Changed, Actor By, DateTimeOffset At) : IDirectoryChange;
+
+public sealed record CommunityRegistered(Guid CommunityId, string Code, CommunityInfo Info, Actor By, DateTimeOffset At) : IDirectoryChange
+{
+    public IReadOnlyList<string> Changed => [];
+}
+
+public sealed record CommunityRevised(Guid CommunityId, string Code, CommunityInfo Info, IReadOnlyList<string> Changed, Actor By, DateTimeOffset At) : IDirectoryChange;
+
+public sealed record CompoundRegistered(Guid CompoundId, string Code, CompoundInfo Info, Actor By, DateTimeOffset At) : IDirectoryChange
+{
+    public IReadOnlyList<string> Changed => [];
+}
+
+public sealed record CompoundRevised(Guid CompoundId, string Code, CompoundInfo Info, IReadOnlyList<string> Changed, Actor By, DateTimeOffset At) : IDirectoryChange;
+
+public sealed record PropertyCompanyRegistered(Guid PropertyCompanyId, string Code, PropertyCompanyInfo Info, Actor By, DateTimeOffset At) : IDirectoryChange
+{
+    public IReadOnlyList<string> Changed => [];
+}
+
+public sealed record PropertyCompanyRevised(Guid PropertyCompanyId, string Code, PropertyCompanyInfo Info, IReadOnlyList<string> Changed, Actor By, DateTimeOffset At) : IDirectoryChange;
+
+public sealed record DepartmentRegistered(Guid DepartmentId, string Code, DepartmentInfo Info, Actor By, DateTimeOffset At) : IDirectoryChange
+{
+    public IReadOnlyList<string> Changed => [];
+}
+
+public sealed record DepartmentRevised(Guid DepartmentId, string Code, DepartmentInfo Info, IReadOnlyList<string> Changed, Actor By, DateTimeOffset At) : IDirectoryChange;

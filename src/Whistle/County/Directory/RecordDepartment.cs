@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Whistle.Kernel;
+using Wolverine.Http;
+
+namespace Whistle.County.Directory;
+
+/// <summary>Registers a department with its enforcement items (执法事项), contact person and supervision hotline.</summary>
+public sealed record RecordDepartment(
+    string? Name, string? NameEn, IReadOnlyList<string>? EnforcementItems,
+    string? ContactPerson, string? ContactPhone, string? SupervisionHotline);
+
+public static class RecordDepartmentEndpoint
+{
+    public const int MaxItems = 50;
+
+    public static ProblemDetails Validate(string code, RecordDepartment command) =>
+        new FieldErrors().CheckCode(code)
+            .Text("name", command.Name, 50)
+            .Text("nameEn", command.NameEn, 100)
+            .When(command.EnforcementItems is null || command.EnforcementItems.Count is 0 or > MaxItems, "enforcementItems",
+                $"列出 1 到 {MaxItems} 项执法事项。List 1 to {MaxItems} enforcement items.")
+            .When(command.EnforcementItems?.Any(i => string.IsNullOrWhiteSpace(i) || i.Length > 200) == true, "enforcementItems",
+                "每项不能为空，且不超过 200 字。Each item must be non-empty and at most 200 characters.")
+            .Text("contactPerson", command.ContactPerson, 50)
+            .Text("contactPhone", command.ContactPhone, 30)
+            .Text("supervisionHotline", command.SupervisionHotline, 30)
+            .ToProblem();
+
+    [WolverinePut("/api/directory/departments/{code}", OperationId = nameof(RecordDepartment))]
+    [Authorize(Roles = DirectoryRecording.Maintainers)]
+    public static Task<DirectoryRecorded> Put(
+        string code, RecordDepartment command, ClaimsPrincipal user, DateTimeOffset now,
+        IDocumentSession session, CancellationToken ct)
+    {
+        var id = DirectoryIds.Department(code);
+        var by = Actor.From(user);
+        var info = new DepartmentInfo(command.Name!.Trim(), command.NameEn!.Trim(),
+            command.EnforcementItems!.Select(i => i.Trim()).ToList(), command.ContactPerson!.Trim(),
+            command.ContactPhone!.Trim(), command.SupervisionHotline!.Trim());
+        return DirectoryRecording.RecordAsync<Department>(session, id, (existing, version) => DirectoryRecording.Decide(
+            code, info, existing?.Info, version,
+            i => new DepartmentRegistered(id, code, i, by, now),
+            (i, changed) => new DepartmentRevised(id, code, i, changed, by, now)), ct);
+    }
+}

@@ -1,0 +1,50 @@
+using Marten;
+using Npgsql;
+using Weasel.Postgresql;
+using Weasel.Postgresql.Tables;
+
+namespace Whistle.Kernel;
+
+/// <summary>
+/// Readable case numbers per county, series and year: complaints <c>TS-2026-000123</c>, fee disputes <c>WY-…</c>,
+/// mediation cases <c>TJ-…</c>. The counter row is bumped inside
+/// the same transaction that starts the case's stream: concurrent lodgings queue on the row lock, so no number
+/// is given twice, and a lodging that fails to commit gives its number back.
+/// </summary>
+public static class CaseNumbers
+{
+    public const string Complaints = "TS";
+    public const string FeeDisputes = "WY";
+    public const string MediationCases = "TJ";
+
+    private const string TableName = "case_numbers";
+
+    public static Table Table()
+    {
+        var table = new Table(new PostgresqlObjectName(WhistleSchema.Name, TableName, SchemaUtils.IdentifierUsage.General));
+        table.AddColumn<string>("tenant_id").AsPrimaryKey();
+        table.AddColumn<string>("series").AsPrimaryKey();
+        table.AddColumn<int>("year").AsPrimaryKey();
+        table.AddColumn<long>("last_value").NotNull();
+        return table;
+    }
+
+    public static string Format(string series, int year, long sequence) => $"{series}-{year}-{sequence:D6}";
+
+    public static async Task<string> NextAsync(IDocumentSession session, string series, int year, CancellationToken ct)
+    {
+        await session.BeginTransactionAsync(ct);
+        var connection = (NpgsqlConnection)session.Connection!;
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            insert into {WhistleSchema.Table(TableName)} as n (tenant_id, series, year, last_value) values ($1, $2, $3, 1)
+            on conflict (tenant_id, series, year) do update set last_value = n.last_value + 1
+            returning n.last_value
+            """;
+        command.Parameters.Add(new NpgsqlParameter { Value = session.TenantId });
+        command.Parameters.Add(new NpgsqlParameter { Value = series });
+        command.Parameters.Add(new NpgsqlParameter { Value = year });
+        var sequence = (long)(await command.ExecuteScalarAsync(ct))!;
+        return Format(series, year, sequence);
+    }
+}

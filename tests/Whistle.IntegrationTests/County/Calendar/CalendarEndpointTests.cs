@@ -1,0 +1,56 @@
+using Alba;
+using Microsoft.AspNetCore.Mvc;
+using Shouldly;
+using Whistle.County.Calendar;
+using Whistle.County.Deadlines;
+
+namespace Whistle.IntegrationTests.County.Calendar;
+
+public sealed class CalendarEndpointTests(AppFixture app) : IntegrationContext(app)
+{
+    private Task<IScenarioResult> Revise(ReviseCountyCalendar days, int status, string county) =>
+        Send(Tokens.Admin, x => x.Put.Json(days, JsonStyle.MinimalApi).ToUrl("/api/calendar/county-days"), status, county);
+
+    [Fact]
+    public async Task a_year_lists_the_state_councils_days_with_their_source()
+    {
+        var year = await Get<CalendarYear>(Tokens.Clerk, "/api/calendar/2026");
+
+        year.Sources.Single().Document.ShouldBe("国办发明电〔2025〕7号");
+        year.Days.Single(d => d.Date == new DateOnly(2026, 10, 10)).Kind.ShouldBe(DayKind.MakeUpWorkday);
+        year.Days.Count(d => d.Kind == DayKind.Holiday && d.Date.Month == 2).ShouldBe(9);
+        year.Days.ShouldAllBe(d => d.Origin == "official");
+    }
+
+    [Fact]
+    public async Task a_county_holiday_moves_a_due_time_and_is_versioned()
+    {
+        var county = await App.NewCountyAsync();
+        var start = Uri.EscapeDataString("2026-03-02T10:00:00+08:00");
+        var before = await Get<AssignmentDeadlines>(Tokens.Clerk, $"/api/deadline-policy/due-times?whistleType=Routine&start={start}", county);
+
+        await Revise(new ReviseCountyCalendar([new(new DateOnly(2026, 3, 5), DayKind.CountyHoliday, "县庆")]), 200, county);
+
+        var after = await Get<AssignmentDeadlines>(Tokens.Clerk, $"/api/deadline-policy/due-times?whistleType=Routine&start={start}", county);
+        before.ReplyDue.ShouldBe(At("2026-03-11T17:00:00+08:00"));
+        after.ReplyDue.ShouldBe(At("2026-03-12T17:00:00+08:00"));
+        after.CalendarVersion.ShouldBe(1);
+        (await Get<CalendarYear>(Tokens.Clerk, "/api/calendar/2026", county)).Days
+            .Single(d => d.Date == new DateOnly(2026, 3, 5)).Origin.ShouldBe("county");
+    }
+
+    [Fact]
+    public async Task a_day_given_twice_with_different_meanings_is_400_and_nothing_is_stored()
+    {
+        var county = await App.NewCountyAsync();
+
+        var result = await Revise(new ReviseCountyCalendar(
+        [
+            new(new DateOnly(2026, 3, 5), DayKind.CountyHoliday, "县庆"),
+            new(new DateOnly(2026, 3, 5), DayKind.CountyWorkday, "补班"),
+        ]), 400, county);
+
+        (await result.ReadAsJsonAsync<ValidationProblemDetails>())!.Errors["days"][0].ShouldContain("2026-03-05");
+        (await Get<CalendarYear>(Tokens.Clerk, "/api/calendar/2026", county)).CountyVersion.ShouldBe(0);
+    }
+}

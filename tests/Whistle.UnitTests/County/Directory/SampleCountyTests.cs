@@ -1,0 +1,151 @@
+using System.Text.Json;
+using Shouldly;
+using Whistle.County.Directory;
+using Xunit;
+
+namespace Whistle.UnitTests.County.Directory;
+
+public class SampleCountyTests
+{
+    private static readonly SampleCounty County = SampleCounty.Generate();
+
+    [Fact]
+    public void the_county_is_anlan_with_five_sub_districts_and_thirty_communities()
+    {
+        County.Id.ShouldBe("anlan");
+        County.Name.ShouldBe("安澜县");
+        County.SubDistricts.Select(s => s.Code).ShouldBe(["SD01", "SD02", "SD03", "SD04", "SD05"]);
+        County.SubDistricts[0].Info.ShouldBe(new SubDistrictInfo("城关街道"));
+        County.Communities.Count.ShouldBe(30);
+        County.Communities.Select(c => c.Code).Distinct().Count().ShouldBe(30);
+    }
+
+    [Fact]
+    public void every_sub_district_has_six_communities_whose_codes_carry_its_number()
+    {
+        foreach (var subDistrict in County.Communities.GroupBy(c => c.Info.SubDistrictCode))
+        {
+            subDistrict.Count().ShouldBe(6);
+            subDistrict.Select(c => c.Code[..4]).Distinct().ShouldBe(["CM" + subDistrict.Key[2..]]);
+        }
+    }
+
+    [Fact]
+    public void there_are_210_compounds_16_of_them_under_construction()
+    {
+        County.Compounds.Count.ShouldBe(210);
+        County.Compounds.Select(c => c.Code).Distinct().Count().ShouldBe(210);
+        County.Compounds.Count(c => c.Info.Stage == CompoundStage.UnderConstruction).ShouldBe(16);
+        County.Compounds.Count(c => c.Info.Stage == CompoundStage.Delivered).ShouldBe(194);
+    }
+
+    [Fact]
+    public void there_are_140_formed_owners_committees_none_in_a_compound_under_construction()
+    {
+        County.Compounds.Count(c => c.Info.OwnersCommittee.Formed).ShouldBe(140);
+        County.Compounds.Where(c => c.Info.Stage == CompoundStage.UnderConstruction)
+            .ShouldAllBe(c => !c.Info.OwnersCommittee.Formed);
+    }
+
+    [Fact]
+    public void every_formed_committee_has_a_term_and_an_unformed_one_has_none()
+    {
+        County.Compounds.Select(c => c.Info.OwnersCommittee).Where(c => c.Formed)
+            .ShouldAllBe(c => c.TermStartsOn != null && c.TermEndsOn > c.TermStartsOn && c.LastActivityOn >= c.TermStartsOn);
+        County.Compounds.Select(c => c.Info.OwnersCommittee).Where(c => !c.Formed)
+            .ShouldAllBe(c => c == new OwnersCommittee(false, null, null, null));
+    }
+
+    [Fact]
+    public void forty_nine_companies_serve_75_compounds_and_each_company_serves_at_least_one()
+    {
+        County.PropertyCompanies.Count.ShouldBe(49);
+        County.PropertyCompanies.Select(c => c.Code).Distinct().Count().ShouldBe(49);
+        var managed = County.Compounds.Where(c => c.Info.PropertyCompanyCode != null).ToList();
+        managed.Count.ShouldBe(75);
+        var companies = County.PropertyCompanies.Select(c => c.Code).ToHashSet();
+        managed.ShouldAllBe(c => companies.Contains(c.Info.PropertyCompanyCode!));
+        var served = managed.Select(c => c.Info.PropertyCompanyCode).ToHashSet();
+        companies.ShouldAllBe(code => served.Contains(code));
+    }
+
+    [Fact]
+    public void every_company_has_an_18_character_credit_code() =>
+        County.PropertyCompanies.ShouldAllBe(c => c.Info.CreditCode.Length == 18);
+
+    [Fact]
+    public void every_compound_lies_in_a_known_community_and_in_that_communitys_sub_district()
+    {
+        var communities = County.Communities.ToDictionary(c => c.Code, c => c.Info);
+        var subDistricts = County.SubDistricts.Select(s => s.Code).ToHashSet();
+
+        County.Compounds.ShouldAllBe(c => communities.ContainsKey(c.Info.CommunityCode)
+            && communities[c.Info.CommunityCode].SubDistrictCode == c.Info.SubDistrictCode);
+        County.Communities.ShouldAllBe(c => subDistricts.Contains(c.Info.SubDistrictCode));
+    }
+
+    [Fact]
+    public void compound_names_are_unique() =>
+        County.Compounds.Select(c => c.Info.Name).Distinct().Count().ShouldBe(210);
+
+    [Fact]
+    public void cp010101_is_dongguan_garden_in_dongguan_community_of_chengguan()
+    {
+        var garden = County.Compounds.Single(c => c.Code == "CP010101").Info;
+
+        garden.Name.ShouldBe("东关花园");
+        garden.CommunityCode.ShouldBe("CM0101");
+        garden.SubDistrictCode.ShouldBe("SD01");
+        County.Communities.Single(c => c.Code == "CM0101").Info.ShouldBe(new CommunityInfo("东关社区", "SD01"));
+    }
+
+    [Fact]
+    public void the_departments_are_the_reports_departments() =>
+        County.Departments.ShouldBeSameAs(SampleDepartments.All);
+
+    [Fact]
+    public void every_sample_compound_passes_the_validation_an_administrators_call_would()
+    {
+        var communities = County.Communities.ToDictionary(c => c.Code, c => c);
+        var companies = County.PropertyCompanies.ToDictionary(c => c.Code, c => c);
+
+        foreach (var (code, info) in County.Compounds)
+        {
+            var community = communities[info.CommunityCode];
+            var command = new RecordCompound(info.Name, info.CommunityCode, info.Address, info.Households, info.Stage,
+                info.PropertyCompanyCode, new OwnersCommitteeInput(info.OwnersCommittee.Formed, info.OwnersCommittee.TermStartsOn,
+                    info.OwnersCommittee.TermEndsOn, info.OwnersCommittee.LastActivityOn));
+            var company = info.PropertyCompanyCode is { } c
+                ? new PropertyCompany { Code = c, Info = companies[c].Info }
+                : null;
+
+            RecordCompoundEndpoint.Validate(
+                    code, command, new CompoundRecording(new Community { Code = community.Code, Info = community.Info }, company))
+                .ShouldBeNoProblem();
+        }
+    }
+
+    [Fact]
+    public void every_sample_department_passes_the_validation_an_administrators_call_would()
+    {
+        foreach (var (code, info) in County.Departments)
+        {
+            RecordDepartmentEndpoint.Validate(code, new RecordDepartment(
+                    info.Name, info.NameEn, info.EnforcementItems, info.ContactPerson, info.ContactPhone, info.SupervisionHotline))
+                .ShouldBeNoProblem();
+        }
+    }
+
+    [Fact]
+    public void two_generations_give_the_same_county()
+    {
+        var again = SampleCounty.Generate();
+        var json = new JsonSerializerOptions { IncludeFields = true }; // the lists hold value tuples, whose items are fields
+
+        var first = JsonSerializer.Serialize(County, json);
+        first.ShouldContain("\"Item1\":\"CP030405\"");
+        JsonSerializer.Serialize(again, json).ShouldBe(first);
+        again.Compounds.ShouldBe(County.Compounds);
+        again.PropertyCompanies.ShouldBe(County.PropertyCompanies);
+    }
+}
