@@ -33,6 +33,8 @@ public sealed class Complaint
     public string CategoryId { get; set; } = "";
     /// <summary>The whistle blown on this complaint that has not concluded yet; the complaint waits for it.</summary>
     public Guid? OpenWhistle { get; set; }
+    /// <summary>The cases that give this complaint as their reason: each is told when it is resolved.</summary>
+    public List<Guid> CitedBy { get; set; } = [];
 
     [JsonIgnore]
     public bool IsFinal => Status is ComplaintStatus.Declined or ComplaintStatus.Closed
@@ -87,6 +89,11 @@ public sealed class Complaint
     public void Apply(ComplaintWhistleConcluded e)
     {
         if (OpenWhistle == e.WhistleId) OpenWhistle = null;
+    }
+
+    public void Apply(ComplaintCited e)
+    {
+        if (!CitedBy.Contains(e.CitingCaseId)) CitedBy.Add(e.CitingCaseId);
     }
 
     // Notes change nothing a decision reads, but the fold must know the event.

@@ -41,6 +41,8 @@ public sealed class ComplaintDetails
     public List<CaseReference> Links { get; set; } = [];
     public List<Note> Notes { get; set; } = [];
     public List<WhistleReference> Whistles { get; set; } = [];
+    /// <summary>The cases that give this complaint as their reason (a fee dispute's service defect).</summary>
+    public List<CaseReference> CitedBy { get; set; } = [];
 
     public sealed record FollowUp(Satisfaction Satisfaction, string? Comment, Actor By, DateTimeOffset At);
     public sealed record Note(Guid Id, NoteVisibility Visibility, string Text, Actor By, DateTimeOffset At);
@@ -161,6 +163,13 @@ public partial class ComplaintDetailsProjection : SingleStreamProjection<Complai
         var i = d.Whistles.FindIndex(w => w.Id == e.Data.WhistleId);
         if (i >= 0) d.Whistles[i] = d.Whistles[i] with { ConcludedAt = e.Data.At };
         Touch(e, d, e.Data.At);
+    }
+
+    public static void Apply(IEvent<ComplaintCited> e, ComplaintDetails d)
+    {
+        if (d.CitedBy.All(x => x.Id != e.Data.CitingCaseId))
+            d.CitedBy.Add(new ComplaintDetails.CaseReference(e.Data.CitingCaseId, e.Data.CitingNumber));
+        d.Version = e.Version;
     }
 
     private static void Touch(IEvent e, ComplaintDetails d, DateTimeOffset at)

@@ -81,5 +81,5 @@ public sealed record ComplaintWhistled(
 /// <summary>The whistle concluded: the departments replied and the whistler confirmed. The complaint can be resolved.</summary>
 public sealed record ComplaintWhistleConcluded(Guid ComplaintId, Guid WhistleId, Actor By, DateTimeOffset At);
 
-/// <summary>Cascaded when a complaint is resolved, for the cases that cite it (a fee dispute's service defect).</summary>
-public sealed record ComplaintResolvedNotice(Guid ComplaintId, string Number, Actor By, DateTimeOffset At);
+/// <summary>Another case gives this complaint as its reason (a fee dispute's service defect); it is told when the complaint is resolved.</summary>
+public sealed record ComplaintCited(Guid ComplaintId, Guid CitingCaseId, string CitingNumber, Actor By, DateTimeOffset At);

@@ -36,6 +36,6 @@ public static class ResolveComplaintEndpoint
         var by = Actor.From(user);
         return (new UpdatedAggregate(),
             [new ComplaintResolved(complaint.Id, command.Outcome!.Trim(), by, now)],
-            [new ComplaintResolvedNotice(complaint.Id, complaint.Number, by, now)]);
+            [.. complaint.CitedBy.Select(citing => new ComplaintResolvedNotice(complaint.Id, complaint.Number, citing, by, now))]);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Whistle.Complaints;
 using Whistle.Kernel;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -17,12 +18,19 @@ public sealed record RecordOwnerReasons(
     IReadOnlyList<OwnerReason>? Reasons, IReadOnlyList<Guid>? DefectComplaints = null, Subsidy? Subsidy = null,
     string? Statement = null, long? ExpectedVersion = null);
 
-public sealed record LinkedComplaints(IReadOnlyList<ComplaintDetails> Found);
+/// <summary>The complaints the command names as service defects, as their own streams stand.</summary>
+public sealed record LinkedComplaints(IReadOnlyList<Complaint> Found);
 
 public static class RecordOwnerReasonsEndpoint
 {
-    public static async Task<LinkedComplaints> LoadAsync(RecordOwnerReasons command, IQuerySession session, CancellationToken ct) =>
-        new(command.DefectComplaints is { Count: > 0 and <= 20 } ids ? await session.LoadManyAsync<ComplaintDetails>(ct, ids) : []);
+    public static async Task<LinkedComplaints> LoadAsync(RecordOwnerReasons command, IDocumentSession session, CancellationToken ct)
+    {
+        var found = new List<Complaint>();
+        if (command.DefectComplaints is { Count: > 0 and <= 20 } ids)
+            foreach (var id in ids.Distinct())
+                if (await session.Events.FetchLatest<Complaint>(id, ct) is { } complaint) found.Add(complaint);
+        return new LinkedComplaints(found);
+    }
 
     public static ProblemDetails Validate(RecordOwnerReasons command, FeeDispute dispute, LinkedComplaints linked, ClaimsPrincipal user)
     {
@@ -44,11 +52,17 @@ public static class RecordOwnerReasonsEndpoint
         return errors.ToProblem();
     }
 
+    /// <summary>Each complaint given as a service defect is told, so that it tells the dispute when it is resolved.</summary>
     [WolverinePost("/api/fee-disputes/{feeDisputeId}/reasons", OperationId = nameof(RecordOwnerReasons))]
     [Authorize(Roles = FeeDisputeRules.Handlers)]
-    public static (UpdatedAggregate, Events) Post(
-        RecordOwnerReasons command, [WriteAggregate] FeeDispute dispute, ClaimsPrincipal user, DateTimeOffset now) =>
-        (new UpdatedAggregate(),
-         [new OwnerReasonsRecorded(dispute.Id, command.Reasons!.Distinct().ToList(), (command.DefectComplaints ?? []).Distinct().ToList(),
-             command.Subsidy ?? Subsidy.None, string.IsNullOrWhiteSpace(command.Statement) ? null : command.Statement.Trim(), Actor.From(user), now)]);
+    public static (UpdatedAggregate, Events, OutgoingMessages) Post(
+        RecordOwnerReasons command, [WriteAggregate] FeeDispute dispute, ClaimsPrincipal user, DateTimeOffset now)
+    {
+        var by = Actor.From(user);
+        var defects = (command.DefectComplaints ?? []).Distinct().ToList();
+        return (new UpdatedAggregate(),
+            [new OwnerReasonsRecorded(dispute.Id, command.Reasons!.Distinct().ToList(), defects, command.Subsidy ?? Subsidy.None,
+                string.IsNullOrWhiteSpace(command.Statement) ? null : command.Statement.Trim(), by, now)],
+            [.. defects.Select(complaint => new CiteComplaint(complaint, dispute.Id, dispute.Number, by, now))]);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Whistle.Complaints;
 using Whistle.Kernel;
 using Wolverine;
 using Wolverine.Http;
@@ -15,9 +16,6 @@ public sealed record DepartmentRating(string? Department, int? Score, string? Co
 /// the whistle concludes and the complaint hears of it.
 /// </summary>
 public sealed record ConcludeWhistle(IReadOnlyList<DepartmentRating>? Ratings, long? ExpectedVersion = null);
-
-/// <summary>Cascaded to the complaint when its whistle concludes.</summary>
-public sealed record WhistleConclusionReached(Guid ComplaintId, Guid WhistleId, Actor By, DateTimeOffset At);
 
 public static class ConcludeWhistleEndpoint
 {

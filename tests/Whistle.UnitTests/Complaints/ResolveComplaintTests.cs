@@ -18,7 +18,21 @@ public class ResolveComplaintTests
         var (_, events, messages) = ResolveComplaintEndpoint.Post(command, complaint, Users.Clerk, Now);
 
         events.ShouldHaveSingleItem().ShouldBe(new ComplaintResolved(Id, "违建已于 11 月 26 日拆除。", Users.ClerkActor, Now));
-        messages.ShouldHaveSingleItem().ShouldBe(new ComplaintResolvedNotice(Id, Number, Users.ClerkActor, Now));
+        messages.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void resolving_tells_each_case_that_cites_the_complaint()
+    {
+        var (dispute, other) = (Guid.Parse("019c0a10-2000-7000-8000-0000000000f1"), Guid.Parse("019c0a10-2000-7000-8000-0000000000f2"));
+        var complaint = Given<Complaint>(Lodged(), Accepted(),
+            new ComplaintCited(Id, dispute, "WY-2026-000042", Clerk, LodgedAt), new ComplaintCited(Id, other, "WY-2026-000043", Clerk, LodgedAt));
+
+        var (_, _, messages) = ResolveComplaintEndpoint.Post(new ResolveComplaint("电梯已修复。"), complaint, Users.Clerk, Now);
+
+        messages.ShouldBe([
+            new ComplaintResolvedNotice(Id, Number, dispute, Users.ClerkActor, Now),
+            new ComplaintResolvedNotice(Id, Number, other, Users.ClerkActor, Now)]);
     }
 
     [Fact]

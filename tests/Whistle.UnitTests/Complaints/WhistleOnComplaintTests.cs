@@ -2,7 +2,6 @@ using Shouldly;
 using Whistle.Complaints;
 using Whistle.County.Deadlines;
 using Whistle.Kernel;
-using Whistle.Whistles;
 using Xunit;
 using static Whistle.UnitTests.Complaints.ComplaintHistory;
 using static Whistle.UnitTests.EventSpecification;

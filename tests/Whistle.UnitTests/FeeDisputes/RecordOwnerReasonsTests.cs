@@ -10,7 +10,7 @@ namespace Whistle.UnitTests.FeeDisputes;
 
 public class RecordOwnerReasonsTests
 {
-    private static readonly ComplaintDetails LiftComplaint = ComplaintHistory.Details(DefectComplaintId, "TS-2026-000123");
+    private static readonly Complaint LiftComplaint = EventSpecification.Given<Complaint>(ComplaintHistory.Lodged());
 
     private static readonly LinkedComplaints Linked = new([LiftComplaint]);
 
@@ -26,20 +26,22 @@ public class RecordOwnerReasonsTests
             [OwnerReason.ServiceDefect, OwnerReason.Hardship, OwnerReason.ServiceDefect], [DefectComplaintId, DefectComplaintId],
             Subsidy.Dibao, "  电梯长期停运，家中有低保证明。 ");
 
-        var (_, events) = RecordOwnerReasonsEndpoint.Post(command, DisputeAfter(Raised()), Users.Clerk, Now);
+        var (_, events, messages) = RecordOwnerReasonsEndpoint.Post(command, DisputeAfter(Raised()), Users.Clerk, Now);
 
         events.ShouldBeEvents(new OwnerReasonsRecorded(
             Id, [OwnerReason.ServiceDefect, OwnerReason.Hardship], [DefectComplaintId], Subsidy.Dibao, "电梯长期停运，家中有低保证明。",
             Users.ClerkActor, Now));
+        messages.ShouldHaveSingleItem().ShouldBe(new CiteComplaint(DefectComplaintId, Id, Number, Users.ClerkActor, Now));
     }
 
     [Fact]
     public void reasons_without_complaints_or_subsidy_record_none()
     {
-        var (_, events) = RecordOwnerReasonsEndpoint.Post(
+        var (_, events, messages) = RecordOwnerReasonsEndpoint.Post(
             new RecordOwnerReasons([OwnerReason.Vacancy]), DisputeAfter(Raised()), Users.Clerk, Now);
 
         events.ShouldBeEvents(new OwnerReasonsRecorded(Id, [OwnerReason.Vacancy], [], Subsidy.None, null, Users.ClerkActor, Now));
+        messages.ShouldBeEmpty();
     }
 
     [Fact]

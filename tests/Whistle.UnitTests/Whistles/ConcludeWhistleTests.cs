@@ -1,4 +1,5 @@
 using Shouldly;
+using Whistle.Complaints;
 using Whistle.Whistles;
 using Xunit;
 using static Whistle.UnitTests.Complaints.ComplaintHistory;

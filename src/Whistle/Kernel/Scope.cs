@@ -1,0 +1,171 @@
+using System.Linq.Expressions;
+using System.Security.Claims;
+
+namespace Whistle.Kernel;
+
+/// <summary>The kinds of case Whistle keeps; each has its own stream and read models.</summary>
+public enum CaseKind
+{
+    Complaint = 1,
+    Whistle = 2,
+    FeeDispute = 3,
+    Mediation = 4,
+}
+
+/// <summary>How far a role sees into the cases of one kind.</summary>
+public enum Reach
+{
+    /// <summary>No case of the kind exists for the role: lists are empty, details are 404, the list endpoint is 403.</summary>
+    Nothing = 0,
+    /// <summary>The cases of the user's own community.</summary>
+    Community = 1,
+    /// <summary>The cases of the user's own sub-district.</summary>
+    SubDistrict = 2,
+    /// <summary>The cases assigned to the user's own department.</summary>
+    Department = 3,
+    /// <summary>Every case of the county.</summary>
+    County = 4,
+}
+
+/// <summary>Where a case sits, as scope reads it: its area and, for a whistle, every department it was assigned to.</summary>
+public sealed record CaseArea(string? CommunityCode, string? SubDistrictCode, IReadOnlyCollection<string>? Departments = null);
+
+/// <summary>
+/// Where a read model keeps the fields scope reads. Declared once per read model, so that its details endpoint
+/// (<see cref="Scope.Sees{T}(CaseFields{T}, T)"/>) and its lists (<see cref="Scope.Filter{T}"/>, in SQL) read the same fields.
+/// </summary>
+public sealed class CaseFields<T>(
+    CaseKind kind,
+    Expression<Func<T, string?>> community,
+    Expression<Func<T, string?>> subDistrict,
+    Expression<Func<T, IEnumerable<string>>>? departments = null)
+{
+    private readonly Func<T, string?> _community = community.Compile();
+    private readonly Func<T, string?> _subDistrict = subDistrict.Compile();
+    private readonly Func<T, IEnumerable<string>>? _departments = departments?.Compile();
+
+    public CaseKind Kind { get; } = kind;
+    public Expression<Func<T, string?>> Community { get; } = community;
+    public Expression<Func<T, string?>> SubDistrict { get; } = subDistrict;
+    public Expression<Func<T, IEnumerable<string>>>? Departments { get; } = departments;
+
+    public CaseArea AreaOf(T document) =>
+        new(_community(document), _subDistrict(document), _departments?.Invoke(document).ToList());
+}
+
+/// <summary>
+/// The one answer to "which cases may this user see, and on which may they act". Every details endpoint, list, inbox,
+/// docket and the shared case list asks it; so will every dashboard, export and page. A case outside a user's scope
+/// does not exist for them (404); a kind they never see is 403 on its lists.
+/// </summary>
+public sealed record Scope(string UserId, string Role, string? Community, string? SubDistrict, string? Department)
+{
+    /// <summary>Who reads complaints and fee disputes (the shared case list too).</summary>
+    public const string ComplaintReaders = Roles.Clerk + "," + Roles.Community + "," + Roles.SubDistrict + "," + Roles.Office + ","
+        + Roles.Mediator + "," + Roles.Analyst + "," + Roles.Admin;
+
+    /// <summary>Who reads fee disputes: as complaints.</summary>
+    public const string FeeDisputeReaders = ComplaintReaders;
+
+    /// <summary>Who reads mediation cases and dockets: the mediation centre and the county-wide roles, never the area workers.</summary>
+    public const string MediationReaders = Roles.Clerk + "," + Roles.Mediator + "," + Roles.Office + "," + Roles.Analyst + "," + Roles.Admin;
+
+    /// <summary>Who reads whistles: the areas that blow them, the departments they are assigned to, the county-wide roles.</summary>
+    public const string WhistleReaders = Roles.Clerk + "," + Roles.Community + "," + Roles.SubDistrict + "," + Roles.Department + ","
+        + Roles.Office + "," + Roles.Analyst + "," + Roles.Admin;
+
+    /// <summary>Who handles complaints (受理、办理、回访).</summary>
+    public const string ComplaintHandlers = Roles.Clerk + "," + Roles.Community + "," + Roles.Admin;
+
+    /// <summary>Who registers and handles fee disputes.</summary>
+    public const string FeeDisputeHandlers = Roles.Clerk + "," + Roles.Community + "," + Roles.Mediator + "," + Roles.Admin;
+
+    /// <summary>Who registers and conducts mediation cases.</summary>
+    public const string MediationHandlers = Roles.Mediator + "," + Roles.Clerk;
+
+    /// <summary>Who blows whistles and answers for them on the area's side.</summary>
+    public const string Whistlers = Roles.Community + "," + Roles.SubDistrict;
+
+    public static Scope Of(ClaimsPrincipal user) => new(
+        user.FindFirstValue(WhistleClaims.Subject) ?? "",
+        user.FindFirstValue(WhistleClaims.Role) ?? "",
+        user.FindFirstValue(WhistleClaims.Community),
+        user.FindFirstValue(WhistleClaims.SubDistrict),
+        user.FindFirstValue(WhistleClaims.Department));
+
+    /// <summary>The table of who sees what: one row per role, one column per kind of case.</summary>
+    public static Reach ReachOf(string role, CaseKind kind) => (role, kind) switch
+    {
+        (Roles.Community, CaseKind.Complaint or CaseKind.FeeDispute or CaseKind.Whistle) => Reach.Community,
+        (Roles.SubDistrict, CaseKind.Complaint or CaseKind.FeeDispute or CaseKind.Whistle) => Reach.SubDistrict,
+        (Roles.Department, CaseKind.Whistle) => Reach.Department,
+        (Roles.Mediator, CaseKind.Complaint or CaseKind.FeeDispute or CaseKind.Mediation) => Reach.County,
+        (Roles.Clerk or Roles.Office or Roles.Analyst or Roles.Admin, _) => Reach.County,
+        _ => Reach.Nothing,
+    };
+
+    public Reach ReachOf(CaseKind kind) => ReachOf(Role, kind);
+
+    /// <summary>Whether the user sees a case of this kind in this area.</summary>
+    public bool Sees(CaseKind kind, CaseArea area) => ReachOf(kind) switch
+    {
+        Reach.County => true,
+        Reach.Community => Community is not null && area.CommunityCode == Community,
+        Reach.SubDistrict => SubDistrict is not null && area.SubDistrictCode == SubDistrict,
+        Reach.Department => Department is not null && area.Departments?.Contains(Department) == true,
+        _ => false,
+    };
+
+    public bool Sees<T>(CaseFields<T> fields, T document) => Sees(fields.Kind, fields.AreaOf(document));
+
+    /// <summary>Whether the user sees any case of this kind: the list endpoints of a kind nobody in the role sees are 403.</summary>
+    public bool SeesAny(CaseKind kind) => ReachOf(kind) != Reach.Nothing;
+
+    /// <summary>Whether the user sees the whistles assigned to this department (its inbox).</summary>
+    public bool SeesDepartment(string department) => ReachOf(CaseKind.Whistle) switch
+    {
+        Reach.County => true,
+        Reach.Department => Department == department,
+        _ => false,
+    };
+
+    /// <summary>
+    /// Whether the user may handle a case of this kind in this area (the kind's handling commands). The area side of a
+    /// whistle — blowing it, answering extensions, returning replies, concluding — is the community's or sub-district's.
+    /// </summary>
+    public bool MayHandle(CaseKind kind, CaseArea area) => Sees(kind, area) && (Role, kind) switch
+    {
+        (Roles.Clerk or Roles.Community or Roles.Admin, CaseKind.Complaint) => true,
+        (Roles.Clerk or Roles.Community or Roles.Mediator or Roles.Admin, CaseKind.FeeDispute) => true,
+        (Roles.Mediator or Roles.Clerk, CaseKind.Mediation) => true,
+        (Roles.Community or Roles.SubDistrict, CaseKind.Whistle) => true,
+        _ => false,
+    };
+
+    /// <summary>Whether the user is an officer of this department, answering for its assignments.</summary>
+    public bool IsOfficerOf(string department) => Role == Roles.Department && Department == department;
+
+    /// <summary>The list filter, applied in the query (SQL): a list shows exactly the cases <see cref="Sees"/> admits.</summary>
+    public IQueryable<T> Filter<T>(IQueryable<T> query, CaseFields<T> fields)
+    {
+        var reach = ReachOf(fields.Kind);
+        return reach switch
+        {
+            Reach.County => query,
+            Reach.Community when Community is not null => query.Where(Equal(fields.Community, Community)),
+            Reach.SubDistrict when SubDistrict is not null => query.Where(Equal(fields.SubDistrict, SubDistrict)),
+            Reach.Department when Department is not null && fields.Departments is { } departments =>
+                query.Where(Contains(departments, Department)),
+            _ => query.Where(_ => false),
+        };
+    }
+
+    private static Expression<Func<T, bool>> Equal<T>(Expression<Func<T, string?>> field, string value) =>
+        Expression.Lambda<Func<T, bool>>(
+            Expression.Equal(field.Body, Expression.Constant(value, typeof(string))), field.Parameters);
+
+    private static Expression<Func<T, bool>> Contains<T>(Expression<Func<T, IEnumerable<string>>> field, string value) =>
+        Expression.Lambda<Func<T, bool>>(
+            Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)], field.Body, Expression.Constant(value)),
+            field.Parameters);
+}
