@@ -1,0 +1,25 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Whistle.Kernel;
+using Wolverine.Http;
+
+namespace Whistle.FeeDisputes;
+
+public static class FeeDisputeDetailsEndpoint
+{
+    public static Task<FeeDisputeDetails?> LoadAsync(Guid feeDisputeId, IQuerySession session, CancellationToken ct) =>
+        session.LoadAsync<FeeDisputeDetails>(feeDisputeId, ct);
+
+    public static ProblemDetails Validate(Guid feeDisputeId, FeeDisputeDetails? details, ClaimsPrincipal user) =>
+        details is not null && Scope.Of(user).Sees(FeeDisputeDetails.Fields, details)
+            ? Problems.None
+            : FeeDisputeRules.NotFound(feeDisputeId);
+
+    /// <summary>One fee dispute; analysts see the owner masked.</summary>
+    [WolverineGet("/api/fee-disputes/{feeDisputeId}", OperationId = "GetFeeDispute")]
+    [Authorize(Roles = Scope.FeeDisputeReaders)]
+    public static FeeDisputeDetails Get(FeeDisputeDetails details, ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Analyst) ? details.Masked() : details;
+}
