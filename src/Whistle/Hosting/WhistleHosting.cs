@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Npgsql;
 using Scalar.AspNetCore;
 using Weasel.Core;
-using Whistle.County.Catalogue;
+using Whistle.County;
 using Whistle.Complaints;
 using Whistle.County.Directory;
 using Whistle.FeeDisputes;
@@ -58,8 +58,7 @@ public static class WhistleHosting
                 opts.Storage.ExtendedSchemaObjects.Add(CaseNumbers.Table());
                 opts.Storage.ExtendedSchemaObjects.Add(Idempotency.Table());
 
-                DirectorySetup.Configure(opts);
-                CatalogueSetup.Configure(opts);
+                CountySetup.Configure(opts);
                 ComplaintsSetup.Configure(opts);
                 WhistlesSetup.Configure(opts);
                 FeeDisputesSetup.Configure(opts);
