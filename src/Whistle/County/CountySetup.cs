@@ -33,4 +33,15 @@ public static class CountySetup
         opts.Projections.Snapshot<DeadlinePolicy>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<CountyCalendar>(SnapshotLifecycle.Inline);
     }
+
+    /// <summary>
+    /// When <c>Whistle:SampleCounty</c> names a county's data file (ops/run: samples/county/county.json), loads that
+    /// county at start-up if its directory is empty; the file is read once, so a wrong path stops the start.
+    /// </summary>
+    public static IServiceCollection AddSampleCounty(this IServiceCollection services, IConfiguration config)
+    {
+        if (config[SampleCounty.Setting] is not { Length: > 0 } path) return services;
+        var county = SampleCounty.Read(SampleCounty.Locate(path));
+        return services.AddSingleton(county).InitializeMartenWith(new SampleCountyInitialData(county, TimeProvider.System));
+    }
 }

@@ -8,7 +8,6 @@ using Scalar.AspNetCore;
 using Weasel.Core;
 using Whistle.County;
 using Whistle.Complaints;
-using Whistle.County.Directory;
 using Whistle.FeeDisputes;
 using Whistle.Kernel;
 using Whistle.Mediation;
@@ -67,8 +66,7 @@ public static class WhistleHosting
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine(x => x.UseWolverineManagedEventSubscriptionDistribution = true);
-        if (config.GetValue("Whistle:SampleCounty", false))
-            services.InitializeMartenWith(new SampleCountyInitialData(TimeProvider.System));
+        services.AddSampleCounty(config);
 
         var soloByDefault = builder.Environment.IsDevelopment();
         builder.Host.UseWolverine(opts =>
