@@ -59,8 +59,8 @@ public static class RecordCompoundEndpoint
     [WolverinePut("/api/directory/compounds/{code}", OperationId = nameof(RecordCompound))]
     [Authorize(Roles = DirectoryRecording.Maintainers)]
     public static (DirectoryRecorded, Events) Put(
-        string code, RecordCompound command, CompoundRecording recording, [WriteAggregate(Required = false, FromMethod = nameof(StreamId))] Compound? compound,
-        ClaimsPrincipal user, DateTimeOffset now)
+        string code, RecordCompound command, CompoundRecording recording,
+        [WriteAggregate(Required = false, FromMethod = nameof(StreamId))] Compound? compound, ClaimsPrincipal user, DateTimeOffset now)
     {
         var community = recording.Community!;
         var committee = command.OwnersCommittee!;
