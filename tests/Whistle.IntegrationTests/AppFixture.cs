@@ -30,7 +30,7 @@ public sealed class AppFixture : IAsyncLifetime
         if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ConnectionStrings__Whistle")))
             throw new InvalidOperationException("ConnectionStrings__Whistle is not set: run the tests with ops/test.");
         Environment.SetEnvironmentVariable("Whistle__Auth__SigningKey", SigningKey);
-        Environment.SetEnvironmentVariable("Whistle__SampleCounty", "true");
+        Environment.SetEnvironmentVariable("Whistle__SampleCounty", "samples/county/county.json");
         Environment.SetEnvironmentVariable("Whistle__Durability", nameof(DurabilityMode.Solo));
 
         Host = await AlbaHost.For<Program>(x => x.ConfigureServices(services =>
@@ -47,7 +47,7 @@ public sealed class AppFixture : IAsyncLifetime
     public async Task<string> NewCountyAsync()
     {
         var county = "t" + Guid.NewGuid().ToString("N")[..12];
-        await SampleCountyLoader.LoadAsync(Store, county, Clock.GetUtcNow(), CancellationToken.None);
+        await SampleCountyLoader.LoadAsync(Store, Host.Services.GetRequiredService<SampleCounty>(), county, Clock.GetUtcNow(), CancellationToken.None);
         return county;
     }
 }

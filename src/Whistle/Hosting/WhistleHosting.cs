@@ -6,9 +6,8 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Npgsql;
 using Scalar.AspNetCore;
 using Weasel.Core;
-using Whistle.County.Catalogue;
+using Whistle.County;
 using Whistle.Complaints;
-using Whistle.County.Directory;
 using Whistle.FeeDisputes;
 using Whistle.Kernel;
 using Whistle.Mediation;
@@ -58,8 +57,7 @@ public static class WhistleHosting
                 opts.Storage.ExtendedSchemaObjects.Add(CaseNumbers.Table());
                 opts.Storage.ExtendedSchemaObjects.Add(Idempotency.Table());
 
-                DirectorySetup.Configure(opts);
-                CatalogueSetup.Configure(opts);
+                CountySetup.Configure(opts);
                 ComplaintsSetup.Configure(opts);
                 WhistlesSetup.Configure(opts);
                 FeeDisputesSetup.Configure(opts);
@@ -68,8 +66,7 @@ public static class WhistleHosting
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine(x => x.UseWolverineManagedEventSubscriptionDistribution = true);
-        if (config.GetValue("Whistle:SampleCounty", false))
-            services.InitializeMartenWith(new SampleCountyInitialData(TimeProvider.System));
+        services.AddSampleCounty(config);
 
         var soloByDefault = builder.Environment.IsDevelopment();
         builder.Host.UseWolverine(opts =>

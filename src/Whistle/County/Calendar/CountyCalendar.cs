@@ -7,26 +7,26 @@ namespace Whistle.County.Calendar;
 /// <summary>A new version of the county's own days (local holidays and workdays), the whole list as it now is.</summary>
 public sealed record CountyCalendarRevised(Guid CalendarId, int Version, IReadOnlyList<CalendarDay> Days, Actor By, DateTimeOffset At);
 
+/// <summary>The events of the county calendar's stream, as the event store registers them.</summary>
+public static class CountyCalendarEvents
+{
+    public static readonly IReadOnlyList<Type> All = [typeof(CountyCalendarRevised)];
+}
+
 /// <summary>The county's own days, laid over the State Council's schedule; its version is recorded with every due time.</summary>
-public sealed class CountyCalendar
+public sealed record CountyCalendar
 {
     public static readonly Guid StreamId = Directory.DirectoryIds.For("calendar", "county");
 
-    public Guid Id { get; set; }
-    public int Version { get; set; }
-    public List<CalendarDay> Days { get; set; } = [];
-    public DateTimeOffset? UpdatedAt { get; set; }
-    public Actor? UpdatedBy { get; set; }
+    public Guid Id { get; init; }
+    public int Version { get; init; }
+    public IReadOnlyList<CalendarDay> Days { get; init; } = [];
+    public DateTimeOffset? UpdatedAt { get; init; }
+    public Actor? UpdatedBy { get; init; }
 
-    public static CountyCalendar Create(CountyCalendarRevised e) => new CountyCalendar { Id = e.CalendarId }.With(e);
+    public static CountyCalendar Create(CountyCalendarRevised e) => new CountyCalendar { Id = e.CalendarId }.Apply(e);
 
-    public void Apply(CountyCalendarRevised e) => With(e);
-
-    private CountyCalendar With(CountyCalendarRevised e)
-    {
-        (Version, Days, UpdatedAt, UpdatedBy) = (e.Version, e.Days.ToList(), e.At, e.By);
-        return this;
-    }
+    public CountyCalendar Apply(CountyCalendarRevised e) => this with { Version = e.Version, Days = e.Days, UpdatedAt = e.At, UpdatedBy = e.By };
 
     public WorkingCalendar ToWorkingCalendar() => new(OfficialHolidays.Days, Days);
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Whistle.County.Directory;
 using Whistle.Kernel;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Whistle.County.Calendar;
 
@@ -42,15 +43,16 @@ public static class ReviseCountyCalendarEndpoint
                 .ToProblem();
     }
 
+    public static Guid StreamId() => CountyCalendar.StreamId;
+
     [WolverinePut("/api/calendar/county-days", OperationId = nameof(ReviseCountyCalendar))]
     [Authorize(Roles = DirectoryRecording.Maintainers)]
-    public static async Task<CountyCalendarVersion> Put(
-        ReviseCountyCalendar command, ClaimsPrincipal user, DateTimeOffset now, IDocumentSession session, CancellationToken ct)
+    public static (CountyCalendarVersion, Events) Put(
+        ReviseCountyCalendar command, [WriteAggregate(Required = false, FromMethod = nameof(StreamId))] CountyCalendar? calendar,
+        ClaimsPrincipal user, DateTimeOffset now)
     {
-        var stream = await session.Events.FetchForWriting<CountyCalendar>(CountyCalendar.StreamId, ct);
-        var revised = Revise(command, (int)(stream.StartingVersion ?? 0), Actor.From(user), now);
-        stream.AppendOne(revised);
-        return new CountyCalendarVersion(revised.Version, revised.Days.Count);
+        var revised = Revise(command, calendar?.Version ?? 0, Actor.From(user), now);
+        return (new CountyCalendarVersion(revised.Version, revised.Days.Count), [revised]);
     }
 
     /// <summary>The decision: the county's days de-duplicated and in date order, as the next version.</summary>

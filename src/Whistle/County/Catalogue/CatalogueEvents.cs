@@ -13,3 +13,9 @@ public sealed record CatalogueEntry(
 /// <summary>A new version of the county's catalogue: the whole list as it is from now on.</summary>
 public sealed record CataloguePublished(
     Guid CatalogueId, int Version, IReadOnlyList<CatalogueEntry> Entries, string? Note, Actor By, DateTimeOffset At);
+
+/// <summary>The events of the catalogue's stream, as the event store registers them.</summary>
+public static class CatalogueEvents
+{
+    public static readonly IReadOnlyList<Type> All = [typeof(CataloguePublished)];
+}

@@ -6,29 +6,24 @@ using Wolverine.Http;
 namespace Whistle.County.Catalogue;
 
 /// <summary>The catalogue in force: its version is what every routing decision records.</summary>
-public sealed class DispatchCatalogue
+public sealed record DispatchCatalogue
 {
     /// <summary>One catalogue stream per county.</summary>
     public static readonly Guid StreamId = Directory.DirectoryIds.For("catalogue", "dispatch");
 
-    public Guid Id { get; set; }
-    public int Version { get; set; }
-    public List<CatalogueEntry> Entries { get; set; } = [];
-    public string? Note { get; set; }
-    public DateTimeOffset PublishedAt { get; set; }
-    public Actor PublishedBy { get; set; } = new("", "", "");
+    public Guid Id { get; init; }
+    public int Version { get; init; }
+    public IReadOnlyList<CatalogueEntry> Entries { get; init; } = [];
+    public string? Note { get; init; }
+    public DateTimeOffset PublishedAt { get; init; }
+    public Actor PublishedBy { get; init; } = new("", "", "");
 
     public CatalogueEntry? Find(string categoryId) => Entries.FirstOrDefault(e => e.CategoryId == categoryId);
 
-    public static DispatchCatalogue Create(CataloguePublished e) => new DispatchCatalogue { Id = e.CatalogueId }.With(e);
+    public static DispatchCatalogue Create(CataloguePublished e) => new DispatchCatalogue { Id = e.CatalogueId }.Apply(e);
 
-    public void Apply(CataloguePublished e) => With(e);
-
-    private DispatchCatalogue With(CataloguePublished e)
-    {
-        (Version, Entries, Note, PublishedAt, PublishedBy) = (e.Version, e.Entries.ToList(), e.Note, e.At, e.By);
-        return this;
-    }
+    public DispatchCatalogue Apply(CataloguePublished e) =>
+        this with { Version = e.Version, Entries = e.Entries, Note = e.Note, PublishedAt = e.At, PublishedBy = e.By };
 
     public static Task<DispatchCatalogue?> CurrentAsync(IQuerySession session, CancellationToken ct) =>
         session.LoadAsync<DispatchCatalogue>(StreamId, ct);

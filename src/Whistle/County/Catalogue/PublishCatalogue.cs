@@ -6,6 +6,7 @@ using Whistle.County.Deadlines;
 using Whistle.County.Directory;
 using Whistle.Kernel;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Whistle.County.Catalogue;
 
@@ -51,16 +52,17 @@ public static class PublishCatalogueEndpoint
         return errors.ToProblem();
     }
 
+    public static Guid StreamId() => DispatchCatalogue.StreamId;
+
+    /// <summary>Through the aggregate workflow: two administrators publishing at once cannot both become version n + 1.</summary>
     [WolverinePut("/api/catalogue", OperationId = nameof(PublishCatalogue))]
     [Authorize(Roles = DirectoryRecording.Maintainers)]
-    public static async Task<CatalogueVersionPublished> Put(
-        PublishCatalogue command, ClaimsPrincipal user, DateTimeOffset now, IDocumentSession session, CancellationToken ct)
+    public static (CatalogueVersionPublished, Events) Put(
+        PublishCatalogue command, [WriteAggregate(Required = false, FromMethod = nameof(StreamId))] DispatchCatalogue? catalogue,
+        ClaimsPrincipal user, DateTimeOffset now)
     {
-        // Fetched for writing: two administrators publishing at once cannot both become version n + 1.
-        var stream = await session.Events.FetchForWriting<DispatchCatalogue>(DispatchCatalogue.StreamId, ct);
-        var published = Publish(command, (int)(stream.StartingVersion ?? 0), Actor.From(user), now);
-        stream.AppendOne(published);
-        return new CatalogueVersionPublished(published.Version, published.Entries.Count);
+        var published = Publish(command, catalogue?.Version ?? 0, Actor.From(user), now);
+        return (new CatalogueVersionPublished(published.Version, published.Entries.Count), [published]);
     }
 
     /// <summary>The decision: the next version of the catalogue, entries trimmed and co-handling de-duplicated.</summary>

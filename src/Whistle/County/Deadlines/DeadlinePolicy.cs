@@ -13,12 +13,18 @@ public sealed record DeadlineRule(WhistleType WhistleType, Interval SignFor, Int
 public sealed record DeadlinePolicyPublished(
     Guid PolicyId, int Version, IReadOnlyList<DeadlineRule> Rules, string? Note, Actor By, DateTimeOffset At);
 
+/// <summary>The events of the deadline policy's stream, as the event store registers them.</summary>
+public static class DeadlinePolicyEvents
+{
+    public static readonly IReadOnlyList<Type> All = [typeof(DeadlinePolicyPublished)];
+}
+
 /// <summary>
 /// The deadline policy in force. Version 0 is the built-in default (DESIGN section 4): emergency — sign for in
 /// 30 minutes, reply in 24 hours; routine — 24 hours and 7 working days; tough — 24 hours and 15 working days;
 /// reminders at 75% of each interval. Every due time records the policy version it was computed under.
 /// </summary>
-public sealed class DeadlinePolicy
+public sealed record DeadlinePolicy
 {
     public static readonly Guid StreamId = Directory.DirectoryIds.For("policy", "deadlines");
 
@@ -35,24 +41,19 @@ public sealed class DeadlinePolicy
         ],
     };
 
-    public Guid Id { get; set; }
-    public int Version { get; set; }
-    public List<DeadlineRule> Rules { get; set; } = [];
-    public string? Note { get; set; }
-    public DateTimeOffset? PublishedAt { get; set; }
-    public Actor? PublishedBy { get; set; }
+    public Guid Id { get; init; }
+    public int Version { get; init; }
+    public IReadOnlyList<DeadlineRule> Rules { get; init; } = [];
+    public string? Note { get; init; }
+    public DateTimeOffset? PublishedAt { get; init; }
+    public Actor? PublishedBy { get; init; }
 
     public DeadlineRule Rule(WhistleType type) => Rules.Single(r => r.WhistleType == type);
 
-    public static DeadlinePolicy Create(DeadlinePolicyPublished e) => new DeadlinePolicy { Id = e.PolicyId }.With(e);
+    public static DeadlinePolicy Create(DeadlinePolicyPublished e) => new DeadlinePolicy { Id = e.PolicyId }.Apply(e);
 
-    public void Apply(DeadlinePolicyPublished e) => With(e);
-
-    private DeadlinePolicy With(DeadlinePolicyPublished e)
-    {
-        (Version, Rules, Note, PublishedAt, PublishedBy) = (e.Version, e.Rules.ToList(), e.Note, e.At, e.By);
-        return this;
-    }
+    public DeadlinePolicy Apply(DeadlinePolicyPublished e) =>
+        this with { Version = e.Version, Rules = e.Rules, Note = e.Note, PublishedAt = e.At, PublishedBy = e.By };
 
     public static async Task<DeadlinePolicy> CurrentAsync(IQuerySession session, CancellationToken ct) =>
         await session.LoadAsync<DeadlinePolicy>(StreamId, ct) ?? Default;

@@ -6,6 +6,7 @@ using Whistle.County.Calendar;
 using Whistle.County.Directory;
 using Whistle.Kernel;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Whistle.County.Deadlines;
 
@@ -57,15 +58,16 @@ public static class PublishDeadlinePolicyEndpoint
             errors.Add($"{at}.amount", $"时限不能超过一年（{max} {unit}）。At most a year ({max} {unit}).");
     }
 
+    public static Guid StreamId() => DeadlinePolicy.StreamId;
+
     [WolverinePut("/api/deadline-policy", OperationId = nameof(PublishDeadlinePolicy))]
     [Authorize(Roles = DirectoryRecording.Maintainers)]
-    public static async Task<DeadlinePolicyVersionPublished> Put(
-        PublishDeadlinePolicy command, ClaimsPrincipal user, DateTimeOffset now, IDocumentSession session, CancellationToken ct)
+    public static (DeadlinePolicyVersionPublished, Events) Put(
+        PublishDeadlinePolicy command, [WriteAggregate(Required = false, FromMethod = nameof(StreamId))] DeadlinePolicy? policy,
+        ClaimsPrincipal user, DateTimeOffset now)
     {
-        var stream = await session.Events.FetchForWriting<DeadlinePolicy>(DeadlinePolicy.StreamId, ct);
-        var published = Publish(command, (int)(stream.StartingVersion ?? 0), Actor.From(user), now);
-        stream.AppendOne(published);
-        return new DeadlinePolicyVersionPublished(published.Version);
+        var published = Publish(command, policy?.Version ?? 0, Actor.From(user), now);
+        return (new DeadlinePolicyVersionPublished(published.Version), [published]);
     }
 
     /// <summary>The decision: the next version of the policy, one rule per whistle type in type order.</summary>

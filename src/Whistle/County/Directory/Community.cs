@@ -5,19 +5,23 @@ using Wolverine.Http;
 namespace Whistle.County.Directory;
 
 /// <summary>A community (社区) under a sub-district.</summary>
-public sealed class Community
+public sealed record Community : IDirectoryEntry<CommunityInfo>
 {
-    public Guid Id { get; set; }
-    public string Code { get; set; } = "";
-    public long Version { get; set; }
-    public CommunityInfo Info { get; set; } = new("", "");
-    public DateTimeOffset UpdatedAt { get; set; }
-    public Actor UpdatedBy { get; set; } = new("", "", "");
+    public Guid Id { get; init; }
+    public string Code { get; init; } = "";
+    public long Version { get; init; }
+    public CommunityInfo Info { get; init; } = new("", "");
+    public DateTimeOffset UpdatedAt { get; init; }
+    public Actor UpdatedBy { get; init; } = new("", "", "");
+
+    public static readonly DirectoryKind<CommunityInfo> Kind = new("community",
+        (id, code, info, by, at) => new CommunityRegistered(id, code, info, by, at),
+        (id, code, info, changed, by, at) => new CommunityRevised(id, code, info, changed, by, at));
 
     public static Community Create(CommunityRegistered e) =>
         new() { Id = e.CommunityId, Code = e.Code, Version = 1, Info = e.Info, UpdatedAt = e.At, UpdatedBy = e.By };
 
-    public void Apply(CommunityRevised e) => (Version, Info, UpdatedAt, UpdatedBy) = (Version + 1, e.Info, e.At, e.By);
+    public Community Apply(CommunityRevised e) => this with { Version = Version + 1, Info = e.Info, UpdatedAt = e.At, UpdatedBy = e.By };
 }
 
 public static class CommunitiesEndpoint

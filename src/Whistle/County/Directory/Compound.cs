@@ -5,19 +5,23 @@ using Wolverine.Http;
 namespace Whistle.County.Directory;
 
 /// <summary>A residential compound (小区): its community, its property-service company and owners' committee.</summary>
-public sealed class Compound
+public sealed record Compound : IDirectoryEntry<CompoundInfo>
 {
-    public Guid Id { get; set; }
-    public string Code { get; set; } = "";
-    public long Version { get; set; }
-    public CompoundInfo Info { get; set; } = null!;
-    public DateTimeOffset UpdatedAt { get; set; }
-    public Actor UpdatedBy { get; set; } = new("", "", "");
+    public Guid Id { get; init; }
+    public string Code { get; init; } = "";
+    public long Version { get; init; }
+    public CompoundInfo Info { get; init; } = null!;
+    public DateTimeOffset UpdatedAt { get; init; }
+    public Actor UpdatedBy { get; init; } = new("", "", "");
+
+    public static readonly DirectoryKind<CompoundInfo> Kind = new("compound",
+        (id, code, info, by, at) => new CompoundRegistered(id, code, info, by, at),
+        (id, code, info, changed, by, at) => new CompoundRevised(id, code, info, changed, by, at));
 
     public static Compound Create(CompoundRegistered e) =>
         new() { Id = e.CompoundId, Code = e.Code, Version = 1, Info = e.Info, UpdatedAt = e.At, UpdatedBy = e.By };
 
-    public void Apply(CompoundRevised e) => (Version, Info, UpdatedAt, UpdatedBy) = (Version + 1, e.Info, e.At, e.By);
+    public Compound Apply(CompoundRevised e) => this with { Version = Version + 1, Info = e.Info, UpdatedAt = e.At, UpdatedBy = e.By };
 }
 
 public static class CompoundsEndpoint

@@ -5,19 +5,23 @@ using Wolverine.Http;
 namespace Whistle.County.Directory;
 
 /// <summary>A county department (住建, 公安, 城管, …, the mediation centre) with what it enforces and whom to call.</summary>
-public sealed class Department
+public sealed record Department : IDirectoryEntry<DepartmentInfo>
 {
-    public Guid Id { get; set; }
-    public string Code { get; set; } = "";
-    public long Version { get; set; }
-    public DepartmentInfo Info { get; set; } = null!;
-    public DateTimeOffset UpdatedAt { get; set; }
-    public Actor UpdatedBy { get; set; } = new("", "", "");
+    public Guid Id { get; init; }
+    public string Code { get; init; } = "";
+    public long Version { get; init; }
+    public DepartmentInfo Info { get; init; } = null!;
+    public DateTimeOffset UpdatedAt { get; init; }
+    public Actor UpdatedBy { get; init; } = new("", "", "");
+
+    public static readonly DirectoryKind<DepartmentInfo> Kind = new("department",
+        (id, code, info, by, at) => new DepartmentRegistered(id, code, info, by, at),
+        (id, code, info, changed, by, at) => new DepartmentRevised(id, code, info, changed, by, at));
 
     public static Department Create(DepartmentRegistered e) =>
         new() { Id = e.DepartmentId, Code = e.Code, Version = 1, Info = e.Info, UpdatedAt = e.At, UpdatedBy = e.By };
 
-    public void Apply(DepartmentRevised e) => (Version, Info, UpdatedAt, UpdatedBy) = (Version + 1, e.Info, e.At, e.By);
+    public Department Apply(DepartmentRevised e) => this with { Version = Version + 1, Info = e.Info, UpdatedAt = e.At, UpdatedBy = e.By };
 }
 
 public static class DepartmentsEndpoint

@@ -28,12 +28,11 @@ public static class DirectoryHistoryEndpoint
         if (!Kinds.TryGetValue(kind, out var streamKind)) return [];
         var events = await session.Events.FetchStreamAsync(DirectoryIds.For(streamKind, code), token: ct);
         return events
-            .Where(e => e.Data is IDirectoryChange)
+            .Where(e => e.Data is IDirectoryChange<object>)
             .Select(e =>
             {
-                var change = (IDirectoryChange)e.Data;
-                var info = e.Data.GetType().GetProperty("Info")!.GetValue(e.Data)!;
-                return new DirectoryVersion(e.Version, e.EventTypeName, change.At, change.By, change.Changed, info);
+                var change = (IDirectoryChange<object>)e.Data;
+                return new DirectoryVersion(e.Version, e.EventTypeName, change.At, change.By, change.Changed, change.Info);
             })
             .ToList();
     }

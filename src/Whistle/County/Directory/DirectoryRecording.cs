@@ -3,12 +3,45 @@ using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using Whistle.Kernel;
-using Marten;
+using Wolverine.Marten;
 
 namespace Whistle.County.Directory;
 
 /// <summary>What every directory PUT answers: the entry's code, its version after the call, and what changed.</summary>
 public sealed record DirectoryRecorded(string Code, long Version, bool Created, IReadOnlyList<string> Changed);
+
+/// <summary>A directory entry as its write model: its code, its stream version and the entry as it now is.</summary>
+public interface IDirectoryEntry<out TInfo> where TInfo : class
+{
+    string Code { get; }
+    long Version { get; }
+    TInfo Info { get; }
+}
+
+/// <summary>
+/// One kind of directory entry (sub-district, community, …): the name its stream ids are made from, and the events
+/// that register and revise an entry of it. Every directory PUT records through one of these.
+/// </summary>
+public sealed class DirectoryKind<TInfo>(
+    string name,
+    Func<Guid, string, TInfo, Actor, DateTimeOffset, IDirectoryChange<TInfo>> registered,
+    Func<Guid, string, TInfo, IReadOnlyList<string>, Actor, DateTimeOffset, IDirectoryChange<TInfo>> revised)
+    where TInfo : class
+{
+    public string Name => name;
+
+    public Guid Id(string code) => DirectoryIds.For(name, code);
+
+    /// <summary>The decision of a PUT on this kind: see <see cref="DirectoryRecording.Decide{TInfo}"/>.</summary>
+    public (DirectoryRecorded Result, Events Events) Record(
+        string code, TInfo info, IDirectoryEntry<TInfo>? entry, Actor by, DateTimeOffset now)
+    {
+        var id = Id(code);
+        var (result, change) = DirectoryRecording.Decide(code, info, entry?.Info, entry?.Version ?? 0,
+            i => registered(id, code, i, by, now), (i, changed) => revised(id, code, i, changed, by, now));
+        return (result, change is null ? [] : [change]);
+    }
+}
 
 /// <summary>The pure parts every directory entry shares: code rules, and which fields a revision changes.</summary>
 public static partial class DirectoryRecording
@@ -56,19 +89,5 @@ public static partial class DirectoryRecording
         return changed.Count == 0
             ? (new DirectoryRecorded(code, version, false, []), null)
             : (new DirectoryRecorded(code, version + 1, false, changed), revised(info, changed));
-    }
-
-    /// <summary>
-    /// Runs <see cref="Decide{TInfo}"/> on the entry's stream fetched for writing, so a revision made meanwhile by
-    /// someone else is a 409 rather than a change computed against a stale entry.
-    /// </summary>
-    public static async Task<DirectoryRecorded> RecordAsync<TEntry>(
-        IDocumentSession session, Guid id, Func<TEntry?, long, (DirectoryRecorded, object?)> decide, CancellationToken ct)
-        where TEntry : class
-    {
-        var stream = await session.Events.FetchForWriting<TEntry>(id, ct);
-        var (result, change) = decide(stream.Aggregate, stream.StartingVersion ?? 0);
-        if (change is not null) stream.AppendOne(change);
-        return result;
     }
 }

@@ -5,19 +5,23 @@ using Wolverine.Http;
 namespace Whistle.County.Directory;
 
 /// <summary>A property-service company (物业服务企业); the compounds it serves name it.</summary>
-public sealed class PropertyCompany
+public sealed record PropertyCompany : IDirectoryEntry<PropertyCompanyInfo>
 {
-    public Guid Id { get; set; }
-    public string Code { get; set; } = "";
-    public long Version { get; set; }
-    public PropertyCompanyInfo Info { get; set; } = null!;
-    public DateTimeOffset UpdatedAt { get; set; }
-    public Actor UpdatedBy { get; set; } = new("", "", "");
+    public Guid Id { get; init; }
+    public string Code { get; init; } = "";
+    public long Version { get; init; }
+    public PropertyCompanyInfo Info { get; init; } = null!;
+    public DateTimeOffset UpdatedAt { get; init; }
+    public Actor UpdatedBy { get; init; } = new("", "", "");
+
+    public static readonly DirectoryKind<PropertyCompanyInfo> Kind = new("property-company",
+        (id, code, info, by, at) => new PropertyCompanyRegistered(id, code, info, by, at),
+        (id, code, info, changed, by, at) => new PropertyCompanyRevised(id, code, info, changed, by, at));
 
     public static PropertyCompany Create(PropertyCompanyRegistered e) =>
         new() { Id = e.PropertyCompanyId, Code = e.Code, Version = 1, Info = e.Info, UpdatedAt = e.At, UpdatedBy = e.By };
 
-    public void Apply(PropertyCompanyRevised e) => (Version, Info, UpdatedAt, UpdatedBy) = (Version + 1, e.Info, e.At, e.By);
+    public PropertyCompany Apply(PropertyCompanyRevised e) => this with { Version = Version + 1, Info = e.Info, UpdatedAt = e.At, UpdatedBy = e.By };
 }
 
 /// <summary>A company with the compounds (projects, 物业项目) it serves.</summary>

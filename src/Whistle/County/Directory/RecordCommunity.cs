@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Whistle.Kernel;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Whistle.County.Directory;
 
@@ -27,17 +28,15 @@ public static class RecordCommunityEndpoint
         return subDistrict is null ? DirectoryRecording.UnknownCode("subDistrictCode", "街道", command.SubDistrictCode!) : Problems.None;
     }
 
+    public static Guid StreamId(string code) => Community.Kind.Id(code);
+
     [WolverinePut("/api/directory/communities/{code}", OperationId = nameof(RecordCommunity))]
     [Authorize(Roles = DirectoryRecording.Maintainers)]
-    public static Task<DirectoryRecorded> Put(
-        string code, RecordCommunity command, ClaimsPrincipal user, DateTimeOffset now,
-        IDocumentSession session, CancellationToken ct)
+    public static (DirectoryRecorded, Events) Put(
+        string code, RecordCommunity command, [WriteAggregate(Required = false, FromMethod = nameof(StreamId))] Community? community,
+        ClaimsPrincipal user, DateTimeOffset now)
     {
-        var id = DirectoryIds.Community(code);
-        var by = Actor.From(user);
-        return DirectoryRecording.RecordAsync<Community>(session, id, (existing, version) => DirectoryRecording.Decide(
-            code, new CommunityInfo(command.Name!.Trim(), command.SubDistrictCode!), existing?.Info, version,
-            info => new CommunityRegistered(id, code, info, by, now),
-            (info, changed) => new CommunityRevised(id, code, info, changed, by, now)), ct);
+        var info = new CommunityInfo(command.Name!.Trim(), command.SubDistrictCode!);
+        return Community.Kind.Record(code, info, community, Actor.From(user), now);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Whistle.Kernel;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Whistle.County.Directory;
 
@@ -53,24 +54,21 @@ public static class RecordCompoundEndpoint
             : Problems.None;
     }
 
+    public static Guid StreamId(string code) => Compound.Kind.Id(code);
+
     [WolverinePut("/api/directory/compounds/{code}", OperationId = nameof(RecordCompound))]
     [Authorize(Roles = DirectoryRecording.Maintainers)]
-    public static Task<DirectoryRecorded> Put(
-        string code, RecordCompound command, CompoundRecording recording, ClaimsPrincipal user, DateTimeOffset now,
-        IDocumentSession session, CancellationToken ct)
+    public static (DirectoryRecorded, Events) Put(
+        string code, RecordCompound command, CompoundRecording recording,
+        [WriteAggregate(Required = false, FromMethod = nameof(StreamId))] Compound? compound, ClaimsPrincipal user, DateTimeOffset now)
     {
         var community = recording.Community!;
-        var id = DirectoryIds.Compound(code);
-        var by = Actor.From(user);
         var committee = command.OwnersCommittee!;
         var info = new CompoundInfo(
             command.Name!.Trim(), community.Code, community.Info.SubDistrictCode, command.Address!.Trim(),
             command.Households!.Value, command.Stage!.Value,
             string.IsNullOrWhiteSpace(command.PropertyCompanyCode) ? null : command.PropertyCompanyCode.Trim(),
             new OwnersCommittee(committee.Formed!.Value, committee.TermStartsOn, committee.TermEndsOn, committee.LastActivityOn));
-        return DirectoryRecording.RecordAsync<Compound>(session, id, (existing, version) => DirectoryRecording.Decide(
-            code, info, existing?.Info, version,
-            i => new CompoundRegistered(id, code, i, by, now),
-            (i, changed) => new CompoundRevised(id, code, i, changed, by, now)), ct);
+        return Compound.Kind.Record(code, info, compound, Actor.From(user), now);
     }
 }

@@ -1,9 +1,9 @@
 using System.Security.Claims;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Whistle.Kernel;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Whistle.County.Directory;
 
@@ -29,20 +29,17 @@ public static class RecordDepartmentEndpoint
             .Text("supervisionHotline", command.SupervisionHotline, 30)
             .ToProblem();
 
+    public static Guid StreamId(string code) => Department.Kind.Id(code);
+
     [WolverinePut("/api/directory/departments/{code}", OperationId = nameof(RecordDepartment))]
     [Authorize(Roles = DirectoryRecording.Maintainers)]
-    public static Task<DirectoryRecorded> Put(
-        string code, RecordDepartment command, ClaimsPrincipal user, DateTimeOffset now,
-        IDocumentSession session, CancellationToken ct)
+    public static (DirectoryRecorded, Events) Put(
+        string code, RecordDepartment command, [WriteAggregate(Required = false, FromMethod = nameof(StreamId))] Department? department,
+        ClaimsPrincipal user, DateTimeOffset now)
     {
-        var id = DirectoryIds.Department(code);
-        var by = Actor.From(user);
         var info = new DepartmentInfo(command.Name!.Trim(), command.NameEn!.Trim(),
             command.EnforcementItems!.Select(i => i.Trim()).ToList(), command.ContactPerson!.Trim(),
             command.ContactPhone!.Trim(), command.SupervisionHotline!.Trim());
-        return DirectoryRecording.RecordAsync<Department>(session, id, (existing, version) => DirectoryRecording.Decide(
-            code, info, existing?.Info, version,
-            i => new DepartmentRegistered(id, code, i, by, now),
-            (i, changed) => new DepartmentRevised(id, code, i, changed, by, now)), ct);
+        return Department.Kind.Record(code, info, department, Actor.From(user), now);
     }
 }

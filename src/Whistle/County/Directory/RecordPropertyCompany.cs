@@ -1,9 +1,9 @@
 using System.Security.Claims;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Whistle.Kernel;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Whistle.County.Directory;
 
@@ -22,19 +22,16 @@ public static class RecordPropertyCompanyEndpoint
             .Text("phone", command.Phone, 30)
             .ToProblem();
 
+    public static Guid StreamId(string code) => PropertyCompany.Kind.Id(code);
+
     [WolverinePut("/api/directory/property-companies/{code}", OperationId = nameof(RecordPropertyCompany))]
     [Authorize(Roles = DirectoryRecording.Maintainers)]
-    public static Task<DirectoryRecorded> Put(
-        string code, RecordPropertyCompany command, ClaimsPrincipal user, DateTimeOffset now,
-        IDocumentSession session, CancellationToken ct)
+    public static (DirectoryRecorded, Events) Put(
+        string code, RecordPropertyCompany command, [WriteAggregate(Required = false, FromMethod = nameof(StreamId))] PropertyCompany? company,
+        ClaimsPrincipal user, DateTimeOffset now)
     {
-        var id = DirectoryIds.PropertyCompany(code);
-        var by = Actor.From(user);
         var info = new PropertyCompanyInfo(command.Name!.Trim(), command.CreditCode!.Trim().ToUpperInvariant(),
             command.ContactPerson!.Trim(), command.Phone!.Trim());
-        return DirectoryRecording.RecordAsync<PropertyCompany>(session, id, (existing, version) => DirectoryRecording.Decide(
-            code, info, existing?.Info, version,
-            i => new PropertyCompanyRegistered(id, code, i, by, now),
-            (i, changed) => new PropertyCompanyRevised(id, code, i, changed, by, now)), ct);
+        return PropertyCompany.Kind.Record(code, info, company, Actor.From(user), now);
     }
 }

@@ -1,9 +1,9 @@
 using System.Security.Claims;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Whistle.Kernel;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Whistle.County.Directory;
 
@@ -15,17 +15,15 @@ public static class RecordSubDistrictEndpoint
     public static ProblemDetails Validate(string code, RecordSubDistrict command) =>
         new FieldErrors().CheckCode(code).Text("name", command.Name, 50).ToProblem();
 
+    public static Guid StreamId(string code) => SubDistrict.Kind.Id(code);
+
     [WolverinePut("/api/directory/sub-districts/{code}", OperationId = nameof(RecordSubDistrict))]
     [Authorize(Roles = DirectoryRecording.Maintainers)]
-    public static Task<DirectoryRecorded> Put(
-        string code, RecordSubDistrict command, ClaimsPrincipal user, DateTimeOffset now,
-        IDocumentSession session, CancellationToken ct)
+    public static (DirectoryRecorded, Events) Put(
+        string code, RecordSubDistrict command, [WriteAggregate(Required = false, FromMethod = nameof(StreamId))] SubDistrict? subDistrict,
+        ClaimsPrincipal user, DateTimeOffset now)
     {
-        var id = DirectoryIds.SubDistrict(code);
-        var by = Actor.From(user);
-        return DirectoryRecording.RecordAsync<SubDistrict>(session, id, (existing, version) => DirectoryRecording.Decide(
-            code, new SubDistrictInfo(command.Name!.Trim()), existing?.Info, version,
-            info => new SubDistrictRegistered(id, code, info, by, now),
-            (info, changed) => new SubDistrictRevised(id, code, info, changed, by, now)), ct);
+        var info = new SubDistrictInfo(command.Name!.Trim());
+        return SubDistrict.Kind.Record(code, info, subDistrict, Actor.From(user), now);
     }
 }

@@ -5,19 +5,23 @@ using Wolverine.Http;
 namespace Whistle.County.Directory;
 
 /// <summary>A sub-district (街道) of the county.</summary>
-public sealed class SubDistrict
+public sealed record SubDistrict : IDirectoryEntry<SubDistrictInfo>
 {
-    public Guid Id { get; set; }
-    public string Code { get; set; } = "";
-    public long Version { get; set; }
-    public SubDistrictInfo Info { get; set; } = new("");
-    public DateTimeOffset UpdatedAt { get; set; }
-    public Actor UpdatedBy { get; set; } = new("", "", "");
+    public Guid Id { get; init; }
+    public string Code { get; init; } = "";
+    public long Version { get; init; }
+    public SubDistrictInfo Info { get; init; } = new("");
+    public DateTimeOffset UpdatedAt { get; init; }
+    public Actor UpdatedBy { get; init; } = new("", "", "");
+
+    public static readonly DirectoryKind<SubDistrictInfo> Kind = new("sub-district",
+        (id, code, info, by, at) => new SubDistrictRegistered(id, code, info, by, at),
+        (id, code, info, changed, by, at) => new SubDistrictRevised(id, code, info, changed, by, at));
 
     public static SubDistrict Create(SubDistrictRegistered e) =>
         new() { Id = e.SubDistrictId, Code = e.Code, Version = 1, Info = e.Info, UpdatedAt = e.At, UpdatedBy = e.By };
 
-    public void Apply(SubDistrictRevised e) => (Version, Info, UpdatedAt, UpdatedBy) = (Version + 1, e.Info, e.At, e.By);
+    public SubDistrict Apply(SubDistrictRevised e) => this with { Version = Version + 1, Info = e.Info, UpdatedAt = e.At, UpdatedBy = e.By };
 }
 
 public static class SubDistrictsEndpoint

@@ -101,7 +101,7 @@ public class CountyCalendarTests
         var earlier = new DateTimeOffset(2025, 10, 20, 9, 0, 0, TimeSpan.FromHours(8));
         var calendar = CountyCalendar.Create(ReviseCountyCalendarEndpoint.Revise(Days(Holiday, Workday), 0, Users.ClerkActor, earlier));
 
-        calendar.Apply(ReviseCountyCalendarEndpoint.Revise(Days(Workday), calendar.Version, Users.AdminActor, Now));
+        calendar = calendar.Apply(ReviseCountyCalendarEndpoint.Revise(Days(Workday), calendar.Version, Users.AdminActor, Now));
 
         calendar.Id.ShouldBe(CountyCalendar.StreamId);
         calendar.Version.ShouldBe(2);

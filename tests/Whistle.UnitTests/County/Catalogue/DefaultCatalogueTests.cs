@@ -2,13 +2,14 @@ using Shouldly;
 using Whistle.County.Catalogue;
 using Whistle.County.Deadlines;
 using Whistle.County.Directory;
+using Whistle.UnitTests.County.Directory;
 using Xunit;
 
 namespace Whistle.UnitTests.County.Catalogue;
 
 public class DefaultCatalogueTests
 {
-    private static readonly HashSet<string> Departments = SampleDepartments.All.Select(d => d.Code).ToHashSet();
+    private static readonly HashSet<string> Departments = TheSampleCounty.County.Departments.Select(d => d.Code).ToHashSet();
 
     private static readonly string[] ReportedProblems =
     [

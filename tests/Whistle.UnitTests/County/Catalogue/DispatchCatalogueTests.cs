@@ -36,7 +36,7 @@ public class DispatchCatalogueTests
         var catalogue = DispatchCatalogue.Create(
             new CataloguePublished(DispatchCatalogue.StreamId, 1, [Parking], "首版", Users.ClerkActor, Earlier));
 
-        catalogue.Apply(new CataloguePublished(DispatchCatalogue.StreamId, 2, [Noise], null, Users.AdminActor, Now));
+        catalogue = catalogue.Apply(new CataloguePublished(DispatchCatalogue.StreamId, 2, [Noise], null, Users.AdminActor, Now));
 
         catalogue.Version.ShouldBe(2);
         catalogue.Entries.ShouldBe([Noise]);

@@ -125,7 +125,7 @@ public class PublishCatalogueTests
     {
         var current = DispatchCatalogue.Create(PublishCatalogueEndpoint.Publish(Catalogue(Parking), 0, Users.ClerkActor, Now.AddDays(-30)));
 
-        current.Apply(PublishCatalogueEndpoint.Publish(Catalogue(Noise), current.Version, Users.AdminActor, Now));
+        current = current.Apply(PublishCatalogueEndpoint.Publish(Catalogue(Noise), current.Version, Users.AdminActor, Now));
 
         current.Version.ShouldBe(2);
         current.Entries.ShouldHaveSingleItem().CategoryId.ShouldBe("noise");

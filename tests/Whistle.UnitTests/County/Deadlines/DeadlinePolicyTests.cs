@@ -57,7 +57,7 @@ public class DeadlinePolicyTests
             DeadlinePolicy.StreamId, 1, DeadlinePolicy.Default.Rules, "默认时限", Users.ClerkActor, earlier));
         DeadlineRule[] shorter = [.. DeadlinePolicy.Default.Rules.Select(r => r with { ReminderAt = 0.5 })];
 
-        policy.Apply(new DeadlinePolicyPublished(DeadlinePolicy.StreamId, 2, shorter, null, Users.AdminActor, Now));
+        policy = policy.Apply(new DeadlinePolicyPublished(DeadlinePolicy.StreamId, 2, shorter, null, Users.AdminActor, Now));
 
         policy.Id.ShouldBe(DeadlinePolicy.StreamId);
         policy.Version.ShouldBe(2);

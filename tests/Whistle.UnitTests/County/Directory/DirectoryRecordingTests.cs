@@ -123,4 +123,33 @@ public class DirectoryRecordingTests
     [Fact]
     public void the_actor_is_the_signed_in_user() =>
         DirectoryRecording.By(Users.Admin).ShouldBe(Users.AdminActor);
+
+    [Fact]
+    public void a_kind_registers_a_new_code_on_the_stream_named_after_the_kind_and_the_code()
+    {
+        var (recorded, events) = SubDistrict.Kind.Record("SD01", new SubDistrictInfo("城关街道"), null, Users.AdminActor, Now);
+
+        recorded.ShouldBeRecorded("SD01", 1, created: true);
+        SubDistrict.Kind.Id("SD01").ShouldBe(DirectoryIds.SubDistrict("SD01"));
+        events.ShouldHaveSingleItem().ShouldBe(new SubDistrictRegistered(Id, "SD01", new SubDistrictInfo("城关街道"), Users.AdminActor, Now));
+    }
+
+    [Fact]
+    public void a_kind_revises_a_known_entry_at_its_next_version_and_records_nothing_for_the_same_values()
+    {
+        var entry = SubDistrict.Create(new SubDistrictRegistered(Id, "SD01", new SubDistrictInfo("城关街道"), Users.AdminActor, Now))
+            .Apply(new SubDistrictRevised(Id, "SD01", new SubDistrictInfo("城关镇"), ["name"], Users.AdminActor, Now));
+
+        var (revised, changes) = SubDistrict.Kind.Record("SD01", new SubDistrictInfo("城关街道"), entry, Users.AdminActor, Now);
+        var (repeated, none) = SubDistrict.Kind.Record("SD01", new SubDistrictInfo("城关镇"), entry, Users.AdminActor, Now);
+
+        revised.ShouldBeRecorded("SD01", 3, created: false, "name");
+        changes.ShouldHaveSingleItem().ShouldBeOfType<SubDistrictRevised>().Info.ShouldBe(new SubDistrictInfo("城关街道"));
+        repeated.ShouldBeRecorded("SD01", 2, created: false);
+        none.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void every_directory_event_shows_its_entry_to_the_history_through_the_change_interface() =>
+        DirectoryEvents.All.ShouldAllBe(t => t.IsAssignableTo(typeof(IDirectoryChange<object>)));
 }

@@ -79,7 +79,7 @@ public class RecordCommunityTests
 
         community.Version.ShouldBe(1);
 
-        community.Apply(new CommunityRevised(Id, "CM0101", new CommunityInfo("东关社区", "SD02"), ["subDistrictCode"], Users.AdminActor, Now));
+        community = community.Apply(new CommunityRevised(Id, "CM0101", new CommunityInfo("东关社区", "SD02"), ["subDistrictCode"], Users.AdminActor, Now));
 
         community.Info.ShouldBe(new CommunityInfo("东关社区", "SD02"));
         community.Version.ShouldBe(2);

@@ -174,7 +174,7 @@ public class RecordCompoundTests
 
         compound.Version.ShouldBe(1);
 
-        compound.Apply(new CompoundRevised(Id, "CP010101", GardenInfo() with { Households = 330 }, ["households"], Users.AdminActor, Now));
+        compound = compound.Apply(new CompoundRevised(Id, "CP010101", GardenInfo() with { Households = 330 }, ["households"], Users.AdminActor, Now));
 
         compound.Info.Households.ShouldBe(330);
         compound.Version.ShouldBe(2);

@@ -116,7 +116,7 @@ public class RecordDepartmentTests
 
         department.Version.ShouldBe(1);
 
-        department.Apply(new DepartmentRevised(
+        department = department.Apply(new DepartmentRevised(
             Id, "chengguan", ChengguanInfo() with { SupervisionHotline = "12319" }, ["supervisionHotline"], Users.AdminActor, Now));
 
         department.Info.SupervisionHotline.ShouldBe("12319");

@@ -89,7 +89,7 @@ public class RecordPropertyCompanyTests
 
         company.Version.ShouldBe(1);
 
-        company.Apply(new PropertyCompanyRevised(Id, "PC01", HengxinInfo with { Phone = "13987654321" }, ["phone"], Users.AdminActor, Now));
+        company = company.Apply(new PropertyCompanyRevised(Id, "PC01", HengxinInfo with { Phone = "13987654321" }, ["phone"], Users.AdminActor, Now));
 
         company.Info.Phone.ShouldBe("13987654321");
         company.Version.ShouldBe(2);

@@ -39,7 +39,7 @@ public class RecordSubDistrictTests
         subDistrict.Version.ShouldBe(1);
         subDistrict.UpdatedAt.ShouldBe(Registered);
 
-        subDistrict.Apply(new SubDistrictRevised(Id, "SD01", new SubDistrictInfo("城关镇"), ["name"], Users.AdminActor, Now));
+        subDistrict = subDistrict.Apply(new SubDistrictRevised(Id, "SD01", new SubDistrictInfo("城关镇"), ["name"], Users.AdminActor, Now));
 
         subDistrict.Id.ShouldBe(Id);
         subDistrict.Code.ShouldBe("SD01");

@@ -1,13 +1,20 @@
-using System.Text.Json;
 using Shouldly;
 using Whistle.County.Directory;
 using Xunit;
 
 namespace Whistle.UnitTests.County.Directory;
 
+/// <summary>The sample county's data file, as ops/run and the integration tests load it.</summary>
+public static class TheSampleCounty
+{
+    public const string Path = "samples/county/county.json";
+
+    public static readonly SampleCounty County = SampleCounty.Read(SampleCounty.Locate(Path));
+}
+
 public class SampleCountyTests
 {
-    private static readonly SampleCounty County = SampleCounty.Generate();
+    private static readonly SampleCounty County = TheSampleCounty.County;
 
     [Fact]
     public void the_county_is_anlan_with_five_sub_districts_and_thirty_communities()
@@ -100,8 +107,19 @@ public class SampleCountyTests
     }
 
     [Fact]
-    public void the_departments_are_the_reports_departments() =>
-        County.Departments.ShouldBeSameAs(SampleDepartments.All);
+    public void the_departments_are_the_reports_twelve_departments()
+    {
+        County.Departments.Select(d => d.Code).ShouldBe([
+            "zhujian", "gongan", "sifa", "minzheng", "yingji", "huanbao",
+            "guihua", "chengguan", "shichang", "jingxin", "xiaofang", "mediation-centre",
+        ]);
+        var chengguan = County.Departments.Single(d => d.Code == "chengguan").Info;
+        (chengguan.Name, chengguan.NameEn, chengguan.ContactPerson, chengguan.ContactPhone, chengguan.SupervisionHotline)
+            .ShouldBe(("县城市管理局", "Urban Management", "孙队长", "0371-6881 2901", "0371-6881 2999"));
+        chengguan.EnforcementItems.ShouldBe([
+            "违法建设（乱搭乱建）查处", "毁绿种菜、侵占绿地查处", "占道经营、乱堆乱放查处", "生活垃圾分类与乱扔垃圾查处", "小区周边乱停乱放治理",
+        ]);
+    }
 
     [Fact]
     public void every_sample_compound_passes_the_validation_an_administrators_call_would()
@@ -137,15 +155,21 @@ public class SampleCountyTests
     }
 
     [Fact]
-    public void two_generations_give_the_same_county()
+    public void two_readings_of_the_file_give_the_same_county()
     {
-        var again = SampleCounty.Generate();
-        var json = new JsonSerializerOptions { IncludeFields = true }; // the lists hold value tuples, whose items are fields
+        var again = SampleCounty.Read(SampleCounty.Locate(TheSampleCounty.Path));
 
-        var first = JsonSerializer.Serialize(County, json);
-        first.ShouldContain("\"Item1\":\"CP030405\"");
-        JsonSerializer.Serialize(again, json).ShouldBe(first);
         again.Compounds.ShouldBe(County.Compounds);
         again.PropertyCompanies.ShouldBe(County.PropertyCompanies);
+        again.Compounds.Select(c => c.Code).ShouldContain("CP030405");
     }
+
+    [Fact]
+    public void a_relative_path_is_found_from_a_folder_above_the_application() =>
+        SampleCounty.Locate(TheSampleCounty.Path).ShouldEndWith(System.IO.Path.Combine("samples", "county", "county.json"));
+
+    [Fact]
+    public void a_path_that_names_no_file_says_what_the_setting_is() =>
+        Should.Throw<FileNotFoundException>(() => SampleCounty.Locate("samples/county/none.json"))
+            .Message.ShouldContain("Whistle:SampleCounty names samples/county/none.json");
 }
