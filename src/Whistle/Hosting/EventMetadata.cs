@@ -5,14 +5,20 @@ using Whistle.Kernel;
 namespace Whistle.Hosting;
 
 /// <summary>
-/// Wolverine HTTP middleware on every command endpoint: stamps the events the request appends with the user,
-/// a correlation id (the caller's <c>X-Correlation-Id</c>, else the trace id), and the client's command id
-/// (its <c>Idempotency-Key</c>) as causation id and as the <c>command-id</c> header.
+/// Wolverine HTTP middleware on every command endpoint, whatever its verb: stamps the events the request appends with
+/// the user, the user's role and county (headers <c>role</c> and <c>county</c>; the county is also the tenant), a
+/// correlation id (the caller's <c>X-Correlation-Id</c>, else the trace id), and the client's command id (its
+/// <c>Idempotency-Key</c>) as causation id and as the <c>command-id</c> header.
 /// </summary>
 public static class EventMetadata
 {
     public const string CorrelationHeader = "X-Correlation-Id";
     public const string CommandIdHeader = "command-id";
+    public const string RoleHeader = "role";
+    public const string CountyHeader = "county";
+
+    /// <summary>The verbs that append events.</summary>
+    public static readonly IReadOnlySet<string> Writes = new HashSet<string>(["POST", "PUT", "PATCH", "DELETE"]);
 
     public static void Before(HttpContext http, IDocumentSession session)
     {
@@ -21,6 +27,8 @@ public static class EventMetadata
             ? correlation
             : Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier;
         session.LastModifiedBy = http.User.FindFirst(WhistleClaims.Subject)?.Value;
+        session.SetHeader(RoleHeader, http.User.FindFirst(WhistleClaims.Role)?.Value ?? "");
+        session.SetHeader(CountyHeader, http.User.FindFirst(WhistleClaims.County)?.Value ?? "");
         var commandId = http.Request.Headers[Idempotency.Header].ToString();
         if (commandId.Length > 0)
         {

@@ -127,7 +127,7 @@ public static class WhistleHosting
             // A query value that does not parse is a 400, not a silent default.
             o.RejectUnparseableQueryValues = true;
             o.TenantId.IsClaimTypeNamed(WhistleClaims.County);
-            o.AddMiddleware(typeof(EventMetadata), chain => chain.HttpMethods.Contains("POST"));
+            o.AddMiddleware(typeof(EventMetadata), chain => chain.HttpMethods.Any(EventMetadata.Writes.Contains));
         });
         return app;
     }

@@ -29,6 +29,13 @@ public static class CaseNumbers
         return table;
     }
 
+    /// <summary>
+    /// A new case's identity: a time-ordered stream id and the next number of its series in the county's year. Every
+    /// endpoint that opens a case draws it here, in the transaction that starts the case's stream.
+    /// </summary>
+    public static async Task<NewCase> DrawAsync(IDocumentSession session, string series, DateTimeOffset now, CancellationToken ct) =>
+        new(Guid.CreateVersion7(now), await NextAsync(session, series, CountyTime.Local(now).Year, ct));
+
     public static string Format(string series, int year, long sequence) => $"{series}-{year}-{sequence:D6}";
 
     public static async Task<string> NextAsync(IDocumentSession session, string series, int year, CancellationToken ct)
@@ -48,3 +55,6 @@ public static class CaseNumbers
         return Format(series, year, sequence);
     }
 }
+
+/// <summary>The identity of a case about to be opened: its stream id and its readable number.</summary>
+public sealed record NewCase(Guid Id, string Number);

@@ -1,0 +1,101 @@
+using System.Reflection;
+using Mono.Cecil;
+using NetArchTest.Rules;
+
+namespace Whistle.UnitTests.Architecture;
+
+/// <summary>
+/// The architecture's rules over any assembly and root namespace, so that they run against Whistle and against a
+/// deliberately broken fixture (<see cref="Fixture"/>): a rule that finds nothing there could never fail.
+/// </summary>
+public sealed class ArchitectureRules(Assembly assembly, string root, IReadOnlyList<string> caseCapabilities)
+{
+    public const string Hosting = "Hosting", County = "County", Kernel = "Kernel";
+
+    private string Ns(string capability) => $"{root}.{capability}";
+
+    private IEnumerable<string> All => [.. caseCapabilities, County, Kernel];
+
+    /// <summary>Every broken rule, one sentence each.</summary>
+    public IReadOnlyList<string> Violations() =>
+        [.. ReferencesToTheHost(), .. CountyReferencesToCases(), .. KernelReferences(), .. Cycles(), .. WritesReadingReadModels()];
+
+    /// <summary>The host composes the application: nothing references it.</summary>
+    public IEnumerable<string> ReferencesToTheHost() =>
+        Types.InAssembly(assembly).That().ResideInNamespace(root).And().DoNotResideInNamespace(Ns(Hosting))
+            .And().HaveDependencyOn(Ns(Hosting)).GetTypes()
+            .Select(t => $"{t.FullName} references the host wiring");
+
+    /// <summary>The county's reference data knows no case capability.</summary>
+    public IEnumerable<string> CountyReferencesToCases() =>
+        caseCapabilities.SelectMany(c => Users(County, c).Select(t => $"{t} (county data) references {Ns(c)}"));
+
+    /// <summary>The shared kernel references no capability.</summary>
+    public IEnumerable<string> KernelReferences() =>
+        caseCapabilities.Append(County).SelectMany(c => Users(Kernel, c).Select(t => $"{t} (kernel) references {Ns(c)}"));
+
+    /// <summary>The capabilities' arrows, as "from -> to".</summary>
+    public IReadOnlyList<(string From, string To)> Arrows() =>
+        [.. from a in All from b in All where a != b && Users(a, b).Any() select (a, b)];
+
+    /// <summary>No two capabilities import each other, directly or around a longer loop.</summary>
+    public IEnumerable<string> Cycles()
+    {
+        var arrows = Arrows().ToLookup(a => a.From, a => a.To);
+        var found = new HashSet<string>();
+        foreach (var start in All)
+        {
+            var stack = new Stack<List<string>>([[start]]);
+            while (stack.TryPop(out var path))
+                foreach (var next in arrows[path[^1]])
+                {
+                    if (next == start)
+                        found.Add(Canonical(path) + " -> " + Canonical(path).Split(" -> ")[0]);
+                    else if (!path.Contains(next))
+                        stack.Push([.. path, next]);
+                }
+        }
+        return found.Order().Select(c => $"capabilities import each other: {c}");
+    }
+
+    /// <summary>The write side (command endpoints and message handlers) never reads a read model.</summary>
+    public IEnumerable<string> WritesReadingReadModels()
+    {
+        var readModels = ReadModels();
+        if (readModels.Count == 0) return [];
+        return Types.InAssembly(assembly).That().ResideInNamespace(root).And().MeetCustomRule(new WriteSide())
+            .And().HaveDependencyOnAny([.. readModels]).GetTypes()
+            .Select(t => $"{t.FullName} (write side) reads a read model");
+    }
+
+    /// <summary>The documents that projections build.</summary>
+    public IReadOnlyList<string> ReadModels() =>
+        [.. assembly.GetTypes()
+            .Where(t => t.Namespace?.StartsWith(root + ".", StringComparison.Ordinal) == true)
+            .Select(t => t.BaseType)
+            .Where(b => b is { IsGenericType: true }
+                && b.GetGenericTypeDefinition().Name is "SingleStreamProjection`2" or "MultiStreamProjection`2")
+            .Select(b => b!.GetGenericArguments()[0].FullName!)
+            .Distinct()];
+
+    private IEnumerable<string> Users(string from, string to) =>
+        Types.InAssembly(assembly).That().ResideInNamespace(Ns(from)).And().HaveDependencyOn(Ns(to)).GetTypes()
+            .Select(t => t.FullName!);
+
+    private static string Canonical(List<string> cycle)
+    {
+        var first = cycle.IndexOf(cycle.Min(StringComparer.Ordinal)!);
+        return string.Join(" -> ", cycle.Skip(first).Concat(cycle.Take(first)));
+    }
+
+    /// <summary>A command endpoint (POST, PUT, PATCH, DELETE) or a message handler.</summary>
+    private sealed class WriteSide : ICustomRule
+    {
+        private static readonly string[] Verbs =
+            ["WolverinePostAttribute", "WolverinePutAttribute", "WolverinePatchAttribute", "WolverineDeleteAttribute"];
+
+        public bool MeetsRule(TypeDefinition type) =>
+            type.Methods.Any(m => m.CustomAttributes.Any(a => Verbs.Contains(a.AttributeType.Name)))
+            || (type.Name.EndsWith("Handler", StringComparison.Ordinal) && type.Methods.Any(m => m.Name is "Handle" or "HandleAsync"));
+    }
+}
