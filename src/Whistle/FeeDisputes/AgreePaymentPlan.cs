@@ -47,14 +47,12 @@ public static class AgreePaymentPlanEndpoint
         errors.When(command.SettledAmount is { } total && instalments.Count > 0 && sum != total, "instalments",
             $"各期合计 {sum:0.00} 与和解金额 {command.SettledAmount:0.00} 不一致。The instalments add up to {sum:0.00}, not {command.SettledAmount:0.00}.");
         if (errors.Any) return errors.ToProblem();
-        return dispute.Stage == FeeDisputeStage.PlanInProgress
-            ? FeeDisputeRules.NotAllowed(dispute, "另订分期", "take a second plan while one runs")
-            : Problems.None;
+        return FeeDisputeRules.WhilePlanRuns(dispute, "另订分期", "take a second plan") ?? Problems.None;
     }
 
     [WolverinePost("/api/fee-disputes/{feeDisputeId}/payment-plan", OperationId = nameof(AgreePaymentPlan))]
-    [Authorize(Roles = FeeDisputeRules.Handlers)]
-    public static (UpdatedAggregate, Events, OutgoingMessages) Post(
+    [Authorize(Roles = Scope.FeeDisputeHandlers)]
+    public static (FeeDisputeAnswer, Events, OutgoingMessages) Post(
         AgreePaymentPlan command, [WriteAggregate] FeeDispute dispute, ClaimsPrincipal user, DateTimeOffset now)
     {
         var plan = dispute.Plan + 1;
@@ -62,8 +60,8 @@ public static class AgreePaymentPlanEndpoint
         var messages = new OutgoingMessages();
         foreach (var instalment in instalments)
             messages.Add(new InstalmentDue(dispute.Id, plan, instalment.Number, instalment.DueOn).ScheduledAt(FeeDisputeRules.EndOf(instalment.DueOn)));
-        return (new UpdatedAggregate(),
-            [new PaymentPlanAgreed(dispute.Id, plan, command.SettledAmount!.Value, instalments, command.GraceDays ?? DefaultGraceDays, Actor.From(user), now)],
-            messages);
+        Events events =
+            [new PaymentPlanAgreed(dispute.Id, plan, command.SettledAmount!.Value, instalments, command.GraceDays ?? DefaultGraceDays, Actor.From(user), now)];
+        return (FeeDisputeAnswer.After(dispute, events), events, messages);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Whistle.Mediation;
 
 namespace Whistle.FeeDisputes;
@@ -12,35 +13,47 @@ public enum FeeDisputeStage
     InCourt = 6,         // 已诉至法院
 }
 
-/// <summary>The write model of a fee dispute: only what its decisions read.</summary>
-public sealed class FeeDispute
+/// <summary>
+/// The write model of a fee dispute: only what its decisions read. Built by folding the stream, each event returning
+/// the next state; nothing mutates it. The commands answer with <see cref="FeeDisputeAnswer"/>, not with this.
+/// </summary>
+public sealed record FeeDispute
 {
-    public Guid Id { get; set; }
-    public long Version { get; set; }
-    public string Number { get; set; } = "";
-    public FeeDisputeStage Stage { get; set; }
-    public string PropertyCompanyCode { get; set; } = "";
-    public string CompoundCode { get; set; } = "";
-    public string CommunityCode { get; set; } = "";
-    public string SubDistrictCode { get; set; } = "";
-    public string OwnerName { get; set; } = "";
-    public decimal Outstanding { get; set; }
-    public DateOnly? DemandPayBy { get; set; }
-    public Guid? Mediation { get; set; }
-    public bool MediationFailed { get; set; }
+    public Guid Id { get; init; }
+    public long Version { get; init; }
+    public string Number { get; init; } = "";
+    public FeeDisputeStage Stage { get; init; }
+    public DisputeRaiser RaisedBy { get; init; }
+    public string PropertyCompanyCode { get; init; } = "";
+    public string CompoundCode { get; init; } = "";
+    /// <summary>The compound's name when the dispute was raised (its code for disputes raised before names were recorded).</summary>
+    public string CompoundName { get; init; } = "";
+    public string CommunityCode { get; init; } = "";
+    public string SubDistrictCode { get; init; } = "";
+    public string Unit { get; init; } = "";
+    public string OwnerName { get; init; } = "";
+    public string OwnerPhone { get; init; } = "";
+    public BillingPeriod Period { get; init; } = new(default, default);
+    public decimal Outstanding { get; init; }
+    public DateOnly? DemandPayBy { get; init; }
+    public Guid? Mediation { get; init; }
+    public bool MediationFailed { get; init; }
     /// <summary>The current mediation has reported its result.</summary>
-    public bool MediationEnded { get; set; }
-    public bool CreditReferred { get; set; }
-    public int Plan { get; set; }
-    public int GraceDays { get; set; }
-    public List<Instalment> Instalments { get; set; } = [];
-    public List<int> PaidInstalments { get; set; } = [];
-    public List<Guid> DefectComplaints { get; set; } = [];
+    public bool MediationEnded { get; init; }
+    public bool CreditReferred { get; init; }
+    public int Plan { get; init; }
+    public int GraceDays { get; init; }
+    public ImmutableList<Instalment> Instalments { get; init; } = [];
+    public ImmutableList<int> PaidInstalments { get; init; } = [];
+    public ImmutableList<Guid> DefectComplaints { get; init; } = [];
 
     public bool IsClosed => Stage is FeeDisputeStage.Settled or FeeDisputeStage.InCourt;
 
+    /// <summary>A payment plan is being paid: the owner pays by its instalments, and the dispute waits on them.</summary>
+    public bool PlanRuns => Stage == FeeDisputeStage.PlanInProgress;
+
     public Instalment? Unpaid(int plan, int number) =>
-        plan == Plan && Stage == FeeDisputeStage.PlanInProgress && !PaidInstalments.Contains(number)
+        plan == Plan && PlanRuns && !PaidInstalments.Contains(number)
             ? Instalments.FirstOrDefault(i => i.Number == number)
             : null;
 
@@ -49,67 +62,96 @@ public sealed class FeeDispute
         Id = e.FeeDisputeId,
         Number = e.Number,
         Stage = FeeDisputeStage.Open,
+        RaisedBy = e.RaisedBy,
         PropertyCompanyCode = e.PropertyCompanyCode,
         CompoundCode = e.CompoundCode,
+        CompoundName = e.CompoundName ?? e.CompoundCode,
         CommunityCode = e.CommunityCode,
         SubDistrictCode = e.SubDistrictCode,
+        Unit = e.Unit,
         OwnerName = e.OwnerName,
+        OwnerPhone = e.OwnerPhone,
+        Period = e.Period,
         Outstanding = e.AmountOwed,
     };
 
-    public void Apply(OwnerReasonsRecorded e) => DefectComplaints = e.DefectComplaints.ToList();
+    public FeeDispute Apply(OwnerReasonsRecorded e) => this with { DefectComplaints = [.. e.DefectComplaints] };
 
-    public void Apply(DemandIssued e) => DemandPayBy = e.PayBy;
+    public FeeDispute Apply(DemandIssued e) => this with { DemandPayBy = e.PayBy };
 
-    public void Apply(FeePaid e)
+    public FeeDispute Apply(FeePaid e) => this with
     {
-        Outstanding = e.Outstanding;
-        if (Outstanding == 0) Stage = FeeDisputeStage.Settled;
-    }
+        Outstanding = e.Outstanding,
+        Stage = e.Outstanding == 0 ? FeeDisputeStage.Settled : Stage,
+    };
 
-    public void Apply(WaiverGranted e) => Outstanding = e.Outstanding;
+    public FeeDispute Apply(WaiverGranted e) => this with { Outstanding = e.Outstanding };
 
-    public void Apply(PaymentPlanAgreed e)
+    public FeeDispute Apply(PaymentPlanAgreed e) => this with
     {
-        Stage = FeeDisputeStage.PlanInProgress;
-        Plan = e.Plan;
-        GraceDays = e.GraceDays;
-        Instalments = e.Instalments.ToList();
-        PaidInstalments = [];
-    }
+        Stage = FeeDisputeStage.PlanInProgress,
+        Plan = e.Plan,
+        GraceDays = e.GraceDays,
+        Instalments = [.. e.Instalments],
+        PaidInstalments = [],
+    };
 
-    public void Apply(InstalmentPaid e)
+    public FeeDispute Apply(InstalmentPaid e) => this with
     {
-        PaidInstalments.Add(e.Number);
-        Outstanding -= e.Amount;
-    }
+        PaidInstalments = PaidInstalments.Add(e.Number),
+        Outstanding = Outstanding - e.Amount,
+    };
 
-    public void Apply(PaymentPlanDefaulted e) => Stage = FeeDisputeStage.PlanDefaulted;
+    public FeeDispute Apply(PaymentPlanDefaulted e) => this with { Stage = FeeDisputeStage.PlanDefaulted };
 
-    public void Apply(PaymentPlanCompleted e) => Stage = FeeDisputeStage.Settled;
+    public FeeDispute Apply(PaymentPlanCompleted e) => this with { Stage = FeeDisputeStage.Settled };
 
-    public void Apply(FeeDisputeReferredToMediation e)
+    public FeeDispute Apply(FeeDisputeReferredToMediation e) => this with
     {
-        Stage = FeeDisputeStage.InMediation;
-        Mediation = e.MediationCaseId;
-        MediationEnded = false;
-    }
+        Stage = FeeDisputeStage.InMediation,
+        Mediation = e.MediationCaseId,
+        MediationEnded = false,
+    };
 
-    public void Apply(FeeDisputeMediationEnded e)
+    public FeeDispute Apply(FeeDisputeMediationEnded e) => this with
     {
-        if (Stage == FeeDisputeStage.InMediation) Stage = FeeDisputeStage.Open;
-        if (e.Result == MediationResult.Failed) MediationFailed = true;
-        MediationEnded = true;
-    }
+        Stage = Stage == FeeDisputeStage.InMediation ? FeeDisputeStage.Open : Stage,
+        MediationFailed = MediationFailed || e.Result == MediationResult.Failed,
+        MediationEnded = true,
+    };
 
-    public void Apply(CreditReferralMade e) => CreditReferred = true;
+    public FeeDispute Apply(CreditReferralMade e) => this with { CreditReferred = true };
 
-    public void Apply(CreditReferralWithdrawn e) => CreditReferred = false;
+    public FeeDispute Apply(CreditReferralWithdrawn e) => this with { CreditReferred = false };
 
-    public void Apply(FeeDisputeReferredToCourt e) => Stage = FeeDisputeStage.InCourt;
+    public FeeDispute Apply(FeeDisputeReferredToCourt e) => this with { Stage = FeeDisputeStage.InCourt };
 
     // These change nothing a decision reads, but the fold must know them.
-    public void Apply(InstalmentMissed e) { }
+    public FeeDispute Apply(InstalmentMissed e) => this;
 
-    public void Apply(DefectComplaintResolved e) { }
+    public FeeDispute Apply(DefectComplaintResolved e) => this;
+
+    /// <summary>The dispute after these events (a decision's), each one version on: what a command answers with.</summary>
+    public FeeDispute Then(IEnumerable<object> events) =>
+        events.Aggregate(this, (state, e) => state.Next(e) with { Version = state.Version + 1 });
+
+    private FeeDispute Next(object e) => e switch
+    {
+        OwnerReasonsRecorded x => Apply(x),
+        DemandIssued x => Apply(x),
+        FeePaid x => Apply(x),
+        WaiverGranted x => Apply(x),
+        PaymentPlanAgreed x => Apply(x),
+        InstalmentPaid x => Apply(x),
+        InstalmentMissed x => Apply(x),
+        PaymentPlanDefaulted x => Apply(x),
+        PaymentPlanCompleted x => Apply(x),
+        FeeDisputeReferredToMediation x => Apply(x),
+        FeeDisputeMediationEnded x => Apply(x),
+        CreditReferralMade x => Apply(x),
+        CreditReferralWithdrawn x => Apply(x),
+        FeeDisputeReferredToCourt x => Apply(x),
+        DefectComplaintResolved x => Apply(x),
+        _ => throw new ArgumentException($"A fee dispute does not fold {e.GetType().Name}.", nameof(e)),
+    };
 }

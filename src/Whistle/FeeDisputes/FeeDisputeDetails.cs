@@ -13,6 +13,9 @@ namespace Whistle.FeeDisputes;
 /// <summary>Everything about one fee dispute; kept inline, so it is current as soon as a command returns.</summary>
 public sealed class FeeDisputeDetails
 {
+    /// <summary>Where scope reads a dispute's area: its details and its lists alike.</summary>
+    public static readonly CaseFields<FeeDisputeDetails> Fields = new(CaseKind.FeeDispute, x => x.CommunityCode, x => x.SubDistrictCode);
+
     public Guid Id { get; set; }
     public long Version { get; set; }
     public string Number { get; set; } = "";
@@ -75,19 +78,17 @@ public sealed class FeeDisputeDetails
 
 public partial class FeeDisputeDetailsProjection : SingleStreamProjection<FeeDisputeDetails, Guid>
 {
-    public static async Task<FeeDisputeDetails> Create(IEvent<FeeDisputeRaised> e, IQuerySession session)
-    {
-        var compound = await session.LoadAsync<County.Directory.Compound>(County.Directory.DirectoryIds.Compound(e.Data.CompoundCode));
-        return Touch(e, new FeeDisputeDetails
+    /// <summary>The compound's name travels on the event; a dispute raised before it did shows the compound's code.</summary>
+    public static FeeDisputeDetails Create(IEvent<FeeDisputeRaised> e) =>
+        Touch(e, new FeeDisputeDetails
         {
             Id = e.Data.FeeDisputeId, Number = e.Data.Number, Stage = FeeDisputeStage.Open, RaisedBy = e.Data.RaisedBy,
             PropertyCompanyCode = e.Data.PropertyCompanyCode, CompoundCode = e.Data.CompoundCode,
-            CompoundName = compound?.Info.Name ?? e.Data.CompoundCode, CommunityCode = e.Data.CommunityCode,
+            CompoundName = e.Data.CompoundName ?? e.Data.CompoundCode, CommunityCode = e.Data.CommunityCode,
             SubDistrictCode = e.Data.SubDistrictCode, Unit = e.Data.Unit, OwnerName = e.Data.OwnerName,
             OwnerPhone = e.Data.OwnerPhone, Period = e.Data.Period, AmountOwed = e.Data.AmountOwed,
             Outstanding = e.Data.AmountOwed, RaisedAt = e.Data.At,
         });
-    }
 
     public static FeeDisputeDetails Apply(IEvent<OwnerReasonsRecorded> e, FeeDisputeDetails d)
     {
@@ -212,13 +213,13 @@ public static class FeeDisputeDetailsEndpoint
         session.LoadAsync<FeeDisputeDetails>(feeDisputeId, ct);
 
     public static ProblemDetails Validate(Guid feeDisputeId, FeeDisputeDetails? details, ClaimsPrincipal user) =>
-        details is not null && FeeDisputeRules.InScope(user, details.CommunityCode, details.SubDistrictCode)
+        details is not null && Scope.Of(user).Sees(FeeDisputeDetails.Fields, details)
             ? Problems.None
             : FeeDisputeRules.NotFound(feeDisputeId);
 
     /// <summary>One fee dispute; analysts see the owner masked.</summary>
     [WolverineGet("/api/fee-disputes/{feeDisputeId}", OperationId = "GetFeeDispute")]
-    [Authorize(Roles = FeeDisputeRules.Readers)]
+    [Authorize(Roles = Scope.FeeDisputeReaders)]
     public static FeeDisputeDetails Get(FeeDisputeDetails details, ClaimsPrincipal user) =>
         user.IsInRole(Roles.Analyst) ? details.Masked() : details;
 }

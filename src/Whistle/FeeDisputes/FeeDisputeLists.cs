@@ -21,11 +21,11 @@ public static class FeeDisputeListEndpoint
 
     /// <summary>Fee disputes, newest first, owners masked; filters: propertyCompanyCode, compoundCode, stage.</summary>
     [WolverineGet("/api/fee-disputes", OperationId = "ListFeeDisputes")]
-    [Authorize(Roles = FeeDisputeRules.Readers)]
+    [Authorize(Roles = Scope.FeeDisputeReaders)]
     public static async Task<IReadOnlyList<FeeDisputeDetails>> Get(
         string? propertyCompanyCode, string? compoundCode, string? stage, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
-        var query = FeeDisputeQueries.InScope(session, user);
+        var query = Scope.Of(user).Filter(session.Query<FeeDisputeDetails>(), FeeDisputeDetails.Fields);
         if (propertyCompanyCode is not null) query = query.Where(d => d.PropertyCompanyCode == propertyCompanyCode);
         if (compoundCode is not null) query = query.Where(d => d.CompoundCode == compoundCode);
         if (stage is not null)
@@ -46,10 +46,10 @@ public static class FeeDisputeSummaryEndpoint
 
     /// <summary>Per company (<c>groupBy=company</c>) or per compound (<c>groupBy=compound</c>).</summary>
     [WolverineGet("/api/fee-disputes/summary", OperationId = "SummariseFeeDisputes")]
-    [Authorize(Roles = FeeDisputeRules.Readers)]
+    [Authorize(Roles = Scope.FeeDisputeReaders)]
     public static async Task<IReadOnlyList<FeeDisputeSummary>> Get(string groupBy, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
-        var disputes = await FeeDisputeQueries.InScope(session, user).ToListAsync(ct);
+        var disputes = await Scope.Of(user).Filter(session.Query<FeeDisputeDetails>(), FeeDisputeDetails.Fields).ToListAsync(ct);
         return Summarise(disputes, groupBy == "company" ? d => d.PropertyCompanyCode : d => d.CompoundCode);
     }
 
@@ -63,16 +63,4 @@ public static class FeeDisputeSummaryEndpoint
             g.Sum(d => d.Defaults),
             g.Count(d => d.Stage == FeeDisputeStage.Settled),
             g.Count(d => d.CreditReferred))).ToList();
-}
-
-public static class FeeDisputeQueries
-{
-    /// <summary>Community and sub-district workers see their own area's disputes.</summary>
-    public static IQueryable<FeeDisputeDetails> InScope(IQuerySession session, ClaimsPrincipal user)
-    {
-        var query = session.Query<FeeDisputeDetails>().AsQueryable();
-        if (user.IsInRole(Roles.Community)) { var own = user.CommunityOf(); query = query.Where(d => d.CommunityCode == own); }
-        if (user.IsInRole(Roles.SubDistrict)) { var own = user.SubDistrictOf(); query = query.Where(d => d.SubDistrictCode == own); }
-        return query;
-    }
 }

@@ -4,31 +4,36 @@ using Whistle.Kernel;
 
 namespace Whistle.FeeDisputes;
 
-/// <summary>Who works on fee disputes, their scope, and the checks every command on a dispute starts with.</summary>
+/// <summary>The checks every command on a dispute starts with, and the rules several commands share.</summary>
 public static class FeeDisputeRules
 {
-    /// <summary>Registered and handled by the hotline clerk, community workers, the mediation centre and administrators.</summary>
-    public const string Handlers = Roles.Clerk + "," + Roles.Community + "," + Roles.Mediator + "," + Roles.Admin;
-
-    public const string Readers = Handlers + "," + Roles.SubDistrict + "," + Roles.Office + "," + Roles.Analyst;
-
     /// <summary>A reasonable deadline for a formal demand: at least a week, at most three months (Civil Code art. 944).</summary>
     public const int MinDemandDays = 7, MaxDemandDays = 90;
 
-    public static bool InScope(ClaimsPrincipal user, string communityCode, string subDistrictCode) =>
-        Complaints.ComplaintRules.InScope(user, communityCode, subDistrictCode);
+    public static CaseArea AreaOf(FeeDispute dispute) => new(dispute.CommunityCode, dispute.SubDistrictCode);
 
     public static ProblemDetails NotFound(Guid id) =>
         Problems.NotFound($"物业费纠纷 {id} 不存在。", $"Fee dispute {id} does not exist.");
 
+    /// <summary>A dispute outside the user's scope does not exist for them; one they see but may not handle is forbidden.</summary>
     public static ProblemDetails? Common(FeeDispute dispute, ClaimsPrincipal user, long? expectedVersion)
     {
-        if (!InScope(user, dispute.CommunityCode, dispute.SubDistrictCode)) return NotFound(dispute.Id);
+        var scope = Scope.Of(user);
+        if (!scope.Sees(CaseKind.FeeDispute, AreaOf(dispute))) return NotFound(dispute.Id);
+        if (!scope.MayHandle(CaseKind.FeeDispute, AreaOf(dispute)))
+            return Problems.Forbidden("您不能办理该纠纷。", "You may read this dispute but not handle it.");
         if (Problems.CheckVersion(expectedVersion, dispute.Version) is { } stale) return stale;
         return dispute.IsClosed
             ? Problems.Conflict($"纠纷 {dispute.Number} 已{Label(dispute.Stage)}，不能再办理。", $"The dispute is {dispute.Stage}; nothing more can be done on it.")
             : null;
     }
+
+    /// <summary>
+    /// While a payment plan runs the owner pays by its instalments: no other payment, waiver, demand, second plan,
+    /// mediation or credit referral. <paramref name="zh"/> and <paramref name="en"/> name what the command would do.
+    /// </summary>
+    public static ProblemDetails? WhilePlanRuns(FeeDispute dispute, string zh, string en) =>
+        dispute.PlanRuns ? NotAllowed(dispute, $"{zh}（分期履行中）", $"{en} while a payment plan runs") : null;
 
     public static string Label(this FeeDisputeStage stage) => stage switch
     {

@@ -7,6 +7,7 @@ public static class FeeDisputesSetup
 {
     public static void Configure(StoreOptions opts)
     {
+        opts.Events.AddEventTypes(FeeDisputeEventTypes.All);
         opts.Projections.Add<FeeDisputeDetailsProjection>(ProjectionLifecycle.Inline);
         opts.Schema.For<FeeDisputeDetails>()
             .Index(x => x.Number)

@@ -20,15 +20,16 @@ public static class GrantWaiverEndpoint
             .When(command.Amount == dispute.Outstanding, "amount", "部分减免须小于欠费总额。A partial waiver is less than all that is owed.")
             .Text("reason", command.Reason, 500);
         if (errors.Any) return errors.ToProblem();
-        return dispute.Stage == FeeDisputeStage.PlanInProgress
-            ? FeeDisputeRules.NotAllowed(dispute, "减免（分期履行中）", "be reduced while a payment plan runs")
-            : Problems.None;
+        return FeeDisputeRules.WhilePlanRuns(dispute, "减免", "be reduced") ?? Problems.None;
     }
 
     [WolverinePost("/api/fee-disputes/{feeDisputeId}/waiver", OperationId = nameof(GrantWaiver))]
-    [Authorize(Roles = FeeDisputeRules.Handlers)]
-    public static (UpdatedAggregate, Events) Post(
-        GrantWaiver command, [WriteAggregate] FeeDispute dispute, ClaimsPrincipal user, DateTimeOffset now) =>
-        (new UpdatedAggregate(),
-         [new WaiverGranted(dispute.Id, command.Amount!.Value, command.Reason!.Trim(), dispute.Outstanding - command.Amount.Value, Actor.From(user), now)]);
+    [Authorize(Roles = Scope.FeeDisputeHandlers)]
+    public static (FeeDisputeAnswer, Events) Post(
+        GrantWaiver command, [WriteAggregate] FeeDispute dispute, ClaimsPrincipal user, DateTimeOffset now)
+    {
+        Events events =
+            [new WaiverGranted(dispute.Id, command.Amount!.Value, command.Reason!.Trim(), dispute.Outstanding - command.Amount.Value, Actor.From(user), now)];
+        return (FeeDisputeAnswer.After(dispute, events), events);
+    }
 }

@@ -32,16 +32,16 @@ public static class IssueDemandEndpoint
                     || by.DayNumber - issued.DayNumber > FeeDisputeRules.MaxDemandDays), "payBy",
                 $"催告期限应为发出后 {FeeDisputeRules.MinDemandDays} 到 {FeeDisputeRules.MaxDemandDays} 天。A reasonable deadline: {FeeDisputeRules.MinDemandDays} to {FeeDisputeRules.MaxDemandDays} days after the demand is issued.");
         if (errors.Any) return errors.ToProblem();
-        return dispute.Stage == FeeDisputeStage.PlanInProgress
-            ? FeeDisputeRules.NotAllowed(dispute, "催告（分期履行中）", "be demanded while a payment plan runs")
-            : Problems.None;
+        return FeeDisputeRules.WhilePlanRuns(dispute, "催告", "be demanded") ?? Problems.None;
     }
 
     [WolverinePost("/api/fee-disputes/{feeDisputeId}/demand", OperationId = nameof(IssueDemand))]
-    [Authorize(Roles = FeeDisputeRules.Handlers)]
-    public static (UpdatedAggregate, Events) Post(
-        IssueDemand command, [WriteAggregate] FeeDispute dispute, ClaimsPrincipal user, DateTimeOffset now) =>
-        (new UpdatedAggregate(),
-         [new DemandIssued(dispute.Id, command.Amount!.Value, command.PayBy!.Value, Actor.From(user), now,
-             command.IssuedOn ?? FeeDisputeRules.Today(now))]);
+    [Authorize(Roles = Scope.FeeDisputeHandlers)]
+    public static (FeeDisputeAnswer, Events) Post(
+        IssueDemand command, [WriteAggregate] FeeDispute dispute, ClaimsPrincipal user, DateTimeOffset now)
+    {
+        Events events =
+            [new DemandIssued(dispute.Id, command.Amount!.Value, command.PayBy!.Value, Actor.From(user), now, command.IssuedOn ?? FeeDisputeRules.Today(now))];
+        return (FeeDisputeAnswer.After(dispute, events), events);
+    }
 }

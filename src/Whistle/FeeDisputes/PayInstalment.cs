@@ -18,7 +18,7 @@ public static class PayInstalmentEndpoint
     public static ProblemDetails Validate(PayInstalment command, FeeDispute dispute, int number, ClaimsPrincipal user)
     {
         if (FeeDisputeRules.Common(dispute, user, command.ExpectedVersion) is { } problem) return problem;
-        if (dispute.Stage != FeeDisputeStage.PlanInProgress) return FeeDisputeRules.NotAllowed(dispute, "缴纳分期", "take an instalment");
+        if (!dispute.PlanRuns) return FeeDisputeRules.NotAllowed(dispute, "缴纳分期", "take an instalment");
         if (dispute.Instalments.FirstOrDefault(i => i.Number == number) is not { } instalment)
             return Problems.NotFound($"没有第 {number} 期。", $"There is no instalment {number}.");
         if (dispute.PaidInstalments.Contains(number))
@@ -31,10 +31,13 @@ public static class PayInstalmentEndpoint
     }
 
     [WolverinePost("/api/fee-disputes/{feeDisputeId}/instalments/{number}/pay", OperationId = nameof(PayInstalment))]
-    [Authorize(Roles = FeeDisputeRules.Handlers)]
-    public static (UpdatedAggregate, Events) Post(
-        PayInstalment command, [WriteAggregate] FeeDispute dispute, int number, ClaimsPrincipal user, DateTimeOffset now) =>
-        (new UpdatedAggregate(), Pay(dispute, number, command.Amount!.Value, Actor.From(user), now));
+    [Authorize(Roles = Scope.FeeDisputeHandlers)]
+    public static (FeeDisputeAnswer, Events) Post(
+        PayInstalment command, [WriteAggregate] FeeDispute dispute, int number, ClaimsPrincipal user, DateTimeOffset now)
+    {
+        var events = Pay(dispute, number, command.Amount!.Value, Actor.From(user), now);
+        return (FeeDisputeAnswer.After(dispute, events), events);
+    }
 
     public static Events Pay(FeeDispute dispute, int number, decimal amount, Actor by, DateTimeOffset now)
     {

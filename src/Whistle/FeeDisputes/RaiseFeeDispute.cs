@@ -46,13 +46,13 @@ public static class RaiseFeeDisputeEndpoint
         if (!string.IsNullOrWhiteSpace(command.PropertyCompanyCode) && parties.Company is null)
             errors.Add("propertyCompanyCode", $"没有编码为 {command.PropertyCompanyCode} 的物业服务企业。No such company.");
         if (errors.Any) return errors.ToProblem();
-        return FeeDisputeRules.InScope(user, parties.Compound!.Info.CommunityCode, parties.Compound.Info.SubDistrictCode)
+        return Scope.Of(user).MayHandle(CaseKind.FeeDispute, new CaseArea(parties.Compound!.Info.CommunityCode, parties.Compound.Info.SubDistrictCode))
             ? Problems.None
             : Problems.Forbidden("该小区不在您的辖区。", "The compound is outside your area.");
     }
 
     [WolverinePost("/api/fee-disputes", OperationId = nameof(RaiseFeeDispute))]
-    [Authorize(Roles = FeeDisputeRules.Handlers)]
+    [Authorize(Roles = Scope.FeeDisputeHandlers)]
     public static async Task<(FeeDisputeRaisedResponse, IStartStream)> Post(
         RaiseFeeDispute command, DisputeParties parties, ClaimsPrincipal user, DateTimeOffset now,
         IDocumentSession session, CancellationToken ct)
@@ -67,5 +67,6 @@ public static class RaiseFeeDisputeEndpoint
          MartenOps.StartStream<FeeDispute>(id, new FeeDisputeRaised(
              id, number, command.RaisedBy!.Value, command.PropertyCompanyCode!.Trim(), compound.Code, compound.Info.CommunityCode,
              compound.Info.SubDistrictCode, command.Unit!.Trim(), command.Owner!.Name!.Trim(), command.Owner.Phone!.Trim(),
-             new BillingPeriod(command.PeriodFrom!.Value, command.PeriodTo!.Value), command.AmountOwed!.Value, by, now)));
+             new BillingPeriod(command.PeriodFrom!.Value, command.PeriodTo!.Value), command.AmountOwed!.Value, by, now,
+             compound.Info.Name)));
 }

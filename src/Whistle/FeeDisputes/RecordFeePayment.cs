@@ -17,15 +17,15 @@ public static class RecordFeePaymentEndpoint
         if (FeeDisputeRules.Common(dispute, user, command.ExpectedVersion) is { } problem) return problem;
         var errors = new FieldErrors().Money("amount", command.Amount, dispute.Outstanding);
         if (errors.Any) return errors.ToProblem();
-        return dispute.Stage == FeeDisputeStage.PlanInProgress
-            ? FeeDisputeRules.NotAllowed(dispute, "另行付款，请按分期缴纳", "take a payment outside its instalments")
-            : Problems.None;
+        return FeeDisputeRules.WhilePlanRuns(dispute, "另行付款，请按分期缴纳", "take a payment outside its instalments") ?? Problems.None;
     }
 
     [WolverinePost("/api/fee-disputes/{feeDisputeId}/payments", OperationId = nameof(RecordFeePayment))]
-    [Authorize(Roles = FeeDisputeRules.Handlers)]
-    public static (UpdatedAggregate, Events) Post(
-        RecordFeePayment command, [WriteAggregate] FeeDispute dispute, ClaimsPrincipal user, DateTimeOffset now) =>
-        (new UpdatedAggregate(),
-         [new FeePaid(dispute.Id, command.Amount!.Value, dispute.Outstanding - command.Amount.Value, Actor.From(user), now)]);
+    [Authorize(Roles = Scope.FeeDisputeHandlers)]
+    public static (FeeDisputeAnswer, Events) Post(
+        RecordFeePayment command, [WriteAggregate] FeeDispute dispute, ClaimsPrincipal user, DateTimeOffset now)
+    {
+        Events events = [new FeePaid(dispute.Id, command.Amount!.Value, dispute.Outstanding - command.Amount.Value, Actor.From(user), now)];
+        return (FeeDisputeAnswer.After(dispute, events), events);
+    }
 }

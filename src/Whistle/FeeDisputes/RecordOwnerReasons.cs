@@ -54,15 +54,18 @@ public static class RecordOwnerReasonsEndpoint
 
     /// <summary>Each complaint given as a service defect is told, so that it tells the dispute when it is resolved.</summary>
     [WolverinePost("/api/fee-disputes/{feeDisputeId}/reasons", OperationId = nameof(RecordOwnerReasons))]
-    [Authorize(Roles = FeeDisputeRules.Handlers)]
-    public static (UpdatedAggregate, Events, OutgoingMessages) Post(
+    [Authorize(Roles = Scope.FeeDisputeHandlers)]
+    public static (FeeDisputeAnswer, Events, OutgoingMessages) Post(
         RecordOwnerReasons command, [WriteAggregate] FeeDispute dispute, ClaimsPrincipal user, DateTimeOffset now)
     {
         var by = Actor.From(user);
         var defects = (command.DefectComplaints ?? []).Distinct().ToList();
-        return (new UpdatedAggregate(),
-            [new OwnerReasonsRecorded(dispute.Id, command.Reasons!.Distinct().ToList(), defects, command.Subsidy ?? Subsidy.None,
-                string.IsNullOrWhiteSpace(command.Statement) ? null : command.Statement.Trim(), by, now)],
+        Events events =
+        [
+            new OwnerReasonsRecorded(dispute.Id, command.Reasons!.Distinct().ToList(), defects, command.Subsidy ?? Subsidy.None,
+                string.IsNullOrWhiteSpace(command.Statement) ? null : command.Statement.Trim(), by, now),
+        ];
+        return (FeeDisputeAnswer.After(dispute, events), events,
             [.. defects.Select(complaint => new CiteComplaint(complaint, dispute.Id, dispute.Number, by, now))]);
     }
 }

@@ -17,8 +17,15 @@ public static class ReferFeeDisputeToCourtEndpoint
         ?? new FieldErrors().Text("court", command.Court, 100).Text("reference", command.Reference, 100, required: false).ToProblem();
 
     [WolverinePost("/api/fee-disputes/{feeDisputeId}/court", OperationId = nameof(ReferFeeDisputeToCourt))]
-    [Authorize(Roles = FeeDisputeRules.Handlers)]
-    public static (UpdatedAggregate, Events) Post(
-        ReferFeeDisputeToCourt command, [WriteAggregate] FeeDispute dispute, ClaimsPrincipal user, DateTimeOffset now) =>
-        (new UpdatedAggregate(), [new FeeDisputeReferredToCourt(dispute.Id, command.Court!.Trim(), string.IsNullOrWhiteSpace(command.Reference) ? null : command.Reference.Trim(), Actor.From(user), now)]);
+    [Authorize(Roles = Scope.FeeDisputeHandlers)]
+    public static (FeeDisputeAnswer, Events) Post(
+        ReferFeeDisputeToCourt command, [WriteAggregate] FeeDispute dispute, ClaimsPrincipal user, DateTimeOffset now)
+    {
+        Events events =
+        [
+            new FeeDisputeReferredToCourt(dispute.Id, command.Court!.Trim(),
+                string.IsNullOrWhiteSpace(command.Reference) ? null : command.Reference.Trim(), Actor.From(user), now),
+        ];
+        return (FeeDisputeAnswer.After(dispute, events), events);
+    }
 }

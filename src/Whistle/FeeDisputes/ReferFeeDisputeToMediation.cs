@@ -20,27 +20,22 @@ public sealed record MediationStarted(Guid MediationCaseId, string Number) : Cre
 
 public static class ReferFeeDisputeToMediationEndpoint
 {
-    public static async Task<DisputeCompany> LoadAsync(Guid feeDisputeId, IQuerySession session, CancellationToken ct)
-    {
-        var details = await session.LoadAsync<FeeDisputeDetails>(feeDisputeId, ct);
-        return new(details is null ? null : await session.LoadAsync<PropertyCompany>(DirectoryIds.PropertyCompany(details.PropertyCompanyCode), ct), details);
-    }
+    /// <summary>The dispute's company from the county directory (reference data), to name it as a party.</summary>
+    public static async Task<DisputeCompany> LoadAsync(FeeDispute dispute, IQuerySession session, CancellationToken ct) =>
+        new(await session.LoadAsync<PropertyCompany>(DirectoryIds.PropertyCompany(dispute.PropertyCompanyCode), ct));
 
     public static ProblemDetails Validate(ReferFeeDisputeToMediation command, FeeDispute dispute, ClaimsPrincipal user)
     {
         if (FeeDisputeRules.Common(dispute, user, command.ExpectedVersion) is { } problem) return problem;
         var errors = new FieldErrors().Text("matter", command.Matter, 1000, required: false);
         if (errors.Any) return errors.ToProblem();
-        return dispute.Stage switch
-        {
-            FeeDisputeStage.InMediation => Problems.Conflict($"纠纷已在调解中（{dispute.Mediation}）。", "The dispute is already in mediation."),
-            FeeDisputeStage.PlanInProgress => FeeDisputeRules.NotAllowed(dispute, "转调解（分期履行中）", "go to mediation while a payment plan runs"),
-            _ => Problems.None,
-        };
+        if (dispute.Stage == FeeDisputeStage.InMediation)
+            return Problems.Conflict($"纠纷已在调解中（{dispute.Mediation}）。", "The dispute is already in mediation.");
+        return FeeDisputeRules.WhilePlanRuns(dispute, "转调解", "go to mediation") ?? Problems.None;
     }
 
     [WolverinePost("/api/fee-disputes/{feeDisputeId}/mediation", OperationId = nameof(ReferFeeDisputeToMediation))]
-    [Authorize(Roles = FeeDisputeRules.Handlers)]
+    [Authorize(Roles = Scope.FeeDisputeHandlers)]
     public static async Task<(MediationStarted, Events, IStartStream)> Post(
         ReferFeeDisputeToMediation command, [WriteAggregate] FeeDispute dispute, DisputeCompany company,
         ClaimsPrincipal user, DateTimeOffset now, IDocumentSession session, CancellationToken ct)
@@ -53,16 +48,15 @@ public static class ReferFeeDisputeToMediationEndpoint
     public static (MediationStarted, Events, IStartStream) Refer(
         ReferFeeDisputeToMediation command, FeeDispute dispute, DisputeCompany company, Guid caseId, string number, Actor by, DateTimeOffset now)
     {
-        var details = company.Details!;
         var companyName = company.Company?.Info.Name ?? dispute.PropertyCompanyCode;
-        MediationParty owner = new(details.OwnerName, details.OwnerPhone, PartySide.Respondent);
+        MediationParty owner = new(dispute.OwnerName, dispute.OwnerPhone, PartySide.Respondent);
         MediationParty firm = new(companyName, company.Company?.Info.Phone, PartySide.Applicant, IsOrganisation: true);
-        var parties = details.RaisedBy == DisputeRaiser.Company
+        var parties = dispute.RaisedBy == DisputeRaiser.Company
             ? new[] { firm, owner }
             : [owner with { Side = PartySide.Applicant }, firm with { Side = PartySide.Respondent }];
         var matter = command.Matter?.Trim() is { Length: > 0 } m
             ? m
-            : $"{details.CompoundName}{details.Unit} 物业费纠纷：{details.Period.From:yyyy-MM} 至 {details.Period.To:yyyy-MM}，欠费 {details.Outstanding:0.00} 元";
+            : $"{dispute.CompoundName}{dispute.Unit} 物业费纠纷：{dispute.Period.From:yyyy-MM} 至 {dispute.Period.To:yyyy-MM}，欠费 {dispute.Outstanding:0.00} 元";
         var opened = new MediationCaseOpened(
             caseId, number, ReferralSource.FeeDispute, dispute.Id, dispute.Number, null, parties, matter,
             dispute.PropertyCompanyCode, dispute.CompoundCode, dispute.CommunityCode, dispute.SubDistrictCode, by, now);
@@ -72,5 +66,5 @@ public static class ReferFeeDisputeToMediationEndpoint
     }
 }
 
-/// <summary>The dispute's company and its details, for naming the parties of the mediation case.</summary>
-public sealed record DisputeCompany(PropertyCompany? Company, FeeDisputeDetails? Details);
+/// <summary>The dispute's company as the county directory has it today, for naming it as a party of the mediation case.</summary>
+public sealed record DisputeCompany(PropertyCompany? Company);

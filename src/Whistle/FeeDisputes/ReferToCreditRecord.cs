@@ -24,8 +24,9 @@ public static class ReferToCreditRecordEndpoint
         var errors = new FieldErrors().Text("basis", command.Basis, 1000);
         if (errors.Any) return errors.ToProblem();
         if (dispute.CreditReferred) return Problems.Conflict("已报送征信。", "The refusal is already in the credit record.");
-        if (dispute.Stage is FeeDisputeStage.PlanInProgress or FeeDisputeStage.InMediation)
-            return FeeDisputeRules.NotAllowed(dispute, "报送征信（业主正在分期履行或调解中）", "go to the credit record while the owner pays by plan or mediation runs");
+        if (FeeDisputeRules.WhilePlanRuns(dispute, "报送征信", "go to the credit record") is { } paying) return paying;
+        if (dispute.Stage == FeeDisputeStage.InMediation)
+            return FeeDisputeRules.NotAllowed(dispute, "报送征信（调解中）", "go to the credit record while mediation runs");
         var missing = new List<(string Zh, string En)>();
         if (!dispute.MediationFailed) missing.Add(("尚无调解不成的记录", "no failed mediation"));
         if (dispute.DemandPayBy is not { } payBy) missing.Add(("尚未催告", "no formal demand"));
@@ -38,8 +39,11 @@ public static class ReferToCreditRecordEndpoint
     }
 
     [WolverinePost("/api/fee-disputes/{feeDisputeId}/credit-referral", OperationId = nameof(ReferToCreditRecord))]
-    [Authorize(Roles = FeeDisputeRules.Handlers)]
-    public static (UpdatedAggregate, Events) Post(
-        ReferToCreditRecord command, [WriteAggregate] FeeDispute dispute, ClaimsPrincipal user, DateTimeOffset now) =>
-        (new UpdatedAggregate(), [new CreditReferralMade(dispute.Id, command.Basis!.Trim(), Actor.From(user), now)]);
+    [Authorize(Roles = Scope.FeeDisputeHandlers)]
+    public static (FeeDisputeAnswer, Events) Post(
+        ReferToCreditRecord command, [WriteAggregate] FeeDispute dispute, ClaimsPrincipal user, DateTimeOffset now)
+    {
+        Events events = [new CreditReferralMade(dispute.Id, command.Basis!.Trim(), Actor.From(user), now)];
+        return (FeeDisputeAnswer.After(dispute, events), events);
+    }
 }

@@ -32,6 +32,7 @@ public sealed class FeeDisputeEndpointTests(AppFixture app) : IntegrationContext
         var raised = await Raise();
 
         raised.Number.ShouldStartWith($"WY-{Today.Year}-");
+        (await EventsOf(raised.Id)).Single().Data.ShouldBeOfType<FeeDisputeRaised>().CompoundName.ShouldBe("东关花园");
         var details = await Details(raised.Id);
         details.CompoundName.ShouldBe("东关花园");
         details.Outstanding.ShouldBe(2400m);
@@ -69,8 +70,11 @@ public sealed class FeeDisputeEndpointTests(AppFixture app) : IntegrationContext
         var agreed = await Host.ExecuteAndWaitAsync(() => Act(raised.Id, "payment-plan",
             new AgreePaymentPlan(1800m, [new(900m, Today.AddDays(30)), new(900m, Today.AddDays(60))], 10)), 30_000);
         await Act(raised.Id, "instalments/1/pay", new PayInstalment(900m));
-        await Act(raised.Id, "instalments/2/pay", new PayInstalment(900m));
+        var paid = (await (await Act(raised.Id, "instalments/2/pay", new PayInstalment(900m))).ReadAsJsonAsync<FeeDisputeAnswer>())!;
 
+        (paid.Id, paid.Version, paid.Stage, paid.StageLabel, paid.Outstanding).ShouldBe((raised.Id, 7L, FeeDisputeStage.Settled, "结清", 0m));
+        paid.Instalments.Select(i => i.Paid).ShouldBe([true, true]);
+        (await EventsOf(raised.Id)).Count.ShouldBe(7);
         agreed.Scheduled.MessagesOf<InstalmentDue>().Select(m => m.Number).ShouldBe([1, 2]);
         var details = await Details(raised.Id);
         details.Stage.ShouldBe(FeeDisputeStage.Settled);
@@ -143,7 +147,8 @@ public sealed class FeeDisputeEndpointTests(AppFixture app) : IntegrationContext
     {
         var complaint = await LodgeAndMove(("accept", new { }));
         var raised = await Raise();
-        await Act(raised.Id, "reasons", new RecordOwnerReasons([OwnerReason.ServiceDefect], [complaint]));
+        var cited = await Host.ExecuteAndWaitAsync(() => Act(raised.Id, "reasons", new RecordOwnerReasons([OwnerReason.ServiceDefect], [complaint])), 30_000);
+        cited.Executed.MessagesOf<CiteComplaint>().ShouldHaveSingleItem().ComplaintId.ShouldBe(complaint);
 
         await Host.ExecuteAndWaitAsync(() => Post(Tokens.Clerk, $"/api/complaints/{complaint}/resolve", new ResolveComplaint("电梯已修复")), 30_000);
 
@@ -186,5 +191,33 @@ public sealed class FeeDisputeEndpointTests(AppFixture app) : IntegrationContext
     {
         await Send(Tokens.Clerk, x => x.Get.Url($"/api/fee-disputes/{Guid.NewGuid()}"), 404);
         await Send(Tokens.Chengguan, x => x.Get.Url("/api/fee-disputes"), 403);
+    }
+
+    [Fact]
+    public async Task a_command_answers_with_the_dispute_after_it_and_a_stale_expected_version_is_409()
+    {
+        var raised = await Raise();
+
+        var demanded = (await (await Act(raised.Id, "demand", new IssueDemand(2400m, Today.AddDays(10), ExpectedVersion: 1)))
+            .ReadAsJsonAsync<FeeDisputeAnswer>())!;
+
+        (demanded.Id, demanded.Number, demanded.Version, demanded.Stage, demanded.DemandPayBy)
+            .ShouldBe((raised.Id, raised.Number, 2L, FeeDisputeStage.Open, (DateOnly?)Today.AddDays(10)));
+        await Act(raised.Id, "waiver", new GrantWaiver(100m, "空置", ExpectedVersion: 1), 409);
+    }
+
+    [Fact]
+    public async Task a_dispute_is_handled_inside_its_community_and_does_not_exist_outside_it()
+    {
+        var raised = await Raise();
+
+        await Post(Tokens.OtherCommunity, $"/api/fee-disputes/{raised.Id}/payments", new RecordFeePayment(100m), 404);
+        await Send(Tokens.OtherCommunity, x => x.Get.Url($"/api/fee-disputes/{raised.Id}"), 404);
+        await Post(Tokens.SubDistrict, $"/api/fee-disputes/{raised.Id}/payments", new RecordFeePayment(100m), 403);
+        (await Get<FeeDisputeDetails>(Tokens.SubDistrict, $"/api/fee-disputes/{raised.Id}")).Id.ShouldBe(raised.Id);
+        var paid = (await (await Post(Tokens.Community, $"/api/fee-disputes/{raised.Id}/payments", new RecordFeePayment(100m)))
+            .ReadAsJsonAsync<FeeDisputeAnswer>())!;
+        paid.Outstanding.ShouldBe(2300m);
+        (await Get<List<FeeDisputeDetails>>(Tokens.OtherCommunity, "/api/fee-disputes")).ShouldNotContain(d => d.Id == raised.Id);
     }
 }

@@ -178,7 +178,7 @@ public class AgreePaymentPlanTests
     [Fact]
     public void no_second_plan_while_one_runs() =>
         AgreePaymentPlanEndpoint.Check(ThreeMonths(), DisputeThatIs(FeeDisputeStage.PlanInProgress), Users.Clerk, Now)
-            .ShouldBeConflict("it cannot take a second plan while one runs");
+            .ShouldBeConflict("it cannot take a second plan while a payment plan runs");
 
     [Theory]
     [InlineData(FeeDisputeStage.Settled)]

@@ -213,4 +213,13 @@ public class FeeDisputeDetailsProjectionTests
         FeeDisputeDetailsEndpoint.Validate(Id, DetailsAfter(), Users.SubDistrictWorker("SD02")).ShouldBeNotFound();
         FeeDisputeDetailsEndpoint.Validate(Id, null, Users.Clerk).ShouldBeNotFound();
     }
+
+    [Fact]
+    public void the_raising_builds_the_details_with_the_compound_name_it_carries() =>
+        EventSpecification.Project<FeeDisputeDetailsProjection, FeeDisputeDetails>(Raised()).ShouldBeEquivalentTo(RaisedDetails());
+
+    [Fact]
+    public void a_dispute_raised_before_compound_names_were_recorded_shows_the_compounds_code() =>
+        EventSpecification.Project<FeeDisputeDetailsProjection, FeeDisputeDetails>(Raised() with { CompoundName = null })
+            .CompoundName.ShouldBe(CompoundCode);
 }

@@ -75,7 +75,7 @@ public static class FeeDisputeHistory
 
     public static FeeDisputeRaised Raised(DisputeRaiser raisedBy = DisputeRaiser.Company, decimal amount = AmountOwed) =>
         new(Id, Number, raisedBy, CompanyCode, CompoundCode, CommunityCode, SubDistrictCode, Unit, OwnerName, OwnerPhone,
-            Year2025, amount, Clerk, RaisedAt);
+            Year2025, amount, Clerk, RaisedAt, CompoundName);
 
     public static OwnerReasonsRecorded ReasonsRecorded(params OwnerReason[] reasons) =>
         new(Id, reasons, reasons.Contains(OwnerReason.ServiceDefect) ? [DefectComplaintId] : [], Subsidy.None, "电梯长期停运。",

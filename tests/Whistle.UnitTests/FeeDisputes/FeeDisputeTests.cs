@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Http;
 using Shouldly;
 using Whistle.FeeDisputes;
+using Whistle.Kernel;
 using Whistle.Mediation;
 using Xunit;
 using static Whistle.UnitTests.FeeDisputes.FeeDisputeHistory;
@@ -54,5 +56,57 @@ public class FeeDisputeTests
 
         (dispute.Plan, dispute.Stage, dispute.Outstanding).ShouldBe((2, FeeDisputeStage.PlanInProgress, 1600m));
         dispute.PaidInstalments.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData(FeeDisputeStage.Open, false)]
+    [InlineData(FeeDisputeStage.InMediation, false)]
+    [InlineData(FeeDisputeStage.PlanInProgress, true)]
+    [InlineData(FeeDisputeStage.PlanDefaulted, false)]
+    public void only_a_running_plan_holds_the_dispute_to_its_instalments(FeeDisputeStage stage, bool held)
+    {
+        var problem = FeeDisputeRules.WhilePlanRuns(DisputeThatIs(stage), "减免", "be reduced");
+
+        if (held) problem.ShouldNotBeNull().ShouldBeConflict("The dispute is PlanInProgress; it cannot be reduced while a payment plan runs.");
+        else problem.ShouldBeNull();
+    }
+
+    [Fact]
+    public void a_worker_of_the_disputes_own_area_who_may_not_handle_it_is_forbidden()
+    {
+        var problem = FeeDisputeRules.Common(DisputeAfter(Raised()), Users.SubDistrictWorker(SubDistrictCode), null).ShouldNotBeNull();
+
+        problem.Status.ShouldBe(StatusCodes.Status403Forbidden);
+    }
+
+    [Fact]
+    public void a_dispute_outside_the_handlers_area_does_not_exist_for_them() =>
+        FeeDisputeRules.Common(DisputeAfter(Raised()), Users.CommunityWorker(OtherCommunityCode, SubDistrictCode), null)
+            .ShouldNotBeNull().ShouldBeNotFound();
+
+    [Theory]
+    [InlineData(Roles.Clerk)]
+    [InlineData(Roles.Mediator)]
+    [InlineData(Roles.Admin)]
+    public void the_county_wide_handlers_handle_every_dispute(string role) =>
+        FeeDisputeRules.Common(DisputeAfter(Raised()), Users.User($"u-{role}", role, role), null).ShouldBeNull();
+
+    [Fact]
+    public void the_write_model_keeps_the_compound_name_from_the_raising_or_its_code_for_an_older_dispute()
+    {
+        DisputeAfter(Raised()).CompoundName.ShouldBe(CompoundName);
+        DisputeAfter(Raised() with { CompoundName = null }).CompoundName.ShouldBe(CompoundCode);
+    }
+
+    [Fact]
+    public void a_commands_answer_is_the_dispute_after_its_events()
+    {
+        var answer = FeeDisputeAnswer.After(DisputeAfter(Raised(), PlanAgreed()), [InstalmentPaid(1)]);
+
+        answer.ShouldBe(new FeeDisputeAnswer(
+            Id, Number, 3, FeeDisputeStage.PlanInProgress, "分期履行中", 1600m, null, null, false, false, 1, answer.Instalments));
+        answer.Instalments.ShouldBe([
+            new(1, 800m, ThreeInstalments[0].DueOn, true), new(2, 800m, ThreeInstalments[1].DueOn, false),
+            new(3, 800m, ThreeInstalments[2].DueOn, false)]);
     }
 }

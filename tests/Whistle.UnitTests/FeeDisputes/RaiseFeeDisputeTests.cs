@@ -32,7 +32,7 @@ public class RaiseFeeDisputeTests
         stream.AggregateType.ShouldBe(typeof(FeeDispute));
         stream.Events.ShouldBeEvents(new FeeDisputeRaised(
             Id, Number, DisputeRaiser.Company, CompanyCode, CompoundCode, CommunityCode, SubDistrictCode, Unit, OwnerName,
-            OwnerPhone, Year2025, AmountOwed, Clerk, RaisedAt));
+            OwnerPhone, Year2025, AmountOwed, Clerk, RaisedAt, CompoundName));
     }
 
     [Fact]

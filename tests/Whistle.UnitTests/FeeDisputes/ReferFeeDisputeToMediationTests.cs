@@ -16,13 +16,13 @@ public class ReferFeeDisputeToMediationTests
 
     private const string DefaultMatter = "东关花园3 栋 2 单元 501 物业费纠纷：2025-01 至 2025-12，欠费 2400.00 元";
 
-    private static DisputeCompany Found(DisputeRaiser raisedBy = DisputeRaiser.Company) =>
-        new(Dongsheng, Applied(RaisedDetails(raisedBy)));
+    private static readonly DisputeCompany Found = new(Dongsheng);
 
     private static (MediationStarted Started, Wolverine.Marten.Events Events, Wolverine.Marten.IStartStream Stream) Refer(
-        ReferFeeDisputeToMediation command, DisputeRaiser raisedBy = DisputeRaiser.Company, DisputeCompany? company = null) =>
+        ReferFeeDisputeToMediation command, DisputeRaiser raisedBy = DisputeRaiser.Company, DisputeCompany? company = null,
+        FeeDispute? dispute = null) =>
         ReferFeeDisputeToMediationEndpoint.Refer(
-            command, DisputeAfter(Raised(raisedBy)), company ?? Found(raisedBy), MediationId, MediationNumber, Clerk, Now);
+            command, dispute ?? DisputeAfter(Raised(raisedBy)), company ?? Found, MediationId, MediationNumber, Clerk, Now);
 
     [Fact]
     public void referring_opens_a_mediation_case_with_the_company_applying_against_the_owner()
@@ -51,13 +51,13 @@ public class ReferFeeDisputeToMediationTests
 
     [Fact]
     public void the_summary_states_what_is_still_outstanding() =>
-        Refer(new ReferFeeDisputeToMediation(" "), company: new(Dongsheng, Applied(RaisedDetails(), Waived(400m, 2000m))))
+        Refer(new ReferFeeDisputeToMediation(" "), dispute: DisputeAfter(Raised(), Waived(400m, 2000m)))
             .Stream.Events.OfType<MediationCaseOpened>().ShouldHaveSingleItem()
             .Matter.ShouldBe("东关花园3 栋 2 单元 501 物业费纠纷：2025-01 至 2025-12，欠费 2000.00 元");
 
     [Fact]
     public void a_company_missing_from_the_directory_is_named_by_its_code() =>
-        Refer(new ReferFeeDisputeToMediation(), company: new(null, Applied(RaisedDetails())))
+        Refer(new ReferFeeDisputeToMediation(), company: new(null))
             .Stream.Events.OfType<MediationCaseOpened>().ShouldHaveSingleItem()
             .Parties.ShouldBe([new MediationParty(CompanyCode, null, PartySide.Applicant, IsOrganisation: true), Owner]);
 
@@ -72,6 +72,12 @@ public class ReferFeeDisputeToMediationTests
         (mediation.Source, mediation.SourceCaseId, mediation.PropertyCompanyCode, mediation.Status)
             .ShouldBe((ReferralSource.FeeDispute, (Guid?)Id, (string?)CompanyCode, MediationStatus.AwaitingConsent));
     }
+
+    [Fact]
+    public void a_dispute_raised_before_compound_names_were_recorded_is_summarised_with_the_compounds_code() =>
+        Refer(new ReferFeeDisputeToMediation(), dispute: DisputeAfter(Raised() with { CompoundName = null }))
+            .Stream.Events.OfType<MediationCaseOpened>().ShouldHaveSingleItem()
+            .Matter.ShouldBe($"{CompoundCode}3 栋 2 单元 501 物业费纠纷：2025-01 至 2025-12，欠费 2400.00 元");
 
     [Theory]
     [InlineData(FeeDisputeStage.Open)]

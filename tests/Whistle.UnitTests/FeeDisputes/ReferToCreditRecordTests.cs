@@ -120,5 +120,10 @@ public class ReferToCreditRecordTests
     [Fact]
     public void while_a_second_mediation_runs_there_is_no_referral() =>
         ReferToCreditRecordEndpoint.Check(Refusal, DisputeAfter([.. ReadyForCreditReferral, ReferredToMediation(Guid.NewGuid())]), Users.Clerk, Now)
-            .ShouldBeConflict("while the owner pays by plan or mediation runs");
+            .ShouldBeConflict("it cannot go to the credit record while mediation runs");
+
+    [Fact]
+    public void while_a_payment_plan_runs_there_is_no_referral() =>
+        ReferToCreditRecordEndpoint.Check(Refusal, DisputeAfter([.. ReadyForCreditReferral, PlanAgreed()]), Users.Clerk, Now)
+            .ShouldBeConflict("it cannot go to the credit record while a payment plan runs");
 }
