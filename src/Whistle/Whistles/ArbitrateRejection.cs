@@ -46,29 +46,30 @@ public static class ArbitrateRejectionEndpoint
 
     [WolverinePost("/api/whistles/{whistleId}/assignments/{department}/arbitrate", OperationId = nameof(ArbitrateRejection))]
     [Authorize(Roles = Roles.Office)]
-    public static (UpdatedAggregate, Events, OutgoingMessages) Post(
+    public static (WhistleAnswer, Events, OutgoingMessages) Post(
         ArbitrateRejection command, [WriteAggregate] Whistle whistle, string department, Arbitration arbitration,
         ClaimsPrincipal user, DateTimeOffset now) =>
         Arbitrate(command, whistle, department, arbitration.Timing, Actor.From(user), now);
 
     /// <summary>The decision: the ruling, with the new department's (or the same department's fresh) due times scheduled.</summary>
-    public static (UpdatedAggregate, Events, OutgoingMessages) Arbitrate(
+    public static (WhistleAnswer, Events, OutgoingMessages) Arbitrate(
         ArbitrateRejection command, Whistle whistle, string department, WhistleTiming timing, Actor by, DateTimeOffset now)
     {
         var renewed = timing.Renew(whistle.Type, now);
         var messages = new OutgoingMessages();
+        Events events;
         if (command.Ruling == ArbitrationRuling.Upheld)
         {
             var role = whistle.Find(department)!.Role;
             var reassignment = new AssignmentTerms(command.ReassignTo!, role, renewed);
             messages.AddRange(WhistleRules.Schedule(whistle.Id, reassignment.Department, renewed, DeadlineKind.SignFor, DeadlineKind.Reply));
-            return (new UpdatedAggregate(),
-                [new RejectionArbitrated(whistle.Id, department, ArbitrationRuling.Upheld, command.Reason!.Trim(), reassignment, null, by, now)],
-                messages);
+            events = [new RejectionArbitrated(whistle.Id, department, ArbitrationRuling.Upheld, command.Reason!.Trim(), reassignment, null, by, now)];
         }
-        messages.AddRange(WhistleRules.Schedule(whistle.Id, department, renewed, DeadlineKind.Reply));
-        return (new UpdatedAggregate(),
-            [new RejectionArbitrated(whistle.Id, department, ArbitrationRuling.Overruled, command.Reason!.Trim(), null, renewed, by, now)],
-            messages);
+        else
+        {
+            messages.AddRange(WhistleRules.Schedule(whistle.Id, department, renewed, DeadlineKind.Reply));
+            events = [new RejectionArbitrated(whistle.Id, department, ArbitrationRuling.Overruled, command.Reason!.Trim(), null, renewed, by, now)];
+        }
+        return (WhistleAnswer.After(whistle, events), events, messages);
     }
 }

@@ -37,7 +37,9 @@ public static class BlowWhistleEndpoint
 
     public static ProblemDetails Validate(BlowWhistle command, Complaint complaint, WhistleRouting routing, ClaimsPrincipal user)
     {
-        if (!ComplaintRules.InScope(user, complaint.CommunityId, complaint.SubDistrictId)) return ComplaintRules.NotFound(complaint.Id);
+        var scope = Scope.Of(user);
+        var area = new CaseArea(complaint.CommunityId, complaint.SubDistrictId);
+        if (!scope.Sees(CaseKind.Complaint, area) || !scope.MayHandle(CaseKind.Whistle, area)) return ComplaintRules.NotFound(complaint.Id);
         if (Problems.CheckVersion(command.ExpectedVersion, complaint.Version) is { } stale) return stale;
         if (complaint.OpenWhistle is { } open)
             return Problems.Conflict($"投诉 {complaint.Number} 已有未办结的吹哨 {open}。", $"A whistle ({open}) is still open on this complaint.");
@@ -69,7 +71,7 @@ public static class BlowWhistleEndpoint
         lead != entry.Lead || !coHandling.Order().SequenceEqual(entry.CoHandling.Order());
 
     [WolverinePost("/api/complaints/{complaintId}/whistle", OperationId = nameof(BlowWhistle))]
-    [Authorize(Roles = WhistleRules.Whistlers)]
+    [Authorize(Roles = Scope.Whistlers)]
     public static (WhistleBlownResponse, Events, IStartStream, OutgoingMessages) Post(
         BlowWhistle command, [WriteAggregate] Complaint complaint, WhistleRouting routing, ClaimsPrincipal user, DateTimeOffset now) =>
         Blow(command, complaint, routing, Guid.CreateVersion7(now), user.IsInRole(Roles.SubDistrict) ? WhistleLevel.SubDistrict : WhistleLevel.Community,

@@ -43,14 +43,14 @@ public static class ConcludeWhistleEndpoint
     }
 
     [WolverinePost("/api/whistles/{whistleId}/conclude", OperationId = nameof(ConcludeWhistle))]
-    [Authorize(Roles = WhistleRules.Whistlers)]
-    public static (UpdatedAggregate, Events, OutgoingMessages) Post(
+    [Authorize(Roles = Scope.Whistlers)]
+    public static (WhistleAnswer, Events, OutgoingMessages) Post(
         ConcludeWhistle command, [WriteAggregate] Whistle whistle, ClaimsPrincipal user, DateTimeOffset now)
     {
         var by = Actor.From(user);
         var events = new Events();
         events.AddRange(command.Ratings!.Select(r => new DepartmentRated(whistle.Id, r.Department!, r.Score!.Value, string.IsNullOrWhiteSpace(r.Comment) ? null : r.Comment.Trim(), by, now)));
         events.Add(new WhistleConcluded(whistle.Id, whistle.ComplaintId, whistle.Assignments.Where(a => a.Active).Select(a => a.Department).ToList(), by, now));
-        return (new UpdatedAggregate(), events, [new WhistleConclusionReached(whistle.ComplaintId, whistle.Id, by, now)]);
+        return (WhistleAnswer.After(whistle, events), events, [new WhistleConclusionReached(whistle.ComplaintId, whistle.Id, by, now)]);
     }
 }

@@ -18,14 +18,15 @@ public sealed record DepartmentInbox(string Department, DateTimeOffset AsOf, IRe
 
 public static class DepartmentInboxEndpoint
 {
+    /// <summary>Officers see their own department's inbox; the roles that see every whistle see every inbox.</summary>
     public static ProblemDetails Validate(string department, ClaimsPrincipal user) =>
-        user.IsOfficerOf(department) || user.IsInRole(Roles.Office) || user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Analyst)
+        Scope.Of(user).SeesDepartment(department)
             ? Problems.None
             : Problems.NotFound($"没有部门 {department} 的待办。", $"No inbox for {department}.");
 
     /// <summary>
     /// The department's open assignments with their due times. <c>overdue</c>: a due time was missed;
-    /// <c>pastDue</c>: the next due time has passed right now. Officers see only their own department's inbox.
+    /// <c>pastDue</c>: the next due time has passed right now.
     /// </summary>
     [WolverineGet("/api/departments/{department}/inbox", OperationId = "GetDepartmentInbox")]
     public static async Task<DepartmentInbox> Get(string department, DateTimeOffset now, IQuerySession session, CancellationToken ct)

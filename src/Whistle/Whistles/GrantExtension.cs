@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Whistle.County.Calendar;
@@ -28,21 +29,22 @@ public static class GrantExtensionEndpoint
             : Problems.None);
 
     [WolverinePost("/api/whistles/{whistleId}/assignments/{department}/extension/grant", OperationId = nameof(GrantExtension))]
-    [Authorize(Roles = WhistleRules.Whistlers)]
-    public static (UpdatedAggregate, Events, OutgoingMessages) Post(
+    [Authorize(Roles = Scope.Whistlers)]
+    public static (WhistleAnswer, Events, OutgoingMessages) Post(
         GrantExtension command, [WriteAggregate] Whistle whistle, string department, DeadlinePolicy policy,
         ClaimsPrincipal user, DateTimeOffset now) => Grant(whistle, department, policy, Actor.From(user), now);
 
-    public static Task<DeadlinePolicy> LoadAsync(Marten.IQuerySession session, CancellationToken ct) => DeadlinePolicy.CurrentAsync(session, ct);
+    public static Task<DeadlinePolicy> LoadAsync(IQuerySession session, CancellationToken ct) => DeadlinePolicy.CurrentAsync(session, ct);
 
     /// <summary>The decision: the new reply due time, its reminder at the policy's fraction, and the deadlines for both.</summary>
-    public static (UpdatedAggregate, Events, OutgoingMessages) Grant(
+    public static (WhistleAnswer, Events, OutgoingMessages) Grant(
         Whistle whistle, string department, DeadlinePolicy policy, Actor by, DateTimeOffset now)
     {
         var due = whistle.Find(department)!.ProposedReplyDue!.Value;
         var reminder = DueTimes.Reminder(now, due, policy.Rule(whistle.Type).ReminderAt);
         var messages = new OutgoingMessages();
         messages.AddRange(WhistleRules.Schedule(whistle.Id, department, DeadlineKind.Reply, due, reminder));
-        return (new UpdatedAggregate(), [new ExtensionGranted(whistle.Id, department, due, reminder, by, now)], messages);
+        Events events = [new ExtensionGranted(whistle.Id, department, due, reminder, by, now)];
+        return (WhistleAnswer.After(whistle, events), events, messages);
     }
 }

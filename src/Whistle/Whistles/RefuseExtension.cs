@@ -22,8 +22,11 @@ public static class RefuseExtensionEndpoint
     }
 
     [WolverinePost("/api/whistles/{whistleId}/assignments/{department}/extension/refuse", OperationId = nameof(RefuseExtension))]
-    [Authorize(Roles = WhistleRules.Whistlers)]
-    public static (UpdatedAggregate, Events) Post(
-        RefuseExtension command, [WriteAggregate] Whistle whistle, string department, ClaimsPrincipal user, DateTimeOffset now) =>
-        (new UpdatedAggregate(), [new ExtensionRefused(whistle.Id, department, command.Reason!.Trim(), Actor.From(user), now)]);
+    [Authorize(Roles = Scope.Whistlers)]
+    public static (WhistleAnswer, Events) Post(
+        RefuseExtension command, [WriteAggregate] Whistle whistle, string department, ClaimsPrincipal user, DateTimeOffset now)
+    {
+        Events events = [new ExtensionRefused(whistle.Id, department, command.Reason!.Trim(), Actor.From(user), now)];
+        return (WhistleAnswer.After(whistle, events), events);
+    }
 }

@@ -32,8 +32,11 @@ public static class RejectAssignmentEndpoint
 
     [WolverinePost("/api/whistles/{whistleId}/assignments/{department}/reject", OperationId = nameof(RejectAssignment))]
     [Authorize(Roles = Roles.Department)]
-    public static (UpdatedAggregate, Events) Post(
-        RejectAssignment command, [WriteAggregate] Whistle whistle, string department, ClaimsPrincipal user, DateTimeOffset now) =>
-        (new UpdatedAggregate(),
-         [new AssignmentRejected(whistle.Id, department, command.LegalBasis!.Trim(), command.Reason!.Trim(), Actor.From(user), now)]);
+    public static (WhistleAnswer, Events) Post(
+        RejectAssignment command, [WriteAggregate] Whistle whistle, string department, ClaimsPrincipal user, DateTimeOffset now)
+    {
+        Events events =
+            [new AssignmentRejected(whistle.Id, department, command.LegalBasis!.Trim(), command.Reason!.Trim(), Actor.From(user), now)];
+        return (WhistleAnswer.After(whistle, events), events);
+    }
 }

@@ -36,9 +36,14 @@ public static class ReplyToAssignmentEndpoint
 
     [WolverinePost("/api/whistles/{whistleId}/assignments/{department}/reply", OperationId = nameof(ReplyToAssignment))]
     [Authorize(Roles = Roles.Department)]
-    public static (UpdatedAggregate, Events) Post(
-        ReplyToAssignment command, [WriteAggregate] Whistle whistle, string department, ClaimsPrincipal user, DateTimeOffset now) =>
-        (new UpdatedAggregate(),
-         [new AssignmentReplied(whistle.Id, department, command.Result!.Trim(),
-             (command.Evidence ?? []).Select(e => e.Trim()).ToList(), Actor.From(user), now)]);
+    public static (WhistleAnswer, Events) Post(
+        ReplyToAssignment command, [WriteAggregate] Whistle whistle, string department, ClaimsPrincipal user, DateTimeOffset now)
+    {
+        Events events =
+        [
+            new AssignmentReplied(whistle.Id, department, command.Result!.Trim(),
+                (command.Evidence ?? []).Select(e => e.Trim()).ToList(), Actor.From(user), now),
+        ];
+        return (WhistleAnswer.After(whistle, events), events);
+    }
 }

@@ -41,8 +41,10 @@ public static class RequestExtensionEndpoint
 
     [WolverinePost("/api/whistles/{whistleId}/assignments/{department}/extension-request", OperationId = nameof(RequestExtension))]
     [Authorize(Roles = Roles.Department)]
-    public static (UpdatedAggregate, Events) Post(
-        RequestExtension command, [WriteAggregate] Whistle whistle, string department, ClaimsPrincipal user, DateTimeOffset now) =>
-        (new UpdatedAggregate(),
-         [new ExtensionRequested(whistle.Id, department, command.ReplyDue!.Value, command.Reason!.Trim(), Actor.From(user), now)]);
+    public static (WhistleAnswer, Events) Post(
+        RequestExtension command, [WriteAggregate] Whistle whistle, string department, ClaimsPrincipal user, DateTimeOffset now)
+    {
+        Events events = [new ExtensionRequested(whistle.Id, department, command.ReplyDue!.Value, command.Reason!.Trim(), Actor.From(user), now)];
+        return (WhistleAnswer.After(whistle, events), events);
+    }
 }

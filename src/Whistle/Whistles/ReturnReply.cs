@@ -28,15 +28,15 @@ public static class ReturnReplyEndpoint
     }
 
     [WolverinePost("/api/whistles/{whistleId}/assignments/{department}/return", OperationId = nameof(ReturnReply))]
-    [Authorize(Roles = WhistleRules.Whistlers)]
-    public static (UpdatedAggregate, Events, OutgoingMessages) Post(
+    [Authorize(Roles = Scope.Whistlers)]
+    public static (WhistleAnswer, Events, OutgoingMessages) Post(
         ReturnReply command, [WriteAggregate] Whistle whistle, string department, WhistleTiming timing,
         ClaimsPrincipal user, DateTimeOffset now)
     {
         var renewed = timing.Renew(whistle.Type, now);
         var messages = new OutgoingMessages();
         messages.AddRange(WhistleRules.Schedule(whistle.Id, department, renewed, DeadlineKind.Reply));
-        return (new UpdatedAggregate(),
-            [new ReplyReturned(whistle.Id, department, command.Reason!.Trim(), renewed, Actor.From(user), now)], messages);
+        Events events = [new ReplyReturned(whistle.Id, department, command.Reason!.Trim(), renewed, Actor.From(user), now)];
+        return (WhistleAnswer.After(whistle, events), events, messages);
     }
 }

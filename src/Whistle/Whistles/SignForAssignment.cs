@@ -21,9 +21,12 @@ public static class SignForAssignmentEndpoint
     /// <summary>Signing for again, or after replying, changes nothing: the first signature stands.</summary>
     [WolverinePost("/api/whistles/{whistleId}/assignments/{department}/sign-for", OperationId = nameof(SignForAssignment))]
     [Authorize(Roles = Roles.Department)]
-    public static (UpdatedAggregate, Events) Post(
-        SignForAssignment command, [WriteAggregate] Whistle whistle, string department, ClaimsPrincipal user, DateTimeOffset now) =>
-        (new UpdatedAggregate(), whistle.Find(department)!.Status == AssignmentStatus.Awaiting
+    public static (WhistleAnswer, Events) Post(
+        SignForAssignment command, [WriteAggregate] Whistle whistle, string department, ClaimsPrincipal user, DateTimeOffset now)
+    {
+        Events events = whistle.Find(department)!.Status == AssignmentStatus.Awaiting
             ? [new AssignmentSignedFor(whistle.Id, department, Actor.From(user), now)]
-            : []);
+            : [];
+        return (WhistleAnswer.After(whistle, events), events);
+    }
 }

@@ -1,4 +1,4 @@
-using System.Text.Json.Serialization;
+using System.Collections.Immutable;
 using Whistle.County.Deadlines;
 using Whistle.Kernel;
 
@@ -14,22 +14,21 @@ public enum AssignmentStatus
 }
 
 /// <summary>One department's part in the whistle, as the decisions see it.</summary>
-public sealed class Assignment
+public sealed record Assignment
 {
-    public string Department { get; set; } = "";
-    public AssignmentRole Role { get; set; }
-    public AssignmentStatus Status { get; set; }
-    public DateTimeOffset SignForDue { get; set; }
-    public DateTimeOffset ReplyDue { get; set; }
-    public bool Overdue { get; set; }
-    public DateTimeOffset? ProposedReplyDue { get; set; }
+    public string Department { get; init; } = "";
+    public AssignmentRole Role { get; init; }
+    public AssignmentStatus Status { get; init; }
+    public DateTimeOffset SignForDue { get; init; }
+    public DateTimeOffset ReplyDue { get; init; }
+    public bool Overdue { get; init; }
+    public DateTimeOffset? ProposedReplyDue { get; init; }
     /// <summary>The due time last marked overdue: a deadline delivered again for it changes nothing.</summary>
-    public DateTimeOffset? OverdueDue { get; set; }
+    public DateTimeOffset? OverdueDue { get; init; }
     /// <summary>The office overruled this department's rejection: it must handle the case and may not reject again.</summary>
-    public bool Overruled { get; set; }
+    public bool Overruled { get; init; }
 
     /// <summary>Still part of the whistle: not moved to another department by an upheld rejection.</summary>
-    [JsonIgnore]
     public bool Active => Status != AssignmentStatus.Reassigned;
 
     public static Assignment From(AssignmentTerms terms) => new()
@@ -43,22 +42,25 @@ public sealed class Assignment
 }
 
 /// <summary>
-/// The write model of a whistle: only what its decisions read. Built by folding the stream; never mutated by a
-/// decision. It is also the body the whistle commands answer with.
+/// The write model of a whistle: only what its decisions read. Built by folding the stream, each event returning the
+/// next state; nothing mutates it. The commands answer with <see cref="WhistleAnswer"/>, not with this.
 /// </summary>
-public sealed class Whistle
+public sealed record Whistle
 {
-    public Guid Id { get; set; }
-    public long Version { get; set; }
-    public Guid ComplaintId { get; set; }
-    public string ComplaintNumber { get; set; } = "";
-    public WhistleType Type { get; set; }
-    public WhistleLevel Level { get; set; }
-    public string CommunityCode { get; set; } = "";
-    public string SubDistrictCode { get; set; } = "";
-    public Actor BlownBy { get; set; } = new("", "", "");
-    public bool Concluded { get; set; }
-    public List<Assignment> Assignments { get; set; } = [];
+    public Guid Id { get; init; }
+    public long Version { get; init; }
+    public Guid ComplaintId { get; init; }
+    public string ComplaintNumber { get; init; } = "";
+    public WhistleType Type { get; init; }
+    public WhistleLevel Level { get; init; }
+    public string CommunityCode { get; init; } = "";
+    public string SubDistrictCode { get; init; } = "";
+    public Actor BlownBy { get; init; } = new("", "", "");
+    public bool Concluded { get; init; }
+    public ImmutableList<Assignment> Assignments { get; init; } = [];
+
+    /// <summary>Where the whistle sits, as scope reads it: the area that blew it and every department it was assigned to.</summary>
+    public CaseArea Area => new(CommunityCode, SubDistrictCode, Assignments.Select(a => a.Department).Distinct().ToList());
 
     public Assignment? Find(string department) => Assignments.FirstOrDefault(a => a.Department == department && a.Active);
 
@@ -72,76 +74,77 @@ public sealed class Whistle
         CommunityCode = e.CommunityCode,
         SubDistrictCode = e.SubDistrictCode,
         BlownBy = e.By,
-        Assignments = e.Assignments.Select(Assignment.From).ToList(),
+        Assignments = [.. e.Assignments.Select(Assignment.From)],
     };
 
-    public void Apply(AssignmentSignedFor e) => Find(e.Department)!.Status = AssignmentStatus.SignedFor;
+    public Whistle Apply(AssignmentSignedFor e) => Change(e.Department, a => a with { Status = AssignmentStatus.SignedFor });
 
-    public void Apply(AssignmentReplied e)
+    public Whistle Apply(AssignmentReplied e) =>
+        Change(e.Department, a => a with { Status = AssignmentStatus.Replied, ProposedReplyDue = null });
+
+    public Whistle Apply(ExtensionRequested e) => Change(e.Department, a => a with { ProposedReplyDue = e.ProposedReplyDue });
+
+    public Whistle Apply(ExtensionGranted e) => Change(e.Department, a => a with { ReplyDue = e.ReplyDue, ProposedReplyDue = null });
+
+    public Whistle Apply(ExtensionRefused e) => Change(e.Department, a => a with { ProposedReplyDue = null });
+
+    public Whistle Apply(AssignmentRejected e) => Change(e.Department, a => a with { Status = AssignmentStatus.Rejected });
+
+    public Whistle Apply(RejectionArbitrated e)
     {
-        var a = Find(e.Department)!;
-        a.Status = AssignmentStatus.Replied;
-        a.ProposedReplyDue = null;
+        if (e.Ruling == ArbitrationRuling.Overruled)
+            return Change(e.Department, a => a with
+            {
+                Status = AssignmentStatus.SignedFor, ReplyDue = e.Renewed!.ReplyDue, ProposedReplyDue = null, Overruled = true,
+            });
+        var moved = Change(e.Department, a => a with { Status = AssignmentStatus.Reassigned });
+        return moved with { Assignments = moved.Assignments.Add(Assignment.From(e.Reassignment!)) };
     }
 
-    public void Apply(ExtensionRequested e) => Find(e.Department)!.ProposedReplyDue = e.ProposedReplyDue;
+    public Whistle Apply(AssignmentOverdue e) => Change(e.Department, a => a with { Overdue = true, OverdueDue = e.DueAt });
 
-    public void Apply(ExtensionGranted e)
+    public Whistle Apply(WhistleEscalated e) => Change(e.Department, a => a with
     {
-        var a = Find(e.Department)!;
-        a.ReplyDue = e.ReplyDue;
-        a.ProposedReplyDue = null;
-    }
+        SignForDue = e.Missed == DeadlineKind.SignFor ? e.Renewed.SignForDue : a.SignForDue,
+        ReplyDue = e.Renewed.ReplyDue,
+        ProposedReplyDue = null,
+    }) with { Level = e.To };
 
-    public void Apply(ExtensionRefused e) => Find(e.Department)!.ProposedReplyDue = null;
-
-    public void Apply(AssignmentRejected e) => Find(e.Department)!.Status = AssignmentStatus.Rejected;
-
-    public void Apply(RejectionArbitrated e)
+    public Whistle Apply(ReplyReturned e) => Change(e.Department, a => a with
     {
-        var a = Find(e.Department)!;
-        if (e.Ruling == ArbitrationRuling.Upheld)
-        {
-            a.Status = AssignmentStatus.Reassigned;
-            Assignments.Add(Assignment.From(e.Reassignment!));
-        }
-        else
-        {
-            a.Status = AssignmentStatus.SignedFor;
-            a.ReplyDue = e.Renewed!.ReplyDue;
-            a.ProposedReplyDue = null;
-            a.Overruled = true;
-        }
-    }
+        Status = AssignmentStatus.SignedFor, ReplyDue = e.Renewed.ReplyDue, ProposedReplyDue = null,
+    });
 
-    public void Apply(AssignmentOverdue e)
-    {
-        var a = Find(e.Department)!;
-        a.Overdue = true;
-        a.OverdueDue = e.DueAt;
-    }
-
-    public void Apply(WhistleEscalated e)
-    {
-        Level = e.To;
-        var a = Find(e.Department)!;
-        if (e.Missed == DeadlineKind.SignFor) a.SignForDue = e.Renewed.SignForDue;
-        a.ReplyDue = e.Renewed.ReplyDue;
-        a.ProposedReplyDue = null;
-    }
-
-    public void Apply(ReplyReturned e)
-    {
-        var a = Find(e.Department)!;
-        a.Status = AssignmentStatus.SignedFor;
-        a.ReplyDue = e.Renewed.ReplyDue;
-        a.ProposedReplyDue = null;
-    }
-
-    public void Apply(WhistleConcluded e) => Concluded = true;
+    public Whistle Apply(WhistleConcluded e) => this with { Concluded = true };
 
     // These change nothing a decision reads, but the fold must know them.
-    public void Apply(ReminderSent e) { }
+    public Whistle Apply(ReminderSent e) => this;
 
-    public void Apply(DepartmentRated e) { }
+    public Whistle Apply(DepartmentRated e) => this;
+
+    /// <summary>The state after events a decision returns, one version per event: what the command answers with.</summary>
+    public Whistle Then(IEnumerable<object> events) => events.Aggregate(this, (whistle, e) => e switch
+    {
+        AssignmentSignedFor x => whistle.Apply(x),
+        AssignmentReplied x => whistle.Apply(x),
+        ExtensionRequested x => whistle.Apply(x),
+        ExtensionGranted x => whistle.Apply(x),
+        ExtensionRefused x => whistle.Apply(x),
+        AssignmentRejected x => whistle.Apply(x),
+        RejectionArbitrated x => whistle.Apply(x),
+        AssignmentOverdue x => whistle.Apply(x),
+        WhistleEscalated x => whistle.Apply(x),
+        ReplyReturned x => whistle.Apply(x),
+        WhistleConcluded x => whistle.Apply(x),
+        ReminderSent x => whistle.Apply(x),
+        DepartmentRated x => whistle.Apply(x),
+        _ => throw new ArgumentException($"A whistle does not fold {e.GetType().Name}.", nameof(events)),
+    } with { Version = whistle.Version + 1 });
+
+    /// <summary>The one active assignment of the department, changed; a department not on the whistle changes nothing.</summary>
+    private Whistle Change(string department, Func<Assignment, Assignment> change)
+    {
+        var index = Assignments.FindIndex(a => a.Department == department && a.Active);
+        return index < 0 ? this : this with { Assignments = Assignments.SetItem(index, change(Assignments[index])) };
+    }
 }

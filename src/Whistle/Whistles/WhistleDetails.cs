@@ -1,17 +1,17 @@
-using System.Security.Claims;
 using JasperFx.Events;
-using Marten;
 using Marten.Events.Aggregation;
-using Microsoft.AspNetCore.Mvc;
 using Whistle.County.Deadlines;
 using Whistle.Kernel;
-using Wolverine.Http;
 
 namespace Whistle.Whistles;
 
 /// <summary>Everything about one whistle: who blew it, each department's part and due times, escalations, ratings.</summary>
 public sealed class WhistleDetails
 {
+    /// <summary>Where scope reads a whistle: its community, its sub-district, every department it was ever assigned to.</summary>
+    public static readonly CaseFields<WhistleDetails> Fields =
+        new(CaseKind.Whistle, x => x.CommunityCode, x => x.SubDistrictCode, x => x.Departments);
+
     public Guid Id { get; set; }
     public long Version { get; set; }
     public Guid ComplaintId { get; set; }
@@ -32,6 +32,8 @@ public sealed class WhistleDetails
     public string? DepartureReason { get; set; }
     public List<AssignmentView> Assignments { get; set; } = [];
     public List<Escalation> Escalations { get; set; } = [];
+    /// <summary>Every department the whistle was ever assigned to, reassigned away or not: each may read it.</summary>
+    public List<string> Departments { get; set; } = [];
     /// <summary>The departments with work still to do on this whistle: what their inboxes show.</summary>
     public List<string> OpenDepartments { get; set; } = [];
 
@@ -171,48 +173,11 @@ public partial class WhistleDetailsProjection : SingleStreamProjection<WhistleDe
     private static WhistleDetails Touch(IEvent e, WhistleDetails d)
     {
         d.Version = e.Version;
+        d.Departments = d.Assignments.Select(a => a.Department).Distinct().ToList();
         d.OpenDepartments = d.Concluded
             ? []
             : d.Assignments.Where(a => a.Status is AssignmentStatus.Awaiting or AssignmentStatus.SignedFor or AssignmentStatus.Rejected)
                 .Select(a => a.Department).ToList();
         return d;
-    }
-}
-
-public static class WhistleDetailsEndpoint
-{
-    public static Task<WhistleDetails?> LoadAsync(Guid whistleId, IQuerySession session, CancellationToken ct) =>
-        session.LoadAsync<WhistleDetails>(whistleId, ct);
-
-    public static ProblemDetails Validate(Guid whistleId, WhistleDetails? details, ClaimsPrincipal user) =>
-        details is not null && user.CanSee(details.CommunityCode, details.SubDistrictCode, details.Assignments.Select(a => a.Department))
-            ? Problems.None
-            : WhistleRules.NotFound(whistleId);
-
-    [WolverineGet("/api/whistles/{whistleId}", OperationId = "GetWhistle")]
-    public static WhistleDetails Get(WhistleDetails details) => details;
-}
-
-public static class WhistleListEndpoint
-{
-    /// <summary>
-    /// Whistles, newest first: community and sub-district workers see their own area's, department officers those
-    /// assigned to their department, the office and analysts all. <c>open=true</c> keeps those not concluded.
-    /// </summary>
-    [WolverineGet("/api/whistles", OperationId = "ListWhistles")]
-    public static async Task<IReadOnlyList<WhistleDetails>> Get(bool? open, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
-    {
-        var query = session.Query<WhistleDetails>().AsQueryable();
-        if (user.IsInRole(Roles.Community)) { var own = user.CommunityOf(); query = query.Where(x => x.CommunityCode == own); }
-        else if (user.IsInRole(Roles.SubDistrict)) { var own = user.SubDistrictOf(); query = query.Where(x => x.SubDistrictCode == own); }
-        else if (user.IsInRole(Roles.Department))
-        {
-            var own = user.FindFirstValue(WhistleClaims.Department) ?? "";
-            query = query.Where(x => x.Assignments.Any(a => a.Department == own));
-        }
-        else if (!user.IsCountyWide())
-            return [];
-        if (open is { } isOpen) query = query.Where(x => x.Concluded != isOpen);
-        return await query.OrderByDescending(x => x.BlownAt).Take(200).ToListAsync(ct);
     }
 }

@@ -100,3 +100,25 @@ public sealed record WhistleConcluded(Guid WhistleId, Guid ComplaintId, IReadOnl
 public sealed record WhistleReminderDue(Guid WhistleId, string Department, DeadlineKind Kind, DateTimeOffset DueAt) : ITimePassed;
 
 public sealed record WhistleDeadlineReached(Guid WhistleId, string Department, DeadlineKind Kind, DateTimeOffset DueAt) : ITimePassed;
+
+/// <summary>Every event a whistle stream may hold, first the one that starts it: registered with Marten by <see cref="WhistlesSetup"/>.</summary>
+public static class WhistleEventTypes
+{
+    public static readonly IReadOnlyList<Type> All =
+    [
+        typeof(WhistleBlown),
+        typeof(AssignmentSignedFor),
+        typeof(AssignmentReplied),
+        typeof(ExtensionRequested),
+        typeof(ExtensionGranted),
+        typeof(ExtensionRefused),
+        typeof(AssignmentRejected),
+        typeof(RejectionArbitrated),
+        typeof(ReminderSent),
+        typeof(AssignmentOverdue),
+        typeof(WhistleEscalated),
+        typeof(ReplyReturned),
+        typeof(DepartmentRated),
+        typeof(WhistleConcluded),
+    ];
+}

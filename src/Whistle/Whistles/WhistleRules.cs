@@ -6,33 +6,9 @@ using Wolverine;
 
 namespace Whistle.Whistles;
 
-/// <summary>Who may see and act on a whistle, and the deadline messages every new due time schedules.</summary>
+/// <summary>Who may act on a whistle (asked of <see cref="Scope"/>), and the deadline messages every new due time schedules.</summary>
 public static class WhistleRules
 {
-    /// <summary>Those who blow whistles and answer for them: community workers and sub-district officers.</summary>
-    public const string Whistlers = Roles.Community + "," + Roles.SubDistrict;
-
-    public static bool IsOfficerOf(this ClaimsPrincipal user, string department) =>
-        user.IsInRole(Roles.Department) && user.FindFirstValue(WhistleClaims.Department) == department;
-
-    /// <summary>The whistle's own area: a worker of its community, or an officer of its sub-district.</summary>
-    public static bool IsWhistlerOf(this ClaimsPrincipal user, Whistle whistle) =>
-        (user.IsInRole(Roles.Community) && user.CommunityOf() == whistle.CommunityCode)
-        || (user.IsInRole(Roles.SubDistrict) && user.SubDistrictOf() == whistle.SubDistrictCode);
-
-    /// <summary>Area workers, the county-wide roles, and the departments it was assigned to see a whistle.</summary>
-    public static bool CanSee(this ClaimsPrincipal user, string communityCode, string subDistrictCode, IEnumerable<string> departments)
-    {
-        if (user.IsInRole(Roles.Community)) return user.CommunityOf() == communityCode;
-        if (user.IsInRole(Roles.SubDistrict)) return user.SubDistrictOf() == subDistrictCode;
-        if (user.IsInRole(Roles.Department)) return departments.Contains(user.FindFirstValue(WhistleClaims.Department));
-        return user.IsCountyWide();
-    }
-
-    /// <summary>The roles that see every whistle of the county: the office, analysts, administrators, the hotline clerk.</summary>
-    public static bool IsCountyWide(this ClaimsPrincipal user) =>
-        user.IsInRole(Roles.Office) || user.IsInRole(Roles.Analyst) || user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Clerk);
-
     public static ProblemDetails NotFound(Guid id) => Problems.NotFound($"吹哨 {id} 不存在。", $"Whistle {id} does not exist.");
 
     public static ProblemDetails AssignmentNotFound(Guid id, string department) =>
@@ -47,15 +23,15 @@ public static class WhistleRules
     /// </summary>
     public static ProblemDetails? OwnAssignment(Whistle whistle, string department, ClaimsPrincipal user, long? expectedVersion)
     {
-        if (!user.IsOfficerOf(department) || whistle.Find(department) is null) return AssignmentNotFound(whistle.Id, department);
+        if (!Scope.Of(user).IsOfficerOf(department) || whistle.Find(department) is null) return AssignmentNotFound(whistle.Id, department);
         if (whistle.Concluded) return Concluded(whistle);
         return Problems.CheckVersion(expectedVersion, whistle.Version);
     }
 
-    /// <summary>The whistler acting on the whistle they blew (or a colleague of the same area).</summary>
+    /// <summary>The whistler acting on the whistle they blew (or a colleague of the same area); for anyone else it is 404.</summary>
     public static ProblemDetails? Whistler(Whistle whistle, ClaimsPrincipal user, long? expectedVersion)
     {
-        if (!user.IsWhistlerOf(whistle)) return NotFound(whistle.Id);
+        if (!Scope.Of(user).MayHandle(CaseKind.Whistle, whistle.Area)) return NotFound(whistle.Id);
         if (whistle.Concluded) return Concluded(whistle);
         return Problems.CheckVersion(expectedVersion, whistle.Version);
     }

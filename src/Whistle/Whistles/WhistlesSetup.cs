@@ -7,6 +7,7 @@ public static class WhistlesSetup
 {
     public static void Configure(StoreOptions opts)
     {
+        opts.Events.AddEventTypes(WhistleEventTypes.All);
         opts.Projections.Add<WhistleDetailsProjection>(ProjectionLifecycle.Inline);
         opts.Schema.For<WhistleDetails>()
             .Index(x => x.ComplaintId)

@@ -6,7 +6,6 @@ using Whistle.Complaints;
 using Whistle.County.Deadlines;
 using Whistle.Whistles;
 using Wolverine.Tracking;
-using WhistleModel = Whistle.Whistles.Whistle;
 
 namespace Whistle.IntegrationTests.Whistles;
 
@@ -288,15 +287,37 @@ public sealed class WhistleEndpointTests(AppFixture app) : IntegrationContext(ap
     }
 
     [Fact]
-    public async Task the_whistle_answers_with_its_write_model()
+    public async Task a_command_answers_with_the_whistle_after_its_events()
     {
         var (_, whistle, _) = await Blown();
 
         var result = await Act(Tokens.Gongan, whistle, "gongan", "sign-for", Empty);
 
-        var model = (await result.ReadAsJsonAsync<WhistleModel>())!;
-        model.Version.ShouldBe(2);
-        model.Find("gongan")!.Status.ShouldBe(AssignmentStatus.SignedFor);
+        var answer = (await result.ReadAsJsonAsync<WhistleAnswer>())!;
+        (answer.Id, answer.Version, answer.Level, answer.Concluded).ShouldBe((whistle, 2L, WhistleLevel.Community, false));
+        answer.Find("gongan")!.Status.ShouldBe(AssignmentStatus.SignedFor);
+        answer.Find("gongan")!.ReplyDue.ShouldBe((await Details(whistle)).Find("gongan")!.ReplyDue);
+        var again = await Act(Tokens.Gongan, whistle, "gongan", "sign-for", Empty);
+        (await again.ReadAsJsonAsync<WhistleAnswer>())!.Version.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task the_hotline_clerk_reads_every_departments_inbox_and_a_mediator_none()
+    {
+        var (_, whistle, _) = await Blown();
+
+        (await Get<DepartmentInbox>(Tokens.Clerk, "/api/departments/chengguan/inbox")).Items.ShouldContain(i => i.WhistleId == whistle);
+        await Send(Tokens.Mediator, x => x.Get.Url("/api/departments/chengguan/inbox"), 404);
+    }
+
+    [Fact]
+    public async Task a_role_that_sees_no_whistle_may_not_list_them_and_finds_none()
+    {
+        var (_, whistle, _) = await Blown();
+
+        await Send(Tokens.Mediator, x => x.Get.Url("/api/whistles"), 403);
+        await Send(Tokens.Mediator, x => x.Get.Url($"/api/whistles/{whistle}"), 404);
+        (await Get<List<WhistleDetails>>(Tokens.Clerk, "/api/whistles?open=true")).ShouldContain(w => w.Id == whistle);
     }
 
     [Fact]

@@ -16,10 +16,11 @@ public class DepartmentInboxTests
         DepartmentInboxEndpoint.Validate(Lead, Users.DepartmentOfficer(CoHandler)).ShouldBeNotFound();
 
     [Theory]
+    [InlineData(Roles.Clerk)]
     [InlineData(Roles.Office)]
     [InlineData(Roles.Admin)]
     [InlineData(Roles.Analyst)]
-    public void the_county_wide_roles_see_every_inbox(string role) =>
+    public void the_roles_that_see_every_whistle_see_every_inbox(string role) =>
         DepartmentInboxEndpoint.Validate(Lead, Users.User("u-county", "县级", role)).ShouldBeNoProblem();
 
     [Fact]
@@ -27,4 +28,12 @@ public class DepartmentInboxTests
         DepartmentInboxEndpoint.Validate(
                 Lead, Users.CommunityWorker(Complaints.ComplaintHistory.CommunityId, Complaints.ComplaintHistory.SubDistrictId))
             .ShouldBeNotFound();
+
+    [Fact]
+    public void a_sub_district_officer_sees_no_department_inbox() =>
+        DepartmentInboxEndpoint.Validate(Lead, Users.SubDistrictWorker(Complaints.ComplaintHistory.SubDistrictId)).ShouldBeNotFound();
+
+    [Fact]
+    public void a_mediator_sees_no_department_inbox() =>
+        DepartmentInboxEndpoint.Validate(Lead, Users.User("u-mediator", "吴调解", Roles.Mediator)).ShouldBeNotFound();
 }

@@ -1,3 +1,5 @@
+using Shouldly;
+using Whistle.Kernel;
 using Whistle.Whistles;
 using Xunit;
 using static Whistle.UnitTests.Complaints.ComplaintHistory;
@@ -40,9 +42,22 @@ public class WhistleDetailsTests
         Validate(Users.DepartmentOfficer(Other), Blown(), Rejected(Lead), Upheld(Lead, Other, DeadlinesFrom(BlownAt.AddDays(1))))
             .ShouldBeNoProblem();
 
+    [Theory]
+    [InlineData(Roles.Clerk)]
+    [InlineData(Roles.Office)]
+    [InlineData(Roles.Analyst)]
+    [InlineData(Roles.Admin)]
+    public void the_county_wide_roles_see_every_whistle(string role) =>
+        Validate(Users.User("u-county", "县级", role)).ShouldBeNoProblem();
+
     [Fact]
-    public void the_office_sees_every_whistle() =>
-        Validate(Users.Office).ShouldBeNoProblem();
+    public void a_mediator_does_not() =>
+        Validate(Users.User("u-mediator", "吴调解", Roles.Mediator)).ShouldBeNotFound();
+
+    [Fact]
+    public void the_details_remember_every_department_ever_assigned() =>
+        DetailsAfter(Blown(), Rejected(Lead), Upheld(Lead, Other, DeadlinesFrom(BlownAt.AddDays(1)))).Departments
+            .ShouldBe([Lead, CoHandler, Other]);
 
     [Fact]
     public void an_unknown_whistle_is_not_found() =>
