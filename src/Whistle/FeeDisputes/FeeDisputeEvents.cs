@@ -63,11 +63,12 @@ public sealed record PaymentPlanAgreed(
 public sealed record InstalmentPaid(Guid FeeDisputeId, int Plan, int Number, decimal Amount, Actor By, DateTimeOffset At);
 
 /// <summary>An instalment's due day passed unpaid: the owner is reminded, and the plan defaults if the grace period passes too.</summary>
-public sealed record InstalmentMissed(Guid FeeDisputeId, int Plan, int Number, DateOnly DueOn, DateOnly GraceEndsOn, DateTimeOffset At);
+public sealed record InstalmentMissed(Guid FeeDisputeId, int Plan, int Number, DateOnly DueOn, DateOnly GraceEndsOn, DateTimeOffset At) : IRecordsTimePassing;
 
-public sealed record PaymentPlanDefaulted(Guid FeeDisputeId, int Plan, int Number, DateTimeOffset At);
+public sealed record PaymentPlanDefaulted(Guid FeeDisputeId, int Plan, int Number, DateTimeOffset At) : IRecordsTimePassing;
 
-public sealed record PaymentPlanCompleted(Guid FeeDisputeId, int Plan, DateTimeOffset At);
+/// <summary>The last instalment was paid. <c>By</c> is the one who recorded it (absent from events before it was added).</summary>
+public sealed record PaymentPlanCompleted(Guid FeeDisputeId, int Plan, DateTimeOffset At, Actor? By = null);
 
 public sealed record FeeDisputeReferredToMediation(Guid FeeDisputeId, Guid MediationCaseId, string MediationNumber, Actor By, DateTimeOffset At);
 

@@ -43,7 +43,7 @@ public static class PayInstalmentEndpoint
     {
         var events = new Events { new InstalmentPaid(dispute.Id, dispute.Plan, number, amount, by, now) };
         if (dispute.PaidInstalments.Count + 1 < dispute.Instalments.Count) return events;
-        events.Add(new PaymentPlanCompleted(dispute.Id, dispute.Plan, now));
+        events.Add(new PaymentPlanCompleted(dispute.Id, dispute.Plan, now, by));
         if (dispute.CreditReferred)
             events.Add(new CreditReferralWithdrawn(dispute.Id, "分期已履行完毕 The payment plan was fulfilled", by, now));
         return events;

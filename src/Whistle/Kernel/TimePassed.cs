@@ -9,3 +9,13 @@ public interface ITimePassed
     /// <summary>The user name recorded on the events appended when time passes.</summary>
     public const string Clock = "system:clock";
 }
+
+/// <summary>
+/// An event that records time passing (a reminder sent, a due time missed, a period elapsed) rather than a person's
+/// act. Its "who" is the clock: it carries no actor, and the store records its user as <see cref="ITimePassed.Clock"/>.
+/// </summary>
+public interface IRecordsTimePassing
+{
+    /// <summary>When the time was found to have passed.</summary>
+    DateTimeOffset At { get; }
+}

@@ -77,14 +77,14 @@ public sealed record RejectionArbitrated(
     AssignmentTerms? Reassignment, AssignmentDeadlines? Renewed, Actor By, DateTimeOffset At);
 
 /// <summary>催办: a reminder went out before a due time.</summary>
-public sealed record ReminderSent(Guid WhistleId, string Department, DeadlineKind Kind, DateTimeOffset DueAt, DateTimeOffset At);
+public sealed record ReminderSent(Guid WhistleId, string Department, DeadlineKind Kind, DateTimeOffset DueAt, DateTimeOffset At) : IRecordsTimePassing;
 
-public sealed record AssignmentOverdue(Guid WhistleId, string Department, DeadlineKind Kind, DateTimeOffset DueAt, DateTimeOffset At);
+public sealed record AssignmentOverdue(Guid WhistleId, string Department, DeadlineKind Kind, DateTimeOffset DueAt, DateTimeOffset At) : IRecordsTimePassing;
 
 /// <summary>The whistle climbed a level because a department missed a due time; that department gets new due times.</summary>
 public sealed record WhistleEscalated(
     Guid WhistleId, WhistleLevel From, WhistleLevel To, string Department, DeadlineKind Missed,
-    AssignmentDeadlines Renewed, DateTimeOffset At);
+    AssignmentDeadlines Renewed, DateTimeOffset At) : IRecordsTimePassing;
 
 /// <summary>The whistler sent a department's reply back (退回重办); it must reply again by the renewed due time.</summary>
 public sealed record ReplyReturned(

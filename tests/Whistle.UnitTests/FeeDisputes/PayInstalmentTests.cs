@@ -36,7 +36,7 @@ public class PayInstalmentTests
 
         var events = PayInstalmentEndpoint.Pay(DisputeAfter(history), 3, 800m, Users.ClerkActor, Now);
 
-        events.ShouldBeEvents(new InstalmentPaid(Id, 1, 3, 800m, Users.ClerkActor, Now), new PaymentPlanCompleted(Id, 1, Now));
+        events.ShouldBeEvents(new InstalmentPaid(Id, 1, 3, 800m, Users.ClerkActor, Now), new PaymentPlanCompleted(Id, 1, Now, Users.ClerkActor));
         var dispute = DisputeAfter([.. history, .. events]);
         (dispute.Stage, dispute.Outstanding, dispute.IsClosed).ShouldBe((FeeDisputeStage.Settled, 0m, true));
     }
@@ -55,7 +55,7 @@ public class PayInstalmentTests
 
         events.ShouldBeEvents(
             new InstalmentPaid(Id, 1, 3, 800m, Users.ClerkActor, Now),
-            new PaymentPlanCompleted(Id, 1, Now),
+            new PaymentPlanCompleted(Id, 1, Now, Users.ClerkActor),
             new CreditReferralWithdrawn(Id, "分期已履行完毕 The payment plan was fulfilled", Users.ClerkActor, Now));
         var dispute = DisputeAfter([.. history, .. events]);
         (dispute.Stage, dispute.CreditReferred).ShouldBe((FeeDisputeStage.Settled, false));
