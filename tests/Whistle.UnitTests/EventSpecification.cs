@@ -18,7 +18,13 @@ public static class EventSpecification
     {
         if (events.Length == 0) throw new ArgumentException("A stream starts with at least one event.", nameof(events));
         var state = (T)Find(typeof(T), "Create", events[0].GetType()).Invoke(null, [events[0]])!;
-        foreach (var e in events.Skip(1)) Find(typeof(T), "Apply", e.GetType()).Invoke(state, [e]);
+        foreach (var e in events.Skip(1))
+        {
+            // An Apply that returns the write model gives the next state (an immutable record); a void one mutates.
+            var apply = Find(typeof(T), "Apply", e.GetType());
+            var next = apply.Invoke(state, [e]);
+            if (apply.ReturnType == typeof(T)) state = (T)next!;
+        }
         typeof(T).GetProperty("Version")?.SetValue(state, (long)events.Length);
         return state;
     }

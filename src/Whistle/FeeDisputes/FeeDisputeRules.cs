@@ -16,7 +16,7 @@ public static class FeeDisputeRules
     public const int MinDemandDays = 7, MaxDemandDays = 90;
 
     public static bool InScope(ClaimsPrincipal user, string communityCode, string subDistrictCode) =>
-        Complaints.ComplaintRules.InScope(user, communityCode, subDistrictCode);
+        Scope.Of(user).Sees(CaseKind.FeeDispute, new CaseArea(communityCode, subDistrictCode));
 
     public static ProblemDetails NotFound(Guid id) =>
         Problems.NotFound($"物业费纠纷 {id} 不存在。", $"Fee dispute {id} does not exist.");

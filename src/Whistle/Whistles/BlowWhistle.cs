@@ -37,7 +37,7 @@ public static class BlowWhistleEndpoint
 
     public static ProblemDetails Validate(BlowWhistle command, Complaint complaint, WhistleRouting routing, ClaimsPrincipal user)
     {
-        if (!ComplaintRules.InScope(user, complaint.CommunityId, complaint.SubDistrictId)) return ComplaintRules.NotFound(complaint.Id);
+        if (!Scope.Of(user).Sees(CaseKind.Complaint, complaint.Area)) return ComplaintRules.NotFound(complaint.Id);
         if (Problems.CheckVersion(command.ExpectedVersion, complaint.Version) is { } stale) return stale;
         if (complaint.OpenWhistle is { } open)
             return Problems.Conflict($"投诉 {complaint.Number} 已有未办结的吹哨 {open}。", $"A whistle ({open}) is still open on this complaint.");
