@@ -171,6 +171,11 @@ public sealed class ComplaintLifecycleEndpointTests(AppFixture app) : Integratio
         (await EventsOf(first.Id)).Count.ShouldBe(2);
         (await EventsOf(second.Id)).Count.ShouldBe(2);
         (await Details(second.Id)).Version.ShouldBe(2);
+        // Marten folds the immutable write model through the Apply methods that return the next state, and sets its version.
+        await using var session = App.Store.LightweightSession(AppFixture.County);
+        var folded = (await session.Events.FetchLatest<Complaint>(second.Id, TestContext.Current.CancellationToken))!;
+        folded.Version.ShouldBe(2);
+        folded.Links.ShouldHaveSingleItem().ShouldBe(first.Id);
     }
 
     [Fact]
