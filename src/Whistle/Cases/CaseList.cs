@@ -35,7 +35,7 @@ public static class CaseListEndpoint
     /// <c>communityCode</c>, paging. Community and sub-district workers see their own area. Summaries carry no personal data.
     /// </summary>
     [WolverineGet("/api/cases", OperationId = "ListCases")]
-    [Authorize(Roles = ComplaintRules.Readers)]
+    [Authorize(Roles = Scope.ComplaintReaders)]
     public static async Task<CasePage> Get(
         string? kind, bool? open, string? communityCode, int? page, int? pageSize,
         ClaimsPrincipal user, IQuerySession session, CancellationToken ct)

@@ -19,10 +19,10 @@ public static class AcceptComplaintEndpoint
             : ComplaintRules.NotAllowed(complaint, "受理", "accepted"));
 
     [WolverinePost("/api/complaints/{complaintId}/accept", OperationId = nameof(AcceptComplaint))]
-    [Authorize(Roles = ComplaintRules.Handlers)]
-    public static (UpdatedAggregate, Events) Post(
+    [Authorize(Roles = Scope.ComplaintHandlers)]
+    public static (ComplaintAnswer, Events) Post(
         AcceptComplaint command, [WriteAggregate] Complaint complaint, ClaimsPrincipal user, DateTimeOffset now) =>
-        (new UpdatedAggregate(), complaint.Status == ComplaintStatus.Accepted
-            ? []
-            : [new ComplaintAccepted(complaint.Id, Actor.From(user), now)]);
+        complaint.Status == ComplaintStatus.Accepted
+            ? ComplaintAnswer.After(complaint)
+            : ComplaintAnswer.After(complaint, new ComplaintAccepted(complaint.Id, Actor.From(user), now));
 }

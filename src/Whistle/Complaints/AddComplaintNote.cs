@@ -12,11 +12,14 @@ public sealed record AddComplaintNote(string? Text, NoteVisibility? Visibility, 
 
 public static class AddComplaintNoteEndpoint
 {
-    public const string Writers = ComplaintRules.Handlers + "," + Roles.SubDistrict + "," + Roles.Office + "," + Roles.Mediator;
+    /// <summary>Wider than the handlers: whoever works on the complaint's area may leave a note on it.</summary>
+    public const string Writers = Scope.ComplaintHandlers + "," + Roles.SubDistrict + "," + Roles.Office + "," + Roles.Mediator;
 
     public static ProblemDetails Validate(AddComplaintNote command, Complaint complaint, ClaimsPrincipal user)
     {
-        if (ComplaintRules.Common(complaint, user, command.ExpectedVersion) is { } common) return common;
+        // Any writer who sees the complaint may annotate it; handling it is not needed.
+        if (!Scope.Of(user).Sees(CaseKind.Complaint, complaint.Area)) return ComplaintRules.NotFound(complaint.Id);
+        if (Problems.CheckVersion(command.ExpectedVersion, complaint.Version) is { } stale) return stale;
         var errors = new FieldErrors()
             .Text("text", command.Text, 2000)
             .Defined("visibility", command.Visibility);
@@ -26,9 +29,8 @@ public static class AddComplaintNoteEndpoint
 
     [WolverinePost("/api/complaints/{complaintId}/notes", OperationId = nameof(AddComplaintNote))]
     [Authorize(Roles = Writers)]
-    public static (UpdatedAggregate, Events) Post(
+    public static (ComplaintAnswer, Events) Post(
         AddComplaintNote command, [WriteAggregate] Complaint complaint, ClaimsPrincipal user, DateTimeOffset now) =>
-        (new UpdatedAggregate(),
-         [new ComplaintNoteAdded(complaint.Id, Guid.CreateVersion7(now), command.Visibility!.Value, command.Text!.Trim(),
-             Actor.From(user), now)]);
+        ComplaintAnswer.After(complaint, new ComplaintNoteAdded(
+            complaint.Id, Guid.CreateVersion7(now), command.Visibility!.Value, command.Text!.Trim(), Actor.From(user), now));
 }

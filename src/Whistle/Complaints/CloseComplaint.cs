@@ -27,10 +27,10 @@ public static class CloseComplaintEndpoint
         };
 
     [WolverinePost("/api/complaints/{complaintId}/close", OperationId = nameof(CloseComplaint))]
-    [Authorize(Roles = ComplaintRules.Handlers)]
-    public static (UpdatedAggregate, Events) Post(
+    [Authorize(Roles = Scope.ComplaintHandlers)]
+    public static (ComplaintAnswer, Events) Post(
         CloseComplaint command, [WriteAggregate] Complaint complaint, ClaimsPrincipal user, DateTimeOffset now) =>
-        (new UpdatedAggregate(), complaint.Status == ComplaintStatus.Closed
-            ? []
-            : [new ComplaintClosed(complaint.Id, Actor.From(user), now)]);
+        complaint.Status == ComplaintStatus.Closed
+            ? ComplaintAnswer.After(complaint)
+            : ComplaintAnswer.After(complaint, new ComplaintClosed(complaint.Id, Actor.From(user), now));
 }

@@ -1,4 +1,7 @@
+using System.Collections.Immutable;
 using System.Text.Json.Serialization;
+using Wolverine.Marten;
+using Whistle.Kernel;
 
 namespace Whistle.Complaints;
 
@@ -14,31 +17,47 @@ public enum ComplaintStatus
     Duplicate = 8,   // 重复件
 }
 
-/// <summary>
-/// The write model: only what the complaint decisions read. Built by folding the stream's events;
-/// never mutated by a decision. It is also the body every complaint command answers with.
-/// </summary>
-public sealed class Complaint
+/// <summary>The one definition of an open complaint: every status but the final ones is open.</summary>
+public static class ComplaintStatuses
 {
-    public Guid Id { get; set; }
-    public long Version { get; set; }
-    public string Number { get; set; } = "";
-    public ComplaintStatus Status { get; set; }
-    public string CommunityId { get; set; } = "";
-    public string SubDistrictId { get; set; } = "";
-    public Satisfaction? LastSatisfaction { get; set; }
-    public Guid? DuplicateOf { get; set; }
-    public List<Guid> Links { get; set; } = [];
-    public int Reopened { get; set; }
-    public string CategoryId { get; set; } = "";
+    /// <summary>The statuses a complaint ends in: nothing more is done on it. Usable in a Marten query (<c>Final.Contains(x.Status)</c>).</summary>
+    public static readonly ImmutableArray<ComplaintStatus> Final =
+        [ComplaintStatus.Declined, ComplaintStatus.Closed, ComplaintStatus.Withdrawn, ComplaintStatus.Duplicate];
+
+    public static bool IsFinal(ComplaintStatus status) => Final.Contains(status);
+
+    public static bool IsOpen(ComplaintStatus status) => !IsFinal(status);
+}
+
+/// <summary>
+/// The write model: only what the complaint decisions read. Built by folding the stream's events, each
+/// <c>Apply</c> returning the next state; never mutated.
+/// </summary>
+public sealed record Complaint
+{
+    public Guid Id { get; init; }
+    public long Version { get; init; }
+    public string Number { get; init; } = "";
+    public ComplaintStatus Status { get; init; }
+    public string CommunityId { get; init; } = "";
+    public string SubDistrictId { get; init; } = "";
+    public Satisfaction? LastSatisfaction { get; init; }
+    public Guid? DuplicateOf { get; init; }
+    public string? DuplicateOfNumber { get; init; }
+    public ImmutableArray<Guid> Links { get; init; } = [];
+    public int Reopened { get; init; }
+    public string CategoryId { get; init; } = "";
     /// <summary>The whistle blown on this complaint that has not concluded yet; the complaint waits for it.</summary>
-    public Guid? OpenWhistle { get; set; }
+    public Guid? OpenWhistle { get; init; }
     /// <summary>The cases that give this complaint as their reason: each is told when it is resolved.</summary>
-    public List<Guid> CitedBy { get; set; } = [];
+    public ImmutableArray<Guid> CitedBy { get; init; } = [];
 
     [JsonIgnore]
-    public bool IsFinal => Status is ComplaintStatus.Declined or ComplaintStatus.Closed
-        or ComplaintStatus.Withdrawn or ComplaintStatus.Duplicate;
+    public bool IsFinal => ComplaintStatuses.IsFinal(Status);
+
+    /// <summary>Where the complaint sits, as <see cref="Scope"/> reads it.</summary>
+    [JsonIgnore]
+    public CaseArea Area => new(CommunityId, SubDistrictId);
 
     public static Complaint Create(ComplaintLodged e) => new()
     {
@@ -50,52 +69,83 @@ public sealed class Complaint
         CategoryId = e.CategoryId,
     };
 
-    public void Apply(ComplaintAccepted e) => Status = ComplaintStatus.Accepted;
+    public Complaint Apply(ComplaintAccepted e) => this with { Status = ComplaintStatus.Accepted };
 
-    public void Apply(ComplaintDeclined e) => Status = ComplaintStatus.Declined;
+    public Complaint Apply(ComplaintDeclined e) => this with { Status = ComplaintStatus.Declined };
 
-    public void Apply(ComplaintResolved e) => Status = ComplaintStatus.Resolved;
+    public Complaint Apply(ComplaintResolved e) => this with { Status = ComplaintStatus.Resolved };
 
-    public void Apply(ComplaintFollowUpRecorded e)
-    {
-        Status = ComplaintStatus.FollowedUp;
-        LastSatisfaction = e.Satisfaction;
-    }
+    public Complaint Apply(ComplaintFollowUpRecorded e) =>
+        this with { Status = ComplaintStatus.FollowedUp, LastSatisfaction = e.Satisfaction };
 
-    public void Apply(ComplaintClosed e) => Status = ComplaintStatus.Closed;
+    public Complaint Apply(ComplaintClosed e) => this with { Status = ComplaintStatus.Closed };
 
-    public void Apply(ComplaintReopened e)
-    {
-        Status = ComplaintStatus.Accepted;
-        LastSatisfaction = null;
-        Reopened++;
-    }
+    public Complaint Apply(ComplaintReopened e) =>
+        this with { Status = ComplaintStatus.Accepted, LastSatisfaction = null, Reopened = Reopened + 1 };
 
-    public void Apply(ComplaintWithdrawn e) => Status = ComplaintStatus.Withdrawn;
+    public Complaint Apply(ComplaintWithdrawn e) => this with { Status = ComplaintStatus.Withdrawn };
 
-    public void Apply(ComplaintMarkedDuplicate e)
-    {
-        Status = ComplaintStatus.Duplicate;
-        DuplicateOf = e.OriginalId;
-    }
+    public Complaint Apply(ComplaintMarkedDuplicate e) =>
+        this with { Status = ComplaintStatus.Duplicate, DuplicateOf = e.OriginalId, DuplicateOfNumber = e.OriginalNumber };
 
-    public void Apply(ComplaintLinked e)
-    {
-        if (!Links.Contains(e.OtherComplaintId)) Links.Add(e.OtherComplaintId);
-    }
+    public Complaint Apply(ComplaintLinked e) =>
+        Links.Contains(e.OtherComplaintId) ? this : this with { Links = Links.Add(e.OtherComplaintId) };
 
-    public void Apply(ComplaintWhistled e) => OpenWhistle = e.WhistleId;
+    public Complaint Apply(ComplaintWhistled e) => this with { OpenWhistle = e.WhistleId };
 
-    public void Apply(ComplaintWhistleConcluded e)
-    {
-        if (OpenWhistle == e.WhistleId) OpenWhistle = null;
-    }
+    public Complaint Apply(ComplaintWhistleConcluded e) =>
+        OpenWhistle == e.WhistleId ? this with { OpenWhistle = null } : this;
 
-    public void Apply(ComplaintCited e)
-    {
-        if (!CitedBy.Contains(e.CitingCaseId)) CitedBy.Add(e.CitingCaseId);
-    }
+    public Complaint Apply(ComplaintCited e) =>
+        CitedBy.Contains(e.CitingCaseId) ? this : this with { CitedBy = CitedBy.Add(e.CitingCaseId) };
 
     // Notes change nothing a decision reads, but the fold must know the event.
-    public void Apply(ComplaintNoteAdded e) { }
+    public Complaint Apply(ComplaintNoteAdded e) => this;
+
+    /// <summary>
+    /// The state after events a decision just returned, as Marten will fold them: what a command answers with.
+    /// Throws on an event the write model does not know, as the fold would.
+    /// </summary>
+    public Complaint After(IEnumerable<object> events) =>
+        events.Aggregate(this, (state, e) => state.Then(e) with { Version = state.Version + 1 });
+
+    private Complaint Then(object e) => e switch
+    {
+        ComplaintAccepted x => Apply(x),
+        ComplaintDeclined x => Apply(x),
+        ComplaintResolved x => Apply(x),
+        ComplaintFollowUpRecorded x => Apply(x),
+        ComplaintClosed x => Apply(x),
+        ComplaintReopened x => Apply(x),
+        ComplaintWithdrawn x => Apply(x),
+        ComplaintMarkedDuplicate x => Apply(x),
+        ComplaintLinked x => Apply(x),
+        ComplaintWhistled x => Apply(x),
+        ComplaintWhistleConcluded x => Apply(x),
+        ComplaintCited x => Apply(x),
+        ComplaintNoteAdded x => Apply(x),
+        _ => throw new InvalidOperationException($"A complaint cannot fold {e.GetType().Name}."),
+    };
+}
+
+/// <summary>What every complaint command answers with: the complaint as it stands after the command.</summary>
+public sealed record ComplaintAnswer(
+    Guid Id,
+    string Number,
+    long Version,
+    ComplaintStatus Status,
+    string StatusLabel,
+    Satisfaction? LastSatisfaction,
+    int Reopened,
+    Guid? DuplicateOf,
+    IReadOnlyList<Guid> Links,
+    Guid? OpenWhistle)
+{
+    public static ComplaintAnswer Of(Complaint complaint) => new(
+        complaint.Id, complaint.Number, complaint.Version, complaint.Status, complaint.Status.Label(),
+        complaint.LastSatisfaction, complaint.Reopened, complaint.DuplicateOf, complaint.Links, complaint.OpenWhistle);
+
+    /// <summary>The answer and the events of a decision, in the shape a command endpoint returns them.</summary>
+    public static (ComplaintAnswer, Events) After(Complaint complaint, params object[] events) =>
+        (Of(complaint.After(events)), [.. events]);
 }

@@ -13,11 +13,16 @@ namespace Whistle.Complaints;
 /// <summary>Everything a handler sees on one complaint. Kept inline, so it is current as soon as a command returns.</summary>
 public sealed class ComplaintDetails
 {
+    /// <summary>Where scope reads a complaint's area: its details endpoint and every list of complaints.</summary>
+    public static readonly CaseFields<ComplaintDetails> Fields = new(CaseKind.Complaint, x => x.CommunityId, x => x.SubDistrictId);
+
     public Guid Id { get; set; }
     public long Version { get; set; }
     public string Number { get; set; } = "";
     public ComplaintStatus Status { get; set; }
     public string StatusLabel => Status.Label();
+    /// <summary>Whether the complaint is still open (<see cref="ComplaintStatuses"/>).</summary>
+    public bool IsOpen => ComplaintStatuses.IsOpen(Status);
     public ComplaintChannel Channel { get; set; }
     public string CategoryId { get; set; } = "";
     public string CompoundId { get; set; } = "";
@@ -185,13 +190,13 @@ public static class ComplaintDetailsEndpoint
         session.LoadAsync<ComplaintDetails>(complaintId, ct);
 
     public static ProblemDetails Validate(Guid complaintId, ComplaintDetails? details, ClaimsPrincipal user) =>
-        details is not null && ComplaintRules.InScope(user, details.CommunityId, details.SubDistrictId)
+        details is not null && Scope.Of(user).Sees(ComplaintDetails.Fields, details)
             ? Problems.None
             : ComplaintRules.NotFound(complaintId);
 
     /// <summary>One complaint. Analysts see the complainant's personal data masked.</summary>
     [WolverineGet("/api/complaints/{complaintId}", OperationId = "GetComplaint")]
-    [Authorize(Roles = ComplaintRules.Readers)]
+    [Authorize(Roles = Scope.ComplaintReaders)]
     public static ComplaintDetails Get(ComplaintDetails details, ClaimsPrincipal user) =>
         user.IsInRole(Roles.Analyst) ? details.Masked() : details;
 }

@@ -83,3 +83,15 @@ public sealed record ComplaintWhistleConcluded(Guid ComplaintId, Guid WhistleId,
 
 /// <summary>Another case gives this complaint as its reason (a fee dispute's service defect); it is told when the complaint is resolved.</summary>
 public sealed record ComplaintCited(Guid ComplaintId, Guid CitingCaseId, string CitingNumber, Actor By, DateTimeOffset At);
+
+/// <summary>The catalogue itself: every event a complaint stream may hold, registered with Marten by <see cref="ComplaintsSetup"/>.</summary>
+public static class ComplaintEventTypes
+{
+    public static readonly IReadOnlyList<Type> All =
+    [
+        typeof(ComplaintLodged), typeof(ComplaintAccepted), typeof(ComplaintDeclined), typeof(ComplaintNoteAdded),
+        typeof(ComplaintResolved), typeof(ComplaintFollowUpRecorded), typeof(ComplaintClosed), typeof(ComplaintReopened),
+        typeof(ComplaintWithdrawn), typeof(ComplaintMarkedDuplicate), typeof(ComplaintLinked), typeof(ComplaintWhistled),
+        typeof(ComplaintWhistleConcluded), typeof(ComplaintCited),
+    ];
+}

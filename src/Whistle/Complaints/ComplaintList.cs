@@ -74,16 +74,14 @@ public static class ComplaintListEndpoint
     /// Community and sub-district workers see their own area only.
     /// </summary>
     [WolverineGet("/api/complaints", OperationId = "ListComplaints")]
-    [Authorize(Roles = ComplaintRules.Readers)]
+    [Authorize(Roles = Scope.ComplaintReaders)]
     public static async Task<ComplaintPage> Get(
         string? status, string? categoryId, string? communityId, string? number,
         string? lodgedFrom, string? lodgedTo, string? page, string? pageSize,
         ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var filter = Parse(status, categoryId, communityId, number, lodgedFrom, lodgedTo, page, pageSize).Filter;
-        var query = session.Query<ComplaintDetails>().AsQueryable();
-        if (user.IsInRole(Roles.Community)) { var own = user.CommunityOf(); query = query.Where(x => x.CommunityId == own); }
-        if (user.IsInRole(Roles.SubDistrict)) { var own = user.SubDistrictOf(); query = query.Where(x => x.SubDistrictId == own); }
+        var query = Scope.Of(user).Filter(session.Query<ComplaintDetails>(), ComplaintDetails.Fields);
         if (filter.Status is { } wanted) query = query.Where(x => x.Status == wanted);
         if (filter.CategoryId is { } category) query = query.Where(x => x.CategoryId == category);
         if (filter.CommunityId is { } community) query = query.Where(x => x.CommunityId == community);

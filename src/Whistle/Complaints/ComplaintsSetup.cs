@@ -7,6 +7,7 @@ public static class ComplaintsSetup
 {
     public static void Configure(StoreOptions opts)
     {
+        opts.Events.AddEventTypes(ComplaintEventTypes.All);
         opts.Projections.Add<ComplaintDetailsProjection>(ProjectionLifecycle.Inline);
         opts.Schema.For<ComplaintDetails>()
             .Index(x => x.Number)

@@ -25,10 +25,11 @@ public static class DeclineComplaintEndpoint
     }
 
     [WolverinePost("/api/complaints/{complaintId}/decline", OperationId = nameof(DeclineComplaint))]
-    [Authorize(Roles = ComplaintRules.Handlers)]
-    public static (UpdatedAggregate, Events) Post(
+    [Authorize(Roles = Scope.ComplaintHandlers)]
+    public static (ComplaintAnswer, Events) Post(
         DeclineComplaint command, [WriteAggregate] Complaint complaint, ClaimsPrincipal user, DateTimeOffset now) =>
-        (new UpdatedAggregate(), complaint.Status == ComplaintStatus.Declined
-            ? []
-            : [new ComplaintDeclined(complaint.Id, command.Reason!.Trim(), command.RedirectTo?.Trim(), Actor.From(user), now)]);
+        complaint.Status == ComplaintStatus.Declined
+            ? ComplaintAnswer.After(complaint)
+            : ComplaintAnswer.After(complaint,
+                new ComplaintDeclined(complaint.Id, command.Reason!.Trim(), command.RedirectTo?.Trim(), Actor.From(user), now));
 }

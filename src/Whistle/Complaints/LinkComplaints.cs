@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Whistle.Kernel;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -11,13 +12,15 @@ namespace Whistle.Complaints;
 /// <summary>Links two related complaints (关联); each records the other.</summary>
 public sealed record LinkComplaints(Guid? OtherComplaintId, long? ExpectedVersion = null);
 
+/// <summary>Sent by a complaint just linked to another: the other complaint records the link too, on its own stream.</summary>
+public sealed record RecordComplaintLink(Guid ComplaintId, Guid OtherComplaintId, string OtherNumber, Actor By, DateTimeOffset At);
+
 public static class LinkComplaintsEndpoint
 {
-    public static async Task<ComplaintDetails?> LoadAsync(LinkComplaints command, IQuerySession session, CancellationToken ct) =>
-        command.OtherComplaintId is { } id ? await session.LoadAsync<ComplaintDetails>(id, ct) : null;
+    public static Task<NamedComplaint> LoadAsync(LinkComplaints command, IDocumentSession session, CancellationToken ct) =>
+        ComplaintRules.LoadOtherAsync(command.OtherComplaintId, session, ct);
 
-    public static ProblemDetails Validate(
-        LinkComplaints command, Complaint complaint, ComplaintDetails? other, ClaimsPrincipal user)
+    public static ProblemDetails Validate(LinkComplaints command, Complaint complaint, NamedComplaint other, ClaimsPrincipal user)
     {
         if (ComplaintRules.Common(complaint, user, command.ExpectedVersion) is { } common) return common;
         var errors = new FieldErrors().Required("otherComplaintId", command.OtherComplaintId);
@@ -28,21 +31,30 @@ public static class LinkComplaintsEndpoint
     }
 
     [WolverinePost("/api/complaints/{complaintId}/links", OperationId = nameof(LinkComplaints))]
-    [Authorize(Roles = ComplaintRules.Handlers)]
-    public static async Task<(UpdatedAggregate, Events)> Post(
-        LinkComplaints command, [WriteAggregate] Complaint complaint, ComplaintDetails other,
-        ClaimsPrincipal user, DateTimeOffset now, IDocumentSession session, CancellationToken ct)
+    [Authorize(Roles = Scope.ComplaintHandlers)]
+    public static (ComplaintAnswer, Events, OutgoingMessages) Post(
+        LinkComplaints command, [WriteAggregate] Complaint complaint, NamedComplaint other, ClaimsPrincipal user, DateTimeOffset now)
     {
-        var (mine, theirs) = Link(complaint, other, Actor.From(user), now);
-        // The other complaint's stream is fetched for writing too, so both appends carry their true versions.
-        if (theirs is not null) (await session.Events.FetchForWriting<Complaint>(other.Id, ct)).AppendOne(theirs);
-        return (new UpdatedAggregate(), mine);
+        var (mine, theirs) = Link(complaint, other.Found!, Actor.From(user), now);
+        var (answer, events) = ComplaintAnswer.After(complaint, [.. mine]);
+        // The other complaint records the link through its own aggregate workflow, in its own transaction.
+        return (answer, events, theirs is null ? [] : [theirs]);
     }
 
-    /// <summary>The decision: the link on this complaint and on the other; nothing when they are already linked.</summary>
-    public static (Events Mine, ComplaintLinked? Theirs) Link(Complaint complaint, ComplaintDetails other, Actor by, DateTimeOffset now) =>
+    /// <summary>The decision: the link on this complaint, and the message that links the other; nothing when already linked.</summary>
+    public static (Events Mine, RecordComplaintLink? Theirs) Link(Complaint complaint, Complaint other, Actor by, DateTimeOffset now) =>
         complaint.Links.Contains(other.Id)
             ? ([], null)
             : ([new ComplaintLinked(complaint.Id, other.Id, other.Number, by, now)],
-               new ComplaintLinked(other.Id, complaint.Id, complaint.Number, by, now));
+               new RecordComplaintLink(other.Id, complaint.Id, complaint.Number, by, now));
+}
+
+/// <summary>The other side of a link: the complaint records it once, whatever its status (the link was decided on the first).</summary>
+public static class RecordComplaintLinkHandler
+{
+    [AggregateHandler]
+    public static Events Handle(RecordComplaintLink message, Complaint complaint) =>
+        complaint.Links.Contains(message.OtherComplaintId)
+            ? []
+            : [new ComplaintLinked(complaint.Id, message.OtherComplaintId, message.OtherNumber, message.By, message.At)];
 }

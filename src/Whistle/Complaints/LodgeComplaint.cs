@@ -58,7 +58,7 @@ public static class LodgeComplaintEndpoint
             errors.Add("categoryId", $"没有编号为 {command.CategoryId} 的投诉类别。No such complaint category.");
         if (errors.Any) return errors.ToProblem();
 
-        return ComplaintRules.InScope(user, compound!.Info.CommunityCode, compound.Info.SubDistrictCode)
+        return Scope.Of(user).MayHandle(CaseKind.Complaint, new CaseArea(compound!.Info.CommunityCode, compound.Info.SubDistrictCode))
             ? Problems.None
             : Problems.Forbidden(
                 $"小区 {compound.Info.Name} 不在您的辖区，不能为其登记投诉。",
@@ -66,7 +66,7 @@ public static class LodgeComplaintEndpoint
     }
 
     [WolverinePost("/api/complaints", OperationId = nameof(LodgeComplaint))]
-    [Authorize(Roles = ComplaintRules.Handlers)]
+    [Authorize(Roles = Scope.ComplaintHandlers)]
     public static async Task<(LodgedComplaint, IStartStream)> Post(
         LodgeComplaint command, Compound compound, ClaimsPrincipal user, DateTimeOffset now,
         IDocumentSession session, CancellationToken ct)

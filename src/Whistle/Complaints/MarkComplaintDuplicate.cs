@@ -13,25 +13,25 @@ public sealed record MarkComplaintDuplicate(Guid? OriginalId, long? ExpectedVers
 
 public static class MarkComplaintDuplicateEndpoint
 {
-    public static async Task<ComplaintDetails?> LoadAsync(
-        MarkComplaintDuplicate command, IQuerySession session, CancellationToken ct) =>
-        command.OriginalId is { } id ? await session.LoadAsync<ComplaintDetails>(id, ct) : null;
+    public static Task<NamedComplaint> LoadAsync(MarkComplaintDuplicate command, IDocumentSession session, CancellationToken ct) =>
+        ComplaintRules.LoadOtherAsync(command.OriginalId, session, ct);
 
     public static ProblemDetails Validate(
-        MarkComplaintDuplicate command, Complaint complaint, ComplaintDetails? original, ClaimsPrincipal user)
+        MarkComplaintDuplicate command, Complaint complaint, NamedComplaint named, ClaimsPrincipal user)
     {
         if (ComplaintRules.Common(complaint, user, command.ExpectedVersion) is { } common) return common;
         var errors = new FieldErrors().Required("originalId", command.OriginalId);
         if (errors.Any) return errors.ToProblem();
-        if (ComplaintRules.OtherComplaint("originalId", complaint, original, user,
+        if (ComplaintRules.OtherComplaint("originalId", complaint, named, user,
                 "投诉不能与自身重复。", "A complaint cannot duplicate itself.") is { } invalid) return invalid;
-        if (original!.DuplicateOf?.Id == complaint.Id)
+        var original = named.Found!;
+        if (original.DuplicateOf == complaint.Id)
             return errors.Add("originalId",
                 $"{original.Number} 已是本投诉的重复件。{original.Number} is already a duplicate of this complaint.").ToProblem();
-        if (original.DuplicateOf is { } earlier)
+        if (original.DuplicateOf is not null)
             return errors.Add("originalId",
-                $"{original.Number} 本身是 {earlier.Number} 的重复件，请标记为 {earlier.Number} 的重复件。" +
-                $"It is itself a duplicate: mark this one as a duplicate of {earlier.Number}.").ToProblem();
+                $"{original.Number} 本身是 {original.DuplicateOfNumber} 的重复件，请标记为 {original.DuplicateOfNumber} 的重复件。" +
+                $"It is itself a duplicate: mark this one as a duplicate of {original.DuplicateOfNumber}.").ToProblem();
         return complaint.Status switch
         {
             ComplaintStatus.Lodged or ComplaintStatus.Accepted => Problems.None,
@@ -41,11 +41,12 @@ public static class MarkComplaintDuplicateEndpoint
     }
 
     [WolverinePost("/api/complaints/{complaintId}/mark-duplicate", OperationId = nameof(MarkComplaintDuplicate))]
-    [Authorize(Roles = ComplaintRules.Handlers)]
-    public static (UpdatedAggregate, Events) Post(
-        MarkComplaintDuplicate command, [WriteAggregate] Complaint complaint, ComplaintDetails original,
+    [Authorize(Roles = Scope.ComplaintHandlers)]
+    public static (ComplaintAnswer, Events) Post(
+        MarkComplaintDuplicate command, [WriteAggregate] Complaint complaint, NamedComplaint named,
         ClaimsPrincipal user, DateTimeOffset now) =>
-        (new UpdatedAggregate(), complaint.Status == ComplaintStatus.Duplicate
-            ? []
-            : [new ComplaintMarkedDuplicate(complaint.Id, original.Id, original.Number, Actor.From(user), now)]);
+        complaint.Status == ComplaintStatus.Duplicate
+            ? ComplaintAnswer.After(complaint)
+            : ComplaintAnswer.After(complaint,
+                new ComplaintMarkedDuplicate(complaint.Id, named.Found!.Id, named.Found.Number, Actor.From(user), now));
 }

@@ -25,10 +25,9 @@ public static class RecordFollowUpEndpoint
     }
 
     [WolverinePost("/api/complaints/{complaintId}/follow-up", OperationId = nameof(RecordFollowUp))]
-    [Authorize(Roles = ComplaintRules.Handlers)]
-    public static (UpdatedAggregate, Events) Post(
+    [Authorize(Roles = Scope.ComplaintHandlers)]
+    public static (ComplaintAnswer, Events) Post(
         RecordFollowUp command, [WriteAggregate] Complaint complaint, ClaimsPrincipal user, DateTimeOffset now) =>
-        (new UpdatedAggregate(),
-         [new ComplaintFollowUpRecorded(complaint.Id, command.Satisfaction!.Value, command.Comment?.Trim(),
-             Actor.From(user), now)]);
+        ComplaintAnswer.After(complaint, new ComplaintFollowUpRecorded(
+            complaint.Id, command.Satisfaction!.Value, command.Comment?.Trim(), Actor.From(user), now));
 }

@@ -28,8 +28,8 @@ public static class ReopenComplaintEndpoint
     }
 
     [WolverinePost("/api/complaints/{complaintId}/reopen", OperationId = nameof(ReopenComplaint))]
-    [Authorize(Roles = ComplaintRules.Handlers)]
-    public static (UpdatedAggregate, Events) Post(
+    [Authorize(Roles = Scope.ComplaintHandlers)]
+    public static (ComplaintAnswer, Events) Post(
         ReopenComplaint command, [WriteAggregate] Complaint complaint, ClaimsPrincipal user, DateTimeOffset now) =>
-        (new UpdatedAggregate(), [new ComplaintReopened(complaint.Id, command.Reason!.Trim(), Actor.From(user), now)]);
+        ComplaintAnswer.After(complaint, new ComplaintReopened(complaint.Id, command.Reason!.Trim(), Actor.From(user), now));
 }

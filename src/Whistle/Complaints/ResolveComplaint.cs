@@ -28,14 +28,18 @@ public static class ResolveComplaintEndpoint
     }
 
     [WolverinePost("/api/complaints/{complaintId}/resolve", OperationId = nameof(ResolveComplaint))]
-    [Authorize(Roles = ComplaintRules.Handlers)]
-    public static (UpdatedAggregate, Events, OutgoingMessages) Post(
+    [Authorize(Roles = Scope.ComplaintHandlers)]
+    public static (ComplaintAnswer, Events, OutgoingMessages) Post(
         ResolveComplaint command, [WriteAggregate] Complaint complaint, ClaimsPrincipal user, DateTimeOffset now)
     {
-        if (complaint.Status == ComplaintStatus.Resolved) return (new UpdatedAggregate(), [], []);
+        if (complaint.Status == ComplaintStatus.Resolved)
+        {
+            var (same, none) = ComplaintAnswer.After(complaint);
+            return (same, none, []);
+        }
         var by = Actor.From(user);
-        return (new UpdatedAggregate(),
-            [new ComplaintResolved(complaint.Id, command.Outcome!.Trim(), by, now)],
+        var (answer, events) = ComplaintAnswer.After(complaint, new ComplaintResolved(complaint.Id, command.Outcome!.Trim(), by, now));
+        return (answer, events,
             [.. complaint.CitedBy.Select(citing => new ComplaintResolvedNotice(complaint.Id, complaint.Number, citing, by, now))]);
     }
 }

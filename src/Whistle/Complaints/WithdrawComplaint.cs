@@ -23,10 +23,10 @@ public static class WithdrawComplaintEndpoint
     }
 
     [WolverinePost("/api/complaints/{complaintId}/withdraw", OperationId = nameof(WithdrawComplaint))]
-    [Authorize(Roles = ComplaintRules.Handlers)]
-    public static (UpdatedAggregate, Events) Post(
+    [Authorize(Roles = Scope.ComplaintHandlers)]
+    public static (ComplaintAnswer, Events) Post(
         WithdrawComplaint command, [WriteAggregate] Complaint complaint, ClaimsPrincipal user, DateTimeOffset now) =>
-        (new UpdatedAggregate(), complaint.Status == ComplaintStatus.Withdrawn
-            ? []
-            : [new ComplaintWithdrawn(complaint.Id, command.Reason!.Trim(), Actor.From(user), now)]);
+        complaint.Status == ComplaintStatus.Withdrawn
+            ? ComplaintAnswer.After(complaint)
+            : ComplaintAnswer.After(complaint, new ComplaintWithdrawn(complaint.Id, command.Reason!.Trim(), Actor.From(user), now));
 }

@@ -38,7 +38,7 @@ public static class BlowWhistleEndpoint
     public static ProblemDetails Validate(BlowWhistle command, Complaint complaint, WhistleRouting routing, ClaimsPrincipal user)
     {
         var scope = Scope.Of(user);
-        var area = new CaseArea(complaint.CommunityId, complaint.SubDistrictId);
+        var area = complaint.Area;
         if (!scope.Sees(CaseKind.Complaint, area) || !scope.MayHandle(CaseKind.Whistle, area)) return ComplaintRules.NotFound(complaint.Id);
         if (Problems.CheckVersion(command.ExpectedVersion, complaint.Version) is { } stale) return stale;
         if (complaint.OpenWhistle is { } open)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Shouldly;
 using Whistle.Complaints;
+using Wolverine.Tracking;
 
 namespace Whistle.IntegrationTests.Complaints;
 
@@ -44,9 +45,11 @@ public sealed class ComplaintLifecycleEndpointTests(AppFixture app) : Integratio
         await Post(Tokens.Clerk, $"/api/complaints/{id}/close", Empty, 409);
         var result = await Post(Tokens.Clerk, $"/api/complaints/{id}/reopen", new ReopenComplaint("居民反映问题未解决"));
 
-        var complaint = (await result.ReadAsJsonAsync<Complaint>())!;
-        complaint.Status.ShouldBe(ComplaintStatus.Accepted);
-        complaint.Reopened.ShouldBe(1);
+        var answer = (await result.ReadAsJsonAsync<ComplaintAnswer>())!;
+        answer.Status.ShouldBe(ComplaintStatus.Accepted);
+        answer.StatusLabel.ShouldBe("办理中");
+        answer.Reopened.ShouldBe(1);
+        answer.Version.ShouldBe(5);
         (await Details(id)).Reopened.ShouldBe(1);
     }
 
@@ -154,14 +157,25 @@ public sealed class ComplaintLifecycleEndpointTests(AppFixture app) : Integratio
         var first = await Lodge();
         var second = await Lodge();
 
-        await Post(Tokens.Clerk, $"/api/complaints/{first.Id}/links", new LinkComplaints(second.Id));
-        await Post(Tokens.Clerk, $"/api/complaints/{first.Id}/links", new LinkComplaints(second.Id));
+        // The other complaint records the link through its own aggregate workflow: wait for the cascaded message.
+        var linked = await Host.ExecuteAndWaitAsync(
+            () => Post(Tokens.Clerk, $"/api/complaints/{first.Id}/links", new LinkComplaints(second.Id)), 30_000);
+        var repeated = await Host.ExecuteAndWaitAsync(
+            () => Post(Tokens.Clerk, $"/api/complaints/{first.Id}/links", new LinkComplaints(second.Id)), 30_000);
+
+        linked.Executed.SingleMessage<RecordComplaintLink>().ComplaintId.ShouldBe(second.Id);
+        repeated.Executed.MessagesOf<RecordComplaintLink>().ShouldBeEmpty();
 
         (await Details(first.Id)).Links.ShouldBe([new ComplaintDetails.CaseReference(second.Id, second.Number)]);
         (await Details(second.Id)).Links.ShouldBe([new ComplaintDetails.CaseReference(first.Id, first.Number)]);
         (await EventsOf(first.Id)).Count.ShouldBe(2);
         (await EventsOf(second.Id)).Count.ShouldBe(2);
         (await Details(second.Id)).Version.ShouldBe(2);
+        // Marten folds the immutable write model through the Apply methods that return the next state, and sets its version.
+        await using var session = App.Store.LightweightSession(AppFixture.County);
+        var folded = (await session.Events.FetchLatest<Complaint>(second.Id, TestContext.Current.CancellationToken))!;
+        folded.Version.ShouldBe(2);
+        folded.Links.ShouldHaveSingleItem().ShouldBe(first.Id);
     }
 
     [Fact]

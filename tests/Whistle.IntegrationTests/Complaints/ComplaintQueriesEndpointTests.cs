@@ -1,3 +1,4 @@
+using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Shouldly;
 using Whistle.Complaints;
@@ -7,6 +8,22 @@ namespace Whistle.IntegrationTests.Complaints;
 [Collection(SharedClock.Name)]
 public sealed class ComplaintQueriesEndpointTests(AppFixture app) : IntegrationContext(app)
 {
+    [Fact]
+    public async Task the_final_statuses_filter_open_complaints_in_sql()
+    {
+        var open = await Lodge();
+        var declined = await LodgeAndMove(("decline", new DeclineComplaint("属于民事合同纠纷", null)));
+        Guid[] ids = [open.Id, declined];
+
+        await using var session = App.Store.QuerySession(AppFixture.County);
+        var stillOpen = await session.Query<ComplaintDetails>()
+            .Where(x => ids.Contains(x.Id) && !ComplaintStatuses.Final.Contains(x.Status))
+            .Select(x => x.Id).ToListAsync(TestContext.Current.CancellationToken);
+
+        stillOpen.ShouldBe([open.Id]);
+        (await Details(declined)).IsOpen.ShouldBeFalse();
+    }
+
     [Fact]
     public async Task an_unknown_complaint_is_404_problem_details()
     {

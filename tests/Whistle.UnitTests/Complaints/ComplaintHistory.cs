@@ -79,9 +79,18 @@ public static class ComplaintHistory
             : throw new InvalidOperationException($"The history of {status} folds to {complaint.Status}.");
     }
 
-    /// <summary>Another complaint as the details projection holds it (what duplicate and link decisions load).</summary>
+    /// <summary>A complaint as the details projection holds it.</summary>
     public static ComplaintDetails Details(
         Guid id, string number, string communityId = CommunityId, string subDistrictId = SubDistrictId,
         params object[] more) =>
         Project<ComplaintDetailsProjection, ComplaintDetails>([Lodged(id, number, communityId, subDistrictId), .. more]);
+
+    /// <summary>Another complaint named in a command's body, as its own stream folds it (what duplicate and link decisions load).</summary>
+    public static NamedComplaint Named(
+        Guid id, string number, string communityId = CommunityId, string subDistrictId = SubDistrictId,
+        params object[] more) =>
+        new(Given<Complaint>([Lodged(id, number, communityId, subDistrictId), .. more]));
+
+    /// <summary>A complaint named in a command's body that does not exist.</summary>
+    public static readonly NamedComplaint Unknown = new(null);
 }

@@ -8,7 +8,7 @@ namespace Whistle.UnitTests.Complaints;
 
 public class LinkComplaintsTests
 {
-    private static readonly ComplaintDetails Other = Details(OtherId, OtherNumber);
+    private static readonly NamedComplaint Other = Named(OtherId, OtherNumber);
 
     [Fact]
     public void linking_appends_complaint_linked_to_both_complaints()
@@ -17,10 +17,10 @@ public class LinkComplaintsTests
         var command = new LinkComplaints(OtherId);
 
         LinkComplaintsEndpoint.Validate(command, complaint, Other, Users.Clerk).ShouldBeNoProblem();
-        var (mine, theirs) = LinkComplaintsEndpoint.Link(complaint, Other, Users.ClerkActor, Now);
+        var (mine, theirs) = LinkComplaintsEndpoint.Link(complaint, Other.Found!, Users.ClerkActor, Now);
 
         mine.ShouldHaveSingleItem().ShouldBe(new ComplaintLinked(Id, OtherId, OtherNumber, Users.ClerkActor, Now));
-        theirs.ShouldBe(new ComplaintLinked(OtherId, Id, Number, Users.ClerkActor, Now));
+        theirs.ShouldBe(new RecordComplaintLink(OtherId, Id, Number, Users.ClerkActor, Now));
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public class LinkComplaintsTests
         var command = new LinkComplaints(OtherId);
 
         LinkComplaintsEndpoint.Validate(command, complaint, Other, Users.Clerk).ShouldBeNoProblem();
-        var (mine, theirs) = LinkComplaintsEndpoint.Link(complaint, Other, Users.ClerkActor, Now);
+        var (mine, theirs) = LinkComplaintsEndpoint.Link(complaint, Other.Found!, Users.ClerkActor, Now);
 
         mine.ShouldBeEmpty();
         theirs.ShouldBeNull();
@@ -41,7 +41,7 @@ public class LinkComplaintsTests
     {
         var complaint = Given<Complaint>(Lodged(), Linked(EarlierId, EarlierNumber));
 
-        var (mine, theirs) = LinkComplaintsEndpoint.Link(complaint, Other, Users.ClerkActor, Now);
+        var (mine, theirs) = LinkComplaintsEndpoint.Link(complaint, Other.Found!, Users.ClerkActor, Now);
 
         mine.ShouldHaveSingleItem().ShouldBe(new ComplaintLinked(Id, OtherId, OtherNumber, Users.ClerkActor, Now));
         theirs!.ComplaintId.ShouldBe(OtherId);
@@ -49,25 +49,31 @@ public class LinkComplaintsTests
 
     [Fact]
     public void the_other_complaint_is_required() =>
-        LinkComplaintsEndpoint.Validate(new LinkComplaints(null), Given<Complaint>(Lodged()), null, Users.Clerk)
+        LinkComplaintsEndpoint.Validate(new LinkComplaints(null), Given<Complaint>(Lodged()), Unknown, Users.Clerk)
             .ShouldRejectFields("otherComplaintId");
 
     [Fact]
     public void an_unknown_other_complaint_is_a_bad_request() =>
-        LinkComplaintsEndpoint.Validate(new LinkComplaints(OtherId), Given<Complaint>(Lodged()), null, Users.Clerk)
+        LinkComplaintsEndpoint.Validate(new LinkComplaints(OtherId), Given<Complaint>(Lodged()), Unknown, Users.Clerk)
             .ShouldRejectField("otherComplaintId", "No such complaint.");
 
     [Fact]
-    public void another_complaint_outside_the_workers_sub_district_is_reported_as_unknown() =>
+    public void another_complaint_outside_the_workers_community_is_reported_as_unknown() =>
         LinkComplaintsEndpoint.Validate(
                 new LinkComplaints(OtherId), Given<Complaint>(Lodged()),
-                Details(OtherId, OtherNumber, OtherSubDistrictCommunityId, OtherSubDistrictId),
-                Users.SubDistrictWorker(SubDistrictId))
+                Named(OtherId, OtherNumber, OtherSubDistrictCommunityId, OtherSubDistrictId),
+                Users.CommunityWorker(CommunityId, SubDistrictId))
             .ShouldRejectField("otherComplaintId", "No such complaint.");
+
+    [Fact]
+    public void a_sub_district_worker_sees_the_complaint_but_may_not_link_it() =>
+        LinkComplaintsEndpoint.Validate(
+                new LinkComplaints(OtherId), Given<Complaint>(Lodged()), Other, Users.SubDistrictWorker(SubDistrictId))
+            .Status.ShouldBe(403);
 
     [Fact]
     public void a_complaint_cannot_be_linked_to_itself() =>
-        LinkComplaintsEndpoint.Validate(new LinkComplaints(Id), Given<Complaint>(Lodged()), Details(Id, Number), Users.Clerk)
+        LinkComplaintsEndpoint.Validate(new LinkComplaints(Id), Given<Complaint>(Lodged()), Named(Id, Number), Users.Clerk)
             .ShouldRejectField("otherComplaintId", "A complaint cannot be linked to itself.");
 
     [Theory]

@@ -8,7 +8,7 @@ namespace Whistle.UnitTests.Complaints;
 
 public class MarkComplaintDuplicateTests
 {
-    private static readonly ComplaintDetails Earlier = Details(EarlierId, EarlierNumber);
+    private static readonly NamedComplaint Earlier = Named(EarlierId, EarlierNumber);
 
     [Theory]
     [InlineData(ComplaintStatus.Lodged)]
@@ -41,7 +41,7 @@ public class MarkComplaintDuplicateTests
     public void marking_a_duplicate_of_another_original_is_a_conflict() =>
         MarkComplaintDuplicateEndpoint.Validate(
                 new MarkComplaintDuplicate(OtherId), Given<Complaint>(Lodged(), MarkedDuplicate(EarlierId, EarlierNumber)),
-                Details(OtherId, OtherNumber), Users.Clerk)
+                Named(OtherId, OtherNumber), Users.Clerk)
             .ShouldBeConflict("is Duplicate; it cannot be marked as a duplicate.");
 
     [Theory]
@@ -56,36 +56,36 @@ public class MarkComplaintDuplicateTests
 
     [Fact]
     public void the_original_is_required() =>
-        MarkComplaintDuplicateEndpoint.Validate(new MarkComplaintDuplicate(null), Given<Complaint>(Lodged()), null, Users.Clerk)
+        MarkComplaintDuplicateEndpoint.Validate(new MarkComplaintDuplicate(null), Given<Complaint>(Lodged()), Unknown, Users.Clerk)
             .ShouldRejectFields("originalId");
 
     [Fact]
     public void an_empty_original_id_counts_as_missing() =>
-        MarkComplaintDuplicateEndpoint.Validate(new MarkComplaintDuplicate(Guid.Empty), Given<Complaint>(Lodged()), null, Users.Clerk)
+        MarkComplaintDuplicateEndpoint.Validate(new MarkComplaintDuplicate(Guid.Empty), Given<Complaint>(Lodged()), Unknown, Users.Clerk)
             .ShouldRejectFields("originalId");
 
     [Fact]
     public void an_unknown_original_is_a_bad_request() =>
-        MarkComplaintDuplicateEndpoint.Validate(new MarkComplaintDuplicate(EarlierId), Given<Complaint>(Lodged()), null, Users.Clerk)
+        MarkComplaintDuplicateEndpoint.Validate(new MarkComplaintDuplicate(EarlierId), Given<Complaint>(Lodged()), Unknown, Users.Clerk)
             .ShouldRejectField("originalId", "No such complaint.");
 
     [Fact]
     public void an_original_outside_the_workers_community_is_reported_as_unknown() =>
         MarkComplaintDuplicateEndpoint.Validate(
                 new MarkComplaintDuplicate(EarlierId), Given<Complaint>(Lodged()),
-                Details(EarlierId, EarlierNumber, NeighbourCommunityId), Users.CommunityWorker(CommunityId, SubDistrictId))
+                Named(EarlierId, EarlierNumber, NeighbourCommunityId), Users.CommunityWorker(CommunityId, SubDistrictId))
             .ShouldRejectField("originalId", "No such complaint.");
 
     [Fact]
     public void a_complaint_cannot_duplicate_itself() =>
         MarkComplaintDuplicateEndpoint.Validate(
-                new MarkComplaintDuplicate(Id), Given<Complaint>(Lodged()), Details(Id, Number), Users.Clerk)
+                new MarkComplaintDuplicate(Id), Given<Complaint>(Lodged()), Named(Id, Number), Users.Clerk)
             .ShouldRejectField("originalId", "A complaint cannot duplicate itself.");
 
     [Fact]
     public void a_duplicate_of_a_duplicate_is_refused_naming_the_real_original()
     {
-        var otherDuplicate = Details(OtherId, OtherNumber, more: new ComplaintMarkedDuplicate(
+        var otherDuplicate = Named(OtherId, OtherNumber, more: new ComplaintMarkedDuplicate(
             OtherId, EarlierId, EarlierNumber, Users.ClerkActor, LodgedAt.AddHours(1)));
 
         MarkComplaintDuplicateEndpoint.Validate(
@@ -96,7 +96,7 @@ public class MarkComplaintDuplicateTests
     [Fact]
     public void a_complaint_cannot_duplicate_its_own_duplicate()
     {
-        var ownDuplicate = Details(OtherId, OtherNumber, more: new ComplaintMarkedDuplicate(
+        var ownDuplicate = Named(OtherId, OtherNumber, more: new ComplaintMarkedDuplicate(
             OtherId, Id, Number, Users.ClerkActor, LodgedAt.AddHours(1)));
 
         MarkComplaintDuplicateEndpoint.Validate(
