@@ -51,6 +51,8 @@ public sealed record Complaint
     public Guid? OpenWhistle { get; init; }
     /// <summary>The cases that give this complaint as their reason: each is told when it is resolved.</summary>
     public ImmutableArray<Guid> CitedBy { get; init; } = [];
+    /// <summary>Who resolved the complaint and when, while it stays resolved (a reopening clears it).</summary>
+    public ComplaintResolved? Resolution { get; init; }
 
     [JsonIgnore]
     public bool IsFinal => ComplaintStatuses.IsFinal(Status);
@@ -73,7 +75,7 @@ public sealed record Complaint
 
     public Complaint Apply(ComplaintDeclined e) => this with { Status = ComplaintStatus.Declined };
 
-    public Complaint Apply(ComplaintResolved e) => this with { Status = ComplaintStatus.Resolved };
+    public Complaint Apply(ComplaintResolved e) => this with { Status = ComplaintStatus.Resolved, Resolution = e };
 
     public Complaint Apply(ComplaintFollowUpRecorded e) =>
         this with { Status = ComplaintStatus.FollowedUp, LastSatisfaction = e.Satisfaction };
@@ -81,7 +83,7 @@ public sealed record Complaint
     public Complaint Apply(ComplaintClosed e) => this with { Status = ComplaintStatus.Closed };
 
     public Complaint Apply(ComplaintReopened e) =>
-        this with { Status = ComplaintStatus.Accepted, LastSatisfaction = null, Reopened = Reopened + 1 };
+        this with { Status = ComplaintStatus.Accepted, LastSatisfaction = null, Reopened = Reopened + 1, Resolution = null };
 
     public Complaint Apply(ComplaintWithdrawn e) => this with { Status = ComplaintStatus.Withdrawn };
 

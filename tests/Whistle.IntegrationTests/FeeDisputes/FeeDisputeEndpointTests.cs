@@ -158,6 +158,19 @@ public sealed class FeeDisputeEndpointTests(AppFixture app) : IntegrationContext
     }
 
     [Fact]
+    public async Task a_complaint_resolved_before_the_dispute_cites_it_is_recorded_as_resolved()
+    {
+        var complaint = await LodgeAndMove(("accept", new { }), ("resolve", new ResolveComplaint("电梯已修复")));
+        var raised = await Raise();
+
+        await Host.ExecuteAndWaitAsync(() => Act(raised.Id, "reasons", new RecordOwnerReasons([OwnerReason.ServiceDefect], [complaint])), 30_000);
+
+        var details = await Details(raised.Id);
+        details.ResolvedDefectComplaints.ShouldBe([complaint]);
+        details.DefectsResolved.ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task a_court_referral_ends_the_dispute()
     {
         var raised = await Raise();

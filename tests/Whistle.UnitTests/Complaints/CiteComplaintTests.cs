@@ -16,14 +16,38 @@ public class CiteComplaintTests
     [Fact]
     public void a_citing_case_is_recorded_on_the_complaint()
     {
-        CiteComplaintHandler.Handle(Cite(), Given<Complaint>(Lodged()))
-            .ShouldBeEvents(new ComplaintCited(Id, Dispute, "WY-2026-000042", Clerk, Now));
+        var (events, messages) = CiteComplaintHandler.Handle(Cite(), Given<Complaint>(Lodged(), Accepted()));
+
+        events.ShouldBeEvents(new ComplaintCited(Id, Dispute, "WY-2026-000042", Clerk, Now));
+        messages.ShouldBeEmpty();
     }
 
     [Fact]
     public void a_case_citing_the_complaint_again_is_recorded_once()
     {
-        CiteComplaintHandler.Handle(Cite(), Given<Complaint>(Lodged(), new ComplaintCited(Id, Dispute, "WY-2026-000042", Clerk, LodgedAt)))
-            .ShouldBeEmpty();
+        var (events, messages) = CiteComplaintHandler.Handle(
+            Cite(), Given<Complaint>(Lodged(), new ComplaintCited(Id, Dispute, "WY-2026-000042", Clerk, LodgedAt)));
+
+        events.ShouldBeEmpty();
+        messages.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void a_complaint_already_resolved_when_cited_tells_the_citing_case_at_once()
+    {
+        var (events, messages) = CiteComplaintHandler.Handle(Cite(), Given<Complaint>(Lodged(), Accepted(), Resolved()));
+
+        events.ShouldBeEvents(new ComplaintCited(Id, Dispute, "WY-2026-000042", Clerk, Now));
+        messages.ShouldHaveSingleItem().ShouldBe(
+            new ComplaintResolvedNotice(Id, Number, Dispute, Clerk, LodgedAt.AddDays(3)));
+    }
+
+    [Fact]
+    public void a_complaint_reopened_after_its_resolution_waits_for_the_next_one()
+    {
+        var (_, messages) = CiteComplaintHandler.Handle(
+            Cite(), Given<Complaint>(Lodged(), Accepted(), Resolved(), FollowedUp(Satisfaction.Unsatisfied, "没修好"), Reopened()));
+
+        messages.ShouldBeEmpty();
     }
 }
