@@ -18,7 +18,12 @@ public static class EventSpecification
     {
         if (events.Length == 0) throw new ArgumentException("A stream starts with at least one event.", nameof(events));
         var state = (T)Find(typeof(T), "Create", events[0].GetType()).Invoke(null, [events[0]])!;
-        foreach (var e in events.Skip(1)) Find(typeof(T), "Apply", e.GetType()).Invoke(state, [e]);
+        foreach (var e in events.Skip(1))
+        {
+            var apply = Find(typeof(T), "Apply", e.GetType());
+            var next = apply.Invoke(state, [e]);
+            if (apply.ReturnType == typeof(T)) state = (T)next!;   // an immutable write model returns its next state
+        }
         typeof(T).GetProperty("Version")?.SetValue(state, (long)events.Length);
         return state;
     }

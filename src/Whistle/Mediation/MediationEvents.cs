@@ -201,6 +201,34 @@ public sealed record PerformanceFollowedUp(Guid MediationCaseId, PerformanceResu
 public sealed record CourtEnforcementReferred(
     Guid MediationCaseId, bool JudiciallyConfirmed, string Notice, Actor By, DateTimeOffset At);
 
+/// <summary>
+/// Every event of a mediation case stream, the opening first: registered with the store as one list, and folded by
+/// the write model and the details projection alike.
+/// </summary>
+public static class MediationEventTypes
+{
+    public static readonly IReadOnlyList<Type> All =
+    [
+        typeof(MediationCaseOpened),
+        typeof(ConsentGiven),
+        typeof(ConsentRefused),
+        typeof(MediationCaseAccepted),
+        typeof(MediationExtended),
+        typeof(MediationOverdue),
+        typeof(MediatorAssigned),
+        typeof(MediationSessionHeld),
+        typeof(AgreementSigned),
+        typeof(MediationFailed),
+        typeof(JudicialConfirmationReminderSent),
+        typeof(JudicialConfirmationWindowClosed),
+        typeof(JudicialConfirmationApplied),
+        typeof(JudicialConfirmationAccepted),
+        typeof(JudicialConfirmationRuled),
+        typeof(PerformanceFollowedUp),
+        typeof(CourtEnforcementReferred),
+    ];
+}
+
 // The passing of time: scheduled when a limit or window is set, never cancelled. Each carries the due time it was
 // set for; a handler that finds the case moved on, or another due time current, does nothing.
 
