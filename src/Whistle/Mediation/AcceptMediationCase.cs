@@ -36,19 +36,19 @@ public static class AcceptMediationCaseEndpoint
     }
 
     [WolverinePost("/api/mediation/cases/{mediationCaseId}/accept", OperationId = nameof(AcceptMediationCase))]
-    [Authorize(Roles = MediationRules.Handlers)]
-    public static (UpdatedAggregate, Events, OutgoingMessages) Post(
+    [Authorize(Roles = Scope.MediationHandlers)]
+    public static (MediationCaseAnswer, Events, OutgoingMessages) Post(
         AcceptMediationCase command, [WriteAggregate] MediationCase mediation, WorkingCalendar calendar, ClaimsPrincipal user,
         DateTimeOffset now) =>
         Accept(mediation, calendar, Actor.From(user), now);
 
     /// <summary>The decision: accepted with its one-month limit, and that limit's passing scheduled; nothing when already accepted.</summary>
-    public static (UpdatedAggregate, Events, OutgoingMessages) Accept(
+    public static (MediationCaseAnswer, Events, OutgoingMessages) Accept(
         MediationCase mediation, WorkingCalendar calendar, Actor by, DateTimeOffset now)
     {
-        if (mediation.Status == MediationStatus.Accepted) return (new UpdatedAggregate(), [], []);
+        if (mediation.Status == MediationStatus.Accepted) return MediationCaseAnswer.With(mediation, [], []);
         var lastDay = MediationTimes.LimitLastDay(now, calendar);
-        return (new UpdatedAggregate(),
+        return MediationCaseAnswer.With(mediation,
             [new MediationCaseAccepted(mediation.Id, lastDay, by, now)],
             [MediationMonthElapsedHandler.Schedule(mediation.Id, lastDay)]);
     }

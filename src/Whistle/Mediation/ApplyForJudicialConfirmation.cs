@@ -45,10 +45,10 @@ public static class ApplyForJudicialConfirmationEndpoint
     }
 
     [WolverinePost("/api/mediation/cases/{mediationCaseId}/judicial-confirmation", OperationId = nameof(ApplyForJudicialConfirmation))]
-    [Authorize(Roles = MediationRules.Handlers)]
-    public static (UpdatedAggregate, Events) Post(
+    [Authorize(Roles = Scope.MediationHandlers)]
+    public static (MediationCaseAnswer, Events) Post(
         ApplyForJudicialConfirmation command, [WriteAggregate] MediationCase mediation, ClaimsPrincipal user, DateTimeOffset now) =>
-        (new UpdatedAggregate(), [Apply(command, mediation, Actor.From(user), now)]);
+        MediationCaseAnswer.With(mediation, [Apply(command, mediation, Actor.From(user), now)]);
 
     /// <summary>The decision: applied today, with the day by which the court is to decide on accepting.</summary>
     public static JudicialConfirmationApplied Apply(

@@ -28,16 +28,16 @@ public static class AssignMediatorEndpoint
     }
 
     [WolverinePost("/api/mediation/cases/{mediationCaseId}/mediator", OperationId = nameof(AssignMediator))]
-    [Authorize(Roles = MediationRules.Handlers)]
-    public static (UpdatedAggregate, Events) Post(
+    [Authorize(Roles = Scope.MediationHandlers)]
+    public static (MediationCaseAnswer, Events) Post(
         AssignMediator command, [WriteAggregate] MediationCase mediation, ClaimsPrincipal user, DateTimeOffset now) =>
         Assign(command, mediation, Actor.From(user), now);
 
     /// <summary>The decision: the mediator named; the same mediator named the same way again appends nothing.</summary>
-    public static (UpdatedAggregate, Events) Assign(AssignMediator command, MediationCase mediation, Actor by, DateTimeOffset now)
+    public static (MediationCaseAnswer, Events) Assign(AssignMediator command, MediationCase mediation, Actor by, DateTimeOffset now)
     {
         var id = command.MediatorId!.Trim();
-        return (new UpdatedAggregate(), mediation.MediatorId == id && mediation.MediatorSelection == command.How
+        return MediationCaseAnswer.With(mediation, mediation.MediatorId == id && mediation.MediatorSelection == command.How
             ? []
             : [new MediatorAssigned(mediation.Id, id, command.MediatorName!.Trim(), command.How!.Value, by, now)]);
     }

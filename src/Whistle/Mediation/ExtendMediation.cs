@@ -42,18 +42,18 @@ public static class ExtendMediationEndpoint
     }
 
     [WolverinePost("/api/mediation/cases/{mediationCaseId}/extend", OperationId = nameof(ExtendMediation))]
-    [Authorize(Roles = MediationRules.Handlers)]
-    public static (UpdatedAggregate, Events, OutgoingMessages) Post(
+    [Authorize(Roles = Scope.MediationHandlers)]
+    public static (MediationCaseAnswer, Events, OutgoingMessages) Post(
         ExtendMediation command, [WriteAggregate] MediationCase mediation, ClaimsPrincipal user, DateTimeOffset now) =>
         Extend(command, mediation, Actor.From(user), now);
 
     /// <summary>The decision: the limit moved with both consents recorded, and the new limit's passing scheduled.</summary>
-    public static (UpdatedAggregate, Events, OutgoingMessages) Extend(
+    public static (MediationCaseAnswer, Events, OutgoingMessages) Extend(
         ExtendMediation command, MediationCase mediation, Actor by, DateTimeOffset now)
     {
         var newLastDay = command.NewEndDate!.Value;
         var reason = string.IsNullOrWhiteSpace(command.Reason) ? null : command.Reason.Trim();
-        return (new UpdatedAggregate(),
+        return MediationCaseAnswer.With(mediation,
             [new MediationExtended(mediation.Id, mediation.LimitLastDay!.Value, newLastDay, [PartySide.Applicant, PartySide.Respondent],
                 reason, by, now)],
             [MediationMonthElapsedHandler.Schedule(mediation.Id, newLastDay)]);

@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using Wolverine;
+using Wolverine.Marten;
 
 namespace Whistle.Mediation;
 
@@ -16,34 +18,34 @@ public enum MediationStatus
 }
 
 /// <summary>
-/// The write model of a mediation case: only what its decisions read. Built by folding the stream; never mutated by
-/// a decision. It is also the body every mediation command answers with.
+/// The write model of a mediation case: only what its decisions read. Immutable: <see cref="Create"/> and each
+/// <c>Apply</c> return the state after the event, as Marten folds the stream; a decision never changes it.
 /// </summary>
-public sealed class MediationCase
+public sealed record MediationCase
 {
-    public Guid Id { get; set; }
-    public long Version { get; set; }
-    public string Number { get; set; } = "";
-    public ReferralSource Source { get; set; }
-    public Guid? SourceCaseId { get; set; }
-    public string? PropertyCompanyCode { get; set; }
-    public MediationStatus Status { get; set; }
-    public List<MediationParty> Parties { get; set; } = [];
-    public List<PartySide> Consented { get; set; } = [];
-    public DateOnly? LimitLastDay { get; set; }
-    public bool Overdue { get; set; }
-    public string? MediatorId { get; set; }
-    public MediatorSelection? MediatorSelection { get; set; }
-    public DateTimeOffset? AcceptedAt { get; set; }
-    public int Sessions { get; set; }
-    public DateTimeOffset? AgreementSignedAt { get; set; }
-    public DateOnly? PerformanceDeadline { get; set; }
-    public DateOnly? ConfirmationLastDay { get; set; }
-    public bool ConfirmationReminderSent { get; set; }
-    public bool ConfirmationWindowClosed { get; set; }
-    public DateOnly? ConfirmationAppliedOn { get; set; }
-    public DateOnly? CourtAcceptedOn { get; set; }
-    public JudicialRuling? Ruling { get; set; }
+    public Guid Id { get; init; }
+    public long Version { get; init; }
+    public string Number { get; init; } = "";
+    public ReferralSource Source { get; init; }
+    public Guid? SourceCaseId { get; init; }
+    public string? PropertyCompanyCode { get; init; }
+    public MediationStatus Status { get; init; }
+    public IReadOnlyList<MediationParty> Parties { get; init; } = [];
+    public IReadOnlyList<PartySide> Consented { get; init; } = [];
+    public DateOnly? LimitLastDay { get; init; }
+    public bool Overdue { get; init; }
+    public string? MediatorId { get; init; }
+    public MediatorSelection? MediatorSelection { get; init; }
+    public DateTimeOffset? AcceptedAt { get; init; }
+    public int Sessions { get; init; }
+    public DateTimeOffset? AgreementSignedAt { get; init; }
+    public DateOnly? PerformanceDeadline { get; init; }
+    public DateOnly? ConfirmationLastDay { get; init; }
+    public bool ConfirmationReminderSent { get; init; }
+    public bool ConfirmationWindowClosed { get; init; }
+    public DateOnly? ConfirmationAppliedOn { get; init; }
+    public DateOnly? CourtAcceptedOn { get; init; }
+    public JudicialRuling? Ruling { get; init; }
 
     /// <summary>Mediation has ended one way or another: no session, limit or result applies any more.</summary>
     [JsonIgnore]
@@ -63,64 +65,100 @@ public sealed class MediationCase
         Parties = [.. e.Parties],
     };
 
-    public void Apply(ConsentGiven e)
+    public MediationCase Apply(ConsentGiven e)
     {
-        if (!Consented.Contains(e.Side)) Consented.Add(e.Side);
-        if (BothConsented && Status == MediationStatus.AwaitingConsent) Status = MediationStatus.Consented;
+        var next = Consented.Contains(e.Side) ? this : this with { Consented = [.. Consented, e.Side] };
+        return next.BothConsented && next.Status == MediationStatus.AwaitingConsent ? next with { Status = MediationStatus.Consented } : next;
     }
 
-    public void Apply(ConsentRefused e) => Status = MediationStatus.NotMediated;
+    public MediationCase Apply(ConsentRefused e) => this with { Status = MediationStatus.NotMediated };
 
-    public void Apply(MediationCaseAccepted e)
+    public MediationCase Apply(MediationCaseAccepted e) =>
+        this with { Status = MediationStatus.Accepted, AcceptedAt = e.At, LimitLastDay = e.LimitLastDay };
+
+    public MediationCase Apply(MediationExtended e) => this with { LimitLastDay = e.LimitLastDay, Overdue = false };
+
+    public MediationCase Apply(MediationOverdue e) => this with { Overdue = true };
+
+    public MediationCase Apply(MediatorAssigned e) => this with { MediatorId = e.MediatorId, MediatorSelection = e.How };
+
+    public MediationCase Apply(MediationSessionHeld e) => this with { Sessions = Sessions + 1 };
+
+    public MediationCase Apply(AgreementSigned e) => this with
     {
-        Status = MediationStatus.Accepted;
-        AcceptedAt = e.At;
-        LimitLastDay = e.LimitLastDay;
-    }
+        Status = MediationStatus.AgreementSigned,
+        AgreementSignedAt = e.At,
+        PerformanceDeadline = e.PerformanceDeadline,
+        ConfirmationLastDay = e.ConfirmationLastDay,
+    };
 
-    public void Apply(MediationExtended e)
+    public MediationCase Apply(MediationFailed e) => this with { Status = MediationStatus.Failed };
+
+    public MediationCase Apply(JudicialConfirmationReminderSent e) => this with { ConfirmationReminderSent = true };
+
+    public MediationCase Apply(JudicialConfirmationWindowClosed e) => this with { ConfirmationWindowClosed = true };
+
+    public MediationCase Apply(JudicialConfirmationApplied e) => this with { ConfirmationAppliedOn = e.AppliedOn };
+
+    public MediationCase Apply(JudicialConfirmationAccepted e) => this with { CourtAcceptedOn = e.AcceptedOn };
+
+    public MediationCase Apply(JudicialConfirmationRuled e) => this with
     {
-        LimitLastDay = e.LimitLastDay;
-        Overdue = false;
-    }
+        Ruling = e.Ruling,
+        Status = e.Ruling == JudicialRuling.Invalid && Status == MediationStatus.AgreementSigned ? MediationStatus.AgreementInvalid : Status,
+    };
 
-    public void Apply(MediationOverdue e) => Overdue = true;
-
-    public void Apply(MediatorAssigned e)
-    {
-        MediatorId = e.MediatorId;
-        MediatorSelection = e.How;
-    }
-
-    public void Apply(MediationSessionHeld e) => Sessions++;
-
-    public void Apply(AgreementSigned e)
-    {
-        Status = MediationStatus.AgreementSigned;
-        AgreementSignedAt = e.At;
-        PerformanceDeadline = e.PerformanceDeadline;
-        ConfirmationLastDay = e.ConfirmationLastDay;
-    }
-
-    public void Apply(MediationFailed e) => Status = MediationStatus.Failed;
-
-    public void Apply(JudicialConfirmationReminderSent e) => ConfirmationReminderSent = true;
-
-    public void Apply(JudicialConfirmationWindowClosed e) => ConfirmationWindowClosed = true;
-
-    public void Apply(JudicialConfirmationApplied e) => ConfirmationAppliedOn = e.AppliedOn;
-
-    public void Apply(JudicialConfirmationAccepted e) => CourtAcceptedOn = e.AcceptedOn;
-
-    public void Apply(JudicialConfirmationRuled e)
-    {
-        Ruling = e.Ruling;
-        if (e.Ruling == JudicialRuling.Invalid && Status == MediationStatus.AgreementSigned) Status = MediationStatus.AgreementInvalid;
-    }
-
-    public void Apply(PerformanceFollowedUp e) =>
-        Status = e.Result == PerformanceResult.Performed ? MediationStatus.Performed : MediationStatus.Breached;
+    public MediationCase Apply(PerformanceFollowedUp e) =>
+        this with { Status = e.Result == PerformanceResult.Performed ? MediationStatus.Performed : MediationStatus.Breached };
 
     // The referral follows the breach it records; it changes nothing a decision reads.
-    public void Apply(CourtEnforcementReferred e) { }
+    public MediationCase Apply(CourtEnforcementReferred e) => this;
+
+    /// <summary>The state after these new events, each counted in the version: what a command answers with.</summary>
+    public MediationCase After(IEnumerable<object> events) =>
+        events.Aggregate(this, (state, e) => state.Next(e) with { Version = state.Version + 1 });
+
+    private MediationCase Next(object e) => e switch
+    {
+        ConsentGiven x => Apply(x),
+        ConsentRefused x => Apply(x),
+        MediationCaseAccepted x => Apply(x),
+        MediationExtended x => Apply(x),
+        MediationOverdue x => Apply(x),
+        MediatorAssigned x => Apply(x),
+        MediationSessionHeld x => Apply(x),
+        AgreementSigned x => Apply(x),
+        MediationFailed x => Apply(x),
+        JudicialConfirmationReminderSent x => Apply(x),
+        JudicialConfirmationWindowClosed x => Apply(x),
+        JudicialConfirmationApplied x => Apply(x),
+        JudicialConfirmationAccepted x => Apply(x),
+        JudicialConfirmationRuled x => Apply(x),
+        PerformanceFollowedUp x => Apply(x),
+        CourtEnforcementReferred x => Apply(x),
+        _ => throw new ArgumentException($"A mediation case does not fold {e.GetType().Name}.", nameof(e)),
+    };
+}
+
+/// <summary>
+/// What every mediation command answers (200): the case as it stands after the command, with the version to send as
+/// the next command's expected version. Details, sessions and the court's dates are read from the case's details.
+/// </summary>
+public sealed record MediationCaseAnswer(
+    Guid Id, string Number, long Version, MediationStatus Status, string StatusLabel, string? MediatorId,
+    DateOnly? LimitLastDay, bool Overdue, DateOnly? PerformanceDeadline, DateOnly? ConfirmationLastDay)
+{
+    public static MediationCaseAnswer Of(MediationCase mediation) => new(
+        mediation.Id, mediation.Number, mediation.Version, mediation.Status, mediation.Status.Label(), mediation.MediatorId,
+        mediation.LimitLastDay, mediation.Overdue, mediation.PerformanceDeadline, mediation.ConfirmationLastDay);
+
+    /// <summary>The answer once these events are appended to the case.</summary>
+    public static MediationCaseAnswer After(MediationCase mediation, IEnumerable<object> events) => Of(mediation.After(events));
+
+    /// <summary>A command's outcome: its answer, and the events Wolverine appends to the case.</summary>
+    public static (MediationCaseAnswer, Events) With(MediationCase mediation, Events events) => (After(mediation, events), events);
+
+    /// <summary>A command's outcome with the messages it sends or schedules.</summary>
+    public static (MediationCaseAnswer, Events, OutgoingMessages) With(MediationCase mediation, Events events, OutgoingMessages messages) =>
+        (After(mediation, events), events, messages);
 }

@@ -12,6 +12,9 @@ namespace Whistle.Mediation;
 /// <summary>Everything the centre sees on one mediation case. Kept inline, so it is current as soon as a command returns.</summary>
 public sealed class MediationCaseDetails
 {
+    /// <summary>Where scope reads a mediation case's area: its details and every list of cases read these fields.</summary>
+    public static readonly CaseFields<MediationCaseDetails> Fields = new(CaseKind.Mediation, x => x.CommunityCode, x => x.SubDistrictCode);
+
     public Guid Id { get; set; }
     public long Version { get; set; }
     public string Number { get; set; } = "";
@@ -275,12 +278,13 @@ public static class MediationCaseDetailsEndpoint
     public static Task<MediationCaseDetails?> LoadAsync(Guid mediationCaseId, IQuerySession session, CancellationToken ct) =>
         session.LoadAsync<MediationCaseDetails>(mediationCaseId, ct);
 
-    public static ProblemDetails Validate(Guid mediationCaseId, MediationCaseDetails? details) =>
-        details is null ? MediationRules.NotFound(mediationCaseId) : Problems.None;
+    /// <summary>A case outside the user's scope does not exist for them.</summary>
+    public static ProblemDetails Validate(Guid mediationCaseId, MediationCaseDetails? details, ClaimsPrincipal user) =>
+        details is null || !Scope.Of(user).Sees(MediationCaseDetails.Fields, details) ? MediationRules.NotFound(mediationCaseId) : Problems.None;
 
     /// <summary>One mediation case. Analysts see the parties' names and phones masked.</summary>
     [WolverineGet("/api/mediation/cases/{mediationCaseId}", OperationId = "GetMediationCase")]
-    [Authorize(Roles = MediationRules.Readers)]
+    [Authorize(Roles = Scope.MediationReaders)]
     public static MediationCaseDetails Get(MediationCaseDetails details, ClaimsPrincipal user) =>
         user.IsInRole(Roles.Analyst) ? details.Masked() : details;
 }

@@ -54,24 +54,35 @@ public sealed record MediationDocket(string? Mediator, DateTimeOffset AsOf, IRea
 
 public static class MediationDocketEndpoint
 {
-    /// <summary>Mediators read their own docket only; another mediator's does not exist for them.</summary>
-    public static ProblemDetails Validate(string? mediator, ClaimsPrincipal user) =>
-        user.IsInRole(Roles.Mediator) && mediator is not null && mediator != user.FindFirstValue(WhistleClaims.Subject)
+    /// <summary>
+    /// Whose docket the user reads: a mediator their own only (another mediator's does not exist for them), any other
+    /// mediation reader the one they name, or the whole centre's.
+    /// </summary>
+    public static string? Whose(Scope scope, string? mediator) => scope.Role == Roles.Mediator ? scope.UserId : mediator;
+
+    public static ProblemDetails Validate(string? mediator, ClaimsPrincipal user)
+    {
+        var scope = Scope.Of(user);
+        if (!scope.SeesAny(CaseKind.Mediation))
+            return Problems.Forbidden("无权查看调解案件清单。", "The mediation docket is not visible to this role.");
+        return mediator is not null && Whose(scope, mediator) != mediator
             ? Problems.NotFound($"没有调解员 {mediator} 的案件清单。", $"No docket for mediator {mediator}.")
             : Problems.None;
+    }
 
     /// <summary>
-    /// The calling mediator's open cases; the office and administrators name a mediator with <c>?mediator=</c>, or see
-    /// the whole centre's without it. Per case: the next session, the one-month limit and days left, the judicial
+    /// The calling mediator's open cases; the clerk, the office, analysts and administrators name a mediator with
+    /// <c>?mediator=</c>, or see the whole centre's without it. Per case: the next session, the one-month limit and days left, the judicial
     /// confirmation window (closing soon: 10 days or fewer), the court's next due day, and the overdue flags.
     /// </summary>
     [WolverineGet("/api/mediation/docket", OperationId = "GetMediationDocket")]
-    [Authorize(Roles = MediationRules.DocketReaders)]
+    [Authorize(Roles = Scope.MediationReaders)]
     public static async Task<MediationDocket> Get(
         string? mediator, ClaimsPrincipal user, DateTimeOffset now, IQuerySession session, CancellationToken ct)
     {
-        var whose = user.IsInRole(Roles.Mediator) ? user.FindFirstValue(WhistleClaims.Subject) : mediator;
-        var query = session.Query<MediationCaseDetails>().Where(x => x.OnDocket);
+        var scope = Scope.Of(user);
+        var whose = Whose(scope, mediator);
+        var query = scope.Filter(session.Query<MediationCaseDetails>(), MediationCaseDetails.Fields).Where(x => x.OnDocket);
         if (whose is not null) query = query.Where(x => x.MediatorId == whose);
         var cases = await query.ToListAsync(ct);
         var items = cases.Select(d => MediationDocket.From(d, now))

@@ -119,7 +119,7 @@ public sealed record MediationExtended(
     string? Reason, Actor By, DateTimeOffset At);
 
 /// <summary>The limit passed with the case still in mediation.</summary>
-public sealed record MediationOverdue(Guid MediationCaseId, DateOnly LimitLastDay, DateTimeOffset At);
+public sealed record MediationOverdue(Guid MediationCaseId, DateOnly LimitLastDay, DateTimeOffset At) : IRecordsTimePassing;
 
 public sealed record MediatorAssigned(
     Guid MediationCaseId, string MediatorId, string MediatorName, MediatorSelection How, Actor By, DateTimeOffset At);
@@ -162,10 +162,10 @@ public sealed record AgreementSigned(
 public sealed record MediationFailed(Guid MediationCaseId, string Reason, string OtherRoutesNotice, Actor By, DateTimeOffset At);
 
 /// <summary>Day 20 of the confirmation window passed without an application: the parties were reminded.</summary>
-public sealed record JudicialConfirmationReminderSent(Guid MediationCaseId, DateOnly ConfirmationLastDay, DateTimeOffset At);
+public sealed record JudicialConfirmationReminderSent(Guid MediationCaseId, DateOnly ConfirmationLastDay, DateTimeOffset At) : IRecordsTimePassing;
 
 /// <summary>The confirmation window ended; <see cref="Applied"/> says whether the parties had applied within it.</summary>
-public sealed record JudicialConfirmationWindowClosed(Guid MediationCaseId, DateOnly ConfirmationLastDay, bool Applied, DateTimeOffset At);
+public sealed record JudicialConfirmationWindowClosed(Guid MediationCaseId, DateOnly ConfirmationLastDay, bool Applied, DateTimeOffset At) : IRecordsTimePassing;
 
 /// <summary>
 /// Both parties applied jointly to the base-level court (Art. 33); the court is to decide whether to accept by the end
@@ -200,6 +200,34 @@ public sealed record PerformanceFollowedUp(Guid MediationCaseId, PerformanceResu
 /// </summary>
 public sealed record CourtEnforcementReferred(
     Guid MediationCaseId, bool JudiciallyConfirmed, string Notice, Actor By, DateTimeOffset At);
+
+/// <summary>
+/// Every event of a mediation case stream, the opening first: registered with the store as one list, and folded by
+/// the write model and the details projection alike.
+/// </summary>
+public static class MediationEventTypes
+{
+    public static readonly IReadOnlyList<Type> All =
+    [
+        typeof(MediationCaseOpened),
+        typeof(ConsentGiven),
+        typeof(ConsentRefused),
+        typeof(MediationCaseAccepted),
+        typeof(MediationExtended),
+        typeof(MediationOverdue),
+        typeof(MediatorAssigned),
+        typeof(MediationSessionHeld),
+        typeof(AgreementSigned),
+        typeof(MediationFailed),
+        typeof(JudicialConfirmationReminderSent),
+        typeof(JudicialConfirmationWindowClosed),
+        typeof(JudicialConfirmationApplied),
+        typeof(JudicialConfirmationAccepted),
+        typeof(JudicialConfirmationRuled),
+        typeof(PerformanceFollowedUp),
+        typeof(CourtEnforcementReferred),
+    ];
+}
 
 // The passing of time: scheduled when a limit or window is set, never cancelled. Each carries the due time it was
 // set for; a handler that finds the case moved on, or another due time current, does nothing.

@@ -4,18 +4,9 @@ using Wolverine;
 
 namespace Whistle.Mediation;
 
-/// <summary>Who may work on mediation cases, the checks every command shares, and the notices the law requires.</summary>
+/// <summary>The checks every mediation command shares, and the notices the law requires. Who may act is <see cref="Scope"/>'s.</summary>
 public static class MediationRules
 {
-    /// <summary>Who registers and conducts mediation cases: the centre's mediators and the clerk.</summary>
-    public const string Handlers = Roles.Mediator + "," + Roles.Clerk;
-
-    /// <summary>Who may read a case. Analysts see the parties masked.</summary>
-    public const string Readers = Handlers + "," + Roles.Office + "," + Roles.Admin + "," + Roles.Analyst;
-
-    /// <summary>Who may read a mediator's docket: mediators their own, the office and administrators any.</summary>
-    public const string DocketReaders = Roles.Mediator + "," + Roles.Office + "," + Roles.Admin;
-
     /// <summary>Art. 17: one party clearly refused, so there is no mediation; the other routes stay open.</summary>
     public const string NotMediatedNotice =
         "当事人一方明确拒绝调解，依照《人民调解法》第十七条不予调解。当事人可以依法通过仲裁、行政、司法等途径维护自己的权利。"

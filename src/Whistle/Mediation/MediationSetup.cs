@@ -7,7 +7,7 @@ public static class MediationSetup
 {
     public static void Configure(StoreOptions opts)
     {
-        opts.Events.AddEventType<MediationCaseOpened>();
+        opts.Events.AddEventTypes(MediationEventTypes.All);
         opts.Projections.Add<MediationCaseDetailsProjection>(ProjectionLifecycle.Inline);
         opts.Schema.For<MediationCaseDetails>()
             .Index(x => x.Number)

@@ -29,18 +29,35 @@ public sealed record OpenMediationCase(
 /// <summary>201 body: the new case's id and readable number; Location points at its details.</summary>
 public sealed record OpenedMediationCase(Guid Id, string Number) : CreationResponse($"/api/mediation/cases/{Id}");
 
+/// <summary>The complaint a case is referred by, as its own stream has it: its number and the compound it concerns.</summary>
+public sealed record ReferringComplaint(Guid Id, string Number, string? CompoundCode);
+
 /// <summary>What opening reads first: the referring complaint, and the compound (named, or the complaint's).</summary>
-public sealed record MediationOpening(ComplaintDetails? Complaint, Compound? Compound);
+public sealed record MediationOpening(ReferringComplaint? Complaint, Compound? Compound);
 
 public static class OpenMediationCaseEndpoint
 {
-    public static async Task<MediationOpening> LoadAsync(OpenMediationCase command, IQuerySession session, CancellationToken ct)
+    public static async Task<MediationOpening> LoadAsync(
+        OpenMediationCase command, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
     {
-        var complaint = command is { Source: ReferralSource.Complaint, ComplaintId: { } complaintId }
-            ? await session.LoadAsync<ComplaintDetails>(complaintId, ct) : null;
-        var compound = (command.CompoundCode ?? complaint?.CompoundId) is { Length: > 0 and <= 64 } code
+        var complaint = command is { Source: ReferralSource.Complaint, ComplaintId: { } complaintId } && complaintId != Guid.Empty
+            ? await ComplaintAsync(complaintId, Scope.Of(user), session, ct) : null;
+        var compound = (command.CompoundCode ?? complaint?.CompoundCode) is { Length: > 0 and <= 64 } code
             ? await session.LoadAsync<Compound>(DirectoryIds.Compound(code), ct) : null;
         return new MediationOpening(complaint, compound);
+    }
+
+    /// <summary>
+    /// The referring complaint from its write model and its opening event, never from a read model; a complaint the
+    /// user does not see does not exist for them.
+    /// </summary>
+    private static async Task<ReferringComplaint?> ComplaintAsync(Guid id, Scope scope, IDocumentSession session, CancellationToken ct)
+    {
+        var complaint = await session.Events.FetchLatest<Complaint>(id, ct);
+        if (complaint is null || complaint.Id != id
+            || !scope.Sees(CaseKind.Complaint, new CaseArea(complaint.CommunityId, complaint.SubDistrictId))) return null;
+        var opening = await session.Events.FetchStreamAsync(id, version: 1, token: ct);
+        return new ReferringComplaint(id, complaint.Number, opening.Select(e => e.Data).OfType<ComplaintLodged>().FirstOrDefault()?.CompoundId);
     }
 
     public static ProblemDetails Validate(OpenMediationCase command, MediationOpening opening)
@@ -86,7 +103,7 @@ public static class OpenMediationCaseEndpoint
     }
 
     [WolverinePost("/api/mediation/cases", OperationId = nameof(OpenMediationCase))]
-    [Authorize(Roles = MediationRules.Handlers)]
+    [Authorize(Roles = Scope.MediationHandlers)]
     public static async Task<(OpenedMediationCase, IStartStream)> Post(
         OpenMediationCase command, MediationOpening opening, ClaimsPrincipal user, DateTimeOffset now,
         IDocumentSession session, CancellationToken ct)

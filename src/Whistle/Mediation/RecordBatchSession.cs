@@ -1,10 +1,10 @@
 using System.Security.Claims;
-using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Whistle.Kernel;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Whistle.Mediation;
 
@@ -24,13 +24,11 @@ public sealed record BatchSessionRecorded(
     public sealed record CaseSession(Guid MediationCaseId, string Number);
 }
 
-/// <summary>The cases of a batch, each stream fetched for writing so that every append checks its version.</summary>
-public sealed record BatchCases(IReadOnlyList<IEventStream<MediationCase>> Streams)
-{
-    /// <summary>Each id asked for with its case; null when no mediation case has that id.</summary>
-    public IReadOnlyList<(Guid Id, MediationCase? Case)> Cases =>
-        Streams.Select(s => (s.Id, s.Aggregate is { } c && c.Id == s.Id ? c : null)).ToList();
-}
+/// <summary>
+/// The cases of a batch, each as its write model stands when the batch is checked; null when no mediation case has
+/// that id. Each session is appended expecting the version read here, so a case changed meanwhile aborts the batch.
+/// </summary>
+public sealed record BatchCases(IReadOnlyList<(Guid Id, MediationCase? Case)> Cases);
 
 public static class RecordBatchSessionEndpoint
 {
@@ -38,10 +36,13 @@ public static class RecordBatchSessionEndpoint
 
     public static async Task<BatchCases> LoadAsync(RecordBatchSession command, IDocumentSession session, CancellationToken ct)
     {
-        var streams = new List<IEventStream<MediationCase>>();
+        var cases = new List<(Guid, MediationCase?)>();
         foreach (var id in (command.CaseIds ?? []).Where(id => id != Guid.Empty).Distinct().Take(MaxCases))
-            streams.Add(await session.Events.FetchForWriting<MediationCase>(id, ct));
-        return new BatchCases(streams);
+        {
+            var mediation = await session.Events.FetchLatest<MediationCase>(id, ct);
+            cases.Add((id, mediation is { } c && c.Id == id ? c : null));
+        }
+        return new BatchCases(cases);
     }
 
     // The clock is read here and the rules below take the time as an argument, so they stay pure.
@@ -76,13 +77,21 @@ public static class RecordBatchSessionEndpoint
     }
 
     [WolverinePost("/api/mediation/batch-sessions", OperationId = nameof(RecordBatchSession))]
-    [Authorize(Roles = MediationRules.Handlers)]
-    public static BatchSessionRecorded Post(RecordBatchSession command, BatchCases batch, ClaimsPrincipal user, DateTimeOffset now)
+    [Authorize(Roles = Scope.MediationHandlers)]
+    public static (BatchSessionRecorded, IEnumerable<IMartenOp>) Post(
+        RecordBatchSession command, BatchCases batch, ClaimsPrincipal user, DateTimeOffset now)
     {
-        var (recorded, sessions) = Hold(command, batch.Streams.Select(s => s.Aggregate!).ToList(), Guid.CreateVersion7(now), Actor.From(user), now);
-        foreach (var stream in batch.Streams) stream.AppendOne(sessions.Single(s => s.MediationCaseId == stream.Id));
-        return recorded;
+        var cases = batch.Cases.Select(c => c.Case!).ToList();
+        var (recorded, sessions) = Hold(command, cases, Guid.CreateVersion7(now), Actor.From(user), now);
+        return (recorded, Appends(cases, sessions));
     }
+
+    /// <summary>
+    /// Each case's session, appended in the one transaction Wolverine commits, expecting the case at the version the
+    /// batch was checked against (Marten's expected version counts the appended event).
+    /// </summary>
+    public static IEnumerable<IMartenOp> Appends(IReadOnlyList<MediationCase> cases, IReadOnlyList<MediationSessionHeld> sessions) =>
+        [.. cases.Select(c => MartenOps.Append(c.Id, c.Version + 1, sessions.Single(s => s.MediationCaseId == c.Id)))];
 
     /// <summary>The decision: one session, recorded on each case under the batch's id (the session's id too).</summary>
     public static (BatchSessionRecorded, IReadOnlyList<MediationSessionHeld>) Hold(

@@ -31,20 +31,20 @@ public static class RecordConsentEndpoint
     }
 
     [WolverinePost("/api/mediation/cases/{mediationCaseId}/consent", OperationId = nameof(RecordConsent))]
-    [Authorize(Roles = MediationRules.Handlers)]
-    public static (UpdatedAggregate, Events, OutgoingMessages) Post(
+    [Authorize(Roles = Scope.MediationHandlers)]
+    public static (MediationCaseAnswer, Events, OutgoingMessages) Post(
         RecordConsent command, [WriteAggregate] MediationCase mediation, ClaimsPrincipal user, DateTimeOffset now) =>
         Decide(command, mediation, Actor.From(user), now);
 
     /// <summary>The decision: a consent given once (repeating it appends nothing), or a refusal that ends the case.</summary>
-    public static (UpdatedAggregate, Events, OutgoingMessages) Decide(
+    public static (MediationCaseAnswer, Events, OutgoingMessages) Decide(
         RecordConsent command, MediationCase mediation, Actor by, DateTimeOffset now)
     {
         var side = command.Side!.Value;
         if (command.Consents == true)
-            return (new UpdatedAggregate(), mediation.Consented.Contains(side) ? [] : [new ConsentGiven(mediation.Id, side, by, now)], []);
+            return MediationCaseAnswer.With(mediation, mediation.Consented.Contains(side) ? [] : [new ConsentGiven(mediation.Id, side, by, now)], []);
         var reason = string.IsNullOrWhiteSpace(command.Reason) ? null : command.Reason.Trim();
-        return (new UpdatedAggregate(),
+        return MediationCaseAnswer.With(mediation,
             [new ConsentRefused(mediation.Id, side, reason, MediationRules.NotMediatedNotice, by, now)],
             MediationRules.Outcome(mediation, MediationResult.NotMediated, by, now));
     }

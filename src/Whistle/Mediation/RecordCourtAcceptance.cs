@@ -15,41 +15,38 @@ public sealed record RecordCourtAcceptance(DateOnly? AcceptedOn, string? CourtCa
 
 public static class RecordCourtAcceptanceEndpoint
 {
+    public static readonly CourtStep Step = new(
+        "acceptedOn",
+        mediation => mediation.ConfirmationAppliedOn,
+        mediation => Problems.Conflict($"调解案件 {mediation.Number} 尚未申请司法确认。",
+            $"Mediation case {mediation.Number} has no application for judicial confirmation."),
+        mediation => mediation.CourtAcceptedOn is { } acceptedOn
+            ? Problems.Conflict($"法院已于 {MediationRules.Show(acceptedOn)} 受理。",
+                $"The court already accepted the application on {MediationRules.Show(acceptedOn)}.")
+            : null,
+        appliedOn => $"受理日不能早于申请日 {MediationRules.Show(appliedOn)}。The court cannot accept before the application day.",
+        "受理日不能晚于今天。The acceptance day cannot be in the future.");
+
     // The clock is read here and the rules below take the time as an argument, so they stay pure.
     public static ProblemDetails Validate(RecordCourtAcceptance command, MediationCase mediation, TimeProvider clock) =>
         Check(command, mediation, clock.GetUtcNow());
 
-    public static ProblemDetails Check(RecordCourtAcceptance command, MediationCase mediation, DateTimeOffset now)
-    {
-        if (Problems.CheckVersion(command.ExpectedVersion, mediation.Version) is { } stale) return stale;
-        if (mediation.ConfirmationAppliedOn is not { } appliedOn)
-            return Problems.Conflict($"调解案件 {mediation.Number} 尚未申请司法确认。",
-                $"Mediation case {mediation.Number} has no application for judicial confirmation.");
-        if (mediation.CourtAcceptedOn is { } acceptedOn)
-            return Problems.Conflict($"法院已于 {MediationRules.Show(acceptedOn)} 受理。",
-                $"The court already accepted the application on {MediationRules.Show(acceptedOn)}.");
-        return new FieldErrors()
-            .When(command.AcceptedOn is null, "acceptedOn", "必填。Required.")
-            .When(command.AcceptedOn < appliedOn, "acceptedOn",
-                $"受理日不能早于申请日 {MediationRules.Show(appliedOn)}。The court cannot accept before the application day.")
-            .When(command.AcceptedOn > MediationTimes.Day(now), "acceptedOn", "受理日不能晚于今天。The acceptance day cannot be in the future.")
-            .Text("courtCaseNumber", command.CourtCaseNumber, 64, required: false)
-            .ToProblem();
-    }
+    public static ProblemDetails Check(RecordCourtAcceptance command, MediationCase mediation, DateTimeOffset now) =>
+        Step.Check(mediation, command.ExpectedVersion, command.AcceptedOn, now,
+            errors => errors.Text("courtCaseNumber", command.CourtCaseNumber, 64, required: false));
 
     [WolverinePost("/api/mediation/cases/{mediationCaseId}/judicial-confirmation/acceptance", OperationId = nameof(RecordCourtAcceptance))]
-    [Authorize(Roles = MediationRules.Handlers)]
-    public static (UpdatedAggregate, Events) Post(
+    [Authorize(Roles = Scope.MediationHandlers)]
+    public static (MediationCaseAnswer, Events) Post(
         RecordCourtAcceptance command, [WriteAggregate] MediationCase mediation, ClaimsPrincipal user, DateTimeOffset now) =>
-        (new UpdatedAggregate(), [Accept(command, mediation, Actor.From(user), now)]);
+        MediationCaseAnswer.With(mediation, [Accept(command, mediation, Actor.From(user), now)]);
 
     /// <summary>The decision: accepted on that day, late or not, with the day the ruling is due.</summary>
     public static JudicialConfirmationAccepted Accept(RecordCourtAcceptance command, MediationCase mediation, Actor by, DateTimeOffset now)
     {
         var acceptedOn = command.AcceptedOn!.Value;
         var dueOn = MediationTimes.AcceptanceDueOn(mediation.ConfirmationAppliedOn!.Value);
-        var number = string.IsNullOrWhiteSpace(command.CourtCaseNumber) ? null : command.CourtCaseNumber.Trim();
-        return new JudicialConfirmationAccepted(
-            mediation.Id, acceptedOn, number, dueOn, acceptedOn > dueOn, MediationTimes.RulingDueOn(acceptedOn, extended: false), by, now);
+        return new JudicialConfirmationAccepted(mediation.Id, acceptedOn, CourtStep.Trimmed(command.CourtCaseNumber), dueOn,
+            CourtStep.Late(acceptedOn, dueOn), MediationTimes.RulingDueOn(acceptedOn, extended: false), by, now);
     }
 }

@@ -25,15 +25,15 @@ public static class RecordMediationFailureEndpoint
     }
 
     [WolverinePost("/api/mediation/cases/{mediationCaseId}/fail", OperationId = nameof(RecordMediationFailure))]
-    [Authorize(Roles = MediationRules.Handlers)]
-    public static (UpdatedAggregate, Events, OutgoingMessages) Post(
+    [Authorize(Roles = Scope.MediationHandlers)]
+    public static (MediationCaseAnswer, Events, OutgoingMessages) Post(
         RecordMediationFailure command, [WriteAggregate] MediationCase mediation, ClaimsPrincipal user, DateTimeOffset now) =>
         Fail(command, mediation, Actor.From(user), now);
 
     /// <summary>The decision: the case ends with the notice of other routes, and the fee dispute hears if it referred the case.</summary>
-    public static (UpdatedAggregate, Events, OutgoingMessages) Fail(
+    public static (MediationCaseAnswer, Events, OutgoingMessages) Fail(
         RecordMediationFailure command, MediationCase mediation, Actor by, DateTimeOffset now) =>
-        (new UpdatedAggregate(),
+        MediationCaseAnswer.With(mediation,
          [new MediationFailed(mediation.Id, command.Reason!.Trim(), MediationRules.FailedNotice, by, now)],
          MediationRules.Outcome(mediation, MediationResult.Failed, by, now));
 }

@@ -34,10 +34,10 @@ public static class RecordMediationSessionEndpoint
     }
 
     [WolverinePost("/api/mediation/cases/{mediationCaseId}/sessions", OperationId = nameof(RecordMediationSession))]
-    [Authorize(Roles = MediationRules.Handlers)]
-    public static (UpdatedAggregate, Events) Post(
+    [Authorize(Roles = Scope.MediationHandlers)]
+    public static (MediationCaseAnswer, Events) Post(
         RecordMediationSession command, [WriteAggregate] MediationCase mediation, ClaimsPrincipal user, DateTimeOffset now) =>
-        (new UpdatedAggregate(), [Hold(command, mediation, Guid.CreateVersion7(now), Actor.From(user), now)]);
+        MediationCaseAnswer.With(mediation, [Hold(command, mediation, Guid.CreateVersion7(now), Actor.From(user), now)]);
 
     public static MediationSessionHeld Hold(
         RecordMediationSession command, MediationCase mediation, Guid sessionId, Actor by, DateTimeOffset now) =>

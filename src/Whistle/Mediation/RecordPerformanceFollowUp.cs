@@ -37,10 +37,10 @@ public static class RecordPerformanceFollowUpEndpoint
     }
 
     [WolverinePost("/api/mediation/cases/{mediationCaseId}/follow-up", OperationId = nameof(RecordPerformanceFollowUp))]
-    [Authorize(Roles = MediationRules.Handlers)]
-    public static (UpdatedAggregate, Events) Post(
+    [Authorize(Roles = Scope.MediationHandlers)]
+    public static (MediationCaseAnswer, Events) Post(
         RecordPerformanceFollowUp command, [WriteAggregate] MediationCase mediation, ClaimsPrincipal user, DateTimeOffset now) =>
-        (new UpdatedAggregate(), FollowUp(command, mediation, Actor.From(user), now));
+        MediationCaseAnswer.With(mediation, FollowUp(command, mediation, Actor.From(user), now));
 
     /// <summary>The decision: the follow-up, and on a breach the referral to the court.</summary>
     public static Events FollowUp(RecordPerformanceFollowUp command, MediationCase mediation, Actor by, DateTimeOffset now)

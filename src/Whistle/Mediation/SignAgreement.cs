@@ -50,14 +50,14 @@ public static class SignAgreementEndpoint
     }
 
     [WolverinePost("/api/mediation/cases/{mediationCaseId}/agreement", OperationId = nameof(SignAgreement))]
-    [Authorize(Roles = MediationRules.Handlers)]
-    public static (UpdatedAggregate, Events, OutgoingMessages) Post(
+    [Authorize(Roles = Scope.MediationHandlers)]
+    public static (MediationCaseAnswer, Events, OutgoingMessages) Post(
         SignAgreement command, [WriteAggregate] MediationCase mediation, WorkingCalendar calendar, ClaimsPrincipal user,
         DateTimeOffset now) =>
         Sign(command, mediation, calendar, Actor.From(user), now);
 
     /// <summary>The decision: the agreement, the confirmation window's two deadlines, and the fee dispute's outcome if it referred the case.</summary>
-    public static (UpdatedAggregate, Events, OutgoingMessages) Sign(
+    public static (MediationCaseAnswer, Events, OutgoingMessages) Sign(
         SignAgreement command, MediationCase mediation, WorkingCalendar calendar, Actor by, DateTimeOffset now)
     {
         var lastDay = MediationTimes.ConfirmationLastDay(now, calendar);
@@ -65,7 +65,7 @@ public static class SignAgreementEndpoint
         var messages = MediationRules.Outcome(mediation, MediationResult.AgreementSigned, by, now);
         messages.Add(new JudicialConfirmationReminderDue(mediation.Id, closesAt).ScheduledAt(MediationTimes.ConfirmationReminderAt(now)));
         messages.Add(new JudicialConfirmationWindowElapsed(mediation.Id, closesAt).ScheduledAt(closesAt));
-        return (new UpdatedAggregate(),
+        return MediationCaseAnswer.With(mediation,
             [new AgreementSigned(mediation.Id, mediation.Parties, command.Facts!.Trim(), command.Terms!.Trim(),
                 command.PerformanceManner!.Trim(), command.PerformanceDeadline!.Value, lastDay, by, now)],
             messages);

@@ -79,16 +79,18 @@ public sealed class MediationDocketEndpointTests(AppFixture app) : MediationCont
     }
 
     [Fact]
-    public async Task the_office_reads_any_mediators_docket_and_others_are_refused()
+    public async Task every_mediation_reader_reads_any_mediators_docket_and_area_workers_are_refused()
     {
         var theirs = await InMediation(mediator: Tokens.Mediator2);
         var unassigned = (await Open()).Id;
 
         (await Item(theirs, Tokens.Office, "?mediator=mediator2")).MediatorId.ShouldBe("mediator2");
+        (await Item(theirs, Tokens.Clerk, "?mediator=mediator2")).MediatorId.ShouldBe("mediator2");
         var centre = await Get<MediationDocket>(Tokens.Admin, "/api/mediation/docket");
         centre.Items.ShouldContain(i => i.MediationCaseId == theirs);
         centre.Items.ShouldContain(i => i.MediationCaseId == unassigned);
-        await Send(Tokens.Clerk, x => x.Get.Url("/api/mediation/docket"), 403);
+        (await Get<MediationDocket>(Tokens.Clerk, "/api/mediation/docket")).Items.ShouldContain(i => i.MediationCaseId == unassigned);
         await Send(Tokens.Community, x => x.Get.Url("/api/mediation/docket"), 403);
+        await Send(Tokens.SubDistrict, x => x.Get.Url("/api/mediation/docket"), 403);
     }
 }

@@ -197,6 +197,20 @@ public sealed class MediationLifecycleEndpointTests(AppFixture app) : MediationC
     }
 
     [Fact]
+    public async Task a_command_answers_with_the_case_as_it_stands_after_it_and_the_next_expected_version()
+    {
+        var opened = await Open();
+
+        var first = await Act(opened.Id, "consent", new RecordConsent(PartySide.Applicant, true));
+        var second = await Act(opened.Id, "consent", new RecordConsent(PartySide.Respondent, true, ExpectedVersion: 2));
+
+        (await first.ReadAsJsonAsync<MediationCaseAnswer>()).ShouldBe(new MediationCaseAnswer(
+            opened.Id, opened.Number, 2, MediationStatus.AwaitingConsent, "待当事人同意", null, null, false, null, null));
+        (await second.ReadAsJsonAsync<MediationCaseAnswer>())!.ShouldSatisfyAllConditions(
+            a => a.Version.ShouldBe(3), a => a.Status.ShouldBe(MediationStatus.Consented), a => a.StatusLabel.ShouldBe("双方同意待受理"));
+    }
+
+    [Fact]
     public async Task a_stale_expected_version_is_409_with_the_current_version()
     {
         var id = (await Open()).Id;

@@ -64,6 +64,29 @@ public sealed class RecordBatchSessionEndpointTests(AppFixture app) : MediationC
     }
 
     [Fact]
+    public async Task a_case_changed_after_the_batch_was_checked_aborts_the_whole_batch()
+    {
+        var (_, compound, _) = await Compounds();
+        var first = await AcceptedCaseIn(compound);
+        var second = await AcceptedCaseIn(compound);
+        await using var session = App.Store.LightweightSession(AppFixture.County);
+        MediationCase[] checkedCases =
+        [
+            (await session.Events.FetchLatest<MediationCase>(first, TestContext.Current.CancellationToken))!,
+            (await session.Events.FetchLatest<MediationCase>(second, TestContext.Current.CancellationToken))!,
+        ];
+        await Act(second, "mediator", new AssignMediator("mediator", "吴调解", MediatorSelection.Appointed));
+        var (_, sessions) = RecordBatchSessionEndpoint.Hold(Batch(first, second), checkedCases, Guid.CreateVersion7(), MediatorActor, Now);
+
+        foreach (var op in RecordBatchSessionEndpoint.Appends(checkedCases, sessions)) op.Execute(session);
+
+        (await Should.ThrowAsync<Exception>(() => session.SaveChangesAsync(TestContext.Current.CancellationToken)))
+            .ShouldBeAssignableTo<JasperFx.ConcurrencyException>();
+        (await EventsOf(first)).Count.ShouldBe(4);
+        (await EventsOf(second)).Count.ShouldBe(5);
+    }
+
+    [Fact]
     public async Task cases_of_different_companies_are_400_and_nothing_is_appended()
     {
         var (_, compound, otherCompound) = await Compounds();

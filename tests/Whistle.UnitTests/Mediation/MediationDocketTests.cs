@@ -87,3 +87,45 @@ public class MediationDocketTests
         MediationDocketEndpoint.Validate("mediator2", Users.Office).ShouldBeNoProblem();
     }
 }
+
+/// <summary>Who reads which mediation case and docket, as <see cref="Scope"/> decides.</summary>
+public class MediationScopeTests
+{
+    private static readonly MediationCaseDetails Details = DetailsAfter(Opened());
+
+    public static TheoryData<string> Readers => [Roles.Mediator, Roles.Clerk, Roles.Office, Roles.Analyst, Roles.Admin];
+
+    [Theory]
+    [MemberData(nameof(Readers))]
+    public void every_mediation_reader_sees_a_case_and_reads_dockets(string role)
+    {
+        var user = Users.User("u-" + role, null, role);
+
+        MediationCaseDetailsEndpoint.Validate(Id, Details, user).ShouldBeNoProblem();
+        MediationDocketEndpoint.Validate(null, user).ShouldBeNoProblem();
+    }
+
+    [Fact]
+    public void area_workers_do_not_see_mediation_cases_even_in_their_own_area()
+    {
+        MediationCaseDetailsEndpoint.Validate(Id, Details, Users.CommunityWorker("CM0101", "SD01")).ShouldBeNotFound();
+        MediationCaseDetailsEndpoint.Validate(Id, Details, Users.SubDistrictWorker("SD01")).ShouldBeNotFound();
+        MediationDocketEndpoint.Validate(null, Users.CommunityWorker("CM0101", "SD01")).Status.ShouldBe(403);
+    }
+
+    [Fact]
+    public void a_mediator_reads_their_own_docket_and_another_mediators_is_not_found()
+    {
+        var mediator = Users.User("mediator", "吴调解", Roles.Mediator);
+
+        MediationDocketEndpoint.Validate("mediator", mediator).ShouldBeNoProblem();
+        MediationDocketEndpoint.Validate("mediator2", mediator).ShouldBeNotFound();
+        MediationDocketEndpoint.Whose(Scope.Of(mediator), null).ShouldBe("mediator");
+        MediationDocketEndpoint.Whose(Scope.Of(Users.Clerk), "mediator2").ShouldBe("mediator2");
+        MediationDocketEndpoint.Whose(Scope.Of(Users.Office), null).ShouldBeNull();
+    }
+
+    [Fact]
+    public void an_unknown_case_is_not_found() =>
+        MediationCaseDetailsEndpoint.Validate(Id, null, Users.Admin).ShouldBeNotFound();
+}

@@ -44,7 +44,7 @@ public class OpenMediationCaseTests
     [Fact]
     public void a_complaint_referral_records_the_complaint_and_its_number()
     {
-        var complaint = ComplaintHistory.Details(ComplaintHistory.Id, ComplaintHistory.Number);
+        var complaint = new ReferringComplaint(ComplaintHistory.Id, ComplaintHistory.Number, "CP010101");
         var command = Application() with { Source = ReferralSource.Complaint, ComplaintId = ComplaintHistory.Id, CompoundCode = null };
 
         var (_, stream) = OpenMediationCaseEndpoint.Open(command, new MediationOpening(complaint, DongguanGarden), Id, Number, Mediator, Now);
