@@ -23,6 +23,9 @@ public static class CaseListEndpoint
     private static readonly string[] Kinds = [Complaint, FeeDispute, Mediation];
     public const int MaxPageSize = 100;
 
+    /// <summary>Who may call the list: whoever sees at least one of its kinds.</summary>
+    public const string Readers = Scope.ComplaintReaders + "," + Scope.MediationReaders;
+
     public static ProblemDetails Validate(string? kind, int? page, int? pageSize) =>
         new FieldErrors()
             .When(kind is not null && !Kinds.Contains(kind), "kind", $"应为 {string.Join("/", Kinds)}。One of {string.Join(", ", Kinds)}.")
@@ -32,45 +35,42 @@ public static class CaseListEndpoint
 
     /// <summary>
     /// Every case kind in one list, newest first: <c>kind</c> (complaint, fee-dispute, mediation), <c>open</c>,
-    /// <c>communityCode</c>, paging. Community and sub-district workers see their own area. Summaries carry no personal data.
+    /// <c>communityCode</c>, paging. Each kind is filtered by the caller's scope, as its details are: a kind the caller
+    /// never sees is left out. Summaries carry no personal data.
     /// </summary>
     [WolverineGet("/api/cases", OperationId = "ListCases")]
-    [Authorize(Roles = Scope.ComplaintReaders)]
+    [Authorize(Roles = Readers)]
     public static async Task<CasePage> Get(
         string? kind, bool? open, string? communityCode, int? page, int? pageSize,
         ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var (number, size) = (page ?? 1, pageSize ?? 20);
         var take = number * size;
-        var (community, subDistrict) = (user.IsInRole(Roles.Community) ? user.CommunityOf() : communityCode,
-            user.IsInRole(Roles.SubDistrict) ? user.SubDistrictOf() : null);
+        var scope = Scope.Of(user);
         var parts = new List<(IReadOnlyList<CaseListItem> Items, int Total)>();
 
-        if (kind is null or Complaint)
+        if (kind is null or Complaint && scope.SeesAny(CaseKind.Complaint))
         {
-            var q = session.Query<ComplaintDetails>().AsQueryable();
-            if (community is not null) q = q.Where(x => x.CommunityId == community);
-            if (subDistrict is not null) q = q.Where(x => x.SubDistrictId == subDistrict);
+            var q = scope.Filter(session.Query<ComplaintDetails>(), ComplaintDetails.Fields);
+            if (communityCode is not null) q = q.Where(x => x.CommunityId == communityCode);
             if (open is { } o) q = o
-                ? q.Where(x => x.Status != ComplaintStatus.Closed && x.Status != ComplaintStatus.Declined && x.Status != ComplaintStatus.Withdrawn && x.Status != ComplaintStatus.Duplicate)
-                : q.Where(x => x.Status == ComplaintStatus.Closed || x.Status == ComplaintStatus.Declined || x.Status == ComplaintStatus.Withdrawn || x.Status == ComplaintStatus.Duplicate);
+                ? q.Where(x => !ComplaintStatuses.Final.Contains(x.Status))
+                : q.Where(x => ComplaintStatuses.Final.Contains(x.Status));
             parts.Add(((await q.OrderByDescending(x => x.LodgedAt).Take(take).ToListAsync(ct)).Select(Item).ToList(), await q.CountAsync(ct)));
         }
-        if (kind is null or FeeDispute)
+        if (kind is null or FeeDispute && scope.SeesAny(CaseKind.FeeDispute))
         {
-            var q = session.Query<FeeDisputeDetails>().AsQueryable();
-            if (community is not null) q = q.Where(x => x.CommunityCode == community);
-            if (subDistrict is not null) q = q.Where(x => x.SubDistrictCode == subDistrict);
+            var q = scope.Filter(session.Query<FeeDisputeDetails>(), FeeDisputeDetails.Fields);
+            if (communityCode is not null) q = q.Where(x => x.CommunityCode == communityCode);
             if (open is { } o) q = o
-                ? q.Where(x => x.Stage != FeeDisputeStage.Settled && x.Stage != FeeDisputeStage.InCourt)
-                : q.Where(x => x.Stage == FeeDisputeStage.Settled || x.Stage == FeeDisputeStage.InCourt);
+                ? q.Where(x => !FeeDisputeStages.Closed.Contains(x.Stage))
+                : q.Where(x => FeeDisputeStages.Closed.Contains(x.Stage));
             parts.Add(((await q.OrderByDescending(x => x.RaisedAt).Take(take).ToListAsync(ct)).Select(Item).ToList(), await q.CountAsync(ct)));
         }
-        if (kind is null or Mediation)
+        if (kind is null or Mediation && scope.SeesAny(CaseKind.Mediation))
         {
-            var q = session.Query<MediationCaseDetails>().AsQueryable();
-            if (community is not null) q = q.Where(x => x.CommunityCode == community);
-            if (subDistrict is not null) q = q.Where(x => x.SubDistrictCode == subDistrict);
+            var q = scope.Filter(session.Query<MediationCaseDetails>(), MediationCaseDetails.Fields);
+            if (communityCode is not null) q = q.Where(x => x.CommunityCode == communityCode);
             if (open is { } o) q = o
                 ? q.Where(x => x.EndedAt == null)
                 : q.Where(x => x.EndedAt != null);
@@ -82,12 +82,11 @@ public static class CaseListEndpoint
     }
 
     private static CaseListItem Item(ComplaintDetails d) => new(
-        d.Id, Complaint, d.Number, d.Status.ToString(), d.StatusLabel,
-        d.Status is not (ComplaintStatus.Closed or ComplaintStatus.Declined or ComplaintStatus.Withdrawn or ComplaintStatus.Duplicate),
+        d.Id, Complaint, d.Number, d.Status.ToString(), d.StatusLabel, d.IsOpen,
         d.CommunityId, d.CompoundId, Shorten(d.Description), d.LodgedAt, d.UpdatedAt, $"/api/complaints/{d.Id}");
 
     private static CaseListItem Item(FeeDisputeDetails d) => new(
-        d.Id, FeeDispute, d.Number, d.Stage.ToString(), d.StageLabel, d.Stage is not (FeeDisputeStage.Settled or FeeDisputeStage.InCourt),
+        d.Id, FeeDispute, d.Number, d.Stage.ToString(), d.StageLabel, FeeDisputeStages.IsOpen(d.Stage),
         d.CommunityCode, d.CompoundCode, $"{d.CompoundName} {d.Unit} 欠费 {d.Outstanding:0.00} 元", d.RaisedAt, d.UpdatedAt, $"/api/fee-disputes/{d.Id}");
 
     private static CaseListItem Item(MediationCaseDetails d) => new(

@@ -17,6 +17,14 @@ public enum FeeDisputeStage
 /// The write model of a fee dispute: only what its decisions read. Built by folding the stream, each event returning
 /// the next state; nothing mutates it. The commands answer with <see cref="FeeDisputeAnswer"/>, not with this.
 /// </summary>
+/// <summary>The stages a dispute ends in: nothing more is done on it. Usable in a Marten query (<c>Closed.Contains(x.Stage)</c>).</summary>
+public static class FeeDisputeStages
+{
+    public static readonly ImmutableArray<FeeDisputeStage> Closed = [FeeDisputeStage.Settled, FeeDisputeStage.InCourt];
+
+    public static bool IsOpen(FeeDisputeStage stage) => !Closed.Contains(stage);
+}
+
 public sealed record FeeDispute
 {
     public Guid Id { get; init; }
@@ -47,7 +55,7 @@ public sealed record FeeDispute
     public ImmutableList<int> PaidInstalments { get; init; } = [];
     public ImmutableList<Guid> DefectComplaints { get; init; } = [];
 
-    public bool IsClosed => Stage is FeeDisputeStage.Settled or FeeDisputeStage.InCourt;
+    public bool IsClosed => !FeeDisputeStages.IsOpen(Stage);
 
     /// <summary>A payment plan is being paid: the owner pays by its instalments, and the dispute waits on them.</summary>
     public bool PlanRuns => Stage == FeeDisputeStage.PlanInProgress;

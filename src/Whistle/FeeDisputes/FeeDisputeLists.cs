@@ -56,8 +56,8 @@ public static class FeeDisputeSummaryEndpoint
     public static IReadOnlyList<FeeDisputeSummary> Summarise(IEnumerable<FeeDisputeDetails> disputes, Func<FeeDisputeDetails, string> key) =>
         disputes.GroupBy(key).OrderBy(g => g.Key).Select(g => new FeeDisputeSummary(
             g.Key, g.Count(),
-            g.Count(d => d.Stage is not (FeeDisputeStage.Settled or FeeDisputeStage.InCourt)),
-            g.Where(d => d.Stage is not (FeeDisputeStage.Settled or FeeDisputeStage.InCourt)).Sum(d => d.Outstanding),
+            g.Count(d => FeeDisputeStages.IsOpen(d.Stage)),
+            g.Where(d => FeeDisputeStages.IsOpen(d.Stage)).Sum(d => d.Outstanding),
             g.SelectMany(d => d.Reasons).GroupBy(r => r).OrderBy(r => r.Key).ToDictionary(r => r.Key, r => r.Count()),
             g.Count(d => d.Stage == FeeDisputeStage.PlanInProgress),
             g.Sum(d => d.Defaults),

@@ -72,6 +72,23 @@ public sealed class ScopeAgreementTests(AppFixture app) : IntegrationContext(app
         }
     }
 
+    [Fact]
+    public async Task a_worker_whose_token_names_no_area_lists_nothing_and_opens_nothing()
+    {
+        var county = await App.NewCountyAsync();
+        var cases = await CasesIn(county);
+        var stray = new Tokens.User("stray", Kernel.Roles.Community);
+
+        foreach (var (url, _) in Lists)
+        {
+            var (status, ids) = await ListOf(stray, url, county);
+            status.ShouldBe(200, url);
+            ids.ShouldBeEmpty(url);
+        }
+        foreach (var c in cases.Where(c => c.Kind != "mediation"))
+            (await StatusOf(stray, c.Details, county)).ShouldBe(404, c.Details);
+    }
+
     /// <summary>
     /// A: a complaint of CM0101 (SD01) with W, its whistle to 公安 and 城管; B: a complaint of CM0201 (SD02);
     /// F: a fee dispute of CM0102 (SD01); M: a mediation case of CM0101.
