@@ -1,12 +1,7 @@
-using System.Security.Claims;
 using JasperFx.Events;
-using Marten;
 using Marten.Events.Aggregation;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Whistle.County.Deadlines;
 using Whistle.Kernel;
-using Wolverine.Http;
 
 namespace Whistle.Complaints;
 
@@ -182,21 +177,4 @@ public partial class ComplaintDetailsProjection : SingleStreamProjection<Complai
         d.Version = e.Version;
         d.UpdatedAt = at;
     }
-}
-
-public static class ComplaintDetailsEndpoint
-{
-    public static Task<ComplaintDetails?> LoadAsync(Guid complaintId, IQuerySession session, CancellationToken ct) =>
-        session.LoadAsync<ComplaintDetails>(complaintId, ct);
-
-    public static ProblemDetails Validate(Guid complaintId, ComplaintDetails? details, ClaimsPrincipal user) =>
-        details is not null && Scope.Of(user).Sees(ComplaintDetails.Fields, details)
-            ? Problems.None
-            : ComplaintRules.NotFound(complaintId);
-
-    /// <summary>One complaint. Analysts see the complainant's personal data masked.</summary>
-    [WolverineGet("/api/complaints/{complaintId}", OperationId = "GetComplaint")]
-    [Authorize(Roles = Scope.ComplaintReaders)]
-    public static ComplaintDetails Get(ComplaintDetails details, ClaimsPrincipal user) =>
-        user.IsInRole(Roles.Analyst) ? details.Masked() : details;
 }

@@ -71,8 +71,8 @@ public static class LodgeComplaintEndpoint
         LodgeComplaint command, Compound compound, ClaimsPrincipal user, DateTimeOffset now,
         IDocumentSession session, CancellationToken ct)
     {
-        var number = await CaseNumbers.NextAsync(session, CaseNumbers.Complaints, CountyTime.Local(now).Year, ct);
-        return Lodge(command, compound, Guid.CreateVersion7(now), number, Actor.From(user), now);
+        var (id, number) = await CaseNumbers.DrawAsync(session, CaseNumbers.Complaints, now, ct);
+        return Lodge(command, compound, id, number, Actor.From(user), now);
     }
 
     /// <summary>The decision, once the number is drawn.</summary>

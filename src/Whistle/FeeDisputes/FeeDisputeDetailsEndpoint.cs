@@ -21,5 +21,5 @@ public static class FeeDisputeDetailsEndpoint
     [WolverineGet("/api/fee-disputes/{feeDisputeId}", OperationId = "GetFeeDispute")]
     [Authorize(Roles = Scope.FeeDisputeReaders)]
     public static FeeDisputeDetails Get(FeeDisputeDetails details, ClaimsPrincipal user) =>
-        user.IsInRole(Roles.Analyst) ? details.Masked() : details;
+        Scope.Of(user).SeesPersonalData ? details : details.Masked();
 }

@@ -57,8 +57,8 @@ public static class RaiseFeeDisputeEndpoint
         RaiseFeeDispute command, DisputeParties parties, ClaimsPrincipal user, DateTimeOffset now,
         IDocumentSession session, CancellationToken ct)
     {
-        var number = await CaseNumbers.NextAsync(session, CaseNumbers.FeeDisputes, CountyTime.Local(now).Year, ct);
-        return Raise(command, parties.Compound!, Guid.CreateVersion7(now), number, Actor.From(user), now);
+        var (id, number) = await CaseNumbers.DrawAsync(session, CaseNumbers.FeeDisputes, now, ct);
+        return Raise(command, parties.Compound!, id, number, Actor.From(user), now);
     }
 
     public static (FeeDisputeRaisedResponse, IStartStream) Raise(

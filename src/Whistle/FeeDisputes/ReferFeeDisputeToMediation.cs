@@ -40,8 +40,8 @@ public static class ReferFeeDisputeToMediationEndpoint
         ReferFeeDisputeToMediation command, [WriteAggregate] FeeDispute dispute, DisputeCompany company,
         ClaimsPrincipal user, DateTimeOffset now, IDocumentSession session, CancellationToken ct)
     {
-        var number = await CaseNumbers.NextAsync(session, CaseNumbers.MediationCases, CountyTime.Local(now).Year, ct);
-        return Refer(command, dispute, company, Guid.CreateVersion7(now), number, Actor.From(user), now);
+        var (id, number) = await CaseNumbers.DrawAsync(session, CaseNumbers.MediationCases, now, ct);
+        return Refer(command, dispute, company, id, number, Actor.From(user), now);
     }
 
     /// <summary>The decision: the dispute's referral and the mediation case's opening, naming each other.</summary>

@@ -142,6 +142,9 @@ public sealed record Scope(string UserId, string Role, string? Community, string
         _ => false,
     };
 
+    /// <summary>Whether details show personal data in clear: analysts read names, phones and addresses masked.</summary>
+    public bool SeesPersonalData => Role != Roles.Analyst;
+
     /// <summary>Whether the user is an officer of this department, answering for its assignments.</summary>
     public bool IsOfficerOf(string department) => Role == Roles.Department && Department == department;
 

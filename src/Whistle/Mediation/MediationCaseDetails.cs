@@ -1,11 +1,6 @@
-using System.Security.Claims;
 using JasperFx.Events;
-using Marten;
 using Marten.Events.Aggregation;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Whistle.Kernel;
-using Wolverine.Http;
 
 namespace Whistle.Mediation;
 
@@ -271,20 +266,4 @@ public partial class MediationCaseDetailsProjection : SingleStreamProjection<Med
         d.Version = e.Version;
         d.UpdatedAt = at;
     }
-}
-
-public static class MediationCaseDetailsEndpoint
-{
-    public static Task<MediationCaseDetails?> LoadAsync(Guid mediationCaseId, IQuerySession session, CancellationToken ct) =>
-        session.LoadAsync<MediationCaseDetails>(mediationCaseId, ct);
-
-    /// <summary>A case outside the user's scope does not exist for them.</summary>
-    public static ProblemDetails Validate(Guid mediationCaseId, MediationCaseDetails? details, ClaimsPrincipal user) =>
-        details is null || !Scope.Of(user).Sees(MediationCaseDetails.Fields, details) ? MediationRules.NotFound(mediationCaseId) : Problems.None;
-
-    /// <summary>One mediation case. Analysts see the parties' names and phones masked.</summary>
-    [WolverineGet("/api/mediation/cases/{mediationCaseId}", OperationId = "GetMediationCase")]
-    [Authorize(Roles = Scope.MediationReaders)]
-    public static MediationCaseDetails Get(MediationCaseDetails details, ClaimsPrincipal user) =>
-        user.IsInRole(Roles.Analyst) ? details.Masked() : details;
 }

@@ -108,8 +108,8 @@ public static class OpenMediationCaseEndpoint
         OpenMediationCase command, MediationOpening opening, ClaimsPrincipal user, DateTimeOffset now,
         IDocumentSession session, CancellationToken ct)
     {
-        var number = await CaseNumbers.NextAsync(session, CaseNumbers.MediationCases, CountyTime.Local(now).Year, ct);
-        return Open(command, opening, Guid.CreateVersion7(now), number, Actor.From(user), now);
+        var (id, number) = await CaseNumbers.DrawAsync(session, CaseNumbers.MediationCases, now, ct);
+        return Open(command, opening, id, number, Actor.From(user), now);
     }
 
     /// <summary>The decision, once the number is drawn: the case waits for both parties' consent.</summary>

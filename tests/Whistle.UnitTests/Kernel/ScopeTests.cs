@@ -109,6 +109,13 @@ public class ScopeTests
     }
 
     [Fact]
+    public void only_analysts_read_personal_data_masked()
+    {
+        foreach (var role in Roles.All)
+            As(role).SeesPersonalData.ShouldBe(role != Roles.Analyst, role);
+    }
+
+    [Fact]
     public void the_scope_is_read_from_the_token_claims() =>
         Scope.Of(Users.CommunityWorker("CM0101", "SD01")).ShouldBe(new Scope("u-community", Roles.Community, "CM0101", "SD01", null));
 }
