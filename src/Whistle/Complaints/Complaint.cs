@@ -33,7 +33,7 @@ public static class ComplaintStatuses
 /// The write model: only what the complaint decisions read. Built by folding the stream's events, each
 /// <c>Apply</c> returning the next state; never mutated.
 /// </summary>
-public sealed record Complaint
+public sealed record Complaint : IWriteModel<Complaint>
 {
     public Guid Id { get; init; }
     public long Version { get; init; }
@@ -104,30 +104,7 @@ public sealed record Complaint
     // Notes change nothing a decision reads, but the fold must know the event.
     public Complaint Apply(ComplaintNoteAdded e) => this;
 
-    /// <summary>
-    /// The state after events a decision just returned, as Marten will fold them: what a command answers with.
-    /// Throws on an event the write model does not know, as the fold would.
-    /// </summary>
-    public Complaint After(IEnumerable<object> events) =>
-        events.Aggregate(this, (state, e) => state.Then(e) with { Version = state.Version + 1 });
-
-    private Complaint Then(object e) => e switch
-    {
-        ComplaintAccepted x => Apply(x),
-        ComplaintDeclined x => Apply(x),
-        ComplaintResolved x => Apply(x),
-        ComplaintFollowUpRecorded x => Apply(x),
-        ComplaintClosed x => Apply(x),
-        ComplaintReopened x => Apply(x),
-        ComplaintWithdrawn x => Apply(x),
-        ComplaintMarkedDuplicate x => Apply(x),
-        ComplaintLinked x => Apply(x),
-        ComplaintWhistled x => Apply(x),
-        ComplaintWhistleConcluded x => Apply(x),
-        ComplaintCited x => Apply(x),
-        ComplaintNoteAdded x => Apply(x),
-        _ => throw new InvalidOperationException($"A complaint cannot fold {e.GetType().Name}."),
-    };
+    public Complaint AtVersion(long version) => this with { Version = version };
 }
 
 /// <summary>What every complaint command answers with: the complaint as it stands after the command.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Whistle.Kernel;
 using Whistle.Mediation;
 
 namespace Whistle.FeeDisputes;
@@ -25,7 +26,7 @@ public static class FeeDisputeStages
     public static bool IsOpen(FeeDisputeStage stage) => !Closed.Contains(stage);
 }
 
-public sealed record FeeDispute
+public sealed record FeeDispute : IWriteModel<FeeDispute>
 {
     public Guid Id { get; init; }
     public long Version { get; init; }
@@ -139,27 +140,5 @@ public sealed record FeeDispute
 
     public FeeDispute Apply(DefectComplaintResolved e) => this;
 
-    /// <summary>The dispute after these events (a decision's), each one version on: what a command answers with.</summary>
-    public FeeDispute Then(IEnumerable<object> events) =>
-        events.Aggregate(this, (state, e) => state.Next(e) with { Version = state.Version + 1 });
-
-    private FeeDispute Next(object e) => e switch
-    {
-        OwnerReasonsRecorded x => Apply(x),
-        DemandIssued x => Apply(x),
-        FeePaid x => Apply(x),
-        WaiverGranted x => Apply(x),
-        PaymentPlanAgreed x => Apply(x),
-        InstalmentPaid x => Apply(x),
-        InstalmentMissed x => Apply(x),
-        PaymentPlanDefaulted x => Apply(x),
-        PaymentPlanCompleted x => Apply(x),
-        FeeDisputeReferredToMediation x => Apply(x),
-        FeeDisputeMediationEnded x => Apply(x),
-        CreditReferralMade x => Apply(x),
-        CreditReferralWithdrawn x => Apply(x),
-        FeeDisputeReferredToCourt x => Apply(x),
-        DefectComplaintResolved x => Apply(x),
-        _ => throw new ArgumentException($"A fee dispute does not fold {e.GetType().Name}.", nameof(e)),
-    };
+    public FeeDispute AtVersion(long version) => this with { Version = version };
 }

@@ -1,3 +1,5 @@
+using Whistle.Kernel;
+
 namespace Whistle.FeeDisputes;
 
 /// <summary>
@@ -11,7 +13,7 @@ public sealed record FeeDisputeAnswer(
     public sealed record InstalmentAnswer(int Number, decimal Amount, DateOnly DueOn, bool Paid);
 
     /// <summary>The dispute after the events a decision returns, folded through the write model.</summary>
-    public static FeeDisputeAnswer After(FeeDispute dispute, IEnumerable<object> events) => Of(dispute.Then(events));
+    public static FeeDisputeAnswer After(FeeDispute dispute, IEnumerable<object> events) => Of(dispute.After(events));
 
     public static FeeDisputeAnswer Of(FeeDispute dispute) => new(
         dispute.Id, dispute.Number, dispute.Version, dispute.Stage, dispute.Stage.Label(), dispute.Outstanding, dispute.DemandPayBy,

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Whistle.Kernel;
 using Wolverine;
 using Wolverine.Marten;
 
@@ -21,7 +22,7 @@ public enum MediationStatus
 /// The write model of a mediation case: only what its decisions read. Immutable: <see cref="Create"/> and each
 /// <c>Apply</c> return the state after the event, as Marten folds the stream; a decision never changes it.
 /// </summary>
-public sealed record MediationCase
+public sealed record MediationCase : IWriteModel<MediationCase>
 {
     public Guid Id { get; init; }
     public long Version { get; init; }
@@ -114,30 +115,7 @@ public sealed record MediationCase
     // The referral follows the breach it records; it changes nothing a decision reads.
     public MediationCase Apply(CourtEnforcementReferred e) => this;
 
-    /// <summary>The state after these new events, each counted in the version: what a command answers with.</summary>
-    public MediationCase After(IEnumerable<object> events) =>
-        events.Aggregate(this, (state, e) => state.Next(e) with { Version = state.Version + 1 });
-
-    private MediationCase Next(object e) => e switch
-    {
-        ConsentGiven x => Apply(x),
-        ConsentRefused x => Apply(x),
-        MediationCaseAccepted x => Apply(x),
-        MediationExtended x => Apply(x),
-        MediationOverdue x => Apply(x),
-        MediatorAssigned x => Apply(x),
-        MediationSessionHeld x => Apply(x),
-        AgreementSigned x => Apply(x),
-        MediationFailed x => Apply(x),
-        JudicialConfirmationReminderSent x => Apply(x),
-        JudicialConfirmationWindowClosed x => Apply(x),
-        JudicialConfirmationApplied x => Apply(x),
-        JudicialConfirmationAccepted x => Apply(x),
-        JudicialConfirmationRuled x => Apply(x),
-        PerformanceFollowedUp x => Apply(x),
-        CourtEnforcementReferred x => Apply(x),
-        _ => throw new ArgumentException($"A mediation case does not fold {e.GetType().Name}.", nameof(e)),
-    };
+    public MediationCase AtVersion(long version) => this with { Version = version };
 }
 
 /// <summary>

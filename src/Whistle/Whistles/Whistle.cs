@@ -45,7 +45,7 @@ public sealed record Assignment
 /// The write model of a whistle: only what its decisions read. Built by folding the stream, each event returning the
 /// next state; nothing mutates it. The commands answer with <see cref="WhistleAnswer"/>, not with this.
 /// </summary>
-public sealed record Whistle
+public sealed record Whistle : IWriteModel<Whistle>
 {
     public Guid Id { get; init; }
     public long Version { get; init; }
@@ -122,24 +122,7 @@ public sealed record Whistle
 
     public Whistle Apply(DepartmentRated e) => this;
 
-    /// <summary>The state after events a decision returns, one version per event: what the command answers with.</summary>
-    public Whistle Then(IEnumerable<object> events) => events.Aggregate(this, (whistle, e) => e switch
-    {
-        AssignmentSignedFor x => whistle.Apply(x),
-        AssignmentReplied x => whistle.Apply(x),
-        ExtensionRequested x => whistle.Apply(x),
-        ExtensionGranted x => whistle.Apply(x),
-        ExtensionRefused x => whistle.Apply(x),
-        AssignmentRejected x => whistle.Apply(x),
-        RejectionArbitrated x => whistle.Apply(x),
-        AssignmentOverdue x => whistle.Apply(x),
-        WhistleEscalated x => whistle.Apply(x),
-        ReplyReturned x => whistle.Apply(x),
-        WhistleConcluded x => whistle.Apply(x),
-        ReminderSent x => whistle.Apply(x),
-        DepartmentRated x => whistle.Apply(x),
-        _ => throw new ArgumentException($"A whistle does not fold {e.GetType().Name}.", nameof(events)),
-    } with { Version = whistle.Version + 1 });
+    public Whistle AtVersion(long version) => this with { Version = version };
 
     /// <summary>The one active assignment of the department, changed; a department not on the whistle changes nothing.</summary>
     private Whistle Change(string department, Func<Assignment, Assignment> change)

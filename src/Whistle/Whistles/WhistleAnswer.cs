@@ -1,4 +1,5 @@
 using Whistle.County.Deadlines;
+using Whistle.Kernel;
 
 namespace Whistle.Whistles;
 
@@ -19,7 +20,7 @@ public sealed record WhistleAnswer(
         Assignments.FirstOrDefault(a => a.Department == department && a.Status != AssignmentStatus.Reassigned);
 
     /// <summary>The whistle after the events a decision returns, folded through the write model.</summary>
-    public static WhistleAnswer After(Whistle whistle, IEnumerable<object> events) => Of(whistle.Then(events));
+    public static WhistleAnswer After(Whistle whistle, IEnumerable<object> events) => Of(whistle.After(events));
 
     public static WhistleAnswer Of(Whistle whistle) => new(
         whistle.Id, whistle.Version, whistle.ComplaintId, whistle.ComplaintNumber, whistle.Type, whistle.Level, whistle.Concluded,

@@ -1,5 +1,6 @@
 using Shouldly;
 using Whistle.Complaints;
+using Whistle.Kernel;
 using Xunit;
 using static Whistle.UnitTests.Complaints.ComplaintHistory;
 using static Whistle.UnitTests.EventSpecification;

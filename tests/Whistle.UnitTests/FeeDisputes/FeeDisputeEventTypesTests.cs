@@ -58,7 +58,7 @@ public class FeeDisputeEventTypesTests
     {
         var raised = DisputeAfter(Raised());
 
-        foreach (var e in OneOfEach.Skip(1)) raised.Then([e]).Version.ShouldBe(2L, e.GetType().Name);
-        JsonSerializer.Serialize(raised.Then(OneOfEach.Skip(1))).ShouldBe(JsonSerializer.Serialize(DisputeAfter(OneOfEach)), "answers fold as the stream does");
+        foreach (var e in OneOfEach.Skip(1)) raised.After([e]).Version.ShouldBe(2L, e.GetType().Name);
+        JsonSerializer.Serialize(raised.After(OneOfEach.Skip(1))).ShouldBe(JsonSerializer.Serialize(DisputeAfter(OneOfEach)), "answers fold as the stream does");
     }
 }

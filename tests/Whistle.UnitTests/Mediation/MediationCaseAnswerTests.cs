@@ -1,4 +1,5 @@
 using Shouldly;
+using Whistle.Kernel;
 using Whistle.Mediation;
 using Xunit;
 using static Whistle.UnitTests.Mediation.MediationHistory;
@@ -57,7 +58,7 @@ public class MediationCaseAnswerTests
 
     [Fact]
     public void an_event_of_another_stream_cannot_be_folded() =>
-        Should.Throw<ArgumentException>(() => CaseAfter(Opened()).After([new Whistle.Complaints.ComplaintAccepted(Id, Mediator, Now)]));
+        Should.Throw<InvalidOperationException>(() => CaseAfter(Opened()).After([new Whistle.Complaints.ComplaintAccepted(Id, Mediator, Now)]));
 
     [Fact]
     public void a_batch_appends_one_session_per_case_expecting_each_case_as_checked()
