@@ -20,7 +20,8 @@ public sealed class DirectoryEndpointTests(AppFixture app) : IntegrationContext(
         var companies = await Get<List<PropertyCompanyProjects>>(Tokens.Clerk, "/api/directory/property-companies", county);
         var departments = await Get<List<Department>>(Tokens.Clerk, "/api/directory/departments", county);
 
-        compounds.Count.ShouldBe(210);
+        compounds.Count.ShouldBe(226);
+        compounds.Count(c => c.Info.Stage == CompoundStage.Delivered).ShouldBe(210);
         compounds.Count(c => c.Info.Stage == CompoundStage.UnderConstruction).ShouldBe(16);
         compounds.Count(c => c.Info.OwnersCommittee.Formed).ShouldBe(140);
         companies.Count.ShouldBe(49);
@@ -28,6 +29,7 @@ public sealed class DirectoryEndpointTests(AppFixture app) : IntegrationContext(
         departments.Select(d => d.Code).ShouldContain("chengguan");
         departments.Select(d => d.Code).ShouldContain("mediation-centre");
         (await Get<List<Compound>>(Tokens.Clerk, "/api/directory/compounds?stage=UnderConstruction", county)).Count.ShouldBe(16);
+        (await Get<List<Compound>>(Tokens.Clerk, "/api/directory/compounds?stage=Delivered&committee=true", county)).Count.ShouldBe(140);
         (await Get<List<Compound>>(Tokens.Clerk, "/api/directory/compounds?communityCode=CM0101", county)).Count.ShouldBe(7);
         (await Get<List<Community>>(Tokens.Clerk, "/api/directory/communities?subDistrictCode=SD01", county)).Count.ShouldBe(6);
         (await Get<List<SubDistrict>>(Tokens.Clerk, "/api/directory/sub-districts", county)).Count.ShouldBe(5);
