@@ -15,8 +15,11 @@ public sealed class MediationCaseDetails
     public string Number { get; set; } = "";
     public MediationStatus Status { get; set; }
     public string StatusLabel => Status.Label();
-    /// <summary>Still on a mediator's docket: in mediation, or an agreement waiting for its follow-up.</summary>
-    public bool OnDocket { get; set; }
+    /// <summary>
+    /// Open (<see cref="MediationStatuses"/>): in mediation, or an agreement waiting for its confirmation and follow-up.
+    /// An open case is on its mediator's docket and open in the shared case list.
+    /// </summary>
+    public bool IsOpen => MediationStatuses.IsOpen(Status);
     public ReferralSource Source { get; set; }
     public Guid? SourceCaseId { get; set; }
     public string? SourceNumber { get; set; }
@@ -43,6 +46,7 @@ public sealed class MediationCaseDetails
     public Agreement? SignedAgreement { get; set; }
     public string? FailureReason { get; set; }
     public string? OtherRoutesNotice { get; set; }
+    /// <summary>When mediation ended: not mediated, failed, or an agreement signed — which keeps the case open.</summary>
     public DateTimeOffset? EndedAt { get; set; }
     public JudicialConfirmation? Confirmation { get; set; }
     public List<FollowUp> FollowUps { get; set; } = [];
@@ -98,7 +102,6 @@ public partial class MediationCaseDetailsProjection : SingleStreamProjection<Med
         Version = e.Version,
         Number = e.Data.Number,
         Status = MediationStatus.AwaitingConsent,
-        OnDocket = true,
         Source = e.Data.Source,
         SourceCaseId = e.Data.SourceCaseId,
         SourceNumber = e.Data.SourceNumber,
@@ -173,7 +176,6 @@ public partial class MediationCaseDetailsProjection : SingleStreamProjection<Med
         d.SignedAgreement = new MediationCaseDetails.Agreement(a.Facts, a.Terms, a.PerformanceManner, a.PerformanceDeadline, a.At, a.By);
         d.Confirmation = new MediationCaseDetails.JudicialConfirmation { WindowLastDay = a.ConfirmationLastDay };
         End(d, MediationStatus.AgreementSigned, a.At);
-        d.OnDocket = true;
         Touch(e, d, a.At);
     }
 
@@ -226,10 +228,7 @@ public partial class MediationCaseDetailsProjection : SingleStreamProjection<Med
         c.RulingLate = e.Data.Late;
         c.RulingNote = e.Data.Note;
         if (e.Data.Ruling == JudicialRuling.Invalid && d.Status == MediationStatus.AgreementSigned)
-        {
             d.Status = MediationStatus.AgreementInvalid;
-            d.OnDocket = false;
-        }
         Touch(e, d, e.Data.At);
     }
 
@@ -237,7 +236,6 @@ public partial class MediationCaseDetailsProjection : SingleStreamProjection<Med
     {
         d.FollowUps.Add(new MediationCaseDetails.FollowUp(e.Data.Result, e.Data.Note, e.Data.By, e.Data.At));
         d.Status = e.Data.Result == PerformanceResult.Performed ? MediationStatus.Performed : MediationStatus.Breached;
-        d.OnDocket = false;
         Touch(e, d, e.Data.At);
     }
 
@@ -257,7 +255,6 @@ public partial class MediationCaseDetailsProjection : SingleStreamProjection<Med
     {
         d.Status = status;
         d.EndedAt = at;
-        d.OnDocket = false;
         d.NextSessionAt = null;
     }
 

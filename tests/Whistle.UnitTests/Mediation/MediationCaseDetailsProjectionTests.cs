@@ -17,7 +17,7 @@ public class MediationCaseDetailsProjectionTests
         details.Version.ShouldBe(1);
         details.Status.ShouldBe(MediationStatus.AwaitingConsent);
         details.StatusLabel.ShouldBe("待当事人同意");
-        details.OnDocket.ShouldBeTrue();
+        details.IsOpen.ShouldBeTrue();
         (details.Source, details.SourceCaseId, details.SourceNumber).ShouldBe((ReferralSource.FeeDispute, DisputeId, "WY-2026-000007"));
         details.Parties.Select(p => (p.Name, p.Side, p.Consented)).ShouldBe([("王大妈", PartySide.Applicant, (bool?)null), ("李先生", PartySide.Respondent, null)]);
         (details.PropertyCompanyCode, details.CompoundCode, details.CommunityCode).ShouldBe((Company, "CP010101", "CM0101"));
@@ -41,7 +41,7 @@ public class MediationCaseDetailsProjectionTests
         details.Status.ShouldBe(MediationStatus.NotMediated);
         details.Parties[1].ShouldBe(details.Parties[1] with { Consented = false, RefusalReason = "不愿调解" });
         details.OtherRoutesNotice.ShouldBe(MediationRules.NotMediatedNotice);
-        details.OnDocket.ShouldBeFalse();
+        details.IsOpen.ShouldBeFalse();
         details.EndedAt.ShouldBe(OpenedAt.AddHours(1));
     }
 
@@ -82,12 +82,12 @@ public class MediationCaseDetailsProjectionTests
         var agreed = DetailsAfter([.. ReadyHistory(), SessionHeld(At(3, 30)), AgreementMade()]);
 
         agreed.Status.ShouldBe(MediationStatus.AgreementSigned);
-        agreed.OnDocket.ShouldBeTrue();
+        agreed.IsOpen.ShouldBeTrue();
         agreed.NextSessionAt.ShouldBeNull();
         agreed.SignedAgreement!.PerformanceDeadline.ShouldBe(PerformanceDeadline);
         agreed.SignedAgreement.EffectiveAt.ShouldBe(SignedAt);
         agreed.Confirmation!.WindowLastDay.ShouldBe(ConfirmationLastDay);
-        DetailsAfter([.. AgreedHistory(), FollowedUp(PerformanceResult.Performed)]).OnDocket.ShouldBeFalse();
+        DetailsAfter([.. AgreedHistory(), FollowedUp(PerformanceResult.Performed)]).IsOpen.ShouldBeFalse();
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public class MediationCaseDetailsProjectionTests
             d => d.Status.ShouldBe(MediationStatus.Failed),
             d => d.FailureReason.ShouldBe("分歧过大"),
             d => d.OtherRoutesNotice.ShouldBe(MediationRules.FailedNotice),
-            d => d.OnDocket.ShouldBeFalse());
+            d => d.IsOpen.ShouldBeFalse());
 
     [Fact]
     public void a_breach_shows_the_referral_to_court()
