@@ -81,7 +81,11 @@ public sealed class MediationCaseDetails
         public string? RulingNote { get; set; }
     }
 
-    /// <summary>A copy with the parties' names and phones masked (分析员).</summary>
+    /// <summary>
+    /// A copy with every person's name and phone masked (分析员): the parties, the sessions' participants and the people
+    /// invited to them. An organisation that is a party, and the centre's own staff (the mediator, who recorded what),
+    /// act in an official capacity and stay in clear, as everywhere else in the details.
+    /// </summary>
     public MediationCaseDetails Masked()
     {
         var copy = (MediationCaseDetails)MemberwiseClone();
@@ -89,6 +93,12 @@ public sealed class MediationCaseDetails
         {
             Name = p.IsOrganisation ? p.Name : Mask.Name(p.Name),
             Phone = p.Phone is null ? null : Mask.Phone(p.Phone),
+        }).ToList();
+        var inClear = Parties.Where(p => p.IsOrganisation).Select(p => p.Name).Append(MediatorName).OfType<string>().ToHashSet();
+        copy.Sessions = Sessions.Select(s => s with
+        {
+            Participants = s.Participants.Select(name => inClear.Contains(name) ? name : Mask.Name(name)).ToList(),
+            Invited = s.Invited.Select(i => i with { Name = Mask.Name(i.Name) }).ToList(),
         }).ToList();
         return copy;
     }

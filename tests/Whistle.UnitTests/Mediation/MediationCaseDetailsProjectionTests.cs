@@ -139,4 +139,23 @@ public class MediationCaseDetailsProjectionTests
         masked.Parties.Select(p => (p.Name, p.Phone)).ShouldBe([("王**", "139****2222"), ("安澜县某物业服务有限公司", "057*****2345")]);
         DetailsAfter(opened).Parties[0].Name.ShouldBe("王大妈");
     }
+
+    [Fact]
+    public void masking_hides_the_names_of_session_participants_and_invitees_but_not_organisations_or_the_mediator()
+    {
+        var company = new MediationParty("安澜县某物业服务有限公司", "0571-8812345", PartySide.Respondent, true);
+        var session = SessionHeld() with
+        {
+            Participants = ["王大妈", "李先生", "安澜县某物业服务有限公司", "吴调解"],
+            Invited = [new Invitee("张师傅", InviteeRole.Expert, "防水工程师"), new Invitee("欧阳小红", InviteeRole.Relative, null)],
+        };
+        object[] history = [Opened() with { Parties = [Applicant, company] }, .. AcceptedHistory()[1..], MediatorNamed(), session];
+
+        var masked = DetailsAfter(history).Masked().Sessions.ShouldHaveSingleItem();
+
+        masked.Participants.ShouldBe(["王**", "李**", "安澜县某物业服务有限公司", "吴调解"]);
+        masked.Invited.Select(i => (i.Name, i.Role, i.Note)).ShouldBe(
+            [("张**", InviteeRole.Expert, "防水工程师"), ("欧***", InviteeRole.Relative, (string?)null)]);
+        DetailsAfter(history).Sessions[0].Participants[0].ShouldBe("王大妈");
+    }
 }
