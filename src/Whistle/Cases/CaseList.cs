@@ -72,8 +72,8 @@ public static class CaseListEndpoint
             var q = scope.Filter(session.Query<MediationCaseDetails>(), MediationCaseDetails.Fields);
             if (communityCode is not null) q = q.Where(x => x.CommunityCode == communityCode);
             if (open is { } o) q = o
-                ? q.Where(x => x.EndedAt == null)
-                : q.Where(x => x.EndedAt != null);
+                ? q.Where(x => !MediationStatuses.Final.Contains(x.Status))
+                : q.Where(x => MediationStatuses.Final.Contains(x.Status));
             parts.Add(((await q.OrderByDescending(x => x.OpenedAt).Take(take).ToListAsync(ct)).Select(Item).ToList(), await q.CountAsync(ct)));
         }
 
@@ -90,7 +90,7 @@ public static class CaseListEndpoint
         d.CommunityCode, d.CompoundCode, $"{d.CompoundName} {d.Unit} 欠费 {d.Outstanding:0.00} 元", d.RaisedAt, d.UpdatedAt, $"/api/fee-disputes/{d.Id}");
 
     private static CaseListItem Item(MediationCaseDetails d) => new(
-        d.Id, Mediation, d.Number, d.Status.ToString(), d.StatusLabel, d.EndedAt is null,
+        d.Id, Mediation, d.Number, d.Status.ToString(), d.StatusLabel, d.IsOpen,
         d.CommunityCode, d.CompoundCode, Shorten(d.Matter), d.OpenedAt, d.UpdatedAt, $"/api/mediation/cases/{d.Id}");
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";

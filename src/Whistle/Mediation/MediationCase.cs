@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json.Serialization;
 using Whistle.Kernel;
 using Wolverine;
@@ -16,6 +17,26 @@ public enum MediationStatus
     Performed = 7,         // 协议已履行
     Breached = 8,          // 协议未履行，已引导诉讼或申请执行
     AgreementInvalid = 9,  // 协议经司法确认无效
+}
+
+/// <summary>
+/// The one definition of an open mediation case, read by its details, the mediator's docket and the shared case list:
+/// a case is open until it reaches a final status. An agreement signed is still open — the judicial confirmation
+/// window and the performance follow-up are the centre's work; a breach is final, as the follow-up that records it
+/// refers the parties to the court (诉讼或申请强制执行) and the centre does nothing more on the case.
+/// </summary>
+public static class MediationStatuses
+{
+    /// <summary>The statuses a case ends in. Usable in a Marten query (<c>Final.Contains(x.Status)</c>).</summary>
+    public static readonly ImmutableArray<MediationStatus> Final =
+    [
+        MediationStatus.NotMediated, MediationStatus.Failed, MediationStatus.Performed,
+        MediationStatus.Breached, MediationStatus.AgreementInvalid,
+    ];
+
+    public static bool IsFinal(MediationStatus status) => Final.Contains(status);
+
+    public static bool IsOpen(MediationStatus status) => !IsFinal(status);
 }
 
 /// <summary>

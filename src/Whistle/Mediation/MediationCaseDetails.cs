@@ -15,8 +15,11 @@ public sealed class MediationCaseDetails
     public string Number { get; set; } = "";
     public MediationStatus Status { get; set; }
     public string StatusLabel => Status.Label();
-    /// <summary>Still on a mediator's docket: in mediation, or an agreement waiting for its follow-up.</summary>
-    public bool OnDocket { get; set; }
+    /// <summary>
+    /// Open (<see cref="MediationStatuses"/>): in mediation, or an agreement waiting for its confirmation and follow-up.
+    /// An open case is on its mediator's docket and open in the shared case list.
+    /// </summary>
+    public bool IsOpen => MediationStatuses.IsOpen(Status);
     public ReferralSource Source { get; set; }
     public Guid? SourceCaseId { get; set; }
     public string? SourceNumber { get; set; }
@@ -43,6 +46,7 @@ public sealed class MediationCaseDetails
     public Agreement? SignedAgreement { get; set; }
     public string? FailureReason { get; set; }
     public string? OtherRoutesNotice { get; set; }
+    /// <summary>When mediation ended: not mediated, failed, or an agreement signed — which keeps the case open.</summary>
     public DateTimeOffset? EndedAt { get; set; }
     public JudicialConfirmation? Confirmation { get; set; }
     public List<FollowUp> FollowUps { get; set; } = [];
@@ -77,7 +81,11 @@ public sealed class MediationCaseDetails
         public string? RulingNote { get; set; }
     }
 
-    /// <summary>A copy with the parties' names and phones masked (分析员).</summary>
+    /// <summary>
+    /// A copy with every person's name and phone masked (分析员): the parties, the sessions' participants and the people
+    /// invited to them. An organisation that is a party, and the centre's own staff (the mediator, who recorded what),
+    /// act in an official capacity and stay in clear, as everywhere else in the details.
+    /// </summary>
     public MediationCaseDetails Masked()
     {
         var copy = (MediationCaseDetails)MemberwiseClone();
@@ -85,6 +93,12 @@ public sealed class MediationCaseDetails
         {
             Name = p.IsOrganisation ? p.Name : Mask.Name(p.Name),
             Phone = p.Phone is null ? null : Mask.Phone(p.Phone),
+        }).ToList();
+        var inClear = Parties.Where(p => p.IsOrganisation).Select(p => p.Name).Append(MediatorName).OfType<string>().ToHashSet();
+        copy.Sessions = Sessions.Select(s => s with
+        {
+            Participants = s.Participants.Select(name => inClear.Contains(name) ? name : Mask.Name(name)).ToList(),
+            Invited = s.Invited.Select(i => i with { Name = Mask.Name(i.Name) }).ToList(),
         }).ToList();
         return copy;
     }
@@ -98,7 +112,6 @@ public partial class MediationCaseDetailsProjection : SingleStreamProjection<Med
         Version = e.Version,
         Number = e.Data.Number,
         Status = MediationStatus.AwaitingConsent,
-        OnDocket = true,
         Source = e.Data.Source,
         SourceCaseId = e.Data.SourceCaseId,
         SourceNumber = e.Data.SourceNumber,
@@ -173,7 +186,6 @@ public partial class MediationCaseDetailsProjection : SingleStreamProjection<Med
         d.SignedAgreement = new MediationCaseDetails.Agreement(a.Facts, a.Terms, a.PerformanceManner, a.PerformanceDeadline, a.At, a.By);
         d.Confirmation = new MediationCaseDetails.JudicialConfirmation { WindowLastDay = a.ConfirmationLastDay };
         End(d, MediationStatus.AgreementSigned, a.At);
-        d.OnDocket = true;
         Touch(e, d, a.At);
     }
 
@@ -226,10 +238,7 @@ public partial class MediationCaseDetailsProjection : SingleStreamProjection<Med
         c.RulingLate = e.Data.Late;
         c.RulingNote = e.Data.Note;
         if (e.Data.Ruling == JudicialRuling.Invalid && d.Status == MediationStatus.AgreementSigned)
-        {
             d.Status = MediationStatus.AgreementInvalid;
-            d.OnDocket = false;
-        }
         Touch(e, d, e.Data.At);
     }
 
@@ -237,7 +246,6 @@ public partial class MediationCaseDetailsProjection : SingleStreamProjection<Med
     {
         d.FollowUps.Add(new MediationCaseDetails.FollowUp(e.Data.Result, e.Data.Note, e.Data.By, e.Data.At));
         d.Status = e.Data.Result == PerformanceResult.Performed ? MediationStatus.Performed : MediationStatus.Breached;
-        d.OnDocket = false;
         Touch(e, d, e.Data.At);
     }
 
@@ -257,7 +265,6 @@ public partial class MediationCaseDetailsProjection : SingleStreamProjection<Med
     {
         d.Status = status;
         d.EndedAt = at;
-        d.OnDocket = false;
         d.NextSessionAt = null;
     }
 

@@ -8,8 +8,9 @@ using Wolverine.Http;
 namespace Whistle.Mediation;
 
 /// <summary>
-/// A mediator's docket: their cases still in mediation or waiting for a performance follow-up, the most pressing
-/// first. Days are China-time calendar days; a negative count is how far past its last day a date is.
+/// A mediator's docket: their open cases (<see cref="MediationStatuses"/>) — in mediation, or an agreement waiting for
+/// its confirmation and follow-up — the most pressing first; analysts read the parties masked. Days are China-time
+/// calendar days; a negative count is how far past its last day a date is.
 /// </summary>
 public sealed record MediationDocket(string? Mediator, DateTimeOffset AsOf, IReadOnlyList<MediationDocket.Item> Items)
 {
@@ -82,10 +83,11 @@ public static class MediationDocketEndpoint
     {
         var scope = Scope.Of(user);
         var whose = Whose(scope, mediator);
-        var query = scope.Filter(session.Query<MediationCaseDetails>(), MediationCaseDetails.Fields).Where(x => x.OnDocket);
+        var query = scope.Filter(session.Query<MediationCaseDetails>(), MediationCaseDetails.Fields)
+            .Where(x => !MediationStatuses.Final.Contains(x.Status));
         if (whose is not null) query = query.Where(x => x.MediatorId == whose);
         var cases = await query.ToListAsync(ct);
-        var items = cases.Select(d => MediationDocket.From(d, now))
+        var items = cases.Select(d => MediationDocket.From(scope.SeesPersonalData ? d : d.Masked(), now))
             .OrderBy(i => i.NextDue ?? DateOnly.MaxValue).ThenBy(i => i.Number, StringComparer.Ordinal)
             .ToList();
         return new MediationDocket(whose, now, items);

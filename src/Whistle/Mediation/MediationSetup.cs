@@ -12,7 +12,7 @@ public static class MediationSetup
         opts.Schema.For<MediationCaseDetails>()
             .Index(x => x.Number)
             .Index(x => x.MediatorId)
-            .Index(x => x.OnDocket)
+            .Index(x => x.Status)
             .Index(x => x.PropertyCompanyCode)
             .Index(x => x.SourceCaseId);
     }

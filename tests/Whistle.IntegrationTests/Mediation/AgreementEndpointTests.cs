@@ -169,7 +169,7 @@ public sealed class AgreementEndpointTests(AppFixture app) : MediationContext(ap
 
         var details = await CaseDetails(id);
         details.Status.ShouldBe(MediationStatus.Performed);
-        details.OnDocket.ShouldBeFalse();
+        details.IsOpen.ShouldBeFalse();
         (await Get<MediationDocket>(Tokens.Mediator, "/api/mediation/docket")).Items.ShouldNotContain(i => i.MediationCaseId == id);
         await Act(id, "follow-up", new RecordPerformanceFollowUp(PerformanceResult.Performed), 409);
     }

@@ -69,7 +69,7 @@ public sealed class MediationLifecycleEndpointTests(AppFixture app) : MediationC
         details.OtherRoutesNotice.ShouldBe(MediationRules.NotMediatedNotice);
         details.OtherRoutesNotice!.ShouldContain("仲裁、行政、司法");
         details.Parties.Single(p => p.Side == PartySide.Respondent).RefusalReason.ShouldBe("不愿与对方见面");
-        details.OnDocket.ShouldBeFalse();
+        details.IsOpen.ShouldBeFalse();
         await Act(id, "accept", Empty, 409);
         await Act(id, "consent", new RecordConsent(PartySide.Respondent, true), 409);
     }

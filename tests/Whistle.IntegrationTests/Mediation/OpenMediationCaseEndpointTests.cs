@@ -158,6 +158,21 @@ public sealed class OpenMediationCaseEndpointTests(AppFixture app) : MediationCo
         details.Parties.Select(p => (p.Name, p.Phone)).ShouldBe([("王**", "139****2222"), ("李**", "138****3333")]);
     }
 
+    [Fact]
+    public async Task analysts_read_session_participants_invitees_and_the_docket_masked()
+    {
+        var id = await InMediation();
+
+        var details = await CaseDetails(id, Tokens.Analyst);
+        var docket = await Get<MediationDocket>(Tokens.Analyst, "/api/mediation/docket");
+
+        var session = details.Sessions.ShouldHaveSingleItem();
+        session.Participants.ShouldBe(["王**", "李**"]);
+        session.Invited.Select(i => (i.Name, i.Role)).ShouldBe([("张**", InviteeRole.Expert)]);
+        docket.Items.Where(i => i.MediationCaseId == id).ShouldHaveSingleItem().Parties.ShouldBe(["王**", "李**"]);
+        (await CaseDetails(id)).Sessions[0].Participants.ShouldBe(["王大妈", "李先生"]);
+    }
+
     private int CountyTimeYear() => Whistle.Kernel.CountyTime.Local(Now).Year;
 
     private static int Sequence(string number) => int.Parse(number[^6..], System.Globalization.CultureInfo.InvariantCulture);

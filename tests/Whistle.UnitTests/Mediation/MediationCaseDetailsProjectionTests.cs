@@ -17,7 +17,7 @@ public class MediationCaseDetailsProjectionTests
         details.Version.ShouldBe(1);
         details.Status.ShouldBe(MediationStatus.AwaitingConsent);
         details.StatusLabel.ShouldBe("待当事人同意");
-        details.OnDocket.ShouldBeTrue();
+        details.IsOpen.ShouldBeTrue();
         (details.Source, details.SourceCaseId, details.SourceNumber).ShouldBe((ReferralSource.FeeDispute, DisputeId, "WY-2026-000007"));
         details.Parties.Select(p => (p.Name, p.Side, p.Consented)).ShouldBe([("王大妈", PartySide.Applicant, (bool?)null), ("李先生", PartySide.Respondent, null)]);
         (details.PropertyCompanyCode, details.CompoundCode, details.CommunityCode).ShouldBe((Company, "CP010101", "CM0101"));
@@ -41,7 +41,7 @@ public class MediationCaseDetailsProjectionTests
         details.Status.ShouldBe(MediationStatus.NotMediated);
         details.Parties[1].ShouldBe(details.Parties[1] with { Consented = false, RefusalReason = "不愿调解" });
         details.OtherRoutesNotice.ShouldBe(MediationRules.NotMediatedNotice);
-        details.OnDocket.ShouldBeFalse();
+        details.IsOpen.ShouldBeFalse();
         details.EndedAt.ShouldBe(OpenedAt.AddHours(1));
     }
 
@@ -82,12 +82,12 @@ public class MediationCaseDetailsProjectionTests
         var agreed = DetailsAfter([.. ReadyHistory(), SessionHeld(At(3, 30)), AgreementMade()]);
 
         agreed.Status.ShouldBe(MediationStatus.AgreementSigned);
-        agreed.OnDocket.ShouldBeTrue();
+        agreed.IsOpen.ShouldBeTrue();
         agreed.NextSessionAt.ShouldBeNull();
         agreed.SignedAgreement!.PerformanceDeadline.ShouldBe(PerformanceDeadline);
         agreed.SignedAgreement.EffectiveAt.ShouldBe(SignedAt);
         agreed.Confirmation!.WindowLastDay.ShouldBe(ConfirmationLastDay);
-        DetailsAfter([.. AgreedHistory(), FollowedUp(PerformanceResult.Performed)]).OnDocket.ShouldBeFalse();
+        DetailsAfter([.. AgreedHistory(), FollowedUp(PerformanceResult.Performed)]).IsOpen.ShouldBeFalse();
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public class MediationCaseDetailsProjectionTests
             d => d.Status.ShouldBe(MediationStatus.Failed),
             d => d.FailureReason.ShouldBe("分歧过大"),
             d => d.OtherRoutesNotice.ShouldBe(MediationRules.FailedNotice),
-            d => d.OnDocket.ShouldBeFalse());
+            d => d.IsOpen.ShouldBeFalse());
 
     [Fact]
     public void a_breach_shows_the_referral_to_court()
@@ -138,5 +138,24 @@ public class MediationCaseDetailsProjectionTests
 
         masked.Parties.Select(p => (p.Name, p.Phone)).ShouldBe([("王**", "139****2222"), ("安澜县某物业服务有限公司", "057*****2345")]);
         DetailsAfter(opened).Parties[0].Name.ShouldBe("王大妈");
+    }
+
+    [Fact]
+    public void masking_hides_the_names_of_session_participants_and_invitees_but_not_organisations_or_the_mediator()
+    {
+        var company = new MediationParty("安澜县某物业服务有限公司", "0571-8812345", PartySide.Respondent, true);
+        var session = SessionHeld() with
+        {
+            Participants = ["王大妈", "李先生", "安澜县某物业服务有限公司", "吴调解"],
+            Invited = [new Invitee("张师傅", InviteeRole.Expert, "防水工程师"), new Invitee("欧阳小红", InviteeRole.Relative, null)],
+        };
+        object[] history = [Opened() with { Parties = [Applicant, company] }, .. AcceptedHistory()[1..], MediatorNamed(), session];
+
+        var masked = DetailsAfter(history).Masked().Sessions.ShouldHaveSingleItem();
+
+        masked.Participants.ShouldBe(["王**", "李**", "安澜县某物业服务有限公司", "吴调解"]);
+        masked.Invited.Select(i => (i.Name, i.Role, i.Note)).ShouldBe(
+            [("张**", InviteeRole.Expert, "防水工程师"), ("欧***", InviteeRole.Relative, (string?)null)]);
+        DetailsAfter(history).Sessions[0].Participants[0].ShouldBe("王大妈");
     }
 }

@@ -37,7 +37,7 @@ public class RecordCourtRulingTests
         object[] history = [.. AgreedHistory(), Applied(AppliedOn), CourtAccepted(AppliedOn, AcceptedOn), Ruled(AcceptedOn, JudicialRuling.Invalid)];
 
         CaseAfter(history).Status.ShouldBe(MediationStatus.AgreementInvalid);
-        DetailsAfter(history).OnDocket.ShouldBeFalse();
+        DetailsAfter(history).IsOpen.ShouldBeFalse();
     }
 
     [Fact]
