@@ -21,6 +21,7 @@ public sealed record Assignment
     public AssignmentStatus Status { get; init; }
     public DateTimeOffset SignForDue { get; init; }
     public DateTimeOffset ReplyDue { get; init; }
+    public DateTimeOffset ReplyReminder { get; init; }
     public bool Overdue { get; init; }
     public DateTimeOffset? ProposedReplyDue { get; init; }
     /// <summary>The due time last marked overdue: a deadline delivered again for it changes nothing.</summary>
@@ -38,7 +39,26 @@ public sealed record Assignment
         Status = AssignmentStatus.Awaiting,
         SignForDue = terms.Deadlines.SignForDue,
         ReplyDue = terms.Deadlines.ReplyDue,
+        ReplyReminder = terms.Deadlines.ReplyReminder,
     };
+
+    /// <summary>The due times after a renewal for a missed due time of this kind: a missed reply takes the renewed reply due time, a missed sign-for only the sign-for.</summary>
+    public Assignment Renewed(DeadlineKind missed, AssignmentDeadlines renewed) => this with
+    {
+        SignForDue = missed == DeadlineKind.SignFor ? renewed.SignForDue : SignForDue,
+        ReplyDue = renewed.ReplyDue,
+        ReplyReminder = renewed.ReplyReminder,
+        ProposedReplyDue = null,
+    };
+}
+
+/// <summary>
+/// The round that last raised the whistle: the due time whose miss raised it, and when. A due time missed at or
+/// before <see cref="MissedDue"/> belongs to this round and raises no further level.
+/// </summary>
+public sealed record EscalationRound(DateTimeOffset MissedDue, DateTimeOffset At)
+{
+    public bool Includes(DateTimeOffset dueAt) => dueAt <= MissedDue;
 }
 
 /// <summary>
@@ -58,6 +78,7 @@ public sealed record Whistle : IWriteModel<Whistle>
     public Actor BlownBy { get; init; } = new("", "", "");
     public bool Concluded { get; init; }
     public ImmutableList<Assignment> Assignments { get; init; } = [];
+    public EscalationRound? LastRound { get; init; }
 
     /// <summary>Where the whistle sits, as scope reads it: the area that blew it and every department it was assigned to.</summary>
     public CaseArea Area => new(CommunityCode, SubDistrictCode, Assignments.Select(a => a.Department).Distinct().ToList());
@@ -84,7 +105,8 @@ public sealed record Whistle : IWriteModel<Whistle>
 
     public Whistle Apply(ExtensionRequested e) => Change(e.Department, a => a with { ProposedReplyDue = e.ProposedReplyDue });
 
-    public Whistle Apply(ExtensionGranted e) => Change(e.Department, a => a with { ReplyDue = e.ReplyDue, ProposedReplyDue = null });
+    public Whistle Apply(ExtensionGranted e) =>
+        Change(e.Department, a => a with { ReplyDue = e.ReplyDue, ReplyReminder = e.ReplyReminder, ProposedReplyDue = null });
 
     public Whistle Apply(ExtensionRefused e) => Change(e.Department, a => a with { ProposedReplyDue = null });
 
@@ -95,7 +117,8 @@ public sealed record Whistle : IWriteModel<Whistle>
         if (e.Ruling == ArbitrationRuling.Overruled)
             return Change(e.Department, a => a with
             {
-                Status = AssignmentStatus.SignedFor, ReplyDue = e.Renewed!.ReplyDue, ProposedReplyDue = null, Overruled = true,
+                Status = AssignmentStatus.SignedFor, ReplyDue = e.Renewed!.ReplyDue, ReplyReminder = e.Renewed.ReplyReminder,
+                ProposedReplyDue = null, Overruled = true,
             });
         var moved = Change(e.Department, a => a with { Status = AssignmentStatus.Reassigned });
         return moved with { Assignments = moved.Assignments.Add(Assignment.From(e.Reassignment!)) };
@@ -103,16 +126,18 @@ public sealed record Whistle : IWriteModel<Whistle>
 
     public Whistle Apply(AssignmentOverdue e) => Change(e.Department, a => a with { Overdue = true, OverdueDue = e.DueAt });
 
-    public Whistle Apply(WhistleEscalated e) => Change(e.Department, a => a with
+    /// <summary>The round opens at the due time the department missed, recorded by the overdue event just before.</summary>
+    public Whistle Apply(WhistleEscalated e) => Change(e.Department, a => a.Renewed(e.Missed, e.Renewed)) with
     {
-        SignForDue = e.Missed == DeadlineKind.SignFor ? e.Renewed.SignForDue : a.SignForDue,
-        ReplyDue = e.Renewed.ReplyDue,
-        ProposedReplyDue = null,
-    }) with { Level = e.To };
+        Level = e.To,
+        LastRound = new EscalationRound(Find(e.Department)?.OverdueDue ?? e.At, e.At),
+    };
+
+    public Whistle Apply(AssignmentDeadlinesRenewed e) => Change(e.Department, a => a.Renewed(e.Missed, e.Renewed));
 
     public Whistle Apply(ReplyReturned e) => Change(e.Department, a => a with
     {
-        Status = AssignmentStatus.SignedFor, ReplyDue = e.Renewed.ReplyDue, ProposedReplyDue = null,
+        Status = AssignmentStatus.SignedFor, ReplyDue = e.Renewed.ReplyDue, ReplyReminder = e.Renewed.ReplyReminder, ProposedReplyDue = null,
     });
 
     public Whistle Apply(WhistleConcluded e) => this with { Concluded = true };

@@ -1,4 +1,5 @@
 using Marten;
+using Whistle.County.Deadlines;
 using Wolverine;
 using Wolverine.Marten;
 
@@ -6,9 +7,11 @@ namespace Whistle.Whistles;
 
 /// <summary>
 /// A due time passed (a scheduled message, never cancelled). If the assignment is still unanswered and this due time
-/// is still its current one, it is overdue and the whistle climbs a level — community → sub-district → joint meeting
-/// → county supervision — with new due times for that department. Otherwise the message is stale and does nothing,
-/// so a deadline escalates once however often it is delivered.
+/// is still its current one, the department's miss is recorded (<see cref="AssignmentOverdue"/>) and the whistle
+/// climbs one level per missed round — community → sub-district → joint meeting → county supervision. A due time at
+/// or before the one that last raised the whistle belongs to that round: it raises nothing and the department gets
+/// the round's due times. Otherwise the message is stale and does nothing, so a deadline acts once however often it
+/// is delivered, and two departments missing one due time raise the whistle once, in either order.
 /// </summary>
 public static class WhistleDeadlineReachedHandler
 {
@@ -22,16 +25,37 @@ public static class WhistleDeadlineReachedHandler
     {
         if (!IsCurrent(whistle, message.Department, message.Kind, message.DueAt)
             || whistle.Find(message.Department)!.OverdueDue == message.DueAt) return ([], []);
+        var assignment = whistle.Find(message.Department)!;
         var overdue = new AssignmentOverdue(whistle.Id, message.Department, message.Kind, message.DueAt, now);
+
+        if (whistle.LastRound is { } round && round.Includes(message.DueAt))
+        {
+            // Renewed from the round's own time, not this delivery's: all who missed the round meet the next one together.
+            var sameRound = Renewal(assignment, message.Kind, timing.Renew(whistle.Type, round.At));
+            return ([overdue, new AssignmentDeadlinesRenewed(whistle.Id, message.Department, message.Kind, whistle.Level, sameRound, now)],
+                Schedule(whistle.Id, message.Department, message.Kind, sameRound));
+        }
         if (whistle.Level == WhistleLevel.CountySupervision) return ([overdue], []);
 
-        var renewed = timing.Renew(whistle.Type, now);
+        var renewed = Renewal(assignment, message.Kind, timing.Renew(whistle.Type, now));
         var escalated = new WhistleEscalated(whistle.Id, whistle.Level, whistle.Level + 1, message.Department, message.Kind, renewed, now);
+        return ([overdue, escalated], Schedule(whistle.Id, message.Department, message.Kind, renewed));
+    }
+
+    /// <summary>
+    /// What a miss renews. A missed sign-for gets a new sign-for due time at the next level, and the reply stays due
+    /// when it was (missing the sign-for earns no time to reply). A missed reply gets the next level's reply due time,
+    /// from the miss: the department stays marked overdue, and without it nobody would chase the reply further up.
+    /// </summary>
+    public static AssignmentDeadlines Renewal(Assignment assignment, DeadlineKind missed, AssignmentDeadlines fresh) =>
+        missed == DeadlineKind.SignFor ? fresh with { ReplyDue = assignment.ReplyDue, ReplyReminder = assignment.ReplyReminder } : fresh;
+
+    private static OutgoingMessages Schedule(Guid whistleId, string department, DeadlineKind missed, AssignmentDeadlines renewed)
+    {
+        // The reply's own deadline, scheduled when its due time was set, still stands after a missed sign-for.
         var messages = new OutgoingMessages();
-        messages.AddRange(message.Kind == DeadlineKind.SignFor
-            ? WhistleRules.Schedule(whistle.Id, message.Department, renewed, DeadlineKind.SignFor, DeadlineKind.Reply)
-            : WhistleRules.Schedule(whistle.Id, message.Department, renewed, DeadlineKind.Reply));
-        return ([overdue, escalated], messages);
+        messages.AddRange(WhistleRules.Schedule(whistleId, department, renewed, missed));
+        return messages;
     }
 
     /// <summary>Whether a deadline of this kind, set for this time, still stands against the department.</summary>

@@ -147,6 +147,13 @@ public partial class WhistleDetailsProjection : SingleStreamProjection<WhistleDe
         });
     }
 
+    public static WhistleDetails Apply(IEvent<AssignmentDeadlinesRenewed> e, WhistleDetails d) =>
+        Change(e, d, e.Data.Department, a =>
+        {
+            if (e.Data.Missed == DeadlineKind.SignFor) (a.SignForDue, a.SignForReminder) = (e.Data.Renewed.SignForDue, e.Data.Renewed.SignForReminder);
+            (a.ReplyDue, a.ReplyReminder, a.ProposedReplyDue) = (e.Data.Renewed.ReplyDue, e.Data.Renewed.ReplyReminder, null);
+        });
+
     public static WhistleDetails Apply(IEvent<ReplyReturned> e, WhistleDetails d) =>
         Change(e, d, e.Data.Department, a =>
         {

@@ -6,7 +6,7 @@ namespace Whistle.Whistles;
 // Every event of a Whistle stream: one stream per whistle, started in the same transaction as the case's
 // ComplaintWhistled. Each carries the whistle id, the actor (or the time that passed) and the business time.
 
-/// <summary>Who holds the whistle: it climbs one level at each missed deadline.</summary>
+/// <summary>Who holds the whistle: it climbs one level at each missed round (see <see cref="WhistleEscalated"/>).</summary>
 public enum WhistleLevel
 {
     Community = 1,          // 社区
@@ -81,10 +81,23 @@ public sealed record ReminderSent(Guid WhistleId, string Department, DeadlineKin
 
 public sealed record AssignmentOverdue(Guid WhistleId, string Department, DeadlineKind Kind, DateTimeOffset DueAt, DateTimeOffset At) : IRecordsTimePassing;
 
-/// <summary>The whistle climbed a level because a department missed a due time; that department gets new due times.</summary>
+/// <summary>
+/// The whistle climbed a level because a department missed a due time; that department gets new due times. The due
+/// time missed (on the <see cref="AssignmentOverdue"/> appended just before) opens a round: other departments that
+/// missed a due time at or before it are recorded by <see cref="AssignmentDeadlinesRenewed"/> and raise no level.
+/// </summary>
 public sealed record WhistleEscalated(
     Guid WhistleId, WhistleLevel From, WhistleLevel To, string Department, DeadlineKind Missed,
     AssignmentDeadlines Renewed, DateTimeOffset At) : IRecordsTimePassing;
+
+/// <summary>
+/// A department missed a due time in a round that already raised the whistle (its due time at or before the one that
+/// raised it): the level stays, and the department gets the due times that round gave, so all who missed it stand
+/// on the same due times at the next round. <see cref="Renewed"/> is the department's due times from now on.
+/// </summary>
+public sealed record AssignmentDeadlinesRenewed(
+    Guid WhistleId, string Department, DeadlineKind Missed, WhistleLevel Level, AssignmentDeadlines Renewed,
+    DateTimeOffset At) : IRecordsTimePassing;
 
 /// <summary>The whistler sent a department's reply back (退回重办); it must reply again by the renewed due time.</summary>
 public sealed record ReplyReturned(
@@ -117,6 +130,7 @@ public static class WhistleEventTypes
         typeof(ReminderSent),
         typeof(AssignmentOverdue),
         typeof(WhistleEscalated),
+        typeof(AssignmentDeadlinesRenewed),
         typeof(ReplyReturned),
         typeof(DepartmentRated),
         typeof(WhistleConcluded),

@@ -72,11 +72,46 @@ public sealed class DeadlineDurabilityTests
         events.Count(e => e.Data is WhistleEscalated).ShouldBe(1);
     }
 
+    [Fact]
+    public async Task two_hosts_each_handling_one_of_two_departments_missing_one_due_time_raise_the_whistle_one_level()
+    {
+        var database = await FreshDatabase("whistle_tests_round");
+        // Business time runs a day ahead of the wall clock, so the scheduler holds these deadlines: the test
+        // delivers them itself, one to each host at the same moment, as two nodes would pick them up.
+        var ahead = () => DateTimeOffset.UtcNow.AddDays(1);
+        var clock = new FakeTimeProvider(ahead());
+        await using var first = await StartHost(database, clock, DurabilityMode.Balanced);
+        await using var second = await StartHost(database, clock, DurabilityMode.Balanced);
+        var whistle = await BlowWithOneMinuteSignFor(first, clock, ahead, coHandling: ["chengguan"]);
+        var blown = (WhistleBlown)(await EventsOf(first, whistle))[0].Data;
+        var round = blown.Assignments
+            .Select(a => new WhistleDeadlineReached(whistle, a.Department, DeadlineKind.SignFor, a.Deadlines.SignForDue)).ToList();
+        round.Select(m => m.DueAt).Distinct().ShouldHaveSingleItem();
+        clock.Advance(TimeSpan.FromMinutes(2));
+
+        async Task OneToEachHost(IMessageContext bus)
+        {
+            var tenant = new DeliveryOptions { TenantId = AppFixture.County };
+            using var onSecond = second.Services.CreateScope();
+            await Task.WhenAll(
+                bus.PublishAsync(round[0], tenant).AsTask(),
+                onSecond.ServiceProvider.GetRequiredService<IMessageBus>().PublishAsync(round[1], tenant).AsTask());
+        }
+        await first.TrackActivity().AlsoTrack(second).Timeout(TimeSpan.FromSeconds(90)).DoNotAssertOnExceptionsDetected()
+            .ExecuteAndWaitAsync(OneToEachHost);
+
+        var events = (await EventsOf(second, whistle)).Select(e => e.Data).ToList();
+        events.OfType<AssignmentOverdue>().Select(e => e.Department).ShouldBe(["gongan", "chengguan"], ignoreOrder: true);
+        events.OfType<WhistleEscalated>().ShouldHaveSingleItem().To.ShouldBe(WhistleLevel.SubDistrict);
+        events.OfType<AssignmentDeadlinesRenewed>().ShouldHaveSingleItem().Level.ShouldBe(WhistleLevel.SubDistrict);
+    }
+
     /// <summary>
     /// Blows a whistle whose one-minute sign-for deadline falls <see cref="Lead"/> from the wall clock's now: the
-    /// business clock is set back just before the whistle is blown.
+    /// business clock is set back just before the whistle is blown (or set to <paramref name="blownAt"/>).
     /// </summary>
-    private static async Task<Guid> BlowWithOneMinuteSignFor(IAlbaHost host, FakeTimeProvider clock)
+    private static async Task<Guid> BlowWithOneMinuteSignFor(
+        IAlbaHost host, FakeTimeProvider clock, Func<DateTimeOffset>? blownAt = null, IReadOnlyList<string>? coHandling = null)
     {
         var minutes = (int n) => new IntervalInput(n, IntervalUnit.Minutes, IntervalBasis.Calendar);
         await Send(host, Tokens.Admin, x => x.Put.Json(new PublishDeadlinePolicy(
@@ -89,9 +124,9 @@ public sealed class DeadlineDurabilityTests
             ComplaintChannel.Hotline, "illegal-parking", "CP010101", new ComplainantInput("张三", "13812345678", null), "消防通道被占"),
             JsonStyle.MinimalApi).ToUrl("/api/complaints"), 201)).ReadAsJsonAsync<LodgedComplaint>();
         await Send(host, Tokens.Community, x => x.Post.Json(new { }, JsonStyle.MinimalApi).ToUrl($"/api/complaints/{lodged!.Id}/accept"));
-        clock.SetUtcNow(DateTimeOffset.UtcNow - TimeSpan.FromMinutes(1) + Lead);
+        clock.SetUtcNow(blownAt?.Invoke() ?? DateTimeOffset.UtcNow - TimeSpan.FromMinutes(1) + Lead);
         var blown = await Send(host, Tokens.Community, x => x.Post.Json(
-            new BlowWhistle("请公安到场", Lead: "gongan", CoHandling: [], DepartureReason: "城管已在现场"), JsonStyle.MinimalApi)
+            new BlowWhistle("请公安到场", Lead: "gongan", CoHandling: coHandling ?? [], DepartureReason: "城管已在现场"), JsonStyle.MinimalApi)
             .ToUrl($"/api/complaints/{lodged!.Id}/whistle"), 201);
         return (await blown.ReadAsJsonAsync<WhistleBlownResponse>())!.WhistleId;
     }

@@ -5,6 +5,7 @@ using Shouldly;
 using Whistle.Complaints;
 using Whistle.County.Deadlines;
 using Whistle.Whistles;
+using Wolverine;
 using Wolverine.Tracking;
 
 namespace Whistle.IntegrationTests.Whistles;
@@ -169,6 +170,7 @@ public sealed class WhistleEndpointTests(AppFixture app) : IntegrationContext(ap
     {
         var (_, whistle, tracked) = await Blown();
         var signFor = tracked.Scheduled.MessagesOf<WhistleDeadlineReached>().First(m => m.Department == "chengguan" && m.Kind == DeadlineKind.SignFor);
+        var replyDue = (await Details(whistle)).Find("chengguan")!.ReplyDue;
         await Act(Tokens.Gongan, whistle, "gongan", "sign-for", Empty);
         App.Clock.Advance(TimeSpan.FromHours(25));
 
@@ -180,10 +182,53 @@ public sealed class WhistleEndpointTests(AppFixture app) : IntegrationContext(ap
         var chengguan = details.Find("chengguan")!;
         chengguan.Overdue.ShouldBeTrue();
         chengguan.SignForDue.ShouldBe(App.Clock.GetUtcNow().AddHours(24));
-        escalation.Scheduled.MessagesOf<WhistleDeadlineReached>().Count().ShouldBe(2);
+        chengguan.ReplyDue.ShouldBe(replyDue);
+        escalation.Scheduled.MessagesOf<WhistleDeadlineReached>().ShouldHaveSingleItem().Kind.ShouldBe(DeadlineKind.SignFor);
         var inbox = await Get<DepartmentInbox>(Tokens.Chengguan, "/api/departments/chengguan/inbox");
         inbox.Items.Single(i => i.WhistleId == whistle).Overdue.ShouldBeTrue();
         (await WhistleEvents(whistle)).Single(e => e.Data is AssignmentOverdue).UserName.ShouldBe(Whistle.Kernel.ITimePassed.Clock);
+    }
+
+    /// <summary>Delivers these deadlines together on the durable local queue, as the scheduler does when they fall due at once.</summary>
+    private Task<ITrackedSession> DeliverTogether(IEnumerable<WhistleDeadlineReached> deadlines)
+    {
+        async Task Publish(IMessageContext bus)
+        {
+            foreach (var deadline in deadlines) await bus.PublishAsync(deadline, new DeliveryOptions { TenantId = AppFixture.County });
+        }
+        return Host.TrackActivity().Timeout(TimeSpan.FromSeconds(30)).DoNotAssertOnExceptionsDetected().ExecuteAndWaitAsync(Publish);
+    }
+
+    [Fact]
+    public async Task two_departments_missing_the_same_due_time_raise_the_whistle_one_level_per_round()
+    {
+        var (_, whistle, blown) = await Blown();
+        var round = blown.Scheduled.MessagesOf<WhistleDeadlineReached>().Where(m => m.Kind == DeadlineKind.SignFor).ToList();
+        round.Select(m => m.Department).ShouldBe(["gongan", "chengguan"], ignoreOrder: true);
+        round.Select(m => m.DueAt).Distinct().ShouldHaveSingleItem();
+        var replyDue = (await Details(whistle)).Assignments.Select(a => a.ReplyDue).ToList();
+        App.Clock.Advance(TimeSpan.FromHours(25));
+
+        var first = await DeliverTogether(round);
+
+        var details = await Details(whistle);
+        (details.Level, details.Escalations.Count).ShouldBe((WhistleLevel.SubDistrict, 1));
+        details.Assignments.ShouldAllBe(a => a.Overdue);
+        details.Assignments.Select(a => a.SignForDue).Distinct().ShouldHaveSingleItem().ShouldBe(App.Clock.GetUtcNow().AddHours(24));
+        details.Assignments.Select(a => a.ReplyDue).ShouldBe(replyDue);
+        var events = await WhistleEvents(whistle);
+        events.Select(e => e.Data).OfType<AssignmentOverdue>().Select(e => e.Department).ShouldBe(["gongan", "chengguan"], ignoreOrder: true);
+        events.Select(e => e.Data).OfType<AssignmentDeadlinesRenewed>().ShouldHaveSingleItem().Level.ShouldBe(WhistleLevel.SubDistrict);
+
+        var next = first.Scheduled.MessagesOf<WhistleDeadlineReached>().ToList();
+        next.Count.ShouldBe(2);
+        next.Select(m => m.DueAt).Distinct().ShouldHaveSingleItem();
+        App.Clock.Advance(TimeSpan.FromHours(25));
+        await DeliverTogether(next);
+
+        details = await Details(whistle);
+        (details.Level, details.Escalations.Count).ShouldBe((WhistleLevel.JointMeeting, 2));
+        (await WhistleEvents(whistle)).Count(e => e.Data is AssignmentOverdue).ShouldBe(4);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using Shouldly;
-using Whistle.County.Deadlines;
 using Whistle.Whistles;
 using Wolverine;
 using Wolverine.Marten;
@@ -28,12 +27,115 @@ public class WhistleDeadlineReachedHandlerTests
 
         var (events, messages) = Decide(SignForDeadline(Lead, at), at, Blown());
 
-        var renewed = Timing.Renew(WhistleType.Routine, at);
+        var renewed = SignForRenewedFrom(at, Original);
         renewed.SignForDue.ShouldBe(new DateTimeOffset(2026, 3, 4, 9, 0, 0, China));
         events.ShouldBeEvents(
             new AssignmentOverdue(WhistleId, Lead, DeadlineKind.SignFor, at, at),
             new WhistleEscalated(WhistleId, WhistleLevel.Community, WhistleLevel.SubDistrict, Lead, DeadlineKind.SignFor, renewed, at));
-        messages.ShouldSchedule([.. Scheduled.SignFor(Lead, renewed), .. Scheduled.Reply(Lead, renewed)]);
+        messages.ShouldSchedule(Scheduled.SignFor(Lead, renewed));
+    }
+
+    [Fact]
+    public void missing_the_sign_for_earns_no_time_to_reply()
+    {
+        object[] history = [Blown(), SignedFor(CoHandler)];
+        var first = Decide(SignForDeadline(Lead, Original.SignForDue), Original.SignForDue, history);
+        var renewedSignFor = DeadlinesFrom(Original.SignForDue).SignForDue;
+        var second = Decide(SignForDeadline(Lead, renewedSignFor), renewedSignFor, [.. history, .. first.Events]);
+
+        var whistle = WhistleAfter([.. history, .. first.Events, .. second.Events]);
+        whistle.Level.ShouldBe(WhistleLevel.JointMeeting);
+        whistle.Find(Lead)!.ReplyDue.ShouldBe(Original.ReplyDue);
+        whistle.Find(Lead)!.ReplyDue.ShouldBe(whistle.Find(CoHandler)!.ReplyDue);
+        DetailsAfter([.. history, .. first.Events, .. second.Events]).Find(Lead)!.ReplyDue.ShouldBe(Original.ReplyDue);
+    }
+
+    [Fact]
+    public void the_reply_due_time_as_first_computed_still_runs_after_a_missed_sign_for()
+    {
+        var at = Original.SignForDue;
+        object[] history = [Blown(), Overdue(Lead, DeadlineKind.SignFor, at),
+            Escalated(WhistleLevel.Community, Lead, DeadlineKind.SignFor, SignForRenewedFrom(at, Original), at)];
+
+        Decide(ReplyDeadline(Lead, Original.ReplyDue), Original.ReplyDue, history).Events.ShouldBeEvents(
+            new AssignmentOverdue(WhistleId, Lead, DeadlineKind.Reply, Original.ReplyDue, Original.ReplyDue),
+            new WhistleEscalated(WhistleId, WhistleLevel.SubDistrict, WhistleLevel.JointMeeting, Lead, DeadlineKind.Reply,
+                DeadlinesFrom(Original.ReplyDue), Original.ReplyDue));
+    }
+
+    /// <summary>Both departments' sign-for deadlines fall due at the same instant; the second is handled three seconds on.</summary>
+    private static (Events First, Events Second, object[] After) BothMissSignFor(object[] history, DateTimeOffset due, bool leadFirst)
+    {
+        var (first, second) = leadFirst ? (Lead, CoHandler) : (CoHandler, Lead);
+        var one = Decide(SignForDeadline(first, due), due, history);
+        var two = Decide(SignForDeadline(second, due), due.AddSeconds(3), [.. history, .. one.Events]);
+        return (one.Events, two.Events, [.. history, .. one.Events, .. two.Events]);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void two_departments_missing_the_same_due_time_raise_the_whistle_one_level(bool leadFirst)
+    {
+        var at = Original.SignForDue;
+        var (first, second) = leadFirst ? (Lead, CoHandler) : (CoHandler, Lead);
+
+        var (one, two, after) = BothMissSignFor([Blown()], at, leadFirst);
+
+        var renewed = SignForRenewedFrom(at, Original);
+        one.ShouldBeEvents(
+            new AssignmentOverdue(WhistleId, first, DeadlineKind.SignFor, at, at),
+            new WhistleEscalated(WhistleId, WhistleLevel.Community, WhistleLevel.SubDistrict, first, DeadlineKind.SignFor, renewed, at));
+        two.ShouldBeEvents(
+            new AssignmentOverdue(WhistleId, second, DeadlineKind.SignFor, at, at.AddSeconds(3)),
+            new AssignmentDeadlinesRenewed(WhistleId, second, DeadlineKind.SignFor, WhistleLevel.SubDistrict, renewed, at.AddSeconds(3)));
+        var whistle = WhistleAfter(after);
+        whistle.Level.ShouldBe(WhistleLevel.SubDistrict);
+        whistle.Find(Lead)!.SignForDue.ShouldBe(whistle.Find(CoHandler)!.SignForDue);
+    }
+
+    [Fact]
+    public void the_department_that_missed_the_round_second_is_scheduled_for_the_rounds_due_time() =>
+        Decide(SignForDeadline(CoHandler, Original.SignForDue), Original.SignForDue.AddSeconds(3),
+                Blown(), Overdue(Lead, DeadlineKind.SignFor, Original.SignForDue),
+                Escalated(WhistleLevel.Community, Lead, DeadlineKind.SignFor, SignForRenewedFrom(Original.SignForDue, Original), Original.SignForDue))
+            .Messages.ShouldSchedule(Scheduled.SignFor(CoHandler, SignForRenewedFrom(Original.SignForDue, Original)));
+
+    [Theory]
+    [InlineData(true, true)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    [InlineData(false, false)]
+    public void two_departments_missing_two_rounds_raise_the_whistle_two_levels(bool leadFirst, bool leadFirstAgain)
+    {
+        var (_, _, afterFirstRound) = BothMissSignFor([Blown()], Original.SignForDue, leadFirst);
+        var next = WhistleAfter(afterFirstRound).Find(Lead)!.SignForDue;
+
+        var (one, two, after) = BothMissSignFor(afterFirstRound, next, leadFirstAgain);
+
+        one.OfType<WhistleEscalated>().ShouldHaveSingleItem().To.ShouldBe(WhistleLevel.JointMeeting);
+        two.OfType<WhistleEscalated>().ShouldBeEmpty();
+        after.OfType<AssignmentOverdue>().Count().ShouldBe(4);
+        WhistleAfter(after).Level.ShouldBe(WhistleLevel.JointMeeting);
+    }
+
+    [Fact]
+    public void the_second_departments_miss_delivered_again_does_nothing()
+    {
+        var (_, _, after) = BothMissSignFor([Blown()], Original.SignForDue, leadFirst: true);
+
+        Decide(SignForDeadline(CoHandler, Original.SignForDue), Original.SignForDue.AddSeconds(9), after).ShouldDoNothing();
+        Decide(SignForDeadline(Lead, Original.SignForDue), Original.SignForDue.AddSeconds(9), after).ShouldDoNothing();
+    }
+
+    [Fact]
+    public void a_miss_in_the_round_that_raised_the_whistle_to_county_supervision_still_renews_the_department()
+    {
+        var at = Original.SignForDue;
+        var (one, two, _) = BothMissSignFor([Blown(WhistleLevel.JointMeeting)], at, leadFirst: true);
+
+        one.OfType<WhistleEscalated>().ShouldHaveSingleItem().To.ShouldBe(WhistleLevel.CountySupervision);
+        two.OfType<AssignmentDeadlinesRenewed>().ShouldHaveSingleItem().Level.ShouldBe(WhistleLevel.CountySupervision);
     }
 
     [Fact]
@@ -80,7 +182,7 @@ public class WhistleDeadlineReachedHandlerTests
 
         events.OfType<WhistleEscalated>().ShouldHaveSingleItem()
             .ShouldBe(new WhistleEscalated(WhistleId, WhistleLevel.SubDistrict, WhistleLevel.JointMeeting, Lead, DeadlineKind.SignFor,
-                DeadlinesFrom(renewed.SignForDue), renewed.SignForDue));
+                SignForRenewedFrom(renewed.SignForDue, Original), renewed.SignForDue));
     }
 
     [Fact]
@@ -136,6 +238,7 @@ public class WhistleDeadlineReachedHandlerTests
         Decide(ReplyDeadline(Lead, Original.ReplyDue), Original.ReplyDue, Blown(), SignedFor(Lead), ExtensionAsked(Lead, Original.ReplyDue.AddDays(7)))
             .Events.OfType<WhistleEscalated>().ShouldHaveSingleItem();
 
+    /// <summary>Escalations recorded before issue 11 carry a renewed reply due time: the original one no longer stands.</summary>
     [Fact]
     public void the_original_reply_deadline_after_an_escalation_renewed_it_does_nothing()
     {

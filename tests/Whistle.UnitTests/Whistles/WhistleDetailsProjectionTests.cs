@@ -144,8 +144,8 @@ public class WhistleDetailsProjectionTests
     public void each_escalation_raises_the_level_and_is_listed()
     {
         var first = Original.SignForDue;
-        var renewed = DeadlinesFrom(first);
-        var second = renewed.ReplyDue;
+        var renewed = SignForRenewedFrom(first, Original);
+        var second = Original.ReplyDue;
 
         var details = DetailsAfter(
             Blown(),
@@ -164,6 +164,25 @@ public class WhistleDetailsProjectionTests
         var lead = details.Find(Lead).ShouldNotBeNull();
         (lead.SignForDue, lead.ReplyDue).ShouldBe((renewed.SignForDue, DeadlinesFrom(second).ReplyDue));
         details.Find(CoHandler).ShouldNotBeNull().ReplyDue.ShouldBe(Original.ReplyDue);
+    }
+
+    [Fact]
+    public void a_department_missing_the_round_another_raised_is_overdue_with_the_rounds_due_times_and_no_new_level()
+    {
+        var at = Original.SignForDue;
+        var renewed = SignForRenewedFrom(at, Original);
+
+        var details = DetailsAfter(
+            Blown(),
+            Overdue(Lead, DeadlineKind.SignFor, at),
+            Escalated(WhistleLevel.Community, Lead, DeadlineKind.SignFor, renewed, at),
+            Overdue(CoHandler, DeadlineKind.SignFor, at),
+            RenewedInRound(WhistleLevel.SubDistrict, CoHandler, DeadlineKind.SignFor, renewed, at.AddSeconds(3)));
+
+        (details.Level, details.Escalations.Count).ShouldBe((WhistleLevel.SubDistrict, 1));
+        var coHandler = details.Find(CoHandler).ShouldNotBeNull();
+        (coHandler.Overdue, coHandler.SignForDue, coHandler.SignForReminder, coHandler.ReplyDue, coHandler.ReplyReminder)
+            .ShouldBe((true, renewed.SignForDue, renewed.SignForReminder, Original.ReplyDue, Original.ReplyReminder));
     }
 
     [Fact]

@@ -25,6 +25,8 @@ public class WhistleEventsTests
         Reminded(Lead, DeadlineKind.SignFor, Original.SignForDue, Original.SignForReminder),
         Overdue(Lead, DeadlineKind.SignFor, Original.SignForDue),
         Escalated(WhistleLevel.Community, Lead, DeadlineKind.SignFor, DeadlinesFrom(Original.SignForDue), Original.SignForDue),
+        Overdue(CoHandler, DeadlineKind.SignFor, Original.SignForDue),
+        RenewedInRound(WhistleLevel.SubDistrict, CoHandler, DeadlineKind.SignFor, SignForRenewedFrom(Original.SignForDue, Original), Original.SignForDue),
         SignedFor(Lead),
         ExtensionAsked(Lead, Original.ReplyDue.AddDays(5)),
         Granted(Lead, Original.ReplyDue.AddDays(5), Original.ReplyDue.AddDays(4)),

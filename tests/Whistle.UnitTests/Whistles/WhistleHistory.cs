@@ -110,6 +110,14 @@ public static class WhistleHistory
         WhistleLevel from, string department, DeadlineKind missed, AssignmentDeadlines renewed, DateTimeOffset at) =>
         new(WhistleId, from, from + 1, department, missed, renewed, at);
 
+    public static AssignmentDeadlinesRenewed RenewedInRound(
+        WhistleLevel level, string department, DeadlineKind missed, AssignmentDeadlines renewed, DateTimeOffset at) =>
+        new(WhistleId, department, missed, level, renewed, at);
+
+    /// <summary>The due times a missed sign-for renews: a new sign-for from the miss, the reply still due when it was.</summary>
+    public static AssignmentDeadlines SignForRenewedFrom(DateTimeOffset at, AssignmentDeadlines before) =>
+        DeadlinesFrom(at) with { ReplyDue = before.ReplyDue, ReplyReminder = before.ReplyReminder };
+
     public static ReplyReturned Returned(string department, AssignmentDeadlines renewed) =>
         new(WhistleId, department, "现场仍有残余构件。", renewed, Whistler, BlownAt.AddDays(4));
 

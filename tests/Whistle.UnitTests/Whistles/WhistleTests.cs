@@ -57,7 +57,8 @@ public class WhistleTests
         WhistleAfter(Blown(), Overdue(Lead, DeadlineKind.SignFor, Original.SignForDue)).Find(Lead).ShouldNotBeNull().Overdue.ShouldBeTrue();
 
     [Fact]
-    public void a_missed_sign_for_renews_both_due_times_of_that_department_only()
+    // An escalation sets the due times it carries (escalations recorded before issue 11 carry a renewed reply too).
+    public void an_escalation_sets_the_due_times_it_carries_for_that_department_only()
     {
         var at = Original.SignForDue;
         var renewed = DeadlinesFrom(at);
