@@ -15,7 +15,7 @@ public sealed class FeeDisputeEndpointTests(AppFixture app) : IntegrationContext
     private DateOnly Today => DateOnly.FromDateTime(App.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
 
     private static RaiseFeeDispute Dispute(decimal owed = 2400m) => new(
-        DisputeRaiser.Company, "PC01", "CP010101", "3号楼2单元501", new OwnerInput("赵五", "13700001234"),
+        DisputeRaiser.Company, "PC45", "CP010101", "3号楼2单元501", new OwnerInput("赵五", "13700001234"),
         new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31), owed);
 
     private async Task<FeeDisputeRaisedResponse> Raise(RaiseFeeDispute? dispute = null, int status = 201) =>
@@ -46,6 +46,17 @@ public sealed class FeeDisputeEndpointTests(AppFixture app) : IntegrationContext
 
         (await result.ReadAsJsonAsync<ValidationProblemDetails>())!.Errors.Keys
             .ShouldBe(["amountOwed", "compoundCode", "propertyCompanyCode"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task a_company_that_does_not_serve_the_compound_is_400_naming_the_company()
+    {
+        var result = await Post(Tokens.Clerk, "/api/fee-disputes", Dispute() with { PropertyCompanyCode = "PC41" }, 400);
+
+        var errors = (await result.ReadAsJsonAsync<ValidationProblemDetails>())!.Errors;
+        errors.Keys.ShouldBe(["propertyCompanyCode"]);
+        errors["propertyCompanyCode"].ShouldHaveSingleItem().ShouldBe(
+            "PC41 不为小区 CP010101 提供物业服务（目录登记为 PC45）。PC41 does not serve compound CP010101; the directory names PC45.");
     }
 
     [Fact]
@@ -136,7 +147,7 @@ public sealed class FeeDisputeEndpointTests(AppFixture app) : IntegrationContext
         mediation.Number.ShouldStartWith($"TJ-{Today.Year}-");
         var opened = (await EventsOf(mediation.MediationCaseId)).Single().Data.ShouldBeOfType<MediationCaseOpened>();
         opened.SourceCaseId.ShouldBe(raised.Id);
-        opened.PropertyCompanyCode.ShouldBe("PC01");
+        opened.PropertyCompanyCode.ShouldBe("PC45");
         opened.Parties.Select(p => p.Side).ShouldBe([PartySide.Applicant, PartySide.Respondent]);
         (await Details(raised.Id)).MediationNumber.ShouldBe(mediation.Number);
         await Act(raised.Id, "mediation", new ReferFeeDisputeToMediation(), 409);
