@@ -196,15 +196,15 @@ public sealed class FeeDisputeEndpointTests(AppFixture app) : IntegrationContext
     public async Task disputes_are_summed_per_company_and_per_compound()
     {
         var county = await App.NewCountyAsync();
-        await Post(Tokens.Clerk, "/api/fee-disputes", Dispute(1000m), 201, county);
-        await Post(Tokens.Clerk, "/api/fee-disputes", Dispute(500m) with { CompoundCode = "CP010102" }, 201, county);
+        await Post(Tokens.Clerk, "/api/fee-disputes", Dispute(1000m) with { PropertyCompanyCode = "PC01", CompoundCode = "CP040301" }, 201, county);
+        await Post(Tokens.Clerk, "/api/fee-disputes", Dispute(500m) with { PropertyCompanyCode = "PC01", CompoundCode = "CP040501" }, 201, county);
 
         var byCompany = await Get<List<FeeDisputeSummary>>(Tokens.Analyst, "/api/fee-disputes/summary?groupBy=company", county);
         var byCompound = await Get<List<FeeDisputeSummary>>(Tokens.Analyst, "/api/fee-disputes/summary?groupBy=compound", county);
         var list = await Get<List<FeeDisputeDetails>>(Tokens.Clerk, "/api/fee-disputes?propertyCompanyCode=PC01", county);
 
         byCompany.ShouldHaveSingleItem().AmountInDispute.ShouldBe(1500m);
-        byCompound.Select(s => (s.Key, s.AmountInDispute)).ShouldBe([("CP010101", 1000m), ("CP010102", 500m)]);
+        byCompound.Select(s => (s.Key, s.AmountInDispute)).ShouldBe([("CP040301", 1000m), ("CP040501", 500m)]);
         list.Count.ShouldBe(2);
         list.ShouldAllBe(d => d.OwnerName == "赵*");
         await Send(Tokens.Analyst, x => x.Get.Url("/api/fee-disputes/summary?groupBy=street"), 400, county);
