@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Shouldly;
 using Whistle.County.Directory;
 
@@ -84,4 +87,56 @@ public sealed class BadInputTests(AppFixture app) : IntegrationContext(app)
     [InlineData("instalments/1/pay")]
     public async Task a_null_body_on_a_fee_dispute_is_400(string action) =>
         await Refused(Tokens.Clerk, HttpMethod.Post, $"/api/fee-disputes/{Guid.NewGuid()}/{action}", "null", 400);
+
+    [Fact]
+    public async Task a_malformed_body_is_logged_below_error_level()
+    {
+        var log = WarningsAndAbove.On(Host.Services);
+        log.Clear();
+
+        await PutRawAndExpect("""{"entries":5}""");
+        await PutRawAndExpect("{");
+        await PutRawAndExpect("null");
+
+        log.Where(e => e.Message.Contains("/api/catalogue", StringComparison.Ordinal)).ShouldBeEmpty();
+    }
+
+    private async Task PutRawAndExpect(string body) => await Send(Tokens.Admin, x => x.Put.RawJson(body).ToUrl("/api/catalogue"), 400);
+
+    /// <summary>Records what the host logs at warning or above, from the moment it is added to the host's logging.</summary>
+    private sealed class WarningsAndAbove : ILoggerProvider
+    {
+        private static WarningsAndAbove? added;
+        private readonly ConcurrentQueue<(string Category, LogLevel Level, string Message)> entries = new();
+
+        public static WarningsAndAbove On(IServiceProvider services)
+        {
+            if (added is { } existing) return existing;
+            var provider = new WarningsAndAbove();
+            if (Interlocked.CompareExchange(ref added, provider, null) is { } raced) return raced;
+            services.GetRequiredService<ILoggerFactory>().AddProvider(provider);
+            return provider;
+        }
+
+        public void Clear() => entries.Clear();
+
+        public List<(string Category, LogLevel Level, string Message)> Where(Func<(string Category, LogLevel Level, string Message), bool> keep) =>
+            entries.Where(keep).ToList();
+
+        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, entries);
+
+        public void Dispose() { }
+
+        private sealed class Logger(string category, ConcurrentQueue<(string, LogLevel, string)> entries) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                if (IsEnabled(logLevel)) entries.Enqueue((category, logLevel, formatter(state, exception)));
+            }
+        }
+    }
 }
