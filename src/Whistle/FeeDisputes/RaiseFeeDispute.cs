@@ -45,6 +45,10 @@ public static class RaiseFeeDisputeEndpoint
             errors.Add("compoundCode", $"没有编码为 {command.CompoundCode} 的小区。No such compound.");
         if (!string.IsNullOrWhiteSpace(command.PropertyCompanyCode) && parties.Company is null)
             errors.Add("propertyCompanyCode", $"没有编码为 {command.PropertyCompanyCode} 的物业服务企业。No such company.");
+        else if (parties is { Compound: { } compound, Company: { } company } && compound.Info.PropertyCompanyCode != company.Code)
+            errors.Add("propertyCompanyCode", compound.Info.PropertyCompanyCode is { } serving
+                ? $"{company.Code} 不为小区 {compound.Code} 提供物业服务（目录登记为 {serving}）。{company.Code} does not serve compound {compound.Code}; the directory names {serving}."
+                : $"小区 {compound.Code} 在目录中没有物业服务企业，{company.Code} 不为其服务。Compound {compound.Code} has no property company in the directory; {company.Code} does not serve it.");
         if (errors.Any) return errors.ToProblem();
         return Scope.Of(user).MayHandle(CaseKind.FeeDispute, new CaseArea(parties.Compound!.Info.CommunityCode, parties.Compound.Info.SubDistrictCode))
             ? Problems.None

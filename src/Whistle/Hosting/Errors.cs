@@ -1,7 +1,9 @@
 using System.Text.Json;
 using JasperFx;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Whistle.Kernel;
 
 namespace Whistle.Hosting;
@@ -67,4 +69,55 @@ internal sealed class RequestSizeLimit(RequestDelegate next)
         }
         await next(http);
     }
+}
+
+/// <summary>
+/// Reads a command's JSON body once before the endpoint does, as the endpoint's own body type: a body that is no JSON,
+/// does not fit the type, or whose top is no object (<c>null</c>, a list, a number) is a 400 ProblemDetails here. So no
+/// endpoint meets a null command, and the client's mistake is logged at information level: the endpoint's own reader
+/// would log it as an error.
+/// </summary>
+internal sealed partial class JsonBodyCheck(RequestDelegate next, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, ILogger<JsonBodyCheck> logger)
+{
+    public async Task InvokeAsync(HttpContext http)
+    {
+        var request = http.Request;
+        var bodyType = http.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
+        if (bodyType is null || !request.HasJsonContentType())
+        {
+            await next(http);
+            return;
+        }
+        request.EnableBuffering();
+        var problem = await CheckAsync(request.Body, bodyType, json.Value.SerializerOptions, http.RequestAborted);
+        request.Body.Position = 0;
+        if (problem is null)
+        {
+            await next(http);
+            return;
+        }
+        LogRefused(logger, request.Method, request.Path, problem.Detail);
+        http.Response.StatusCode = StatusCodes.Status400BadRequest;
+        await http.Response.WriteAsJsonAsync(problem, (JsonSerializerOptions?)null, "application/problem+json");
+    }
+
+    private static async Task<ProblemDetails?> CheckAsync(Stream body, Type bodyType, JsonSerializerOptions options, CancellationToken ct)
+    {
+        try
+        {
+            using var json = await JsonDocument.ParseAsync(body, default, ct);
+            if (json.RootElement.ValueKind != JsonValueKind.Object)
+                return Problems.BadRequest("请求体应为 JSON 对象（没有字段时为 {}）。",
+                    $"The request body must be a JSON object ({{}} when the command has no fields), not {json.RootElement.ValueKind}.");
+            json.RootElement.Deserialize(bodyType, options);
+            return null;
+        }
+        catch (JsonException e)
+        {
+            return Problems.BadRequest("请求体不是有效的 JSON，或字段类型不对。", $"The request body is not valid JSON for this command: {e.Message}");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Refused a malformed body on {Method} {Path}: {Detail}")]
+    private static partial void LogRefused(ILogger logger, string method, PathString path, string? detail);
 }

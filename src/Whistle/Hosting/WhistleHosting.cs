@@ -111,6 +111,7 @@ public static class WhistleHosting
         app.UseMiddleware<RequestSizeLimit>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<JsonBodyCheck>();
         app.UseMiddleware<Idempotency>();
 
         app.MapOpenApi().AllowAnonymous();

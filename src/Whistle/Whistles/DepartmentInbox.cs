@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Whistle.County.Deadlines;
+using Whistle.County.Directory;
 using Whistle.Kernel;
 using Wolverine.Http;
 
@@ -18,15 +19,21 @@ public sealed record DepartmentInbox(string Department, DateTimeOffset AsOf, IRe
 
 public static class DepartmentInboxEndpoint
 {
-    /// <summary>Officers see their own department's inbox; the roles that see every whistle see every inbox.</summary>
-    public static ProblemDetails Validate(string department, ClaimsPrincipal user) =>
-        Scope.Of(user).SeesDepartment(department)
+    /// <summary>The county directory's departments: a code that is no department has no inbox.</summary>
+    public static Task<DepartmentCodes> LoadAsync(IQuerySession session, CancellationToken ct) => DepartmentCodes.LoadAsync(session, ct);
+
+    /// <summary>
+    /// Officers see their own department's inbox; the roles that see every whistle see every inbox — of the
+    /// departments the directory knows.
+    /// </summary>
+    public static ProblemDetails Validate(string department, DepartmentCodes departments, ClaimsPrincipal user) =>
+        departments.Contains(department) && Scope.Of(user).SeesDepartment(department)
             ? Problems.None
             : Problems.NotFound($"没有部门 {department} 的待办。", $"No inbox for {department}.");
 
     /// <summary>
     /// The department's open assignments with their due times. <c>overdue</c>: a due time was missed;
-    /// <c>pastDue</c>: the next due time has passed right now.
+    /// <c>pastDue</c>: the next due time has passed right now. A code the county directory does not know is 404.
     /// </summary>
     [WolverineGet("/api/departments/{department}/inbox", OperationId = "GetDepartmentInbox")]
     public static async Task<DepartmentInbox> Get(string department, DateTimeOffset now, IQuerySession session, CancellationToken ct)

@@ -14,7 +14,7 @@ public sealed class CaseListEndpointTests(AppFixture app) : IntegrationContext(a
         var complaint = await Lodge(county: county);
         App.Clock.Advance(TimeSpan.FromMinutes(1));
         var dispute = (await (await Post(Tokens.Clerk, "/api/fee-disputes", new RaiseFeeDispute(
-            DisputeRaiser.Company, "PC01", "CP010201", "1-101", new OwnerInput("钱六", "13600001111"),
+            DisputeRaiser.Company, "PC10", "CP010202", "1-101", new OwnerInput("钱六", "13600001111"),
             new DateOnly(2025, 1, 1), new DateOnly(2025, 6, 30), 900m), 201, county)).ReadAsJsonAsync<FeeDisputeRaisedResponse>())!;
         App.Clock.Advance(TimeSpan.FromMinutes(1));
         var mediation = (await (await Post(Tokens.Mediator, $"/api/fee-disputes/{dispute.Id}/mediation",

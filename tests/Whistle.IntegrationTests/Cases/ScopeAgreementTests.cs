@@ -101,7 +101,7 @@ public sealed class ScopeAgreementTests(AppFixture app) : IntegrationContext(app
             .ReadAsJsonAsync<JsonElement>()).GetProperty("whistleId").GetGuid();
         var b = await Lodge(complaint: NewComplaint("CP020101"), county: county);
         var dispute = (await (await Post(Tokens.Clerk, "/api/fee-disputes", new RaiseFeeDispute(
-            DisputeRaiser.Company, "PC01", "CP010201", "1-101", new OwnerInput("钱六", "13600001111"),
+            DisputeRaiser.Company, "PC10", "CP010202", "1-101", new OwnerInput("钱六", "13600001111"),
             new DateOnly(2025, 1, 1), new DateOnly(2025, 6, 30), 900m), 201, county)).ReadAsJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var mediation = (await (await Post(Tokens.Mediator, "/api/mediation/cases", new OpenMediationCase(
             new PartyInput("孙七", "13700002222"), new PartyInput("东关物业", null, true), "停车位纠纷", CompoundCode: "CP010101"), 201, county))

@@ -15,7 +15,7 @@ public sealed class FeeDisputeEndpointTests(AppFixture app) : IntegrationContext
     private DateOnly Today => DateOnly.FromDateTime(App.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
 
     private static RaiseFeeDispute Dispute(decimal owed = 2400m) => new(
-        DisputeRaiser.Company, "PC01", "CP010101", "3号楼2单元501", new OwnerInput("赵五", "13700001234"),
+        DisputeRaiser.Company, "PC45", "CP010101", "3号楼2单元501", new OwnerInput("赵五", "13700001234"),
         new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31), owed);
 
     private async Task<FeeDisputeRaisedResponse> Raise(RaiseFeeDispute? dispute = null, int status = 201) =>
@@ -46,6 +46,17 @@ public sealed class FeeDisputeEndpointTests(AppFixture app) : IntegrationContext
 
         (await result.ReadAsJsonAsync<ValidationProblemDetails>())!.Errors.Keys
             .ShouldBe(["amountOwed", "compoundCode", "propertyCompanyCode"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task a_company_that_does_not_serve_the_compound_is_400_naming_the_company()
+    {
+        var result = await Post(Tokens.Clerk, "/api/fee-disputes", Dispute() with { PropertyCompanyCode = "PC41" }, 400);
+
+        var errors = (await result.ReadAsJsonAsync<ValidationProblemDetails>())!.Errors;
+        errors.Keys.ShouldBe(["propertyCompanyCode"]);
+        errors["propertyCompanyCode"].ShouldHaveSingleItem().ShouldBe(
+            "PC41 不为小区 CP010101 提供物业服务（目录登记为 PC45）。PC41 does not serve compound CP010101; the directory names PC45.");
     }
 
     [Fact]
@@ -136,7 +147,7 @@ public sealed class FeeDisputeEndpointTests(AppFixture app) : IntegrationContext
         mediation.Number.ShouldStartWith($"TJ-{Today.Year}-");
         var opened = (await EventsOf(mediation.MediationCaseId)).Single().Data.ShouldBeOfType<MediationCaseOpened>();
         opened.SourceCaseId.ShouldBe(raised.Id);
-        opened.PropertyCompanyCode.ShouldBe("PC01");
+        opened.PropertyCompanyCode.ShouldBe("PC45");
         opened.Parties.Select(p => p.Side).ShouldBe([PartySide.Applicant, PartySide.Respondent]);
         (await Details(raised.Id)).MediationNumber.ShouldBe(mediation.Number);
         await Act(raised.Id, "mediation", new ReferFeeDisputeToMediation(), 409);
@@ -185,15 +196,15 @@ public sealed class FeeDisputeEndpointTests(AppFixture app) : IntegrationContext
     public async Task disputes_are_summed_per_company_and_per_compound()
     {
         var county = await App.NewCountyAsync();
-        await Post(Tokens.Clerk, "/api/fee-disputes", Dispute(1000m), 201, county);
-        await Post(Tokens.Clerk, "/api/fee-disputes", Dispute(500m) with { CompoundCode = "CP010102" }, 201, county);
+        await Post(Tokens.Clerk, "/api/fee-disputes", Dispute(1000m) with { PropertyCompanyCode = "PC01", CompoundCode = "CP040301" }, 201, county);
+        await Post(Tokens.Clerk, "/api/fee-disputes", Dispute(500m) with { PropertyCompanyCode = "PC01", CompoundCode = "CP040501" }, 201, county);
 
         var byCompany = await Get<List<FeeDisputeSummary>>(Tokens.Analyst, "/api/fee-disputes/summary?groupBy=company", county);
         var byCompound = await Get<List<FeeDisputeSummary>>(Tokens.Analyst, "/api/fee-disputes/summary?groupBy=compound", county);
         var list = await Get<List<FeeDisputeDetails>>(Tokens.Clerk, "/api/fee-disputes?propertyCompanyCode=PC01", county);
 
         byCompany.ShouldHaveSingleItem().AmountInDispute.ShouldBe(1500m);
-        byCompound.Select(s => (s.Key, s.AmountInDispute)).ShouldBe([("CP010101", 1000m), ("CP010102", 500m)]);
+        byCompound.Select(s => (s.Key, s.AmountInDispute)).ShouldBe([("CP040301", 1000m), ("CP040501", 500m)]);
         list.Count.ShouldBe(2);
         list.ShouldAllBe(d => d.OwnerName == "赵*");
         await Send(Tokens.Analyst, x => x.Get.Url("/api/fee-disputes/summary?groupBy=street"), 400, county);

@@ -207,7 +207,7 @@ public sealed class AgreementEndpointTests(AppFixture app) : MediationContext(ap
     public async Task a_fee_dispute_referred_to_mediation_hears_that_mediation_failed()
     {
         var raised = (await (await Post(Tokens.Clerk, "/api/fee-disputes", new RaiseFeeDispute(
-            DisputeRaiser.Company, "PC01", "CP010101", "5号楼1单元302", new OwnerInput("钱六", "13600004444"),
+            DisputeRaiser.Company, "PC45", "CP010101", "5号楼1单元302", new OwnerInput("钱六", "13600004444"),
             new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31), 1800m), 201)).ReadAsJsonAsync<FeeDisputeRaisedResponse>())!;
         var started = (await (await Post(Tokens.Mediator, $"/api/fee-disputes/{raised.Id}/mediation", new ReferFeeDisputeToMediation(), 201))
             .ReadAsJsonAsync<MediationStarted>())!;
@@ -225,7 +225,7 @@ public sealed class AgreementEndpointTests(AppFixture app) : MediationContext(ap
     public async Task a_fee_dispute_case_whose_party_refuses_reports_not_mediated_and_other_cases_report_nothing()
     {
         var raised = (await (await Post(Tokens.Clerk, "/api/fee-disputes", new RaiseFeeDispute(
-            DisputeRaiser.Company, "PC01", "CP010101", "5号楼1单元303", new OwnerInput("孙七", "13600005555"),
+            DisputeRaiser.Company, "PC45", "CP010101", "5号楼1单元303", new OwnerInput("孙七", "13600005555"),
             new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31), 900m), 201)).ReadAsJsonAsync<FeeDisputeRaisedResponse>())!;
         var id = (await (await Post(Tokens.Mediator, $"/api/fee-disputes/{raised.Id}/mediation", new ReferFeeDisputeToMediation(), 201))
             .ReadAsJsonAsync<MediationStarted>())!.MediationCaseId;

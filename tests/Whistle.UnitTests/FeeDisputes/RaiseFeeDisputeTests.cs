@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Shouldly;
+using Whistle.County.Directory;
 using Whistle.FeeDisputes;
 using Whistle.UnitTests.Whistles;
 using Xunit;
@@ -15,6 +16,11 @@ public class RaiseFeeDisputeTests
         Year2025.From, Year2025.To, AmountOwed);
 
     private static readonly DisputeParties Found = new(DongguanGarden, Dongsheng);
+
+    private static readonly PropertyCompany OtherCompany = new()
+    {
+        Id = DirectoryIds.PropertyCompany("PC02"), Code = "PC02", Info = Dongsheng.Info with { Name = "另一物业" },
+    };
 
     [Fact]
     public void raising_starts_a_fee_dispute_stream_with_the_trimmed_dispute_in_the_compounds_community()
@@ -145,6 +151,16 @@ public class RaiseFeeDisputeTests
     public void an_unknown_property_company_is_rejected() =>
         RaiseFeeDisputeEndpoint.Validate(Complete() with { PropertyCompanyCode = "PC99" }, new(DongguanGarden, null), Users.Clerk)
             .ShouldRejectField("propertyCompanyCode", "No such company");
+
+    [Fact]
+    public void a_company_that_does_not_serve_the_compound_is_rejected() =>
+        RaiseFeeDisputeEndpoint.Validate(Complete(), new(DongguanGarden, OtherCompany), Users.Clerk)
+            .ShouldRejectField("propertyCompanyCode", $"PC02 does not serve compound {CompoundCode}; the directory names {CompanyCode}.");
+
+    [Fact]
+    public void no_company_serves_a_compound_the_directory_gives_none() =>
+        RaiseFeeDisputeEndpoint.Validate(Complete(), new(DongguanGarden with { Info = DongguanGarden.Info with { PropertyCompanyCode = null } }, Dongsheng), Users.Clerk)
+            .ShouldRejectField("propertyCompanyCode", $"Compound {CompoundCode} has no property company in the directory");
 
     [Fact]
     public void a_community_worker_cannot_raise_a_dispute_outside_their_community()

@@ -1,3 +1,4 @@
+using Whistle.County.Directory;
 using Whistle.Kernel;
 using Whistle.Whistles;
 using Xunit;
@@ -7,13 +8,19 @@ namespace Whistle.UnitTests.Whistles;
 
 public class DepartmentInboxTests
 {
+    private static readonly DepartmentCodes Known = new(new HashSet<string> { Lead, CoHandler });
+
+    [Fact]
+    public void a_code_the_directory_does_not_know_has_no_inbox_even_for_the_county_roles() =>
+        DepartmentInboxEndpoint.Validate("office", Known, Users.User("u-county", "县级", Roles.Office)).ShouldBeNotFound();
+
     [Fact]
     public void an_officer_sees_their_own_departments_inbox() =>
-        DepartmentInboxEndpoint.Validate(Lead, Users.DepartmentOfficer(Lead)).ShouldBeNoProblem();
+        DepartmentInboxEndpoint.Validate(Lead, Known, Users.DepartmentOfficer(Lead)).ShouldBeNoProblem();
 
     [Fact]
     public void another_departments_inbox_does_not_exist_for_an_officer() =>
-        DepartmentInboxEndpoint.Validate(Lead, Users.DepartmentOfficer(CoHandler)).ShouldBeNotFound();
+        DepartmentInboxEndpoint.Validate(Lead, Known, Users.DepartmentOfficer(CoHandler)).ShouldBeNotFound();
 
     [Theory]
     [InlineData(Roles.Clerk)]
@@ -21,19 +28,19 @@ public class DepartmentInboxTests
     [InlineData(Roles.Admin)]
     [InlineData(Roles.Analyst)]
     public void the_roles_that_see_every_whistle_see_every_inbox(string role) =>
-        DepartmentInboxEndpoint.Validate(Lead, Users.User("u-county", "县级", role)).ShouldBeNoProblem();
+        DepartmentInboxEndpoint.Validate(Lead, Known, Users.User("u-county", "县级", role)).ShouldBeNoProblem();
 
     [Fact]
     public void a_community_worker_sees_no_department_inbox() =>
         DepartmentInboxEndpoint.Validate(
-                Lead, Users.CommunityWorker(Complaints.ComplaintHistory.CommunityId, Complaints.ComplaintHistory.SubDistrictId))
+                Lead, Known, Users.CommunityWorker(Complaints.ComplaintHistory.CommunityId, Complaints.ComplaintHistory.SubDistrictId))
             .ShouldBeNotFound();
 
     [Fact]
     public void a_sub_district_officer_sees_no_department_inbox() =>
-        DepartmentInboxEndpoint.Validate(Lead, Users.SubDistrictWorker(Complaints.ComplaintHistory.SubDistrictId)).ShouldBeNotFound();
+        DepartmentInboxEndpoint.Validate(Lead, Known, Users.SubDistrictWorker(Complaints.ComplaintHistory.SubDistrictId)).ShouldBeNotFound();
 
     [Fact]
     public void a_mediator_sees_no_department_inbox() =>
-        DepartmentInboxEndpoint.Validate(Lead, Users.User("u-mediator", "吴调解", Roles.Mediator)).ShouldBeNotFound();
+        DepartmentInboxEndpoint.Validate(Lead, Known, Users.User("u-mediator", "吴调解", Roles.Mediator)).ShouldBeNotFound();
 }

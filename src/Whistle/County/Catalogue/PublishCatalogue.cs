@@ -35,17 +35,24 @@ public static class PublishCatalogueEndpoint
         for (var i = 0; i < entries.Count; i++)
         {
             var (entry, at) = (entries[i], $"entries[{i}]");
+            if (entry is null)
+            {
+                errors.Add(at, "条目不能为空。An entry cannot be null.");
+                continue;
+            }
             errors.Text($"{at}.categoryId", entry.CategoryId, 64)
                 .Text($"{at}.name", entry.Name, 50)
                 .Text($"{at}.nameEn", entry.NameEn, 100)
                 .Text($"{at}.lead", entry.Lead, 32)
                 .Defined($"{at}.whistleType", entry.WhistleType)
-                .When(entries.Take(i).Any(e => e.CategoryId?.Trim() == entry.CategoryId?.Trim()), $"{at}.categoryId",
+                .When(entries.Take(i).Any(e => e?.CategoryId?.Trim() == entry.CategoryId?.Trim()), $"{at}.categoryId",
                     $"类别 {entry.CategoryId} 重复。Category {entry.CategoryId} appears twice.")
                 .When(entry.Lead is { Length: > 0 } lead && !departments.Contains(lead), $"{at}.lead",
                     $"没有编码为 {entry.Lead} 的部门。No department {entry.Lead}.")
                 .When(entry.CoHandling?.FirstOrDefault(d => !departments.Contains(d)) is { } unknown, $"{at}.coHandling",
                     $"没有编码为 {entry.CoHandling?.FirstOrDefault(d => !departments.Contains(d))} 的部门。No such department.")
+                .When(entry.CoHandling?.Any(string.IsNullOrWhiteSpace) == true, $"{at}.coHandling",
+                    "配合部门编码不能为空。A co-handling department code cannot be empty.")
                 .When(entry.Lead is not null && entry.CoHandling?.Contains(entry.Lead) == true, $"{at}.coHandling",
                     "牵头部门不能同时是配合部门。The lead department cannot also co-handle.");
         }
