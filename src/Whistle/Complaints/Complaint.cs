@@ -98,6 +98,9 @@ public sealed record Complaint : IWriteModel<Complaint>
     public Complaint Apply(ComplaintWhistleConcluded e) =>
         OpenWhistle == e.WhistleId ? this with { OpenWhistle = null } : this;
 
+    // The whistle's departments are shown, not decided on, by the complaint.
+    public Complaint Apply(ComplaintWhistleReassigned e) => this;
+
     public Complaint Apply(ComplaintCited e) =>
         CitedBy.Contains(e.CitingCaseId) ? this : this with { CitedBy = CitedBy.Add(e.CitingCaseId) };
 

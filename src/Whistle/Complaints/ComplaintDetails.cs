@@ -165,6 +165,13 @@ public partial class ComplaintDetailsProjection : SingleStreamProjection<Complai
         Touch(e, d, e.Data.At);
     }
 
+    public static void Apply(IEvent<ComplaintWhistleReassigned> e, ComplaintDetails d)
+    {
+        var i = d.Whistles.FindIndex(w => w.Id == e.Data.WhistleId);
+        if (i >= 0) d.Whistles[i] = d.Whistles[i] with { Departments = e.Data.Departments };
+        Touch(e, d, e.Data.At);
+    }
+
     public static void Apply(IEvent<ComplaintCited> e, ComplaintDetails d)
     {
         if (d.CitedBy.All(x => x.Id != e.Data.CitingCaseId))

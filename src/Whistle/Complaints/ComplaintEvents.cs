@@ -81,6 +81,13 @@ public sealed record ComplaintWhistled(
 /// <summary>The whistle concluded: the departments replied and the whistler confirmed. The complaint can be resolved.</summary>
 public sealed record ComplaintWhistleConcluded(Guid ComplaintId, Guid WhistleId, Actor By, DateTimeOffset At);
 
+/// <summary>
+/// The joint-meeting office upheld a department's rejection and moved its part to another department: the complaint's
+/// summary of the whistle names the departments that now handle it. Appended in the ruling's own transaction.
+/// </summary>
+public sealed record ComplaintWhistleReassigned(
+    Guid ComplaintId, Guid WhistleId, IReadOnlyList<string> Departments, Actor By, DateTimeOffset At);
+
 /// <summary>Another case gives this complaint as its reason (a fee dispute's service defect); it is told when the complaint is resolved.</summary>
 public sealed record ComplaintCited(Guid ComplaintId, Guid CitingCaseId, string CitingNumber, Actor By, DateTimeOffset At);
 
@@ -92,6 +99,6 @@ public static class ComplaintEventTypes
         typeof(ComplaintLodged), typeof(ComplaintAccepted), typeof(ComplaintDeclined), typeof(ComplaintNoteAdded),
         typeof(ComplaintResolved), typeof(ComplaintFollowUpRecorded), typeof(ComplaintClosed), typeof(ComplaintReopened),
         typeof(ComplaintWithdrawn), typeof(ComplaintMarkedDuplicate), typeof(ComplaintLinked), typeof(ComplaintWhistled),
-        typeof(ComplaintWhistleConcluded), typeof(ComplaintCited),
+        typeof(ComplaintWhistleConcluded), typeof(ComplaintCited), typeof(ComplaintWhistleReassigned),
     ];
 }

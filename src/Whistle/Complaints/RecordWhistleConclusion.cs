@@ -3,15 +3,16 @@ using Wolverine.Marten;
 
 namespace Whistle.Complaints;
 
-/// <summary>Sent by the whistle to its complaint when it concludes: the complaint may then be resolved.</summary>
+/// <summary>
+/// Sent by the whistle to its complaint when it concluded, before the conclusion was recorded on the complaint in the
+/// whistle's own transaction (<see cref="WhistleOnComplaint"/>); still handled for messages already in flight.
+/// </summary>
 public sealed record WhistleConclusionReached(Guid ComplaintId, Guid WhistleId, Actor By, DateTimeOffset At);
 
-/// <summary>The complaint learns that its whistle concluded (a message cascaded by the whistle's conclusion).</summary>
+/// <summary>The complaint learns that its whistle concluded from a message of an earlier version: the same decision.</summary>
 public static class WhistleConclusionReachedHandler
 {
     [AggregateHandler]
     public static Events Handle(WhistleConclusionReached message, Complaint complaint) =>
-        complaint.OpenWhistle == message.WhistleId
-            ? [new ComplaintWhistleConcluded(complaint.Id, message.WhistleId, message.By, message.At)]
-            : [];
+        WhistleOnComplaint.Concluded(complaint, message.WhistleId, message.By, message.At);
 }

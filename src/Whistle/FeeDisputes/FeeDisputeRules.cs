@@ -1,8 +1,20 @@
 using System.Security.Claims;
+using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Whistle.Kernel;
+using Whistle.Mediation;
 
 namespace Whistle.FeeDisputes;
+
+/// <summary>
+/// The mediation case the dispute was last referred to, as its write model stands; null when the dispute was never
+/// referred. The case, not the dispute, is the source of truth of how mediation ended.
+/// </summary>
+public sealed record DisputeMediation(MediationCase? Case)
+{
+    public static async Task<DisputeMediation> LoadAsync(FeeDispute dispute, IDocumentSession session, CancellationToken ct) =>
+        new(dispute.Mediation is { } id && await session.Events.FetchLatest<MediationCase>(id, ct) is { } c && c.Id == id ? c : null);
+}
 
 /// <summary>The checks every command on a dispute starts with, and the rules several commands share.</summary>
 public static class FeeDisputeRules
@@ -34,6 +46,25 @@ public static class FeeDisputeRules
     /// </summary>
     public static ProblemDetails? WhilePlanRuns(FeeDispute dispute, string zh, string en) =>
         dispute.PlanRuns ? NotAllowed(dispute, $"{zh}（分期履行中）", $"{en} while a payment plan runs") : null;
+
+    /// <summary>
+    /// The dispute as its mediation left it. The dispute records the end of its mediation when the case's message
+    /// (<see cref="MediationOutcomeReached"/>) is handled, a moment after the case's command answered; a rule that
+    /// waits on that end reads the case itself, so the next step works as soon as the mediation's answer says it
+    /// ended. The event folded here is not appended: the dispute's own record follows with the message.
+    /// </summary>
+    public static FeeDispute AsMediationLeftIt(this FeeDispute dispute, MediationCase? mediation, Actor by, DateTimeOffset now) =>
+        dispute is { Mediation: { } id, MediationEnded: false } && mediation is { MediationEnded: true } ended && ended.Id == id
+            ? dispute.Apply(new FeeDisputeMediationEnded(dispute.Id, id, ResultOf(ended.Status), by, now))
+            : dispute;
+
+    /// <summary>How an ended mediation ended, as the dispute records it: whatever followed an agreement, it was reached.</summary>
+    public static MediationResult ResultOf(MediationStatus status) => status switch
+    {
+        MediationStatus.NotMediated => MediationResult.NotMediated,
+        MediationStatus.Failed => MediationResult.Failed,
+        _ => MediationResult.AgreementSigned,
+    };
 
     public static string Label(this FeeDisputeStage stage) => stage switch
     {

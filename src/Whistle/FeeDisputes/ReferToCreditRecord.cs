@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Whistle.Kernel;
@@ -9,14 +10,22 @@ namespace Whistle.FeeDisputes;
 
 /// <summary>
 /// Enters the owner's refusal to pay into the credit record (征信) — allowed only after a failed mediation and a formal
-/// demand whose deadline has passed; withdrawn by itself when a later payment plan is fulfilled.
+/// demand whose deadline has passed; withdrawn by itself when a later payment plan is fulfilled. Whether mediation
+/// failed is read from the mediation case itself, so the referral works as soon as the case's failure is answered.
 /// </summary>
 public sealed record ReferToCreditRecord(string? Basis, long? ExpectedVersion = null);
 
 public static class ReferToCreditRecordEndpoint
 {
-    public static ProblemDetails Validate(ReferToCreditRecord command, FeeDispute dispute, ClaimsPrincipal user, TimeProvider clock) =>
-        Check(command, dispute, user, clock.GetUtcNow());
+    public static Task<DisputeMediation> LoadAsync(FeeDispute dispute, IDocumentSession session, CancellationToken ct) =>
+        DisputeMediation.LoadAsync(dispute, session, ct);
+
+    public static ProblemDetails Validate(
+        ReferToCreditRecord command, FeeDispute dispute, DisputeMediation mediation, ClaimsPrincipal user, TimeProvider clock)
+    {
+        var now = clock.GetUtcNow();
+        return Check(command, dispute.AsMediationLeftIt(mediation.Case, Actor.From(user), now), user, now);
+    }
 
     public static ProblemDetails Check(ReferToCreditRecord command, FeeDispute dispute, ClaimsPrincipal user, DateTimeOffset now)
     {
@@ -41,9 +50,17 @@ public static class ReferToCreditRecordEndpoint
     [WolverinePost("/api/fee-disputes/{feeDisputeId}/credit-referral", OperationId = nameof(ReferToCreditRecord))]
     [Authorize(Roles = Scope.FeeDisputeHandlers)]
     public static (FeeDisputeAnswer, Events) Post(
-        ReferToCreditRecord command, [WriteAggregate] FeeDispute dispute, ClaimsPrincipal user, DateTimeOffset now)
+        ReferToCreditRecord command,
+        // Locked, not checked optimistically: the mediation's outcome message may be recording the end on the dispute
+        // at this very moment; the two wait for each other instead of the referral answering 409.
+        [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] FeeDispute dispute,
+        DisputeMediation mediation, ClaimsPrincipal user, DateTimeOffset now) =>
+        Refer(command, dispute.AsMediationLeftIt(mediation.Case, Actor.From(user), now), Actor.From(user), now);
+
+    /// <summary>The decision, on the dispute as its mediation left it: the referral, answered with the dispute after it.</summary>
+    public static (FeeDisputeAnswer, Events) Refer(ReferToCreditRecord command, FeeDispute dispute, Actor by, DateTimeOffset now)
     {
-        Events events = [new CreditReferralMade(dispute.Id, command.Basis!.Trim(), Actor.From(user), now)];
+        Events events = [new CreditReferralMade(dispute.Id, command.Basis!.Trim(), by, now)];
         return (FeeDisputeAnswer.After(dispute, events), events);
     }
 }

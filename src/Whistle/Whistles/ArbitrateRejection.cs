@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Whistle.Complaints;
 using Whistle.County.Directory;
 using Whistle.Kernel;
 using Wolverine;
@@ -12,16 +13,18 @@ namespace Whistle.Whistles;
 
 /// <summary>
 /// The joint-meeting office rules on a rejection (审定): upheld — the case moves to <c>reassignTo</c>;
-/// overruled — the rejecting department must handle it, with fresh due times.
+/// overruled — the rejecting department must handle it, with fresh due times. An upheld ruling also updates the
+/// complaint's summary of the whistle in the same transaction.
 /// </summary>
 public sealed record ArbitrateRejection(ArbitrationRuling? Ruling, string? Reason, string? ReassignTo = null, long? ExpectedVersion = null);
 
-public sealed record Arbitration(WhistleTiming Timing, DepartmentCodes Departments);
+public sealed record Arbitration(WhistleTiming Timing, DepartmentCodes Departments, WhistleComplaint? Complaint = null);
 
 public static class ArbitrateRejectionEndpoint
 {
-    public static async Task<Arbitration> LoadAsync(IQuerySession session, CancellationToken ct) =>
-        new(await WhistleTiming.LoadAsync(session, ct), await DepartmentCodes.LoadAsync(session, ct));
+    public static async Task<Arbitration> LoadAsync(Whistle whistle, IDocumentSession session, CancellationToken ct) =>
+        new(await WhistleTiming.LoadAsync(session, ct), await DepartmentCodes.LoadAsync(session, ct),
+            await WhistleComplaint.LoadAsync(whistle, session, ct));
 
     public static ProblemDetails Validate(
         ArbitrateRejection command, Whistle whistle, string department, Arbitration arbitration, ClaimsPrincipal user)
@@ -46,10 +49,25 @@ public static class ArbitrateRejectionEndpoint
 
     [WolverinePost("/api/whistles/{whistleId}/assignments/{department}/arbitrate", OperationId = nameof(ArbitrateRejection))]
     [Authorize(Roles = Roles.Office)]
-    public static (WhistleAnswer, Events, OutgoingMessages) Post(
+    public static (WhistleAnswer, Events, OutgoingMessages, IEnumerable<IMartenOp>) Post(
         ArbitrateRejection command, [WriteAggregate] Whistle whistle, string department, Arbitration arbitration,
-        ClaimsPrincipal user, DateTimeOffset now) =>
-        Arbitrate(command, whistle, department, arbitration.Timing, Actor.From(user), now);
+        ClaimsPrincipal user, DateTimeOffset now)
+    {
+        var by = Actor.From(user);
+        var (answer, events, messages) = Arbitrate(command, whistle, department, arbitration.Timing, by, now);
+        var summary = arbitration.Complaint?.Record(complaint => OnComplaint(whistle, events, complaint, by, now)) ?? [];
+        return (answer, events, messages, summary);
+    }
+
+    /// <summary>
+    /// The complaint's side of the ruling: when it moved a department's part, the complaint's summary names the
+    /// departments the whistle has after it (in the order the conclusion will record them).
+    /// </summary>
+    public static Events OnComplaint(Whistle whistle, Events ruling, Complaint complaint, Actor by, DateTimeOffset now) =>
+        ruling.OfType<RejectionArbitrated>().Any(r => r.Ruling == ArbitrationRuling.Upheld)
+            ? WhistleOnComplaint.Reassigned(complaint, whistle.Id,
+                [.. whistle.After(ruling).Assignments.Where(a => a.Active).Select(a => a.Department)], by, now)
+            : [];
 
     /// <summary>The decision: the ruling, with the new department's (or the same department's fresh) due times scheduled.</summary>
     public static (WhistleAnswer, Events, OutgoingMessages) Arbitrate(

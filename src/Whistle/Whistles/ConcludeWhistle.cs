@@ -1,9 +1,9 @@
 using System.Security.Claims;
+using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Whistle.Complaints;
 using Whistle.Kernel;
-using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -13,12 +13,26 @@ public sealed record DepartmentRating(string? Department, int? Score, string? Co
 
 /// <summary>
 /// Every department has replied: the whistler confirms the replies and rates each department (1–5, 一哨一考核);
-/// the whistle concludes and the complaint hears of it.
+/// the whistle concludes and, in the same transaction, its complaint records it: the complaint may be resolved at once.
 /// </summary>
 public sealed record ConcludeWhistle(IReadOnlyList<DepartmentRating>? Ratings, long? ExpectedVersion = null);
 
+/// <summary>The complaint the whistle was blown on, as its write model stands; null when the stream is missing.</summary>
+public sealed record WhistleComplaint(Complaint? Complaint)
+{
+    public static async Task<WhistleComplaint> LoadAsync(Whistle whistle, IDocumentSession session, CancellationToken ct) =>
+        new(await session.Events.FetchLatest<Complaint>(whistle.ComplaintId, ct) is { } c && c.Id == whistle.ComplaintId ? c : null);
+
+    /// <summary>The complaint's own decision on a step of its whistle, appended to the complaint in this transaction.</summary>
+    public IEnumerable<IMartenOp> Record(Func<Complaint, Events> decide) =>
+        Complaint is { } complaint ? WhistleOnComplaint.Appends(complaint, decide(complaint)) : [];
+}
+
 public static class ConcludeWhistleEndpoint
 {
+    public static Task<WhistleComplaint> LoadAsync(Whistle whistle, IDocumentSession session, CancellationToken ct) =>
+        WhistleComplaint.LoadAsync(whistle, session, ct);
+
     public static ProblemDetails Validate(ConcludeWhistle command, Whistle whistle, ClaimsPrincipal user)
     {
         if (WhistleRules.Whistler(whistle, user, command.ExpectedVersion) is { } problem) return problem;
@@ -44,13 +58,20 @@ public static class ConcludeWhistleEndpoint
 
     [WolverinePost("/api/whistles/{whistleId}/conclude", OperationId = nameof(ConcludeWhistle))]
     [Authorize(Roles = Scope.Whistlers)]
-    public static (WhistleAnswer, Events, OutgoingMessages) Post(
-        ConcludeWhistle command, [WriteAggregate] Whistle whistle, ClaimsPrincipal user, DateTimeOffset now)
+    public static (WhistleAnswer, Events, IEnumerable<IMartenOp>) Post(
+        ConcludeWhistle command, [WriteAggregate] Whistle whistle, WhistleComplaint complaint, ClaimsPrincipal user, DateTimeOffset now)
     {
         var by = Actor.From(user);
+        var (answer, events) = Conclude(command, whistle, by, now);
+        return (answer, events, complaint.Record(c => WhistleOnComplaint.Concluded(c, whistle.Id, by, now)));
+    }
+
+    /// <summary>The decision: each department's rating and the conclusion (the complaint decides its own side).</summary>
+    public static (WhistleAnswer, Events) Conclude(ConcludeWhistle command, Whistle whistle, Actor by, DateTimeOffset now)
+    {
         var events = new Events();
         events.AddRange(command.Ratings!.Select(r => new DepartmentRated(whistle.Id, r.Department!, r.Score!.Value, string.IsNullOrWhiteSpace(r.Comment) ? null : r.Comment.Trim(), by, now)));
         events.Add(new WhistleConcluded(whistle.Id, whistle.ComplaintId, whistle.Assignments.Where(a => a.Active).Select(a => a.Department).ToList(), by, now));
-        return (WhistleAnswer.After(whistle, events), events, [new WhistleConclusionReached(whistle.ComplaintId, whistle.Id, by, now)]);
+        return (WhistleAnswer.After(whistle, events), events);
     }
 }

@@ -137,6 +137,39 @@ public sealed class FeeDisputeEndpointTests(AppFixture app) : IntegrationContext
     }
 
     [Fact]
+    public async Task a_credit_referral_right_after_the_mediation_failed_passes_the_mediation_check()
+    {
+        var raised = await Raise();
+        await Act(raised.Id, "demand", new IssueDemand(2400m, Today.AddDays(10)));
+        var mediation = (await (await Act(raised.Id, "mediation", new ReferFeeDisputeToMediation(), 201)).ReadAsJsonAsync<MediationStarted>())!;
+        var mediationCase = $"/api/mediation/cases/{mediation.MediationCaseId}";
+        await Post(Tokens.Mediator, $"{mediationCase}/consent", new RecordConsent(PartySide.Applicant, true));
+        await Post(Tokens.Mediator, $"{mediationCase}/consent", new RecordConsent(PartySide.Respondent, true));
+        await Post(Tokens.Mediator, $"{mediationCase}/accept", new { });
+        App.Clock.Advance(TimeSpan.FromDays(11));
+
+        await Post(Tokens.Mediator, $"{mediationCase}/fail", new RecordMediationFailure("双方对欠费金额分歧过大"));
+        // Back to back: the dispute reads the mediation case itself, whether or not it has heard of the failure yet.
+        var referred = (await (await Act(raised.Id, "credit-referral", new ReferToCreditRecord("调解不成且催告期满仍拒不缴费")))
+            .ReadAsJsonAsync<FeeDisputeAnswer>())!;
+
+        (referred.CreditReferred, referred.MediationFailed, referred.Stage).ShouldBe((true, true, FeeDisputeStage.Open));
+    }
+
+    [Fact]
+    public async Task a_credit_referral_while_the_mediation_case_still_runs_is_409()
+    {
+        var raised = await Raise();
+        await Act(raised.Id, "demand", new IssueDemand(2400m, Today.AddDays(10)));
+        await Act(raised.Id, "mediation", new ReferFeeDisputeToMediation(), 201);
+        App.Clock.Advance(TimeSpan.FromDays(11));
+
+        var refused = await Act(raised.Id, "credit-referral", new ReferToCreditRecord("拒不缴费"), 409);
+
+        (await refused.ReadAsJsonAsync<ProblemDetails>())!.Detail!.ShouldContain("while mediation runs");
+    }
+
+    [Fact]
     public async Task referring_to_mediation_starts_a_mediation_case_naming_the_dispute()
     {
         var raised = await Raise();

@@ -134,7 +134,7 @@ public sealed class WhistleEndpointTests(AppFixture app) : IntegrationContext(ap
     [Fact]
     public async Task an_upheld_rejection_moves_the_assignment_to_another_department()
     {
-        var (_, whistle, _) = await Blown();
+        var (complaint, whistle, _) = await Blown();
         await Act(Tokens.Chengguan, whistle, "chengguan", "reject",
             new RejectAssignment("《城市道路管理条例》第二十七条", "小区内部道路不属城市道路"));
 
@@ -146,6 +146,10 @@ public sealed class WhistleEndpointTests(AppFixture app) : IntegrationContext(ap
             ("gongan", AssignmentStatus.Awaiting), ("chengguan", AssignmentStatus.Reassigned), ("zhujian", AssignmentStatus.Awaiting)]);
         details.OpenDepartments.ShouldBe(["gongan", "zhujian"]);
         (await Get<DepartmentInbox>(Tokens.Zhujian, "/api/departments/zhujian/inbox")).Items.ShouldContain(i => i.WhistleId == whistle);
+        // The ruling's own transaction updated the complaint: its summary names the new department at once.
+        (await Get<ComplaintDetails>(Tokens.Community, $"/api/complaints/{complaint}")).Whistles.Single().Departments
+            .ShouldBe(["gongan", "zhujian"]);
+        (await EventsOf(complaint))[^1].Data.ShouldBeOfType<ComplaintWhistleReassigned>().Departments.ShouldBe(["gongan", "zhujian"]);
     }
 
     [Fact]
@@ -276,8 +280,10 @@ public sealed class WhistleEndpointTests(AppFixture app) : IntegrationContext(ap
         await Act(Tokens.Community, whistle, "chengguan", "return", new ReturnReply("隔离桩未安装"));
         await Act(Tokens.Chengguan, whistle, "chengguan", "reply", new ReplyToAssignment("隔离桩已安装"));
 
-        await Host.ExecuteAndWaitAsync(() => Post(Tokens.Community, $"/api/whistles/{whistle}/conclude", new ConcludeWhistle(
-            [new("gongan", 5, "响应迅速"), new("chengguan", 3, "需退回一次")])), 30_000);
+        await Post(Tokens.Community, $"/api/whistles/{whistle}/conclude", new ConcludeWhistle(
+            [new("gongan", 5, "响应迅速"), new("chengguan", 3, "需退回一次")]));
+        // Back to back, nothing awaited in between: the conclusion was recorded on the complaint in the same transaction.
+        await Post(Tokens.Community, $"/api/complaints/{complaint}/resolve", new ResolveComplaint("部门已处置完毕"));
 
         var details = await Details(whistle);
         details.Concluded.ShouldBeTrue();
@@ -285,7 +291,8 @@ public sealed class WhistleEndpointTests(AppFixture app) : IntegrationContext(ap
         details.Assignments.Select(a => a.Score).ShouldBe([5, 3]);
         var complaintDetails = await Get<ComplaintDetails>(Tokens.Community, $"/api/complaints/{complaint}");
         complaintDetails.Whistles.Single().ConcludedAt.ShouldBe(details.ConcludedAt);
-        await Post(Tokens.Community, $"/api/complaints/{complaint}/resolve", new ResolveComplaint("部门已处置完毕"));
+        complaintDetails.Status.ShouldBe(ComplaintStatus.Resolved);
+        (await EventsOf(complaint)).Select(e => e.Data).OfType<ComplaintWhistleConcluded>().ShouldHaveSingleItem().WhistleId.ShouldBe(whistle);
     }
 
     [Fact]

@@ -32,6 +32,7 @@ public class ComplaintEventsTests
                 nameof(ComplaintResolved), nameof(ComplaintFollowUpRecorded), nameof(ComplaintClosed),
                 nameof(ComplaintReopened), nameof(ComplaintWithdrawn), nameof(ComplaintMarkedDuplicate),
                 nameof(ComplaintLinked), nameof(ComplaintWhistled), nameof(ComplaintWhistleConcluded), nameof(ComplaintCited),
+                nameof(ComplaintWhistleReassigned),
             ],
             ignoreOrder: true);
 

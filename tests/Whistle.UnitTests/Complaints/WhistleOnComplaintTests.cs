@@ -2,6 +2,7 @@ using Shouldly;
 using Whistle.Complaints;
 using Whistle.County.Deadlines;
 using Whistle.Kernel;
+using Whistle.UnitTests.Whistles;
 using Xunit;
 using static Whistle.UnitTests.Complaints.ComplaintHistory;
 using static Whistle.UnitTests.EventSpecification;
@@ -69,5 +70,46 @@ public class WhistleOnComplaintTests
         ResolveComplaintEndpoint.Validate(new ResolveComplaint("违建已拆除。"), complaint, Users.Clerk).ShouldBeNoProblem();
         ResolveComplaintEndpoint.Post(new ResolveComplaint("违建已拆除。"), complaint, Users.Clerk, Now).Item2
             .ShouldHaveSingleItem().ShouldBe(new ComplaintResolved(Id, "违建已拆除。", Users.ClerkActor, Now));
+    }
+
+    [Fact]
+    public void the_conclusion_decided_in_the_whistles_transaction_is_appended_expecting_the_complaint_it_was_decided_on()
+    {
+        var complaint = Given<Complaint>(Lodged(), Accepted(), Whistled(WhistleId));
+
+        var events = WhistleOnComplaint.Concluded(complaint, WhistleId, Whistler, Now);
+
+        events.ShouldHaveSingleItem().ShouldBe(new ComplaintWhistleConcluded(Id, WhistleId, Whistler, Now));
+        WhistleOnComplaint.Appends(complaint, events).ShouldHaveSingleItem();
+        complaint.After(events).OpenWhistle.ShouldBeNull();
+    }
+
+    [Fact]
+    public void nothing_to_record_appends_nothing() =>
+        WhistleOnComplaint.Appends(Given<Complaint>(Lodged(), Accepted()), []).ShouldBeEmpty();
+
+    [Fact]
+    public void a_reassignment_names_the_whistles_departments_now() =>
+        WhistleOnComplaint.Reassigned(Given<Complaint>(Lodged(), Accepted(), Whistled(WhistleId)), WhistleId, ["zhujian", "guihua"], Whistler, Now)
+            .ShouldBeEvents(new ComplaintWhistleReassigned(Id, WhistleId, ["zhujian", "guihua"], Whistler, Now));
+
+    [Fact]
+    public void a_reassignment_on_a_whistle_that_is_not_the_open_one_appends_nothing() =>
+        WhistleOnComplaint.Reassigned(Given<Complaint>(Lodged(), Accepted(), Whistled(WhistleId)), EarlierWhistleId, ["zhujian"], Whistler, Now)
+            .ShouldBeEmpty();
+
+    [Fact]
+    public void a_reassignment_leaves_the_complaint_waiting_for_its_whistle() =>
+        Given<Complaint>(Lodged(), Accepted(), Whistled(WhistleId), new ComplaintWhistleReassigned(Id, WhistleId, ["zhujian"], Whistler, Now))
+            .OpenWhistle.ShouldBe(WhistleId);
+
+    [Fact]
+    public void the_complaints_summary_of_the_whistle_lists_the_departments_after_a_reassignment()
+    {
+        var details = Project<ComplaintDetailsProjection, ComplaintDetails>(
+            Lodged(), Accepted(), Whistled(WhistleId), new ComplaintWhistleReassigned(Id, WhistleId, ["zhujian", "guihua"], Whistler, Now));
+
+        details.Whistles.ShouldHaveSingleItem().Departments.ShouldBe(["zhujian", "guihua"]);
+        (details.Version, details.UpdatedAt).ShouldBe((4L, Now));
     }
 }

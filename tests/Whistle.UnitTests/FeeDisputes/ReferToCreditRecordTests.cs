@@ -18,7 +18,7 @@ public class ReferToCreditRecordTests
     {
         ReferToCreditRecordEndpoint.Check(Refusal, DisputeAfter(ReadyForCreditReferral), Users.Clerk, Now).ShouldBeNoProblem();
 
-        var (_, events) = ReferToCreditRecordEndpoint.Post(Refusal, DisputeAfter(ReadyForCreditReferral), Users.Clerk, Now);
+        var (_, events) = ReferToCreditRecordEndpoint.Refer(Refusal, DisputeAfter(ReadyForCreditReferral), Users.ClerkActor, Now);
 
         events.ShouldBeEvents(new CreditReferralMade(Id, "调解不成，催告期满仍拒不缴纳", Users.ClerkActor, Now));
         DisputeAfter([.. ReadyForCreditReferral, .. events]).CreditReferred.ShouldBeTrue();
@@ -113,9 +113,64 @@ public class ReferToCreditRecordTests
     [Fact]
     public void validation_reads_the_clock() =>
         ReferToCreditRecordEndpoint.Validate(
-                Refusal, DisputeAfter([.. MediationFailedOnly, Demanded(new DateOnly(2026, 3, 20))]), Users.Clerk,
+                Refusal, DisputeAfter([.. MediationFailedOnly, Demanded(new DateOnly(2026, 3, 20))]), new DisputeMediation(null), Users.Clerk,
                 new FixedClock(new DateTimeOffset(2026, 3, 21, 0, 0, 0, TimeSpan.FromHours(8))))
             .ShouldBeNoProblem();
+
+    private static readonly object[] InMediation = [Raised(), Demanded(new DateOnly(2026, 2, 20)), ReferredToMediation()];
+
+    private static DisputeMediation CaseThatIs(MediationStatus status, Guid? id = null) =>
+        new(new MediationCase { Id = id ?? MediationId, Status = status });
+
+    private static Microsoft.AspNetCore.Mvc.ProblemDetails ValidateWith(DisputeMediation mediation, params object[] history) =>
+        ReferToCreditRecordEndpoint.Validate(Refusal, DisputeAfter(history), mediation, Users.Clerk, new FixedClock(Now));
+
+    [Fact]
+    public void a_failed_mediation_counts_as_soon_as_the_case_says_so_before_the_dispute_hears_of_it() =>
+        ValidateWith(CaseThatIs(MediationStatus.Failed), InMediation).ShouldBeNoProblem();
+
+    [Fact]
+    public void the_referral_after_a_failure_the_dispute_has_not_heard_of_answers_with_the_dispute_as_mediation_left_it()
+    {
+        var (answer, events) = ReferToCreditRecordEndpoint.Post(
+            Refusal, DisputeAfter(InMediation), CaseThatIs(MediationStatus.Failed), Users.Clerk, Now);
+
+        events.ShouldBeEvents(new CreditReferralMade(Id, "调解不成，催告期满仍拒不缴纳", Users.ClerkActor, Now));
+        (answer.Version, answer.Stage, answer.MediationFailed, answer.CreditReferred).ShouldBe((4L, FeeDisputeStage.Open, true, true));
+    }
+
+    [Fact]
+    public void while_the_case_is_still_in_mediation_there_is_no_referral() =>
+        ValidateWith(CaseThatIs(MediationStatus.Accepted), InMediation)
+            .ShouldBeConflict("it cannot go to the credit record while mediation runs");
+
+    [Theory]
+    [InlineData(MediationStatus.AgreementSigned)]
+    [InlineData(MediationStatus.Performed)]
+    [InlineData(MediationStatus.NotMediated)]
+    public void a_case_that_ended_otherwise_is_no_failed_mediation(MediationStatus status) =>
+        ValidateWith(CaseThatIs(status), InMediation)
+            .ShouldBeConflict("Not yet a case for the credit record: no failed mediation.");
+
+    [Fact]
+    public void another_case_than_the_disputes_current_mediation_is_not_read() =>
+        ValidateWith(CaseThatIs(MediationStatus.Failed, OtherMediationId), InMediation)
+            .ShouldBeConflict("it cannot go to the credit record while mediation runs");
+
+    [Fact]
+    public void once_the_dispute_has_recorded_the_end_its_own_record_stands() =>
+        DisputeAfter(Raised(), ReferredToMediation(), MediationEnded(MediationResult.AgreementSigned))
+            .AsMediationLeftIt(CaseThatIs(MediationStatus.Failed).Case, Users.ClerkActor, Now).MediationFailed.ShouldBeFalse();
+
+    [Theory]
+    [InlineData(MediationStatus.NotMediated, MediationResult.NotMediated)]
+    [InlineData(MediationStatus.Failed, MediationResult.Failed)]
+    [InlineData(MediationStatus.AgreementSigned, MediationResult.AgreementSigned)]
+    [InlineData(MediationStatus.Performed, MediationResult.AgreementSigned)]
+    [InlineData(MediationStatus.Breached, MediationResult.AgreementSigned)]
+    [InlineData(MediationStatus.AgreementInvalid, MediationResult.AgreementSigned)]
+    public void an_ended_case_reads_as_the_result_its_message_carries(MediationStatus status, MediationResult result) =>
+        FeeDisputeRules.ResultOf(status).ShouldBe(result);
 
     [Fact]
     public void while_a_second_mediation_runs_there_is_no_referral() =>

@@ -1,5 +1,7 @@
 using Shouldly;
+using Whistle.Complaints;
 using Whistle.County.Deadlines;
+using Whistle.UnitTests.Complaints;
 using Whistle.Whistles;
 using Xunit;
 using static Whistle.UnitTests.Whistles.WhistleHistory;
@@ -9,6 +11,9 @@ namespace Whistle.UnitTests.Whistles;
 public class ArbitrateRejectionTests
 {
     private static readonly Arbitration Arbitration = new(Timing, Departments);
+
+    private static ComplaintWhistled Whistled() =>
+        new(ComplaintHistory.Id, WhistleId, WhistleType.Routine, [Lead, CoHandler], Users.CommunityWorkerActor, BlownAt);
 
     private static readonly ArbitrateRejection Uphold = new(ArbitrationRuling.Upheld, "退单理由成立，改派住建。", Other);
 
@@ -137,5 +142,26 @@ public class ArbitrateRejectionTests
         var lead = WhistleAfter(Blown(), Rejected(Lead), Overruled(Lead, renewed)).Find(Lead).ShouldNotBeNull();
 
         (lead.Status, lead.SignForDue, lead.ReplyDue).ShouldBe((AssignmentStatus.SignedFor, Original.SignForDue, renewed.ReplyDue));
+    }
+
+    [Fact]
+    public void an_upheld_ruling_shows_the_new_department_on_the_complaints_summary_in_the_same_transaction()
+    {
+        var whistle = WhistleAfter(Blown(), Rejected(Lead));
+        var complaint = EventSpecification.Given<Complaint>(ComplaintHistory.Lodged(), ComplaintHistory.Accepted(), Whistled());
+        var (_, ruling, _) = ArbitrateRejectionEndpoint.Arbitrate(Uphold, whistle, Lead, Timing, Users.OfficeActor, Now);
+
+        ArbitrateRejectionEndpoint.OnComplaint(whistle, ruling, complaint, Users.OfficeActor, Now)
+            .ShouldBeEvents(new ComplaintWhistleReassigned(ComplaintHistory.Id, WhistleId, [CoHandler, Other], Users.OfficeActor, Now));
+    }
+
+    [Fact]
+    public void an_overruled_rejection_leaves_the_complaints_summary_as_it_is()
+    {
+        var whistle = WhistleAfter(Blown(), Rejected(Lead));
+        var complaint = EventSpecification.Given<Complaint>(ComplaintHistory.Lodged(), ComplaintHistory.Accepted(), Whistled());
+        var (_, ruling, _) = ArbitrateRejectionEndpoint.Arbitrate(Overrule, whistle, Lead, Timing, Users.OfficeActor, Now);
+
+        ArbitrateRejectionEndpoint.OnComplaint(whistle, ruling, complaint, Users.OfficeActor, Now).ShouldBeEmpty();
     }
 }

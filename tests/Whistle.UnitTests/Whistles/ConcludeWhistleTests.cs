@@ -9,6 +9,9 @@ namespace Whistle.UnitTests.Whistles;
 
 public class ConcludeWhistleTests
 {
+    private static ComplaintWhistled Whistled() =>
+        new(Id, WhistleId, Whistle.County.Deadlines.WhistleType.Routine, [Lead, CoHandler], Whistler, BlownAt);
+
     private static readonly ConcludeWhistle Conclude = new([new(Lead, 5, "拆除及时。"), new(CoHandler, 4, null)]);
 
     private static Microsoft.AspNetCore.Mvc.ProblemDetails Validate(ConcludeWhistle command, params object[] history) =>
@@ -25,13 +28,24 @@ public class ConcludeWhistleTests
         var user = Users.CommunityWorker(CommunityId, SubDistrictId);
 
         ConcludeWhistleEndpoint.Validate(command, whistle, user).ShouldBeNoProblem();
-        var (_, events, messages) = ConcludeWhistleEndpoint.Post(command, whistle, user, Now);
+        var (_, events) = ConcludeWhistleEndpoint.Conclude(command, whistle, Whistler, Now);
 
         events.ShouldBeEvents(
             new DepartmentRated(WhistleId, Lead, 5, "拆除及时。", Whistler, Now),
             new DepartmentRated(WhistleId, CoHandler, 4, null, Whistler, Now),
             new WhistleConcluded(WhistleId, Id, [Lead, CoHandler], Whistler, Now));
-        messages.ShouldSchedule(new Scheduled(new WhistleConclusionReached(Id, WhistleId, Whistler, Now), null));
+    }
+
+    [Fact]
+    public void the_conclusion_is_recorded_on_the_complaint_in_the_same_transaction_and_nothing_is_left_to_a_message()
+    {
+        var complaint = new WhistleComplaint(EventSpecification.Given<Complaint>(Lodged(), Accepted(), Whistled()));
+
+        var (_, _, complaintAppends) = ConcludeWhistleEndpoint.Post(Conclude, WhistleAfter(AllReplied), complaint, Users.CommunityWorker(CommunityId, SubDistrictId), Now);
+
+        complaintAppends.ShouldHaveSingleItem();
+        complaint.Record(c => WhistleOnComplaint.Concluded(c, WhistleId, Whistler, Now)).ShouldHaveSingleItem();
+        new WhistleComplaint(null).Record(c => WhistleOnComplaint.Concluded(c, WhistleId, Whistler, Now)).ShouldBeEmpty();
     }
 
     [Fact]
@@ -41,7 +55,7 @@ public class ConcludeWhistleTests
         var user = Users.SubDistrictWorker(SubDistrictId);
 
         ConcludeWhistleEndpoint.Validate(Conclude, whistle, user).ShouldBeNoProblem();
-        ConcludeWhistleEndpoint.Post(Conclude, whistle, user, Now).Item2.OfType<WhistleConcluded>().ShouldHaveSingleItem()
+        ConcludeWhistleEndpoint.Post(Conclude, whistle, new WhistleComplaint(null), user, Now).Item2.OfType<WhistleConcluded>().ShouldHaveSingleItem()
             .By.ShouldBe(Users.SubDistrictWorkerActor);
     }
 
@@ -112,7 +126,7 @@ public class ConcludeWhistleTests
         Validate(command, history).ShouldBeNoProblem();
         Validate(new ConcludeWhistle([.. command.Ratings!, new(Lead, 1, null)]), history)
             .ShouldRejectField("ratings[2].department", "Not a department of this whistle.");
-        ConcludeWhistleEndpoint.Post(command, WhistleAfter(history), Users.CommunityWorker(CommunityId, SubDistrictId), Now).Item2
+        ConcludeWhistleEndpoint.Conclude(command, WhistleAfter(history), Whistler, Now).Item2
             .OfType<WhistleConcluded>().ShouldHaveSingleItem().Departments.ShouldBe([CoHandler, Other]);
     }
 
