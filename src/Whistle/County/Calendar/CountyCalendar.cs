@@ -20,10 +20,13 @@ public sealed record OfficialScheduleLoaded(
         new(Year, new HolidaySource(Issuer, Document, Title, Published, Url is null ? null : new Uri(Url, UriKind.Absolute)), Days);
 }
 
+/// <summary>The county's office hours (local time), in force from this version of its calendar.</summary>
+public sealed record OfficeHoursSet(Guid CalendarId, int Version, TimeOnly Opens, TimeOnly Closes, Actor By, DateTimeOffset At);
+
 /// <summary>The events of the county calendar's stream, as the event store registers them.</summary>
 public static class CountyCalendarEvents
 {
-    public static readonly IReadOnlyList<Type> All = [typeof(CountyCalendarRevised), typeof(OfficialScheduleLoaded)];
+    public static readonly IReadOnlyList<Type> All = [typeof(CountyCalendarRevised), typeof(OfficialScheduleLoaded), typeof(OfficeHoursSet)];
 }
 
 /// <summary>The county's own days, laid over the State Council's schedule; its version is recorded with every due time.</summary>
@@ -42,7 +45,18 @@ public sealed record CountyCalendar
 
     public static CountyCalendar Create(CountyCalendarRevised e) => new CountyCalendar { Id = e.CalendarId }.Apply(e);
 
+    /// <summary>Office opening, local time; null for the default 09:00.</summary>
+    public TimeOnly? Opens { get; init; }
+
+    /// <summary>Office closing, local time; null for the default 17:00.</summary>
+    public TimeOnly? Closes { get; init; }
+
     public static CountyCalendar Create(OfficialScheduleLoaded e) => new CountyCalendar { Id = e.CalendarId }.Apply(e);
+
+    public static CountyCalendar Create(OfficeHoursSet e) => new CountyCalendar { Id = e.CalendarId }.Apply(e);
+
+    public CountyCalendar Apply(OfficeHoursSet e) =>
+        this with { Version = e.Version, Opens = e.Opens, Closes = e.Closes, UpdatedAt = e.At, UpdatedBy = e.By };
 
     public CountyCalendar Apply(CountyCalendarRevised e) => this with { Version = e.Version, Days = e.Days, UpdatedAt = e.At, UpdatedBy = e.By };
 
@@ -65,7 +79,7 @@ public sealed record CountyCalendar
     public bool HasOfficialSchedule(int year) =>
         LoadedSchedules.Any(s => s.Year == year) || OfficialHolidays.Schedules.Any(s => s.Year == year);
 
-    public WorkingCalendar ToWorkingCalendar() => new(OfficialSchedules.SelectMany(s => s.Days), Days);
+    public WorkingCalendar ToWorkingCalendar() => new(OfficialSchedules.SelectMany(s => s.Days), Days, Opens, Closes);
 
     /// <summary>The county's calendar in force: version 0 (the official schedule alone) until it adds days.</summary>
     public static async Task<CountyCalendar> CurrentAsync(IQuerySession session, CancellationToken ct) =>

@@ -104,3 +104,29 @@ public sealed class OfficialScheduleEndpointTests(AppFixture app) : IntegrationC
     public async Task only_an_administrator_loads_a_schedule() =>
         await Send(Tokens.Clerk, x => x.Put.Json(Notice2027, JsonStyle.MinimalApi).ToUrl("/api/calendar/official/2027"), 403, await App.NewCountyAsync());
 }
+
+public sealed class OfficeHoursEndpointTests(AppFixture app) : IntegrationContext(app)
+{
+    [Fact]
+    public async Task the_countys_office_hours_move_its_due_times_and_are_versioned()
+    {
+        var county = await App.NewCountyAsync();
+        var start = Uri.EscapeDataString("2026-03-02T10:00:00+08:00");
+
+        await Send(Tokens.Admin, x => x.Put.Json(new SetOfficeHours(new TimeOnly(8, 30), new TimeOnly(17, 30)), JsonStyle.MinimalApi)
+            .ToUrl("/api/calendar/office-hours"), 200, county);
+
+        var after = await Get<AssignmentDeadlines>(Tokens.Clerk, $"/api/deadline-policy/due-times?whistleType=Routine&start={start}", county);
+        after.ReplyDue.ShouldBe(At("2026-03-11T17:30:00+08:00"));
+        after.CalendarVersion.ShouldBe(1);
+        var year = await Get<CalendarYear>(Tokens.Clerk, "/api/calendar/2026", county);
+        year.Closes.ShouldBe(new TimeOnly(17, 30));
+        (await Get<AssignmentDeadlines>(Tokens.Clerk, $"/api/deadline-policy/due-times?whistleType=Routine&start={start}", await App.NewCountyAsync()))
+            .ReplyDue.ShouldBe(At("2026-03-11T17:00:00+08:00"));   // another county keeps 09:00-17:00
+    }
+
+    [Fact]
+    public async Task closing_before_opening_is_400() =>
+        await Send(Tokens.Admin, x => x.Put.Json(new SetOfficeHours(new TimeOnly(17, 0), new TimeOnly(9, 0)), JsonStyle.MinimalApi)
+            .ToUrl("/api/calendar/office-hours"), 400, await App.NewCountyAsync());
+}
