@@ -39,6 +39,21 @@ public static class DueTimes
         return start.ToOffset(WorkingCalendar.Offset) + (due - start) * fraction;
     }
 
+    /// <summary>
+    /// The local years from <paramref name="start"/> to <paramref name="due"/> that have no official schedule in the
+    /// county's calendar, in order; empty for a calendar-basis interval, which no holiday moves.
+    /// </summary>
+    public static IReadOnlyList<int> YearsWithoutOfficialSchedule(
+        DateTimeOffset start, DateTimeOffset due, Interval interval, CountyCalendar county)
+    {
+        ArgumentNullException.ThrowIfNull(interval);
+        ArgumentNullException.ThrowIfNull(county);
+        if (interval.Basis == IntervalBasis.Calendar) return [];
+        var from = start.ToOffset(WorkingCalendar.Offset).Year;
+        var to = Math.Max(from, due.ToOffset(WorkingCalendar.Offset).Year);
+        return [.. Enumerable.Range(from, to - from + 1).Where(year => !county.HasOfficialSchedule(year))];
+    }
+
     private static DateTimeOffset AfterWorkingDays(DateTimeOffset start, int count, WorkingCalendar calendar)
     {
         var date = DateOnly.FromDateTime(start.DateTime);
