@@ -11,7 +11,9 @@ public sealed class ApiConventionsTests(AppFixture app) : IntegrationContext(app
     {
         await Send(null, x => x.Get.Url("/health/live"), 200);
         var ready = await Send(null, x => x.Get.Url("/health/ready"), 200);
-        (await ready.ReadAsTextAsync()).ShouldBe("Healthy");
+        // Degraded while next year's official holidays are missing and it starts within 60 days of the shared test
+        // clock (ReadinessCalendarTests pins both answers with a clock of its own); never Unhealthy here.
+        (await ready.ReadAsTextAsync()).ShouldBeOneOf("Healthy", "Degraded");
     }
 
     [Fact]
