@@ -78,9 +78,10 @@ pg_start() {
     # Another checkout's cluster may hold the port: take the next free one and remember it here.
     while ! port_is_free "$port"; do port=$((port + 1)); done
     pg_as sh -c "printf '%s\n' '$port' > '$data/whistle-port'"
+    # PostgreSQL's durable defaults (fsync, full_page_writes, synchronous_commit) stay on: ops/run serves this cluster.
     say "Starting PostgreSQL on 127.0.0.1:$port"
     pg_as pg_ctl -D "$data" -l "$data/server.log" -w -t 60 \
-        -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories='$data' -c max_connections=200 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+        -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories='$data' -c max_connections=200" \
         start >/dev/null
     printf '%s\n' "$port"
 }
