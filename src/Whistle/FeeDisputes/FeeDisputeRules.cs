@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Whistle.Kernel;
 using Whistle.Mediation;
+using Wolverine.Marten;
 
 namespace Whistle.FeeDisputes;
 
@@ -48,15 +49,17 @@ public static class FeeDisputeRules
         dispute.PlanRuns ? NotAllowed(dispute, $"{zh}（分期履行中）", $"{en} while a payment plan runs") : null;
 
     /// <summary>
-    /// The dispute as its mediation left it. The dispute records the end of its mediation when the case's message
-    /// (<see cref="MediationOutcomeReached"/>) is handled, a moment after the case's command answered; a rule that
-    /// waits on that end reads the case itself, so the next step works as soon as the mediation's answer says it
-    /// ended. The event folded here is not appended: the dispute's own record follows with the message.
+    /// The end of the dispute's mediation that the case has recorded and the dispute not yet. The dispute hears of the
+    /// end by the case's message (<see cref="MediationOutcomeReached"/>), a moment after the case's command answered; a
+    /// command whose rule waits on that end reads the case itself and appends this event first, in its own transaction,
+    /// so the next step works as soon as the mediation's answer says it ended. The message then finds the end recorded
+    /// and does nothing. The event names who ended the mediation and when, as the case has it (or the command's actor
+    /// and time for a case folded before it kept them).
     /// </summary>
-    public static FeeDispute AsMediationLeftIt(this FeeDispute dispute, MediationCase? mediation, Actor by, DateTimeOffset now) =>
+    public static Events MediationEndToRecord(FeeDispute dispute, MediationCase? mediation, Actor by, DateTimeOffset now) =>
         dispute is { Mediation: { } id, MediationEnded: false } && mediation is { MediationEnded: true } ended && ended.Id == id
-            ? dispute.Apply(new FeeDisputeMediationEnded(dispute.Id, id, ResultOf(ended.Status), by, now))
-            : dispute;
+            ? [new FeeDisputeMediationEnded(dispute.Id, id, ResultOf(ended.Status), ended.Ending?.By ?? by, ended.Ending?.At ?? now)]
+            : [];
 
     /// <summary>How an ended mediation ended, as the dispute records it: whatever followed an agreement, it was reached.</summary>
     public static MediationResult ResultOf(MediationStatus status) => status switch

@@ -12,7 +12,8 @@ namespace Whistle.FeeDisputes;
 
 /// <summary>
 /// Refers the dispute to the people's mediation centre: a mediation case starts in the same transaction, the company
-/// and the owner its parties, and each case names the other.
+/// and the owner its parties, and each case names the other. A dispute whose earlier mediation has just ended goes
+/// back at once: the end is read from that case and recorded first (<see cref="FeeDisputeRules.MediationEndToRecord"/>).
 /// </summary>
 public sealed record ReferFeeDisputeToMediation(string? Matter = null, long? ExpectedVersion = null);
 
@@ -20,11 +21,19 @@ public sealed record MediationStarted(Guid MediationCaseId, string Number) : Cre
 
 public static class ReferFeeDisputeToMediationEndpoint
 {
-    /// <summary>The dispute's company from the county directory (reference data), to name it as a party.</summary>
-    public static async Task<DisputeCompany> LoadAsync(FeeDispute dispute, IQuerySession session, CancellationToken ct) =>
-        new(await session.LoadAsync<PropertyCompany>(DirectoryIds.PropertyCompany(dispute.PropertyCompanyCode), ct));
+    /// <summary>
+    /// The dispute's company from the county directory (reference data), to name it as a party, and its current
+    /// mediation case, whose end the dispute may not have recorded yet.
+    /// </summary>
+    public static async Task<(DisputeCompany, DisputeMediation)> LoadAsync(FeeDispute dispute, IDocumentSession session, CancellationToken ct) =>
+        (new(await session.LoadAsync<PropertyCompany>(DirectoryIds.PropertyCompany(dispute.PropertyCompanyCode), ct)),
+            await DisputeMediation.LoadAsync(dispute, session, ct));
 
-    public static ProblemDetails Validate(ReferFeeDisputeToMediation command, FeeDispute dispute, ClaimsPrincipal user)
+    public static ProblemDetails Validate(
+        ReferFeeDisputeToMediation command, FeeDispute dispute, DisputeMediation mediation, ClaimsPrincipal user, TimeProvider clock) =>
+        Check(command, dispute.After(FeeDisputeRules.MediationEndToRecord(dispute, mediation.Case, Actor.From(user), clock.GetUtcNow())), user);
+
+    public static ProblemDetails Check(ReferFeeDisputeToMediation command, FeeDispute dispute, ClaimsPrincipal user)
     {
         if (FeeDisputeRules.Common(dispute, user, command.ExpectedVersion) is { } problem) return problem;
         var errors = new FieldErrors().Text("matter", command.Matter, 1000, required: false);
@@ -37,11 +46,17 @@ public static class ReferFeeDisputeToMediationEndpoint
     [WolverinePost("/api/fee-disputes/{feeDisputeId}/mediation", OperationId = nameof(ReferFeeDisputeToMediation))]
     [Authorize(Roles = Scope.FeeDisputeHandlers)]
     public static async Task<(MediationStarted, Events, IStartStream)> Post(
-        ReferFeeDisputeToMediation command, [WriteAggregate] FeeDispute dispute, DisputeCompany company,
+        ReferFeeDisputeToMediation command,
+        // Locked, not checked optimistically: the earlier mediation's outcome message may be recording its end on the
+        // dispute at this very moment; the two wait for each other instead of the referral answering 409.
+        [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] FeeDispute dispute, DisputeCompany company, DisputeMediation mediation,
         ClaimsPrincipal user, DateTimeOffset now, IDocumentSession session, CancellationToken ct)
     {
+        var by = Actor.From(user);
+        var ended = FeeDisputeRules.MediationEndToRecord(dispute, mediation.Case, by, now);
         var (id, number) = await CaseNumbers.DrawAsync(session, CaseNumbers.MediationCases, now, ct);
-        return Refer(command, dispute, company, id, number, Actor.From(user), now);
+        var (started, events, stream) = Refer(command, dispute.After(ended), company, id, number, by, now);
+        return (started, [.. ended, .. events], stream);
     }
 
     /// <summary>The decision: the dispute's referral and the mediation case's opening, naming each other.</summary>

@@ -11,7 +11,8 @@ namespace Whistle.FeeDisputes;
 /// <summary>
 /// Enters the owner's refusal to pay into the credit record (征信) — allowed only after a failed mediation and a formal
 /// demand whose deadline has passed; withdrawn by itself when a later payment plan is fulfilled. Whether mediation
-/// failed is read from the mediation case itself, so the referral works as soon as the case's failure is answered.
+/// failed is read from the mediation case itself, so the referral works as soon as the case's failure is answered (the
+/// dispute records the end first, in the same transaction: <see cref="FeeDisputeRules.MediationEndToRecord"/>).
 /// </summary>
 public sealed record ReferToCreditRecord(string? Basis, long? ExpectedVersion = null);
 
@@ -24,7 +25,7 @@ public static class ReferToCreditRecordEndpoint
         ReferToCreditRecord command, FeeDispute dispute, DisputeMediation mediation, ClaimsPrincipal user, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
-        return Check(command, dispute.AsMediationLeftIt(mediation.Case, Actor.From(user), now), user, now);
+        return Check(command, dispute.After(FeeDisputeRules.MediationEndToRecord(dispute, mediation.Case, Actor.From(user), now)), user, now);
     }
 
     public static ProblemDetails Check(ReferToCreditRecord command, FeeDispute dispute, ClaimsPrincipal user, DateTimeOffset now)
@@ -54,8 +55,13 @@ public static class ReferToCreditRecordEndpoint
         // Locked, not checked optimistically: the mediation's outcome message may be recording the end on the dispute
         // at this very moment; the two wait for each other instead of the referral answering 409.
         [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] FeeDispute dispute,
-        DisputeMediation mediation, ClaimsPrincipal user, DateTimeOffset now) =>
-        Refer(command, dispute.AsMediationLeftIt(mediation.Case, Actor.From(user), now), Actor.From(user), now);
+        DisputeMediation mediation, ClaimsPrincipal user, DateTimeOffset now)
+    {
+        var by = Actor.From(user);
+        var ended = FeeDisputeRules.MediationEndToRecord(dispute, mediation.Case, by, now);
+        var (answer, events) = Refer(command, dispute.After(ended), by, now);
+        return (answer, [.. ended, .. events]);
+    }
 
     /// <summary>The decision, on the dispute as its mediation left it: the referral, answered with the dispute after it.</summary>
     public static (FeeDisputeAnswer, Events) Refer(ReferToCreditRecord command, FeeDispute dispute, Actor by, DateTimeOffset now)

@@ -39,6 +39,9 @@ public static class MediationStatuses
     public static bool IsOpen(MediationStatus status) => !IsFinal(status);
 }
 
+/// <summary>The act that ended a mediation: who did it, and when.</summary>
+public sealed record MediationEnding(Actor By, DateTimeOffset At);
+
 /// <summary>
 /// The write model of a mediation case: only what its decisions read. Immutable: <see cref="Create"/> and each
 /// <c>Apply</c> return the state after the event, as Marten folds the stream; a decision never changes it.
@@ -68,6 +71,8 @@ public sealed record MediationCase : IWriteModel<MediationCase>
     public DateOnly? ConfirmationAppliedOn { get; init; }
     public DateOnly? CourtAcceptedOn { get; init; }
     public JudicialRuling? Ruling { get; init; }
+    /// <summary>Who ended the mediation (a refusal, an agreement signed, a failure) and when: what the fee dispute records of its end.</summary>
+    public MediationEnding? Ending { get; init; }
 
     /// <summary>Mediation has ended one way or another: no session, limit or result applies any more.</summary>
     [JsonIgnore]
@@ -93,7 +98,7 @@ public sealed record MediationCase : IWriteModel<MediationCase>
         return next.BothConsented && next.Status == MediationStatus.AwaitingConsent ? next with { Status = MediationStatus.Consented } : next;
     }
 
-    public MediationCase Apply(ConsentRefused e) => this with { Status = MediationStatus.NotMediated };
+    public MediationCase Apply(ConsentRefused e) => this with { Status = MediationStatus.NotMediated, Ending = new(e.By, e.At) };
 
     public MediationCase Apply(MediationCaseAccepted e) =>
         this with { Status = MediationStatus.Accepted, AcceptedAt = e.At, LimitLastDay = e.LimitLastDay };
@@ -110,11 +115,12 @@ public sealed record MediationCase : IWriteModel<MediationCase>
     {
         Status = MediationStatus.AgreementSigned,
         AgreementSignedAt = e.At,
+        Ending = new(e.By, e.At),
         PerformanceDeadline = e.PerformanceDeadline,
         ConfirmationLastDay = e.ConfirmationLastDay,
     };
 
-    public MediationCase Apply(MediationFailed e) => this with { Status = MediationStatus.Failed };
+    public MediationCase Apply(MediationFailed e) => this with { Status = MediationStatus.Failed, Ending = new(e.By, e.At) };
 
     public MediationCase Apply(JudicialConfirmationReminderSent e) => this with { ConfirmationReminderSent = true };
 

@@ -157,6 +157,30 @@ public sealed class FeeDisputeEndpointTests(AppFixture app) : IntegrationContext
     }
 
     [Fact]
+    public async Task a_dispute_goes_back_to_mediation_right_after_the_first_failed_and_records_that_end_once()
+    {
+        var raised = await Raise();
+        var first = (await (await Act(raised.Id, "mediation", new ReferFeeDisputeToMediation(), 201)).ReadAsJsonAsync<MediationStarted>())!;
+        var firstCase = $"/api/mediation/cases/{first.MediationCaseId}";
+        await Post(Tokens.Mediator, $"{firstCase}/consent", new RecordConsent(PartySide.Applicant, true));
+        await Post(Tokens.Mediator, $"{firstCase}/consent", new RecordConsent(PartySide.Respondent, true));
+        await Post(Tokens.Mediator, $"{firstCase}/accept", new { });
+
+        await Post(Tokens.Mediator, $"{firstCase}/fail", new RecordMediationFailure("双方对欠费金额分歧过大"));
+        // Back to back: the dispute reads the failed case itself and records its end before going back.
+        var second = (await (await Act(raised.Id, "mediation", new ReferFeeDisputeToMediation("再次调解"), 201)).ReadAsJsonAsync<MediationStarted>())!;
+        // The case's own message about the failure, delivered (again) after the second referral, changes nothing.
+        var late = new MediationOutcomeReached(first.MediationCaseId, first.Number, MediationResult.Failed, raised.Id,
+            new Whistle.Kernel.Actor("mediator", "吴调解", "mediator"), App.Clock.GetUtcNow());
+        await Host.ExecuteAndWaitAsync(bus => bus.InvokeForTenantAsync(AppFixture.County, late), 30_000);
+
+        var ends = (await EventsOf(raised.Id)).Select(e => e.Data).OfType<FeeDisputeMediationEnded>().ToList();
+        ends.Select(e => (e.MediationCaseId, e.Result, e.By.UserId)).ShouldBe([(first.MediationCaseId, MediationResult.Failed, "mediator")]);
+        var details = await Details(raised.Id);
+        (details.Stage, details.MediationCaseId).ShouldBe((FeeDisputeStage.InMediation, second.MediationCaseId));
+    }
+
+    [Fact]
     public async Task a_credit_referral_while_the_mediation_case_still_runs_is_409()
     {
         var raised = await Raise();

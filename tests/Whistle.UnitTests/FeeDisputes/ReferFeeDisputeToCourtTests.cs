@@ -21,7 +21,7 @@ public class ReferFeeDisputeToCourtTests
         ["AgreePaymentPlan"] = d => AgreePaymentPlanEndpoint.Check(
             new(d.Outstanding, [new(d.Outstanding - 100m, Today.AddDays(30)), new(100m, Today.AddDays(60))]), d, Users.Clerk, Now),
         ["PayInstalment"] = d => PayInstalmentEndpoint.Validate(new(800m), d, 1, Users.Clerk),
-        ["ReferFeeDisputeToMediation"] = d => ReferFeeDisputeToMediationEndpoint.Validate(new(), d, Users.Clerk),
+        ["ReferFeeDisputeToMediation"] = d => ReferFeeDisputeToMediationEndpoint.Check(new(), d, Users.Clerk),
         ["ReferToCreditRecord"] = d => ReferToCreditRecordEndpoint.Check(new("拒不缴纳"), d, Users.Clerk, Now),
         ["ReferFeeDisputeToCourt"] = d => ReferFeeDisputeToCourtEndpoint.Validate(new("安澜县人民法院"), d, Users.Clerk),
     };

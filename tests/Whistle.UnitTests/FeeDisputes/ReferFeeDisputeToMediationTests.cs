@@ -83,45 +83,59 @@ public class ReferFeeDisputeToMediationTests
     [InlineData(FeeDisputeStage.Open)]
     [InlineData(FeeDisputeStage.PlanDefaulted)]
     public void an_open_or_defaulted_dispute_goes_to_mediation(FeeDisputeStage stage) =>
-        ReferFeeDisputeToMediationEndpoint.Validate(new ReferFeeDisputeToMediation(), DisputeThatIs(stage), Users.Clerk).ShouldBeNoProblem();
+        ReferFeeDisputeToMediationEndpoint.Check(new ReferFeeDisputeToMediation(), DisputeThatIs(stage), Users.Clerk).ShouldBeNoProblem();
 
     [Fact]
     public void a_dispute_goes_to_mediation_again_after_a_failed_one() =>
-        ReferFeeDisputeToMediationEndpoint.Validate(
+        ReferFeeDisputeToMediationEndpoint.Check(
                 new ReferFeeDisputeToMediation(), DisputeAfter(Raised(), ReferredToMediation(), MediationEnded(MediationResult.Failed)), Users.Clerk)
             .ShouldBeNoProblem();
 
     [Fact]
+    public void a_dispute_goes_back_to_mediation_as_soon_as_the_case_has_failed_before_the_dispute_hears_of_it() =>
+        ReferFeeDisputeToMediationEndpoint.Validate(
+                new ReferFeeDisputeToMediation(), DisputeAfter(Raised(), ReferredToMediation()),
+                new DisputeMediation(new MediationCase { Id = MediationId, Status = MediationStatus.Failed }), Users.Clerk, new FixedClock(Now))
+            .ShouldBeNoProblem();
+
+    [Fact]
+    public void while_its_case_still_runs_the_dispute_is_in_mediation() =>
+        ReferFeeDisputeToMediationEndpoint.Validate(
+                new ReferFeeDisputeToMediation(), DisputeAfter(Raised(), ReferredToMediation()),
+                new DisputeMediation(new MediationCase { Id = MediationId, Status = MediationStatus.Accepted }), Users.Clerk, new FixedClock(Now))
+            .ShouldBeConflict("The dispute is already in mediation.");
+
+    [Fact]
     public void a_dispute_already_in_mediation_is_a_conflict() =>
-        ReferFeeDisputeToMediationEndpoint.Validate(new ReferFeeDisputeToMediation(), DisputeThatIs(FeeDisputeStage.InMediation), Users.Clerk)
+        ReferFeeDisputeToMediationEndpoint.Check(new ReferFeeDisputeToMediation(), DisputeThatIs(FeeDisputeStage.InMediation), Users.Clerk)
             .ShouldBeConflict("The dispute is already in mediation.");
 
     [Fact]
     public void no_mediation_while_a_payment_plan_runs() =>
-        ReferFeeDisputeToMediationEndpoint.Validate(new ReferFeeDisputeToMediation(), DisputeThatIs(FeeDisputeStage.PlanInProgress), Users.Clerk)
+        ReferFeeDisputeToMediationEndpoint.Check(new ReferFeeDisputeToMediation(), DisputeThatIs(FeeDisputeStage.PlanInProgress), Users.Clerk)
             .ShouldBeConflict("it cannot go to mediation while a payment plan runs");
 
     [Fact]
     public void a_matter_is_at_most_a_thousand_characters() =>
-        ReferFeeDisputeToMediationEndpoint.Validate(new ReferFeeDisputeToMediation(new string('纠', 1001)), DisputeAfter(Raised()), Users.Clerk)
+        ReferFeeDisputeToMediationEndpoint.Check(new ReferFeeDisputeToMediation(new string('纠', 1001)), DisputeAfter(Raised()), Users.Clerk)
             .ShouldRejectField("matter", "At most 1000 characters");
 
     [Theory]
     [InlineData(FeeDisputeStage.Settled)]
     [InlineData(FeeDisputeStage.InCourt)]
     public void a_closed_dispute_goes_to_no_mediation(FeeDisputeStage stage) =>
-        ReferFeeDisputeToMediationEndpoint.Validate(new ReferFeeDisputeToMediation(), DisputeThatIs(stage), Users.Clerk)
+        ReferFeeDisputeToMediationEndpoint.Check(new ReferFeeDisputeToMediation(), DisputeThatIs(stage), Users.Clerk)
             .ShouldBeConflict("nothing more can be done on it");
 
     [Fact]
     public void a_dispute_outside_the_workers_community_is_not_found() =>
-        ReferFeeDisputeToMediationEndpoint.Validate(
+        ReferFeeDisputeToMediationEndpoint.Check(
                 new ReferFeeDisputeToMediation(), DisputeAfter(Raised()), Users.CommunityWorker(OtherCommunityCode, SubDistrictCode))
             .ShouldBeNotFound();
 
     [Fact]
     public void a_stale_expected_version_is_a_conflict() =>
-        ReferFeeDisputeToMediationEndpoint.Validate(new ReferFeeDisputeToMediation(ExpectedVersion: 2), DisputeAfter(Raised()), Users.Clerk)
+        ReferFeeDisputeToMediationEndpoint.Check(new ReferFeeDisputeToMediation(ExpectedVersion: 2), DisputeAfter(Raised()), Users.Clerk)
             .ShouldBeStaleVersion(2, 1);
 }
 

@@ -1,5 +1,6 @@
 using Shouldly;
 using Whistle.FeeDisputes;
+using Whistle.Kernel;
 using Whistle.Mediation;
 using Whistle.UnitTests.Whistles;
 using Xunit;
@@ -119,8 +120,16 @@ public class ReferToCreditRecordTests
 
     private static readonly object[] InMediation = [Raised(), Demanded(new DateOnly(2026, 2, 20)), ReferredToMediation()];
 
+    private static readonly Actor Mediator = new("mediator", "吴调解", Roles.Mediator);
+
+    private static readonly DateTimeOffset EndedAt = new(2026, 3, 10, 15, 0, 0, TimeSpan.FromHours(8));
+
     private static DisputeMediation CaseThatIs(MediationStatus status, Guid? id = null) =>
-        new(new MediationCase { Id = id ?? MediationId, Status = status });
+        new(new MediationCase
+        {
+            Id = id ?? MediationId, Status = status,
+            Ending = MediationStatuses.IsFinal(status) || status == MediationStatus.AgreementSigned ? new MediationEnding(Mediator, EndedAt) : null,
+        });
 
     private static Microsoft.AspNetCore.Mvc.ProblemDetails ValidateWith(DisputeMediation mediation, params object[] history) =>
         ReferToCreditRecordEndpoint.Validate(Refusal, DisputeAfter(history), mediation, Users.Clerk, new FixedClock(Now));
@@ -135,8 +144,10 @@ public class ReferToCreditRecordTests
         var (answer, events) = ReferToCreditRecordEndpoint.Post(
             Refusal, DisputeAfter(InMediation), CaseThatIs(MediationStatus.Failed), Users.Clerk, Now);
 
-        events.ShouldBeEvents(new CreditReferralMade(Id, "调解不成，催告期满仍拒不缴纳", Users.ClerkActor, Now));
-        (answer.Version, answer.Stage, answer.MediationFailed, answer.CreditReferred).ShouldBe((4L, FeeDisputeStage.Open, true, true));
+        events.ShouldBeEvents(
+            new FeeDisputeMediationEnded(Id, MediationId, MediationResult.Failed, Mediator, EndedAt),
+            new CreditReferralMade(Id, "调解不成，催告期满仍拒不缴纳", Users.ClerkActor, Now));
+        (answer.Version, answer.Stage, answer.MediationFailed, answer.CreditReferred).ShouldBe((5L, FeeDisputeStage.Open, true, true));
     }
 
     [Fact]
@@ -158,9 +169,27 @@ public class ReferToCreditRecordTests
             .ShouldBeConflict("it cannot go to the credit record while mediation runs");
 
     [Fact]
-    public void once_the_dispute_has_recorded_the_end_its_own_record_stands() =>
-        DisputeAfter(Raised(), ReferredToMediation(), MediationEnded(MediationResult.AgreementSigned))
-            .AsMediationLeftIt(CaseThatIs(MediationStatus.Failed).Case, Users.ClerkActor, Now).MediationFailed.ShouldBeFalse();
+    public void once_the_dispute_has_recorded_the_end_nothing_more_is_recorded() =>
+        FeeDisputeRules.MediationEndToRecord(
+                DisputeAfter(Raised(), ReferredToMediation(), MediationEnded(MediationResult.AgreementSigned)),
+                CaseThatIs(MediationStatus.Failed).Case, Users.ClerkActor, Now)
+            .ShouldBeEmpty();
+
+    [Fact]
+    public void the_end_recorded_names_who_ended_the_mediation_and_when() =>
+        FeeDisputeRules.MediationEndToRecord(DisputeAfter(InMediation), CaseThatIs(MediationStatus.Failed).Case, Users.ClerkActor, Now)
+            .ShouldBeEvents(new FeeDisputeMediationEnded(Id, MediationId, MediationResult.Failed, Mediator, EndedAt));
+
+    [Fact]
+    public void a_case_folded_before_it_kept_its_ending_is_recorded_with_the_commands_actor_and_time() =>
+        FeeDisputeRules.MediationEndToRecord(
+                DisputeAfter(InMediation), new MediationCase { Id = MediationId, Status = MediationStatus.NotMediated }, Users.ClerkActor, Now)
+            .ShouldBeEvents(new FeeDisputeMediationEnded(Id, MediationId, MediationResult.NotMediated, Users.ClerkActor, Now));
+
+    [Fact]
+    public void a_case_still_running_records_nothing() =>
+        FeeDisputeRules.MediationEndToRecord(DisputeAfter(InMediation), CaseThatIs(MediationStatus.Accepted).Case, Users.ClerkActor, Now)
+            .ShouldBeEmpty();
 
     [Theory]
     [InlineData(MediationStatus.NotMediated, MediationResult.NotMediated)]
