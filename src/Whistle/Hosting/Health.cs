@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Whistle.County.Calendar;
+using Whistle.Kernel;
 
 namespace Whistle.Hosting;
 
@@ -26,16 +27,37 @@ internal sealed class PostgresHealthCheck(WhistleDatabase database) : IHealthChe
 
 /// <summary>
 /// Ready, but degraded, when the coming year's official holiday schedule is missing and the year starts within 60
-/// days (see <see cref="OfficialScheduleCoverage"/>): looks at every county's calendar, whatever the tenant.
+/// days (see <see cref="OfficialScheduleCoverage"/>). Every county counts — each tenant that has a stream, with the
+/// calendar it keeps or, if it never wrote one, the embedded schedules alone. Outside those 60 days it reads nothing.
 /// </summary>
-internal sealed class OfficialScheduleHealthCheck(IDocumentStore store, TimeProvider clock) : IHealthCheck
+internal sealed class OfficialScheduleHealthCheck(IDocumentStore store, WhistleDatabase database, TimeProvider clock) : IHealthCheck
 {
+    private const string Healthy = "The coming year's official holiday schedule is known, or not yet due";
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
-        await using var session = store.QuerySession();
-        var counties = await session.Query<CountyCalendar>().Where(c => c.AnyTenant()).ToListAsync(ct);
-        return OfficialScheduleCoverage.Missing(clock.GetUtcNow(), counties) is { } missing
+        var now = clock.GetUtcNow();
+        if (!OfficialScheduleCoverage.InWarningWindow(now)) return HealthCheckResult.Healthy(Healthy);
+        var calendars = new List<CountyCalendar>();
+        foreach (var county in await CountiesAsync(ct))
+        {
+            await using var session = store.QuerySession(county);
+            calendars.Add(await CountyCalendar.CurrentAsync(session, ct));
+        }
+        return OfficialScheduleCoverage.Missing(now, calendars) is { } missing
             ? HealthCheckResult.Degraded(missing)
-            : HealthCheckResult.Healthy("The coming year's official holiday schedule is known, or not yet due");
+            : HealthCheckResult.Healthy(Healthy);
+    }
+
+    /// <summary>The counties (Marten tenants) that have recorded anything.</summary>
+    private async Task<IReadOnlyList<string>> CountiesAsync(CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"select distinct tenant_id from {WhistleSchema.Table("mt_streams")} where tenant_id <> '*DEFAULT*' order by 1";
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var counties = new List<string>();
+        while (await reader.ReadAsync(ct)) counties.Add(reader.GetString(0));
+        return counties;
     }
 }

@@ -1,7 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Time.Testing;
 using Shouldly;
+using Whistle.County.Deadlines;
 using Whistle.Hosting;
+using Whistle.Kernel;
 
 namespace Whistle.IntegrationTests.Hosting;
 
@@ -10,7 +13,7 @@ public sealed class ReadinessCalendarTests(AppFixture app)
     private async Task<HealthCheckResult> CheckAt(string now)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture));
-        var check = new OfficialScheduleHealthCheck(app.Store, clock);
+        var check = new OfficialScheduleHealthCheck(app.Store, app.Host.Services.GetRequiredService<WhistleDatabase>(), clock);
         return await check.CheckHealthAsync(new HealthCheckContext
         {
             Registration = new HealthCheckRegistration("official-holiday-schedule", check, HealthStatus.Degraded, ["ready"]),
@@ -33,4 +36,23 @@ public sealed class ReadinessCalendarTests(AppFixture app)
         (await CheckAt("2026-06-01T09:00:00+08:00")).Status.ShouldBe(HealthStatus.Healthy);
         (await CheckAt("2025-12-20T09:00:00+08:00")).Status.ShouldBe(HealthStatus.Healthy);
     }
+
+    [Fact]
+    public async Task a_county_that_never_wrote_a_calendar_counts_as_lacking_the_coming_year()
+    {
+        var before = LackingCounties(await CheckAt("2026-12-04T09:00:00+08:00"));
+        await using (var session = app.Store.LightweightSession($"readiness-{Guid.NewGuid():N}"))
+        {
+            // A county that has recorded something, but never a calendar of its own.
+            session.Events.StartStream<DeadlinePolicy>(DeadlinePolicy.StreamId, new DeadlinePolicyPublished(
+                DeadlinePolicy.StreamId, 1, DeadlinePolicy.Default.Rules, null, new Actor("admin", "陈管理", Roles.Admin), DateTimeOffset.UtcNow));
+            await session.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        LackingCounties(await CheckAt("2026-12-04T09:00:00+08:00")).ShouldBe(before + 1);
+    }
+
+    private static int LackingCounties(HealthCheckResult result) =>
+        int.Parse(System.Text.RegularExpressions.Regex.Match(result.Description!, @"missing from (\d+) county").Groups[1].Value,
+            System.Globalization.CultureInfo.InvariantCulture);
 }

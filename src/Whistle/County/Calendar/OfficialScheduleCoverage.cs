@@ -6,11 +6,18 @@ public static class OfficialScheduleCoverage
     /// <summary>How long before 1 January readiness reports a missing schedule for the coming year.</summary>
     public static readonly TimeSpan WarnAhead = TimeSpan.FromDays(60);
 
+    /// <summary>Whether the coming year starts within <see cref="WarnAhead"/> of <paramref name="now"/>: only then is there anything to check.</summary>
+    public static bool InWarningWindow(DateTimeOffset now)
+    {
+        var local = now.ToOffset(WorkingCalendar.Offset);
+        return new DateTimeOffset(local.Year + 1, 1, 1, 0, 0, 0, WorkingCalendar.Offset) - local <= WarnAhead;
+    }
+
     /// <summary>
     /// The warning for the coming year when it starts (local time, +08:00) within <see cref="WarnAhead"/> of
     /// <paramref name="now"/> and a county's calendar lacks its schedule; null when nothing is missing.
-    /// <paramref name="counties"/> are the calendars of the counties that keep one; with none, only the embedded
-    /// schedules count. Pure.
+    /// <paramref name="counties"/> are the calendars of the counties, a county that never wrote one standing as the
+    /// calendar of the embedded schedules alone; with none, only the embedded schedules count. Pure.
     /// </summary>
     public static string? Missing(DateTimeOffset now, IReadOnlyCollection<CountyCalendar> counties)
     {
