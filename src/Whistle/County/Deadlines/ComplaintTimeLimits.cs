@@ -138,12 +138,13 @@ public static class ComplaintTimeLimits
         var urgencies = input.Urgencies ?? [];
         foreach (var urgency in Enum.GetValues<ComplaintUrgency>())
         {
-            var count = urgencies.Count(u => u.Urgency == urgency);
+            var count = urgencies.Count(u => u?.Urgency == urgency);
             errors.When(count != 1, "complaints.urgencies", $"{urgency} 须有且只有一条时限。Exactly one limit for {urgency} (found {count}).");
         }
         for (var i = 0; i < urgencies.Count; i++)
         {
             var (limit, at) = (urgencies[i], $"complaints.urgencies[{i}]");
+            if (limit is null) { errors.Add(at, "必填。Required."); continue; }
             errors.Defined($"{at}.urgency", limit.Urgency);
             PublishDeadlinePolicyEndpoint.CheckInterval(errors, $"{at}.accept", limit.Accept);
             PublishDeadlinePolicyEndpoint.CheckInterval(errors, $"{at}.resolve", limit.Resolve);
@@ -157,8 +158,9 @@ public static class ComplaintTimeLimits
         for (var i = 0; i < categories.Count; i++)
         {
             var (category, at) = (categories[i], $"complaints.categories[{i}]");
+            if (category is null) { errors.Add(at, "必填。Required."); continue; }
             errors.Text($"{at}.categoryId", category.CategoryId, 64)
-                .When(category.CategoryId is { Length: > 0 } id && categories.Take(i).Any(c => c.CategoryId?.Trim() == id.Trim()), $"{at}.categoryId",
+                .When(category.CategoryId is { Length: > 0 } id && categories.Take(i).Any(c => c?.CategoryId?.Trim() == id.Trim()), $"{at}.categoryId",
                     $"类别 {category.CategoryId} 重复。The category appears twice.")
                 .When(category is { Accept: null, Resolve: null, FollowUp: null }, at,
                     "至少给出受理、办结、回访中的一项时限。Give at least one of accept, resolve, followUp.");

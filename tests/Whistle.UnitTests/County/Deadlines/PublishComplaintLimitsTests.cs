@@ -132,6 +132,11 @@ public class PublishComplaintLimitsTests
             .ShouldRejectFields("complaints.categories[0].categoryId", "complaints.categories[1]");
 
     [Fact]
+    public void an_empty_entry_in_either_list_is_named() =>
+        PublishDeadlinePolicyEndpoint.Validate(Policy(new ComplaintLimitsInput([Emergency, null!, Ordinary, Complex], [null!])))
+            .ShouldRejectFields("complaints.urgencies[1]", "complaints.categories[0]");
+
+    [Fact]
     public void a_category_s_interval_is_checked_like_any_other() =>
         PublishDeadlinePolicyEndpoint.Validate(Policy(new ComplaintLimitsInput(
                 [Emergency, Ordinary, Complex],
