@@ -173,16 +173,21 @@ public sealed class ComplaintTimeLimitsEndpointTests(AppFixture app) : Integrati
             new(ComplaintUrgency.Emergency, Hours(1), Hours(2), WorkingDays(1), 0.75),
             new(ComplaintUrgency.Ordinary, Hours(2), WorkingDays(5), WorkingDays(1), 0.5),
             new(ComplaintUrgency.Complex, Hours(24), WorkingDays(15), WorkingDays(1), 0.75),
-        ]);
+        ],
+        [new ComplaintCategoryLimitInput("fire-lane-blocked", Accept: Hours(1))]);
 
         await Send(Tokens.Admin, x => x.Put.Json(new PublishDeadlinePolicy(rules, "投诉两小时内受理", limits), JsonStyle.MinimalApi)
             .ToUrl("/api/deadline-policy"), 200, county);
         var lodgedAt = App.Clock.GetUtcNow();
-        var (lodged, _) = await LodgeTracked(county: county);
+        var (parking, _) = await LodgeTracked(county: county);
+        var (fireLane, _) = await LodgeTracked(category: "fire-lane-blocked", county: county);
 
-        var due = (await DetailsIn(county, lodged.Id)).NextDue!;
+        var due = (await DetailsIn(county, parking.Id)).NextDue!;
         (due.DueAt, due.RemindAt, due.PolicyVersion).ShouldBe((lodgedAt.AddHours(2), lodgedAt.AddHours(1), 2));
-        (await Get<DeadlinePolicy>(Tokens.Clerk, "/api/deadline-policy", county)).Complaints.Categories.ShouldBeEmpty();
+        var ceiling = (await DetailsIn(county, fireLane.Id)).NextDue!;   // the category's hour is sooner than the urgency's two
+        (ceiling.DueAt, ceiling.RemindAt).ShouldBe((lodgedAt.AddHours(1), lodgedAt.AddMinutes(30)));
+        (await Get<DeadlinePolicy>(Tokens.Clerk, "/api/deadline-policy", county)).Complaints.Categories
+            .ShouldBe([new ComplaintCategoryLimit("fire-lane-blocked", Accept: Interval.CalendarHours(1))]);
         // The sample county's version 1 was published before complaint limits existed: it reads, without them.
         (await Get<DeadlinePolicyPublished>(Tokens.Analyst, "/api/deadline-policy/versions/1", county)).Complaints.ShouldBeNull();
     }
