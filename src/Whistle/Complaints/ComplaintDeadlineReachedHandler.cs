@@ -15,6 +15,6 @@ public static class ComplaintDeadlineReachedHandler
 
     public static Events Decide(ComplaintDeadlineReached message, Complaint complaint, DateTimeOffset now) =>
         ComplaintDeadlines.IsCurrent(complaint, message.Step, message.DueAt) && complaint.OverdueDue != message.DueAt
-            ? [new ComplaintOverdue(complaint.Id, message.Step, message.DueAt, now, ComplaintDeadlines.Overdue(complaint))]
+            ? [new ComplaintOverdue(complaint.Id, message.Step, message.DueAt, now, ComplaintDeadlines.ToldOfOverdue(complaint))]
             : [];
 }

@@ -40,10 +40,10 @@ public static class ComplaintDeadlines
         !complaint.IsFinal && complaint.Due is { } due && due.Step == step && due.DueAt == dueAt;
 
     /// <summary>Who a reminder tells: the workers of the complaint's community, who handle it.</summary>
-    public static IReadOnlyList<Audience> Reminded(Complaint complaint) => [Audience.Community(complaint.CommunityId)];
+    public static IReadOnlyList<Audience> ToldOfReminder(Complaint complaint) => [Audience.Community(complaint.CommunityId)];
 
     /// <summary>Who a missed due time tells: the community, which must act, and the joint-meeting office, which supervises overdue work.</summary>
-    public static IReadOnlyList<Audience> Overdue(Complaint complaint) => [Audience.Community(complaint.CommunityId), Audience.Office];
+    public static IReadOnlyList<Audience> ToldOfOverdue(Complaint complaint) => [Audience.Community(complaint.CommunityId), Audience.Office];
 
     public static string Label(this ComplaintStep step) => step switch
     {

@@ -51,6 +51,7 @@ public sealed class ComplaintDetails
     /// under; null when no step is timed (a final status, after the follow-up, or lodged before time limits existed).
     /// </summary>
     public ComplaintDeadline? NextDue { get; set; }
+    public string? NextStepLabel => NextDue?.Step.Label();
     /// <summary>
     /// Overdue (超期): the step now due missed its due time — <see cref="ComplaintOverdue"/> was recorded for
     /// <see cref="NextDue"/> — and has not been done since. The one definition, read by the details and the list

@@ -68,13 +68,8 @@ public static class ComplaintListEndpoint
         errors.Text("categoryId", categoryId, 64, required: false)
             .Text("communityId", communityId, 64, required: false)
             .Text("number", number, 32, required: false);
-        bool? late = overdue?.ToLowerInvariant() switch
-        {
-            null => null,
-            "true" => true,
-            "false" => false,
-            _ => null,
-        };
+        // true or false only, in any case: bool.TryParse would also take " true " with its spaces.
+        bool? late = overdue?.ToUpperInvariant() switch { "TRUE" => true, "FALSE" => false, _ => null };
         errors.When(overdue is not null && late is null, "overdue", "应为 true 或 false。true or false.");
         return (new ComplaintFilter(parsedStatus, categoryId, communityId, number, from, to, pageNumber, size, late),
             errors.ToProblem());

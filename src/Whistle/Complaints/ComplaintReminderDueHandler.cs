@@ -15,6 +15,6 @@ public static class ComplaintReminderDueHandler
     public static Events Decide(ComplaintReminderDue message, Complaint complaint, DateTimeOffset now) =>
         ComplaintDeadlines.IsCurrent(complaint, message.Step, message.DueAt)
         && complaint.RemindedDue != message.DueAt && complaint.OverdueDue != message.DueAt
-            ? [new ComplaintReminderSent(complaint.Id, message.Step, message.DueAt, now, ComplaintDeadlines.Reminded(complaint))]
+            ? [new ComplaintReminderSent(complaint.Id, message.Step, message.DueAt, now, ComplaintDeadlines.ToldOfReminder(complaint))]
             : [];
 }

@@ -150,6 +150,7 @@ public class ComplaintDetailsProjectionTests
         details.Urgency.ShouldBe(ComplaintUrgency.Complex);
         details.UrgencyLabel.ShouldBe("复杂");
         details.NextDue.ShouldBe(AcceptDue);
+        details.NextStepLabel.ShouldBe("受理");
         details.Overdue.ShouldBeFalse();
     }
 

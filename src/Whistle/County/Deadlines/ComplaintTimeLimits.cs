@@ -124,8 +124,11 @@ public static class ComplaintTimeLimits
         var calendar = county.ToWorkingCalendar();
         var interval = limit.For(step);
         var due = DueTimes.Due(start, interval, calendar);
-        if (policy.Complaints.Category(categoryId)?.For(step) is { } ceiling && DueTimes.Due(start, ceiling, calendar) is var capped && capped < due)
-            (interval, due) = (ceiling, capped);
+        if (policy.Complaints.Category(categoryId)?.For(step) is { } ceiling)
+        {
+            var capped = DueTimes.Due(start, ceiling, calendar);
+            if (capped < due) (interval, due) = (ceiling, capped);
+        }
         var unscheduled = DueTimes.YearsWithoutOfficialSchedule(start, due, interval, county).Count > 0;
         return new ComplaintDeadline(
             step, due, DueTimes.Reminder(start, due, limit.ReminderAt), policy.Version, county.Version, unscheduled ? true : null);
