@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
 using Wolverine.Marten;
+using Whistle.County.Deadlines;
 using Whistle.Kernel;
 
 namespace Whistle.Complaints;
@@ -53,6 +54,14 @@ public sealed record Complaint : IWriteModel<Complaint>
     public ImmutableArray<Guid> CitedBy { get; init; } = [];
     /// <summary>Who resolved the complaint and when, while it stays resolved (a reopening clears it).</summary>
     public ComplaintResolved? Resolution { get; init; }
+    /// <summary>How urgent the complaint is: it sets its time limits.</summary>
+    public ComplaintUrgency Urgency { get; init; } = ComplaintUrgency.Ordinary;
+    /// <summary>The step now due and when; null when no step is timed (a final status, after the follow-up, or before time limits existed).</summary>
+    public ComplaintDeadline? Due { get; init; }
+    /// <summary>The due time whose reminder went out: the reminder delivered again for it sends nothing.</summary>
+    public DateTimeOffset? RemindedDue { get; init; }
+    /// <summary>The due time last marked overdue: the deadline delivered again for it changes nothing.</summary>
+    public DateTimeOffset? OverdueDue { get; init; }
 
     [JsonIgnore]
     public bool IsFinal => ComplaintStatuses.IsFinal(Status);
@@ -69,26 +78,32 @@ public sealed record Complaint : IWriteModel<Complaint>
         CommunityId = e.CommunityId,
         SubDistrictId = e.SubDistrictId,
         CategoryId = e.CategoryId,
+        Urgency = e.Urgency ?? ComplaintUrgency.Ordinary,
+        Due = e.Due,
     };
 
-    public Complaint Apply(ComplaintAccepted e) => this with { Status = ComplaintStatus.Accepted };
+    public Complaint Apply(ComplaintAccepted e) => this with { Status = ComplaintStatus.Accepted, Due = e.Due };
 
-    public Complaint Apply(ComplaintDeclined e) => this with { Status = ComplaintStatus.Declined };
+    public Complaint Apply(ComplaintDeclined e) => this with { Status = ComplaintStatus.Declined, Due = null };
 
-    public Complaint Apply(ComplaintResolved e) => this with { Status = ComplaintStatus.Resolved, Resolution = e };
+    public Complaint Apply(ComplaintResolved e) => this with { Status = ComplaintStatus.Resolved, Resolution = e, Due = e.Due };
 
     public Complaint Apply(ComplaintFollowUpRecorded e) =>
-        this with { Status = ComplaintStatus.FollowedUp, LastSatisfaction = e.Satisfaction };
+        this with { Status = ComplaintStatus.FollowedUp, LastSatisfaction = e.Satisfaction, Due = null };
 
-    public Complaint Apply(ComplaintClosed e) => this with { Status = ComplaintStatus.Closed };
+    public Complaint Apply(ComplaintClosed e) => this with { Status = ComplaintStatus.Closed, Due = null };
 
     public Complaint Apply(ComplaintReopened e) =>
-        this with { Status = ComplaintStatus.Accepted, LastSatisfaction = null, Reopened = Reopened + 1, Resolution = null };
+        this with { Status = ComplaintStatus.Accepted, LastSatisfaction = null, Reopened = Reopened + 1, Resolution = null, Due = e.Due };
 
-    public Complaint Apply(ComplaintWithdrawn e) => this with { Status = ComplaintStatus.Withdrawn };
+    public Complaint Apply(ComplaintWithdrawn e) => this with { Status = ComplaintStatus.Withdrawn, Due = null };
 
     public Complaint Apply(ComplaintMarkedDuplicate e) =>
-        this with { Status = ComplaintStatus.Duplicate, DuplicateOf = e.OriginalId, DuplicateOfNumber = e.OriginalNumber };
+        this with { Status = ComplaintStatus.Duplicate, DuplicateOf = e.OriginalId, DuplicateOfNumber = e.OriginalNumber, Due = null };
+
+    public Complaint Apply(ComplaintReminderSent e) => this with { RemindedDue = e.DueAt };
+
+    public Complaint Apply(ComplaintOverdue e) => this with { OverdueDue = e.DueAt };
 
     public Complaint Apply(ComplaintLinked e) =>
         Links.Contains(e.OtherComplaintId) ? this : this with { Links = Links.Add(e.OtherComplaintId) };
@@ -110,7 +125,7 @@ public sealed record Complaint : IWriteModel<Complaint>
     public Complaint AtVersion(long version) => this with { Version = version };
 }
 
-/// <summary>What every complaint command answers with: the complaint as it stands after the command.</summary>
+/// <summary>What every complaint command answers with: the complaint as it stands after the command, with the step now due.</summary>
 public sealed record ComplaintAnswer(
     Guid Id,
     string Number,
@@ -121,11 +136,12 @@ public sealed record ComplaintAnswer(
     int Reopened,
     Guid? DuplicateOf,
     IReadOnlyList<Guid> Links,
-    Guid? OpenWhistle)
+    Guid? OpenWhistle,
+    ComplaintDeadline? NextDue = null)
 {
     public static ComplaintAnswer Of(Complaint complaint) => new(
         complaint.Id, complaint.Number, complaint.Version, complaint.Status, complaint.Status.Label(),
-        complaint.LastSatisfaction, complaint.Reopened, complaint.DuplicateOf, complaint.Links, complaint.OpenWhistle);
+        complaint.LastSatisfaction, complaint.Reopened, complaint.DuplicateOf, complaint.Links, complaint.OpenWhistle, complaint.Due);
 
     /// <summary>The answer and the events of a decision, in the shape a command endpoint returns them.</summary>
     public static (ComplaintAnswer, Events) After(Complaint complaint, params object[] events) =>

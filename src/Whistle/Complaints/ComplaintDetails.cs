@@ -43,10 +43,28 @@ public sealed class ComplaintDetails
     public List<WhistleReference> Whistles { get; set; } = [];
     /// <summary>The cases that give this complaint as their reason (a fee dispute's service defect).</summary>
     public List<CaseReference> CitedBy { get; set; } = [];
+    /// <summary>How urgent the complaint is (紧急、一般、复杂): it sets its time limits. Complaints lodged before urgency existed are ordinary.</summary>
+    public ComplaintUrgency Urgency { get; set; } = ComplaintUrgency.Ordinary;
+    public string UrgencyLabel => Urgency.Label();
+    /// <summary>
+    /// The step now due (受理、办结、回访), its due time and reminder, and the policy and calendar versions it was computed
+    /// under; null when no step is timed (a final status, after the follow-up, or lodged before time limits existed).
+    /// </summary>
+    public ComplaintDeadline? NextDue { get; set; }
+    public string? NextStepLabel => NextDue?.Step.Label();
+    /// <summary>
+    /// Overdue (超期): the step now due missed its due time — <see cref="ComplaintOverdue"/> was recorded for
+    /// <see cref="NextDue"/> — and has not been done since. The one definition, read by the details and the list
+    /// (and its <c>overdue</c> filter) alike; it clears when the step is done and the next one is timed.
+    /// </summary>
+    public bool Overdue { get; set; }
+    /// <summary>Every due time the complaint missed, oldest first: the record of its lateness once the steps are done.</summary>
+    public List<MissedDeadline> Missed { get; set; } = [];
 
     public sealed record FollowUp(Satisfaction Satisfaction, string? Comment, Actor By, DateTimeOffset At);
     public sealed record Note(Guid Id, NoteVisibility Visibility, string Text, Actor By, DateTimeOffset At);
     public sealed record CaseReference(Guid Id, string Number);
+    public sealed record MissedDeadline(ComplaintStep Step, DateTimeOffset DueAt, DateTimeOffset At);
     public sealed record WhistleReference(
         Guid Id, WhistleType Type, IReadOnlyList<string> Departments, DateTimeOffset BlownAt, DateTimeOffset? ConcludedAt);
 
@@ -77,18 +95,22 @@ public partial class ComplaintDetailsProjection : SingleStreamProjection<Complai
         LodgedAt = e.Data.At,
         UpdatedAt = e.Data.At,
         Version = e.Version,
+        Urgency = e.Data.Urgency ?? ComplaintUrgency.Ordinary,
+        NextDue = e.Data.Due,
     };
 
     public static void Apply(IEvent<ComplaintAccepted> e, ComplaintDetails d)
     {
         d.Status = ComplaintStatus.Accepted;
         d.AcceptedAt = e.Data.At;
+        Due(d, e.Data.Due);
         Touch(e, d, e.Data.At);
     }
 
     public static void Apply(IEvent<ComplaintDeclined> e, ComplaintDetails d)
     {
         d.Status = ComplaintStatus.Declined;
+        Due(d, null);
         d.DeclineReason = e.Data.Reason;
         d.RedirectTo = e.Data.RedirectTo;
         Touch(e, d, e.Data.At);
@@ -105,12 +127,14 @@ public partial class ComplaintDetailsProjection : SingleStreamProjection<Complai
         d.Status = ComplaintStatus.Resolved;
         d.Outcome = e.Data.Outcome;
         d.ResolvedAt = e.Data.At;
+        Due(d, e.Data.Due);
         Touch(e, d, e.Data.At);
     }
 
     public static void Apply(IEvent<ComplaintFollowUpRecorded> e, ComplaintDetails d)
     {
         d.Status = ComplaintStatus.FollowedUp;
+        Due(d, null);
         d.FollowUps.Add(new ComplaintDetails.FollowUp(e.Data.Satisfaction, e.Data.Comment, e.Data.By, e.Data.At));
         Touch(e, d, e.Data.At);
     }
@@ -119,6 +143,7 @@ public partial class ComplaintDetailsProjection : SingleStreamProjection<Complai
     {
         d.Status = ComplaintStatus.Closed;
         d.ClosedAt = e.Data.At;
+        Due(d, null);
         Touch(e, d, e.Data.At);
     }
 
@@ -128,6 +153,7 @@ public partial class ComplaintDetailsProjection : SingleStreamProjection<Complai
         d.Reopened++;
         d.Outcome = null;
         d.ResolvedAt = null;
+        Due(d, e.Data.Due);
         Touch(e, d, e.Data.At);
     }
 
@@ -135,6 +161,7 @@ public partial class ComplaintDetailsProjection : SingleStreamProjection<Complai
     {
         d.Status = ComplaintStatus.Withdrawn;
         d.WithdrawalReason = e.Data.Reason;
+        Due(d, null);
         Touch(e, d, e.Data.At);
     }
 
@@ -142,6 +169,7 @@ public partial class ComplaintDetailsProjection : SingleStreamProjection<Complai
     {
         d.Status = ComplaintStatus.Duplicate;
         d.DuplicateOf = new ComplaintDetails.CaseReference(e.Data.OriginalId, e.Data.OriginalNumber);
+        Due(d, null);
         Touch(e, d, e.Data.At);
     }
 
@@ -177,6 +205,24 @@ public partial class ComplaintDetailsProjection : SingleStreamProjection<Complai
         if (d.CitedBy.All(x => x.Id != e.Data.CitingCaseId))
             d.CitedBy.Add(new ComplaintDetails.CaseReference(e.Data.CitingCaseId, e.Data.CitingNumber));
         d.Version = e.Version;
+    }
+
+    // Time passing is no one's update: the version moves, UpdatedAt stays with the last act.
+    public static void Apply(IEvent<ComplaintReminderSent> e, ComplaintDetails d) => d.Version = e.Version;
+
+    public static void Apply(IEvent<ComplaintOverdue> e, ComplaintDetails d)
+    {
+        if (d.NextDue is { } due && due.Step == e.Data.Step && due.DueAt == e.Data.DueAt) d.Overdue = true;
+        if (d.Missed.All(m => m.DueAt != e.Data.DueAt || m.Step != e.Data.Step))
+            d.Missed.Add(new ComplaintDetails.MissedDeadline(e.Data.Step, e.Data.DueAt, e.Data.At));
+        d.Version = e.Version;
+    }
+
+    /// <summary>A step done, or the complaint ended: the next step's due time (or none), not overdue yet.</summary>
+    private static void Due(ComplaintDetails d, ComplaintDeadline? next)
+    {
+        d.NextDue = next;
+        d.Overdue = false;
     }
 
     private static void Touch(IEvent e, ComplaintDetails d, DateTimeOffset at)

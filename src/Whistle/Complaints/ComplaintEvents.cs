@@ -47,23 +47,29 @@ public sealed record ComplaintLodged(
     Complainant Complainant,
     string Description,
     Actor By,
-    DateTimeOffset At);
+    DateTimeOffset At,
+    ComplaintUrgency? Urgency = null,
+    ComplaintDeadline? Due = null);
 
-public sealed record ComplaintAccepted(Guid ComplaintId, Actor By, DateTimeOffset At);
+// Due (an optional trailing field on lodging, acceptance, resolution and reopening): the next step's due time, set by
+// the act that starts that step. Null on events recorded before complaints had time limits: no step is timed.
+// Urgency: null on complaints lodged before it existed, which are ordinary.
+
+public sealed record ComplaintAccepted(Guid ComplaintId, Actor By, DateTimeOffset At, ComplaintDeadline? Due = null);
 
 public sealed record ComplaintDeclined(Guid ComplaintId, string Reason, string? RedirectTo, Actor By, DateTimeOffset At);
 
 public sealed record ComplaintNoteAdded(
     Guid ComplaintId, Guid NoteId, NoteVisibility Visibility, string Text, Actor By, DateTimeOffset At);
 
-public sealed record ComplaintResolved(Guid ComplaintId, string Outcome, Actor By, DateTimeOffset At);
+public sealed record ComplaintResolved(Guid ComplaintId, string Outcome, Actor By, DateTimeOffset At, ComplaintDeadline? Due = null);
 
 public sealed record ComplaintFollowUpRecorded(
     Guid ComplaintId, Satisfaction Satisfaction, string? Comment, Actor By, DateTimeOffset At);
 
 public sealed record ComplaintClosed(Guid ComplaintId, Actor By, DateTimeOffset At);
 
-public sealed record ComplaintReopened(Guid ComplaintId, string Reason, Actor By, DateTimeOffset At);
+public sealed record ComplaintReopened(Guid ComplaintId, string Reason, Actor By, DateTimeOffset At, ComplaintDeadline? Due = null);
 
 public sealed record ComplaintWithdrawn(Guid ComplaintId, string Reason, Actor By, DateTimeOffset At);
 
@@ -91,6 +97,27 @@ public sealed record ComplaintWhistleReassigned(
 /// <summary>Another case gives this complaint as its reason (a fee dispute's service defect); it is told when the complaint is resolved.</summary>
 public sealed record ComplaintCited(Guid ComplaintId, Guid CitingCaseId, string CitingNumber, Actor By, DateTimeOffset At);
 
+/// <summary>
+/// 催办: the reminder before the due time of the step now due went out. It tells the workers of the complaint's
+/// community, who handle it (the hotline clerks have no audience of their own).
+/// </summary>
+public sealed record ComplaintReminderSent(
+    Guid ComplaintId, ComplaintStep Step, DateTimeOffset DueAt, DateTimeOffset At, IReadOnlyList<Audience>? Told = null) : IRecordsTimePassing;
+
+/// <summary>
+/// The step now due missed its due time: the complaint is overdue until the step is done. It tells the complaint's
+/// community, which must act, and the joint-meeting office, which supervises overdue work (催办通知书).
+/// </summary>
+public sealed record ComplaintOverdue(
+    Guid ComplaintId, ComplaintStep Step, DateTimeOffset DueAt, DateTimeOffset At, IReadOnlyList<Audience>? Told = null) : IRecordsTimePassing;
+
+// The passing of time: scheduled when a step's due time is set, never cancelled. Each carries the due time it was set
+// for; a handler that finds the step done, or another due time current, does nothing.
+
+public sealed record ComplaintReminderDue(Guid ComplaintId, ComplaintStep Step, DateTimeOffset DueAt) : ITimePassed;
+
+public sealed record ComplaintDeadlineReached(Guid ComplaintId, ComplaintStep Step, DateTimeOffset DueAt) : ITimePassed;
+
 /// <summary>The catalogue itself: every event a complaint stream may hold, registered with Marten by <see cref="ComplaintsSetup"/>.</summary>
 public static class ComplaintEventTypes
 {
@@ -100,5 +127,6 @@ public static class ComplaintEventTypes
         typeof(ComplaintResolved), typeof(ComplaintFollowUpRecorded), typeof(ComplaintClosed), typeof(ComplaintReopened),
         typeof(ComplaintWithdrawn), typeof(ComplaintMarkedDuplicate), typeof(ComplaintLinked), typeof(ComplaintWhistled),
         typeof(ComplaintWhistleConcluded), typeof(ComplaintCited), typeof(ComplaintWhistleReassigned),
+        typeof(ComplaintReminderSent), typeof(ComplaintOverdue),
     ];
 }

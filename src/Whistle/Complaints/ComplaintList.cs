@@ -4,12 +4,17 @@ using Marten;
 using Marten.Pagination;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Whistle.County.Deadlines;
 using Whistle.Kernel;
 using Wolverine.Http;
 
 namespace Whistle.Complaints;
 
-/// <summary>One row of the complaint list; the complainant is always masked here.</summary>
+/// <summary>
+/// One row of the complaint list; the complainant is always masked here. <see cref="NextStep"/> and
+/// <see cref="NextDue"/>: the step now due and its due time (null when none is timed); <see cref="Overdue"/>: as the
+/// details define it (<see cref="ComplaintDetails.Overdue"/>).
+/// </summary>
 public sealed record ComplaintListItem(
     Guid Id,
     string Number,
@@ -23,14 +28,18 @@ public sealed record ComplaintListItem(
     string Summary,
     DateTimeOffset LodgedAt,
     DateTimeOffset UpdatedAt,
-    long Version);
+    long Version,
+    ComplaintUrgency Urgency = ComplaintUrgency.Ordinary,
+    ComplaintStep? NextStep = null,
+    DateTimeOffset? NextDue = null,
+    bool Overdue = false);
 
 public sealed record ComplaintPage(IReadOnlyList<ComplaintListItem> Items, int Page, int PageSize, long Total);
 
 /// <summary>The filters of the complaint list, parsed and checked.</summary>
 public sealed record ComplaintFilter(
     ComplaintStatus? Status, string? CategoryId, string? CommunityId, string? Number,
-    DateTimeOffset? LodgedFrom, DateTimeOffset? LodgedTo, int Page, int PageSize);
+    DateTimeOffset? LodgedFrom, DateTimeOffset? LodgedTo, int Page, int PageSize, bool? Overdue = null);
 
 public static class ComplaintListEndpoint
 {
@@ -40,7 +49,7 @@ public static class ComplaintListEndpoint
     /// <summary>Parses the query string; the endpoint's Validate and Get both read it through here.</summary>
     public static (ComplaintFilter Filter, ProblemDetails Problem) Parse(
         string? status, string? categoryId, string? communityId, string? number,
-        string? lodgedFrom, string? lodgedTo, string? page, string? pageSize)
+        string? lodgedFrom, string? lodgedTo, string? page, string? pageSize, string? overdue = null)
     {
         var errors = new FieldErrors();
         ComplaintStatus? parsedStatus = null;
@@ -59,28 +68,32 @@ public static class ComplaintListEndpoint
         errors.Text("categoryId", categoryId, 64, required: false)
             .Text("communityId", communityId, 64, required: false)
             .Text("number", number, 32, required: false);
-        return (new ComplaintFilter(parsedStatus, categoryId, communityId, number, from, to, pageNumber, size),
+        // true or false only, in any case: bool.TryParse would also take " true " with its spaces.
+        bool? late = overdue?.ToUpperInvariant() switch { "TRUE" => true, "FALSE" => false, _ => null };
+        errors.When(overdue is not null && late is null, "overdue", "应为 true 或 false。true or false.");
+        return (new ComplaintFilter(parsedStatus, categoryId, communityId, number, from, to, pageNumber, size, late),
             errors.ToProblem());
     }
 
     public static ProblemDetails Validate(
         string? status, string? categoryId, string? communityId, string? number,
-        string? lodgedFrom, string? lodgedTo, string? page, string? pageSize) =>
-        Parse(status, categoryId, communityId, number, lodgedFrom, lodgedTo, page, pageSize).Problem;
+        string? lodgedFrom, string? lodgedTo, string? page, string? pageSize, string? overdue) =>
+        Parse(status, categoryId, communityId, number, lodgedFrom, lodgedTo, page, pageSize, overdue).Problem;
 
     /// <summary>
     /// Complaints, newest first. Filters: status, categoryId, communityId, number, lodgedFrom/lodgedTo
-    /// (ISO 8601; a bare date means that day's midnight in China time), page, pageSize (at most 100).
+    /// (ISO 8601; a bare date means that day's midnight in China time), overdue (true: the step now due missed its
+    /// due time; false: it did not, or no step is timed), page, pageSize (at most 100).
     /// Community and sub-district workers see their own area only.
     /// </summary>
     [WolverineGet("/api/complaints", OperationId = "ListComplaints")]
     [Authorize(Roles = Scope.ComplaintReaders)]
     public static async Task<ComplaintPage> Get(
         string? status, string? categoryId, string? communityId, string? number,
-        string? lodgedFrom, string? lodgedTo, string? page, string? pageSize,
+        string? lodgedFrom, string? lodgedTo, string? page, string? pageSize, string? overdue,
         ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
-        var filter = Parse(status, categoryId, communityId, number, lodgedFrom, lodgedTo, page, pageSize).Filter;
+        var filter = Parse(status, categoryId, communityId, number, lodgedFrom, lodgedTo, page, pageSize, overdue).Filter;
         var query = Scope.Of(user).Filter(session.Query<ComplaintDetails>(), ComplaintDetails.Fields);
         if (filter.Status is { } wanted) query = query.Where(x => x.Status == wanted);
         if (filter.CategoryId is { } category) query = query.Where(x => x.CategoryId == category);
@@ -88,6 +101,8 @@ public static class ComplaintListEndpoint
         if (filter.Number is { } exact) query = query.Where(x => x.Number == exact);
         if (filter.LodgedFrom is { } from) query = query.Where(x => x.LodgedAt >= from);
         if (filter.LodgedTo is { } to) query = query.Where(x => x.LodgedAt < to);
+        if (filter.Overdue is true) query = query.Where(x => x.Overdue);
+        if (filter.Overdue is false) query = query.Where(x => !x.Overdue);
 
         var rows = await query.OrderByDescending(x => x.LodgedAt).ThenByDescending(x => x.Number)
             .ToPagedListAsync(filter.Page, filter.PageSize, ct);
@@ -97,7 +112,7 @@ public static class ComplaintListEndpoint
     private static ComplaintListItem Row(ComplaintDetails d) => new(
         d.Id, d.Number, d.Status, d.Status.Label(), d.Channel, d.CategoryId, d.CompoundId, d.CommunityId,
         Mask.Name(d.Complainant.Name), d.Description.Length <= 60 ? d.Description : d.Description[..60] + "…",
-        d.LodgedAt, d.UpdatedAt, d.Version);
+        d.LodgedAt, d.UpdatedAt, d.Version, d.Urgency, d.NextDue?.Step, d.NextDue?.DueAt, d.Overdue);
 
     private static DateTimeOffset? Instant(string field, string? value, FieldErrors errors)
     {

@@ -3,8 +3,10 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Whistle.County.Catalogue;
+using Whistle.County.Deadlines;
 using Whistle.County.Directory;
 using Whistle.Kernel;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -12,27 +14,31 @@ namespace Whistle.Complaints;
 
 public sealed record ComplainantInput(string? Name, string? Phone, string? Address);
 
-/// <summary>Registers a resident's complaint (登记).</summary>
+/// <summary>
+/// Registers a resident's complaint (登记). <see cref="Urgency"/> grades it for its time limits (紧急、一般、复杂);
+/// absent, it is ordinary.
+/// </summary>
 public sealed record LodgeComplaint(
     ComplaintChannel? Channel,
     string? CategoryId,
     string? CompoundId,
     ComplainantInput? Complainant,
-    string? Description);
+    string? Description,
+    ComplaintUrgency? Urgency = null);
 
 /// <summary>201 body: the new complaint's id and readable number; Location points at its details.</summary>
 public sealed record LodgedComplaint(Guid Id, string Number) : CreationResponse($"/api/complaints/{Id}");
 
 public static class LodgeComplaintEndpoint
 {
-    public static async Task<(Compound?, CatalogueEntry?)> LoadAsync(
+    public static async Task<(Compound?, CatalogueEntry?, ComplaintTiming)> LoadAsync(
         LodgeComplaint command, IQuerySession session, CancellationToken ct)
     {
         var compound = command.CompoundId is { Length: > 0 and <= 64 } compoundId
             ? await session.LoadAsync<Compound>(DirectoryIds.Compound(compoundId), ct) : null;
         var category = command.CategoryId is { Length: > 0 and <= 64 } categoryId
             ? (await DispatchCatalogue.CurrentAsync(session, ct))?.Find(categoryId) : null;
-        return (compound, category);
+        return (compound, category, await ComplaintTiming.LoadAsync(session, ct));
     }
 
     public static ProblemDetails Validate(
@@ -42,7 +48,9 @@ public static class LodgeComplaintEndpoint
             .Defined("channel", command.Channel)
             .Text("categoryId", command.CategoryId, 64)
             .Text("compoundId", command.CompoundId, 64)
-            .Text("description", command.Description, 2000);
+            .Text("description", command.Description, 2000)
+            .When(command.Urgency is { } urgency && !Enum.IsDefined(urgency), "urgency",
+                "应为 Emergency、Ordinary 或 Complex。Emergency, Ordinary or Complex.");
         if (command.Complainant is null) errors.Add("complainant", "必填。Required.");
         else
         {
@@ -67,24 +75,29 @@ public static class LodgeComplaintEndpoint
 
     [WolverinePost("/api/complaints", OperationId = nameof(LodgeComplaint))]
     [Authorize(Roles = Scope.ComplaintHandlers)]
-    public static async Task<(LodgedComplaint, IStartStream)> Post(
-        LodgeComplaint command, Compound compound, ClaimsPrincipal user, DateTimeOffset now,
+    public static async Task<(LodgedComplaint, IStartStream, OutgoingMessages)> Post(
+        LodgeComplaint command, Compound compound, ComplaintTiming timing, ClaimsPrincipal user, DateTimeOffset now,
         IDocumentSession session, CancellationToken ct)
     {
         var (id, number) = await CaseNumbers.DrawAsync(session, CaseNumbers.Complaints, now, ct);
-        return Lodge(command, compound, id, number, Actor.From(user), now);
+        return Lodge(command, compound, timing, id, number, Actor.From(user), now);
     }
 
-    /// <summary>The decision, once the number is drawn.</summary>
-    public static (LodgedComplaint, IStartStream) Lodge(
-        LodgeComplaint command, Compound compound, Guid id, string number, Actor by, DateTimeOffset now)
+    /// <summary>
+    /// The decision, once the number is drawn: the complaint, with the time limit to accept it (受理) running from now,
+    /// and that limit's reminder and deadline.
+    /// </summary>
+    public static (LodgedComplaint, IStartStream, OutgoingMessages) Lodge(
+        LodgeComplaint command, Compound compound, ComplaintTiming timing, Guid id, string number, Actor by, DateTimeOffset now)
     {
         var complainant = command.Complainant!;
+        var urgency = command.Urgency ?? ComplaintUrgency.Ordinary;
+        var due = timing.Due(ComplaintStep.Accept, urgency, command.CategoryId!, now);
         var lodged = new ComplaintLodged(
             id, number, command.Channel!.Value, command.CategoryId!, compound.Code, compound.Info.CommunityCode,
             compound.Info.SubDistrictCode,
             new Complainant(complainant.Name!.Trim(), complainant.Phone!.Trim(), complainant.Address?.Trim()),
-            command.Description!.Trim(), by, now);
-        return (new LodgedComplaint(id, number), MartenOps.StartStream<Complaint>(id, lodged));
+            command.Description!.Trim(), by, now, urgency, due);
+        return (new LodgedComplaint(id, number), MartenOps.StartStream<Complaint>(id, lodged), ComplaintDeadlines.Schedule(id, due));
     }
 }

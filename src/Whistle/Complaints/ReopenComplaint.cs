@@ -1,7 +1,10 @@
 using System.Security.Claims;
+using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Whistle.County.Deadlines;
 using Whistle.Kernel;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -12,6 +15,8 @@ public sealed record ReopenComplaint(string? Reason, long? ExpectedVersion = nul
 
 public static class ReopenComplaintEndpoint
 {
+    public static Task<ComplaintTiming> LoadAsync(IQuerySession session, CancellationToken ct) => ComplaintTiming.LoadAsync(session, ct);
+
     public static ProblemDetails Validate(ReopenComplaint command, Complaint complaint, ClaimsPrincipal user)
     {
         if (ComplaintRules.Common(complaint, user, command.ExpectedVersion) is { } common) return common;
@@ -29,7 +34,16 @@ public static class ReopenComplaintEndpoint
 
     [WolverinePost("/api/complaints/{complaintId}/reopen", OperationId = nameof(ReopenComplaint))]
     [Authorize(Roles = Scope.ComplaintHandlers)]
-    public static (ComplaintAnswer, Events) Post(
-        ReopenComplaint command, [WriteAggregate] Complaint complaint, ClaimsPrincipal user, DateTimeOffset now) =>
-        ComplaintAnswer.After(complaint, new ComplaintReopened(complaint.Id, command.Reason!.Trim(), Actor.From(user), now));
+    public static (ComplaintAnswer, Events, OutgoingMessages) Post(
+        ReopenComplaint command, [WriteAggregate] Complaint complaint, ComplaintTiming timing, ClaimsPrincipal user, DateTimeOffset now) =>
+        Reopen(command, complaint, timing, Actor.From(user), now);
+
+    /// <summary>The decision: back to handling, with a fresh time limit to resolve it (办结) running from now, and its reminder and deadline.</summary>
+    public static (ComplaintAnswer, Events, OutgoingMessages) Reopen(
+        ReopenComplaint command, Complaint complaint, ComplaintTiming timing, Actor by, DateTimeOffset now)
+    {
+        var due = timing.Due(ComplaintStep.Resolve, complaint, now);
+        var (answer, events) = ComplaintAnswer.After(complaint, new ComplaintReopened(complaint.Id, command.Reason!.Trim(), by, now, due));
+        return (answer, events, ComplaintDeadlines.Schedule(complaint.Id, due));
+    }
 }

@@ -1,6 +1,8 @@
 using System.Security.Claims;
+using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Whistle.County.Deadlines;
 using Whistle.Kernel;
 using Wolverine;
 using Wolverine.Http;
@@ -13,6 +15,8 @@ public sealed record ResolveComplaint(string? Outcome, long? ExpectedVersion = n
 
 public static class ResolveComplaintEndpoint
 {
+    public static Task<ComplaintTiming> LoadAsync(IQuerySession session, CancellationToken ct) => ComplaintTiming.LoadAsync(session, ct);
+
     public static ProblemDetails Validate(ResolveComplaint command, Complaint complaint, ClaimsPrincipal user)
     {
         if (ComplaintRules.Common(complaint, user, command.ExpectedVersion) is { } common) return common;
@@ -30,16 +34,27 @@ public static class ResolveComplaintEndpoint
     [WolverinePost("/api/complaints/{complaintId}/resolve", OperationId = nameof(ResolveComplaint))]
     [Authorize(Roles = Scope.ComplaintHandlers)]
     public static (ComplaintAnswer, Events, OutgoingMessages) Post(
-        ResolveComplaint command, [WriteAggregate] Complaint complaint, ClaimsPrincipal user, DateTimeOffset now)
+        ResolveComplaint command, [WriteAggregate] Complaint complaint, ComplaintTiming timing, ClaimsPrincipal user, DateTimeOffset now) =>
+        Resolve(command, complaint, timing, Actor.From(user), now);
+
+    /// <summary>
+    /// The decision: resolved, with the time limit for the follow-up call (回访) running from now and its reminder and
+    /// deadline; each case citing the complaint is told. Nothing when already resolved.
+    /// </summary>
+    public static (ComplaintAnswer, Events, OutgoingMessages) Resolve(
+        ResolveComplaint command, Complaint complaint, ComplaintTiming timing, Actor by, DateTimeOffset now)
     {
         if (complaint.Status == ComplaintStatus.Resolved)
         {
             var (same, none) = ComplaintAnswer.After(complaint);
             return (same, none, []);
         }
-        var by = Actor.From(user);
-        var (answer, events) = ComplaintAnswer.After(complaint, new ComplaintResolved(complaint.Id, command.Outcome!.Trim(), by, now));
+        var due = timing.Due(ComplaintStep.FollowUp, complaint, now);
+        var (answer, events) = ComplaintAnswer.After(complaint, new ComplaintResolved(complaint.Id, command.Outcome!.Trim(), by, now, due));
         return (answer, events,
-            [.. complaint.CitedBy.Select(citing => new ComplaintResolvedNotice(complaint.Id, complaint.Number, citing, by, now))]);
+        [
+            .. complaint.CitedBy.Select(citing => new ComplaintResolvedNotice(complaint.Id, complaint.Number, citing, by, now)),
+            .. ComplaintDeadlines.Schedule(complaint.Id, due),
+        ]);
     }
 }

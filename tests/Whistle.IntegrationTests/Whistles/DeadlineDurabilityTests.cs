@@ -106,6 +106,34 @@ public sealed class DeadlineDurabilityTests
         events.OfType<AssignmentDeadlinesRenewed>().ShouldHaveSingleItem().Level.ShouldBe(WhistleLevel.SubDistrict);
     }
 
+    [Fact]
+    public async Task a_complaint_s_deadline_fires_from_the_durable_schedule_and_marks_it_overdue_once()
+    {
+        var database = await FreshDatabase("whistle_tests_complaint");
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(-1));
+        await using var host = await StartHost(database, clock, DurabilityMode.Solo);
+        // An emergency is to be accepted within an hour: lodged now, its due time falls Lead from the wall clock's now.
+        clock.SetUtcNow(DateTimeOffset.UtcNow - TimeSpan.FromHours(1) + Lead);
+
+        async Task Lodge(IMessageContext _)
+        {
+            await Send(host, Tokens.Clerk, x => x.Post.Json(new LodgeComplaint(
+                ComplaintChannel.Hotline, "utilities", "CP010101", new ComplainantInput("张三", "13812345678", null), "整栋楼停水",
+                ComplaintUrgency.Emergency), JsonStyle.MinimalApi).ToUrl("/api/complaints"), 201);
+            clock.Advance(TimeSpan.FromHours(1));   // business time then passes with the wall clock's
+        }
+        var tracked = await host.TrackActivity().Timeout(TimeSpan.FromSeconds(90))
+            .WaitForExecutionOf<ComplaintDeadlineReached>()
+            .ExecuteAndWaitAsync(Lodge);
+
+        var deadline = tracked.Executed.MessagesOf<ComplaintDeadlineReached>().ShouldHaveSingleItem();
+        deadline.Step.ShouldBe(ComplaintStep.Accept);
+        var events = await EventsOf(host, deadline.ComplaintId);
+        events.Count(e => e.Data is ComplaintOverdue).ShouldBe(1);
+        await host.ExecuteAndWaitAsync(bus => bus.InvokeForTenantAsync(AppFixture.County, deadline), 30_000);
+        (await EventsOf(host, deadline.ComplaintId)).Count(e => e.Data is ComplaintOverdue).ShouldBe(1);
+    }
+
     /// <summary>
     /// Blows a whistle whose one-minute sign-for deadline falls <see cref="Lead"/> from the wall clock's now: the
     /// business clock is set back just before the whistle is blown (or set to <paramref name="blownAt"/>).

@@ -1,5 +1,6 @@
 using Shouldly;
 using Whistle.Complaints;
+using Whistle.County.Deadlines;
 using Whistle.Kernel;
 using Xunit;
 using static Whistle.UnitTests.Complaints.ComplaintHistory;
@@ -16,9 +17,19 @@ public class AcceptComplaintTests
         var command = new AcceptComplaint();
 
         AcceptComplaintEndpoint.Validate(command, complaint, Users.Clerk).ShouldBeNoProblem();
-        var (_, events) = AcceptComplaintEndpoint.Post(command, complaint, Users.Clerk, Now);
+        var (_, events, _) = AcceptComplaintEndpoint.Accept(complaint, TimeLimits, Users.ClerkActor, Now);
 
-        events.ShouldHaveSingleItem().ShouldBe(new ComplaintAccepted(Id, Users.ClerkActor, Now));
+        events.ShouldHaveSingleItem().ShouldBe(new ComplaintAccepted(Id, Users.ClerkActor, Now,
+            Due(ComplaintStep.Resolve, "2026-12-08T17:00", "2026-12-05T21:07:30")));
+    }
+
+    [Fact]
+    public void accepting_schedules_the_reminder_and_the_deadline_of_the_time_to_resolve()
+    {
+        var (_, _, messages) = AcceptComplaintEndpoint.Accept(Given<Complaint>(Lodged()), TimeLimits, Users.ClerkActor, Now);
+
+        // Seven working days from Friday 27 November: office close on Tuesday 8 December; the reminder at 75% of the way.
+        messages.Timers().ShouldBe(TimersOf(Id, Due(ComplaintStep.Resolve, "2026-12-08T17:00", "2026-12-05T21:07:30")));
     }
 
     [Fact]
@@ -28,9 +39,10 @@ public class AcceptComplaintTests
         var command = new AcceptComplaint();
 
         AcceptComplaintEndpoint.Validate(command, complaint, Users.Clerk).ShouldBeNoProblem();
-        var (_, events) = AcceptComplaintEndpoint.Post(command, complaint, Users.Clerk, Now);
+        var (_, events, messages) = AcceptComplaintEndpoint.Accept(complaint, TimeLimits, Users.ClerkActor, Now);
 
         events.ShouldBeEmpty();
+        messages.ShouldBeEmpty();
     }
 
     [Theory]

@@ -28,7 +28,7 @@ public class ComplaintAnswerTests
     {
         var complaint = Given<Complaint>(Lodged(), Accepted());
 
-        var (answer, events) = AcceptComplaintEndpoint.Post(new AcceptComplaint(), complaint, Users.Clerk, Now);
+        var (answer, events, _) = AcceptComplaintEndpoint.Accept(complaint, TimeLimits, Users.ClerkActor, Now);
 
         events.ShouldBeEmpty();
         answer.Version.ShouldBe(2);

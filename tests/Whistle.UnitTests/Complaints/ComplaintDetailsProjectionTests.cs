@@ -1,6 +1,8 @@
 using JasperFx.Events;
 using Shouldly;
 using Whistle.Complaints;
+using Whistle.County.Deadlines;
+using Whistle.Kernel;
 using Xunit;
 using static Whistle.UnitTests.Complaints.ComplaintHistory;
 using static Whistle.UnitTests.EventSpecification;
@@ -132,5 +134,104 @@ public class ComplaintDetailsProjectionTests
             new ComplaintDetails.CaseReference(OtherId, OtherNumber),
             new ComplaintDetails.CaseReference(EarlierId, EarlierNumber)]);
         details.Version.ShouldBe(4);
+    }
+
+    private static readonly ComplaintDeadline AcceptDue = Due(ComplaintStep.Accept, "2026-11-21T10:00", "2026-11-21T04:00");
+    private static readonly ComplaintDeadline ResolveDue = Due(ComplaintStep.Resolve, "2026-12-01T17:00", "2026-11-28T15:00");
+    private static readonly ComplaintDeadline FollowUpDue = Due(ComplaintStep.FollowUp, "2026-12-02T17:00", "2026-12-02T07:00");
+
+    private static ComplaintOverdue Missed(ComplaintDeadline due, string at) => new(Id, due.Step, due.DueAt, At(at), [Audience.Office]);
+
+    [Fact]
+    public void the_details_show_the_urgency_and_the_step_now_due()
+    {
+        var details = Project(Lodged() with { Urgency = ComplaintUrgency.Complex, Due = AcceptDue });
+
+        details.Urgency.ShouldBe(ComplaintUrgency.Complex);
+        details.UrgencyLabel.ShouldBe("复杂");
+        details.NextDue.ShouldBe(AcceptDue);
+        details.NextStepLabel.ShouldBe("受理");
+        details.Overdue.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void a_complaint_lodged_before_time_limits_is_ordinary_with_no_step_timed()
+    {
+        var details = Project(Lodged(), Accepted());
+
+        details.Urgency.ShouldBe(ComplaintUrgency.Ordinary);
+        details.NextDue.ShouldBeNull();
+        details.Overdue.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void a_missed_due_time_makes_the_complaint_overdue_until_the_step_is_done()
+    {
+        var overdue = Project(Lodged() with { Due = AcceptDue }, Missed(AcceptDue, "2026-11-21T10:00"));
+        var doneLate = Project(Lodged() with { Due = AcceptDue }, Missed(AcceptDue, "2026-11-21T10:00"), Accepted() with { Due = ResolveDue });
+
+        overdue.Overdue.ShouldBeTrue();
+        overdue.NextDue.ShouldBe(AcceptDue);
+        overdue.Version.ShouldBe(2);
+        overdue.UpdatedAt.ShouldBe(LodgedAt);   // time passing is no one's update
+        doneLate.Overdue.ShouldBeFalse();
+        doneLate.NextDue.ShouldBe(ResolveDue);
+        doneLate.Missed.ShouldBe([new ComplaintDetails.MissedDeadline(ComplaintStep.Accept, AcceptDue.DueAt, At("2026-11-21T10:00"))]);
+    }
+
+    [Fact]
+    public void each_missed_step_is_kept_in_order()
+    {
+        var details = Project(
+            Lodged() with { Due = AcceptDue }, Missed(AcceptDue, "2026-11-21T10:00"), Accepted() with { Due = ResolveDue },
+            Missed(ResolveDue, "2026-12-01T17:00"), Resolved() with { Due = FollowUpDue }, Missed(FollowUpDue, "2026-12-02T17:00"));
+
+        details.Overdue.ShouldBeTrue();
+        details.Missed.Select(m => m.Step).ShouldBe([ComplaintStep.Accept, ComplaintStep.Resolve, ComplaintStep.FollowUp]);
+    }
+
+    [Fact]
+    public void a_reminder_moves_only_the_version()
+    {
+        var details = Project(Lodged() with { Due = AcceptDue },
+            new ComplaintReminderSent(Id, ComplaintStep.Accept, AcceptDue.DueAt, At("2026-11-21T04:00"), [Audience.Community(CommunityId)]));
+
+        details.Version.ShouldBe(2);
+        details.Overdue.ShouldBeFalse();
+        details.UpdatedAt.ShouldBe(LodgedAt);
+    }
+
+    [Theory]
+    [InlineData(ComplaintStatus.FollowedUp)]
+    [InlineData(ComplaintStatus.Closed)]
+    [InlineData(ComplaintStatus.Declined)]
+    [InlineData(ComplaintStatus.Withdrawn)]
+    [InlineData(ComplaintStatus.Duplicate)]
+    public void a_complaint_with_nothing_left_to_time_is_neither_due_nor_overdue(ComplaintStatus status)
+    {
+        var timed = HistoryOf(status).Select(e => e switch
+        {
+            ComplaintLodged l => l with { Due = AcceptDue },
+            ComplaintAccepted a => a with { Due = ResolveDue },
+            ComplaintResolved r => (object)(r with { Due = FollowUpDue }),
+            _ => e,
+        });
+        var details = Project([timed.First(), Missed(AcceptDue, "2026-11-21T10:00"), .. timed.Skip(1)]);
+
+        details.NextDue.ShouldBeNull();
+        details.Overdue.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void reopening_times_the_resolution_afresh()
+    {
+        var again = Due(ComplaintStep.Resolve, "2026-12-15T17:00", "2026-12-13T07:00");
+
+        var details = Project(
+            Lodged() with { Due = AcceptDue }, Accepted() with { Due = ResolveDue }, Resolved() with { Due = FollowUpDue },
+            FollowedUp(Satisfaction.Unsatisfied, "没修好"), Reopened() with { Due = again });
+
+        details.NextDue.ShouldBe(again);
+        details.Overdue.ShouldBeFalse();
     }
 }

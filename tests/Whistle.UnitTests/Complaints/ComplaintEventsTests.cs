@@ -7,19 +7,23 @@ using static Whistle.UnitTests.EventSpecification;
 
 namespace Whistle.UnitTests.Complaints;
 
-/// <summary>The catalogue of complaint events: each carries stream id, actor and time, and every fold knows it.</summary>
+/// <summary>
+/// The catalogue of complaint events: each carries stream id, actor (or is the clock's: time passing) and time, and
+/// every fold knows it.
+/// </summary>
 public class ComplaintEventsTests
 {
     private static readonly IReadOnlyList<Type> Catalogue = ComplaintEventTypes.All;
 
     /// <summary>
     /// Every type of the events file's shape (a record of the Complaints namespace carrying the complaint id, the actor
-    /// and the time) that is not a message the capability accepts or sends: a new event missing from the list shows up here.
+    /// — or recording time passing — and the time) that is not a message the capability accepts or sends: a new event
+    /// missing from the list shows up here.
     /// </summary>
     private static readonly Type[] ShapedLikeEvents = typeof(ComplaintLodged).Assembly.GetTypes()
         .Where(t => t.Namespace == typeof(ComplaintLodged).Namespace
             && t.GetProperty("ComplaintId")?.PropertyType == typeof(Guid)
-            && t.GetProperty("By")?.PropertyType == typeof(Actor)
+            && (t.GetProperty("By")?.PropertyType == typeof(Actor) || typeof(IRecordsTimePassing).IsAssignableFrom(t))
             && t.GetProperty("At")?.PropertyType == typeof(DateTimeOffset))
         .Except([typeof(CiteComplaint), typeof(ComplaintResolvedNotice), typeof(WhistleConclusionReached), typeof(RecordComplaintLink)])
         .ToArray();
@@ -32,7 +36,7 @@ public class ComplaintEventsTests
                 nameof(ComplaintResolved), nameof(ComplaintFollowUpRecorded), nameof(ComplaintClosed),
                 nameof(ComplaintReopened), nameof(ComplaintWithdrawn), nameof(ComplaintMarkedDuplicate),
                 nameof(ComplaintLinked), nameof(ComplaintWhistled), nameof(ComplaintWhistleConcluded), nameof(ComplaintCited),
-                nameof(ComplaintWhistleReassigned),
+                nameof(ComplaintWhistleReassigned), nameof(ComplaintReminderSent), nameof(ComplaintOverdue),
             ],
             ignoreOrder: true);
 

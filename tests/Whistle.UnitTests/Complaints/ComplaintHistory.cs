@@ -1,5 +1,10 @@
+using System.Globalization;
 using Whistle.Complaints;
+using Whistle.County.Calendar;
+using Whistle.County.Deadlines;
 using Whistle.Kernel;
+using Whistle.UnitTests.Whistles;
+using Wolverine;
 using static Whistle.UnitTests.EventSpecification;
 
 namespace Whistle.UnitTests.Complaints;
@@ -23,6 +28,34 @@ public static class ComplaintHistory
 
     public static readonly DateTimeOffset LodgedAt = new(2026, 11, 20, 10, 0, 0, TimeSpan.FromHours(8));
     public static readonly Actor Clerk = Users.ClerkActor;
+
+    /// <summary>The built-in time limits, published as the county's version 3, over its calendar's version 2.</summary>
+    public static readonly ComplaintTiming TimeLimits = new(
+        DeadlinePolicy.Default with { Version = 3 }, new CountyCalendar { Id = CountyCalendar.StreamId, Version = 2 });
+
+    /// <summary>A local time in China (+08:00), e.g. <c>At("2026-12-08T17:00")</c>.</summary>
+    public static DateTimeOffset At(string localTime) =>
+        new(DateTime.Parse(localTime, CultureInfo.InvariantCulture), TimeSpan.FromHours(8));
+
+    /// <summary>A due time as <see cref="TimeLimits"/> records it (policy version 3, calendar version 2).</summary>
+    public static ComplaintDeadline Due(ComplaintStep step, string dueAt, string remindAt) =>
+        new(step, At(dueAt), At(remindAt), PolicyVersion: 3, CalendarVersion: 2);
+
+    /// <summary>The reminder and the deadline a due time schedules, as <see cref="Timers"/> unwraps them.</summary>
+    public static Scheduled[] TimersOf(Guid complaintId, ComplaintDeadline due) =>
+    [
+        new(new ComplaintReminderDue(complaintId, due.Step, due.DueAt), due.RemindAt),
+        new(new ComplaintDeadlineReached(complaintId, due.Step, due.DueAt), due.DueAt),
+    ];
+
+    /// <summary>Unwraps Wolverine's <c>ScheduledAt</c> envelopes of the complaint's timers so they compare by value.</summary>
+    public static IReadOnlyList<Scheduled> Timers(this OutgoingMessages messages) =>
+        messages.Select(m => m switch
+        {
+            DeliveryMessage<ComplaintReminderDue> d => new Scheduled(d.Message, d.Options.ScheduledTime),
+            DeliveryMessage<ComplaintDeadlineReached> d => new Scheduled(d.Message, d.Options.ScheduledTime),
+            _ => new Scheduled(m, null),
+        }).ToList();
 
     public static readonly Complainant Resident = new("王小明", "13812345678", "东关花园 3 栋 2 单元 501");
 

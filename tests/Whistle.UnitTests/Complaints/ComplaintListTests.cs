@@ -11,8 +11,8 @@ public class ComplaintListTests
 
     private static (ComplaintFilter Filter, ProblemDetails Problem) Parse(
         string? status = null, string? categoryId = null, string? communityId = null, string? number = null,
-        string? lodgedFrom = null, string? lodgedTo = null, string? page = null, string? pageSize = null) =>
-        ComplaintListEndpoint.Parse(status, categoryId, communityId, number, lodgedFrom, lodgedTo, page, pageSize);
+        string? lodgedFrom = null, string? lodgedTo = null, string? page = null, string? pageSize = null, string? overdue = null) =>
+        ComplaintListEndpoint.Parse(status, categoryId, communityId, number, lodgedFrom, lodgedTo, page, pageSize, overdue);
 
     [Fact]
     public void without_filters_the_first_page_of_twenty_is_listed()
@@ -98,6 +98,31 @@ public class ComplaintListTests
     public void overlong_text_filters_are_bad_requests() =>
         Parse(categoryId: new string('c', 65), communityId: new string('m', 65), number: new string('9', 33))
             .Problem.ShouldRejectFields("categoryId", "communityId", "number");
+
+    [Theory]
+    [InlineData("true", true)]
+    [InlineData("false", false)]
+    [InlineData("TRUE", true)]
+    [InlineData("False", false)]
+    public void overdue_keeps_the_complaints_whose_step_now_due_missed_its_due_time_or_those_not(string overdue, bool wanted)
+    {
+        var (filter, problem) = Parse(overdue: overdue);
+
+        problem.ShouldBeNoProblem();
+        filter.Overdue.ShouldBe(wanted);
+    }
+
+    [Fact]
+    public void without_overdue_both_are_listed() =>
+        Parse().Filter.Overdue.ShouldBeNull();
+
+    [Theory]
+    [InlineData("maybe")]
+    [InlineData("1")]
+    [InlineData("")]
+    [InlineData(" true")]
+    public void overdue_that_is_not_true_or_false_is_a_bad_request(string overdue) =>
+        Parse(overdue: overdue).Problem.ShouldRejectField("overdue", "true or false.");
 
     [Fact]
     public void every_bad_filter_is_reported_at_once() =>

@@ -28,7 +28,7 @@ public class LodgeComplaintTests
     [Fact]
     public void lodging_starts_a_complaint_stream_with_the_trimmed_complaint()
     {
-        var (created, stream) = LodgeComplaintEndpoint.Lodge(Complete(), DongguanGarden, Id, Number, Users.ClerkActor, Now);
+        var (created, stream, _) = LodgeComplaintEndpoint.Lodge(Complete(), DongguanGarden, TimeLimits, Id, Number, Users.ClerkActor, Now);
 
         created.ShouldBe(new LodgedComplaint(Id, Number));
         created.Url.ShouldBe($"/api/complaints/{Id}");
@@ -37,13 +37,59 @@ public class LodgeComplaintTests
         stream.Events.ShouldHaveSingleItem().ShouldBe(new ComplaintLodged(
             Id, Number, ComplaintChannel.Hotline, "illegal-construction", CompoundId, CommunityId, SubDistrictId,
             new Complainant("王小明", "138 1234 5678", "东关花园 3 栋"), "楼顶有人违章搭建彩钢房。",
-            Users.ClerkActor, Now));
+            Users.ClerkActor, Now, ComplaintUrgency.Ordinary, Due(ComplaintStep.Accept, "2026-11-28T09:30", "2026-11-28T03:30")));
     }
+
+    [Fact]
+    public void lodging_schedules_the_reminder_and_the_deadline_of_the_24_hours_to_accept()
+    {
+        var (_, _, messages) = LodgeComplaintEndpoint.Lodge(Complete(), DongguanGarden, TimeLimits, Id, Number, Users.ClerkActor, Now);
+
+        messages.Timers().ShouldBe(TimersOf(Id, Due(ComplaintStep.Accept, "2026-11-28T09:30", "2026-11-28T03:30")));
+    }
+
+    [Fact]
+    public void an_emergency_is_to_be_accepted_within_an_hour_on_the_clock()
+    {
+        var (_, stream, messages) = LodgeComplaintEndpoint.Lodge(
+            Complete() with { Urgency = ComplaintUrgency.Emergency }, DongguanGarden, TimeLimits, Id, Number, Users.ClerkActor, Now);
+
+        var lodged = stream.Events.ShouldHaveSingleItem().ShouldBeOfType<ComplaintLodged>();
+        lodged.Urgency.ShouldBe(ComplaintUrgency.Emergency);
+        lodged.Due.ShouldBe(Due(ComplaintStep.Accept, "2026-11-27T10:30", "2026-11-27T10:15"));
+        messages.Timers().ShouldBe(TimersOf(Id, lodged.Due!));
+    }
+
+    [Fact]
+    public void the_lodged_complaint_keeps_its_urgency_and_waits_for_acceptance_by_the_due_time()
+    {
+        var (_, stream, _) = LodgeComplaintEndpoint.Lodge(
+            Complete() with { Urgency = ComplaintUrgency.Complex }, DongguanGarden, TimeLimits, Id, Number, Users.ClerkActor, Now);
+
+        var complaint = Given<Complaint>([.. stream.Events]);
+
+        complaint.Urgency.ShouldBe(ComplaintUrgency.Complex);
+        complaint.Due.ShouldBe(Due(ComplaintStep.Accept, "2026-11-28T09:30", "2026-11-28T03:30"));
+    }
+
+    [Fact]
+    public void a_complaint_lodged_before_urgency_existed_is_ordinary_and_has_no_step_timed()
+    {
+        var complaint = Given<Complaint>(Lodged());
+
+        complaint.Urgency.ShouldBe(ComplaintUrgency.Ordinary);
+        complaint.Due.ShouldBeNull();
+    }
+
+    [Fact]
+    public void an_urgency_that_is_not_one_of_the_three_is_rejected() =>
+        LodgeComplaintEndpoint.Validate(Complete() with { Urgency = (ComplaintUrgency)9 }, DongguanGarden, IllegalConstruction, Users.Clerk)
+            .ShouldRejectField("urgency", "Emergency, Ordinary or Complex.");
 
     [Fact]
     public void the_lodged_complaint_waits_to_be_accepted_in_its_compounds_community()
     {
-        var (_, stream) = LodgeComplaintEndpoint.Lodge(Complete(), DongguanGarden, Id, Number, Users.ClerkActor, Now);
+        var (_, stream, _) = LodgeComplaintEndpoint.Lodge(Complete(), DongguanGarden, TimeLimits, Id, Number, Users.ClerkActor, Now);
 
         var complaint = Given<Complaint>([.. stream.Events]);
 
@@ -58,7 +104,7 @@ public class LodgeComplaintTests
     {
         var command = Complete() with { Complainant = new ComplainantInput("王小明", "13812345678", null) };
 
-        var (_, stream) = LodgeComplaintEndpoint.Lodge(command, DongguanGarden, Id, Number, Users.ClerkActor, Now);
+        var (_, stream, _) = LodgeComplaintEndpoint.Lodge(command, DongguanGarden, TimeLimits, Id, Number, Users.ClerkActor, Now);
 
         stream.Events.ShouldHaveSingleItem().ShouldBeOfType<ComplaintLodged>()
             .Complainant.ShouldBe(new Complainant("王小明", "13812345678", null));

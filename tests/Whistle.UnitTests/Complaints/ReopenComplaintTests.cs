@@ -1,5 +1,6 @@
 using Shouldly;
 using Whistle.Complaints;
+using Whistle.County.Deadlines;
 using Xunit;
 using static Whistle.UnitTests.Complaints.ComplaintHistory;
 using static Whistle.UnitTests.EventSpecification;
@@ -18,15 +19,18 @@ public class ReopenComplaintTests
         var command = new ReopenComplaint("  回访不满意，重新办理。 ");
 
         ReopenComplaintEndpoint.Validate(command, complaint, Users.Clerk).ShouldBeNoProblem();
-        var (_, events) = ReopenComplaintEndpoint.Post(command, complaint, Users.Clerk, Now);
+        var (_, events, messages) = ReopenComplaintEndpoint.Reopen(command, complaint, TimeLimits, Users.ClerkActor, Now);
 
         var reopened = events.ShouldHaveSingleItem();
-        reopened.ShouldBe(new ComplaintReopened(Id, "回访不满意，重新办理。", Users.ClerkActor, Now));
+        var resolveAgain = Due(ComplaintStep.Resolve, "2026-12-08T17:00", "2026-12-05T21:07:30");
+        reopened.ShouldBe(new ComplaintReopened(Id, "回访不满意，重新办理。", Users.ClerkActor, Now, resolveAgain));
+        messages.Timers().ShouldBe(TimersOf(Id, resolveAgain));
         var after = Given<Complaint>([.. UnsatisfiedFollowUp, reopened]);
         after.Status.ShouldBe(ComplaintStatus.Accepted);
         after.LastSatisfaction.ShouldBeNull();
         after.Reopened.ShouldBe(1);
         after.Version.ShouldBe(5);
+        after.Due.ShouldBe(resolveAgain);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Shouldly;
 using Whistle.Complaints;
+using Whistle.County.Deadlines;
 using Xunit;
 using static Whistle.UnitTests.Complaints.ComplaintHistory;
 using static Whistle.UnitTests.EventSpecification;
@@ -15,10 +16,12 @@ public class ResolveComplaintTests
         var command = new ResolveComplaint(" 违建已于 11 月 26 日拆除。 ");
 
         ResolveComplaintEndpoint.Validate(command, complaint, Users.Clerk).ShouldBeNoProblem();
-        var (_, events, messages) = ResolveComplaintEndpoint.Post(command, complaint, Users.Clerk, Now);
+        var (_, events, messages) = ResolveComplaintEndpoint.Resolve(command, complaint, TimeLimits, Users.ClerkActor, Now);
 
-        events.ShouldHaveSingleItem().ShouldBe(new ComplaintResolved(Id, "违建已于 11 月 26 日拆除。", Users.ClerkActor, Now));
-        messages.ShouldBeEmpty();
+        // The follow-up call (回访) is due by the next working day: Friday's resolution, Monday at office close.
+        var followUp = Due(ComplaintStep.FollowUp, "2026-11-30T17:00", "2026-11-29T21:07:30");
+        events.ShouldHaveSingleItem().ShouldBe(new ComplaintResolved(Id, "违建已于 11 月 26 日拆除。", Users.ClerkActor, Now, followUp));
+        messages.Timers().ShouldBe(TimersOf(Id, followUp));
     }
 
     [Fact]
@@ -28,11 +31,11 @@ public class ResolveComplaintTests
         var complaint = Given<Complaint>(Lodged(), Accepted(),
             new ComplaintCited(Id, dispute, "WY-2026-000042", Clerk, LodgedAt), new ComplaintCited(Id, other, "WY-2026-000043", Clerk, LodgedAt));
 
-        var (_, _, messages) = ResolveComplaintEndpoint.Post(new ResolveComplaint("电梯已修复。"), complaint, Users.Clerk, Now);
+        var (_, _, messages) = ResolveComplaintEndpoint.Resolve(new ResolveComplaint("电梯已修复。"), complaint, TimeLimits, Users.ClerkActor, Now);
 
-        messages.ShouldBe([
-            new ComplaintResolvedNotice(Id, Number, dispute, Users.ClerkActor, Now),
-            new ComplaintResolvedNotice(Id, Number, other, Users.ClerkActor, Now)]);
+        messages.Timers().Take(2).ShouldBe([
+            new(new ComplaintResolvedNotice(Id, Number, dispute, Users.ClerkActor, Now), null),
+            new(new ComplaintResolvedNotice(Id, Number, other, Users.ClerkActor, Now), null)]);
     }
 
     [Fact]
@@ -42,7 +45,7 @@ public class ResolveComplaintTests
         var command = new ResolveComplaint("违建已拆除。");
 
         ResolveComplaintEndpoint.Validate(command, complaint, Users.Clerk).ShouldBeNoProblem();
-        var (_, events, messages) = ResolveComplaintEndpoint.Post(command, complaint, Users.Clerk, Now);
+        var (_, events, messages) = ResolveComplaintEndpoint.Resolve(command, complaint, TimeLimits, Users.ClerkActor, Now);
 
         events.ShouldBeEmpty();
         messages.ShouldBeEmpty();

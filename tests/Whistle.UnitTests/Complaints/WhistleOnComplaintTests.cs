@@ -68,8 +68,8 @@ public class WhistleOnComplaintTests
         var complaint = Given<Complaint>(Lodged(), Accepted(), Whistled(WhistleId), WhistleConcluded(WhistleId));
 
         ResolveComplaintEndpoint.Validate(new ResolveComplaint("违建已拆除。"), complaint, Users.Clerk).ShouldBeNoProblem();
-        ResolveComplaintEndpoint.Post(new ResolveComplaint("违建已拆除。"), complaint, Users.Clerk, Now).Item2
-            .ShouldHaveSingleItem().ShouldBe(new ComplaintResolved(Id, "违建已拆除。", Users.ClerkActor, Now));
+        ResolveComplaintEndpoint.Resolve(new ResolveComplaint("违建已拆除。"), complaint, TimeLimits, Users.ClerkActor, Now).Item2
+            .ShouldHaveSingleItem().ShouldBeOfType<ComplaintResolved>().Outcome.ShouldBe("违建已拆除。");
     }
 
     [Fact]

@@ -10,8 +10,11 @@ namespace Whistle.County.Deadlines;
 public sealed record DeadlineRule(WhistleType WhistleType, Interval SignFor, Interval Reply, double ReminderAt);
 
 /// <summary>A new version of the county's deadline policy: all rules as they are from now on.</summary>
+/// <remarks><paramref name="Complaints"/>: the complaints' time limits; null (events published before they existed)
+/// means <see cref="ComplaintLimits.Default"/>.</remarks>
 public sealed record DeadlinePolicyPublished(
-    Guid PolicyId, int Version, IReadOnlyList<DeadlineRule> Rules, string? Note, Actor By, DateTimeOffset At);
+    Guid PolicyId, int Version, IReadOnlyList<DeadlineRule> Rules, string? Note, Actor By, DateTimeOffset At,
+    ComplaintLimits? Complaints = null);
 
 /// <summary>The events of the deadline policy's stream, as the event store registers them.</summary>
 public static class DeadlinePolicyEvents
@@ -48,12 +51,16 @@ public sealed record DeadlinePolicy
     public DateTimeOffset? PublishedAt { get; init; }
     public Actor? PublishedBy { get; init; }
 
+    /// <summary>The complaints' time limits (受理、办结、回访): <see cref="ComplaintLimits.Default"/> until a version gives its own.</summary>
+    public ComplaintLimits Complaints { get; init; } = ComplaintLimits.Default;
+
     public DeadlineRule Rule(WhistleType type) => Rules.Single(r => r.WhistleType == type);
 
     public static DeadlinePolicy Create(DeadlinePolicyPublished e) => new DeadlinePolicy { Id = e.PolicyId }.Apply(e);
 
     public DeadlinePolicy Apply(DeadlinePolicyPublished e) =>
-        this with { Version = e.Version, Rules = e.Rules, Note = e.Note, PublishedAt = e.At, PublishedBy = e.By };
+        this with { Version = e.Version, Rules = e.Rules, Note = e.Note, PublishedAt = e.At, PublishedBy = e.By,
+            Complaints = e.Complaints ?? ComplaintLimits.Default };
 
     public static async Task<DeadlinePolicy> CurrentAsync(IQuerySession session, CancellationToken ct) =>
         await session.LoadAsync<DeadlinePolicy>(StreamId, ct) ?? Default;

@@ -14,8 +14,8 @@ public sealed record IntervalInput(int? Amount, IntervalUnit? Unit, IntervalBasi
 
 public sealed record DeadlineRuleInput(WhistleType? WhistleType, IntervalInput? SignFor, IntervalInput? Reply, double? ReminderAt);
 
-/// <summary>Publishes a new version of the deadline policy: one rule for each whistle type.</summary>
-public sealed record PublishDeadlinePolicy(IReadOnlyList<DeadlineRuleInput>? Rules, string? Note);
+/// <summary>Publishes a new version of the deadline policy: one rule for each whistle type, and optionally the complaints' limits.</summary>
+public sealed record PublishDeadlinePolicy(IReadOnlyList<DeadlineRuleInput>? Rules, string? Note, ComplaintLimitsInput? Complaints = null);
 
 public sealed record DeadlinePolicyVersionPublished(int Version);
 
@@ -45,10 +45,11 @@ public static class PublishDeadlinePolicyEndpoint
             errors.When(rule.ReminderAt is not (> 0 and < 1), $"{at}.reminderAt",
                 "催办时点应为 0 到 1 之间（不含）的比例，如 0.75。A fraction strictly between 0 and 1, e.g. 0.75.");
         }
+        ComplaintTimeLimits.Check(errors, command.Complaints);
         return errors.ToProblem();
     }
 
-    private static void CheckInterval(FieldErrors errors, string at, IntervalInput? interval)
+    internal static void CheckInterval(FieldErrors errors, string at, IntervalInput? interval)
     {
         if (interval is null) { errors.Add(at, "必填。Required."); return; }
         errors.Defined($"{at}.unit", interval.Unit).Defined($"{at}.basis", interval.Basis);
@@ -77,6 +78,7 @@ public static class PublishDeadlinePolicyEndpoint
         var rules = command.Rules!
             .Select(r => new DeadlineRule(r.WhistleType!.Value, From(r.SignFor!), From(r.Reply!), r.ReminderAt!.Value))
             .OrderBy(r => r.WhistleType).ToList();
-        return new DeadlinePolicyPublished(DeadlinePolicy.StreamId, currentVersion + 1, rules, command.Note?.Trim(), by, now);
+        return new DeadlinePolicyPublished(DeadlinePolicy.StreamId, currentVersion + 1, rules, command.Note?.Trim(), by, now,
+            ComplaintTimeLimits.From(command.Complaints));
     }
 }
