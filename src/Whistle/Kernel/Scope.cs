@@ -74,6 +74,9 @@ public sealed record Scope(string UserId, string Role, string? Community, string
     public const string WhistleReaders = Roles.Clerk + "," + Roles.Community + "," + Roles.SubDistrict + "," + Roles.Department + ","
         + Roles.Office + "," + Roles.Analyst + "," + Roles.Admin;
 
+    /// <summary>Who reads the breach notices (通报): the county-wide whistle readers, and sub-district officers their own.</summary>
+    public const string BreachNoticeReaders = Roles.Clerk + "," + Roles.SubDistrict + "," + Roles.Office + "," + Roles.Analyst + "," + Roles.Admin;
+
     /// <summary>Who handles complaints (受理、办理、回访).</summary>
     public const string ComplaintHandlers = Roles.Clerk + "," + Roles.Community + "," + Roles.Admin;
 

@@ -12,9 +12,10 @@ using Wolverine.Marten;
 namespace Whistle.Whistles;
 
 /// <summary>
-/// The joint-meeting office rules on a rejection (审定): upheld — the case moves to <c>reassignTo</c>;
-/// overruled — the rejecting department must handle it, with fresh due times. An upheld ruling also updates the
-/// complaint's summary of the whistle in the same transaction.
+/// The joint-meeting office rules on a rejection (审定): upheld — the case moves to <c>reassignTo</c>, whose rejection
+/// window runs from the ruling; overruled — the rejecting department must handle it, with fresh due times. Either way
+/// the ruling ends the pause the rejection began. An upheld ruling also updates the complaint's summary of the whistle
+/// in the same transaction. A ruling given late (after its due time, even after county supervision) is still taken.
 /// </summary>
 public sealed record ArbitrateRejection(ArbitrationRuling? Ruling, string? Reason, string? ReassignTo = null, long? ExpectedVersion = null);
 
@@ -69,24 +70,29 @@ public static class ArbitrateRejectionEndpoint
                 [.. whistle.After(ruling).Assignments.Where(a => a.Active).Select(a => a.Department)], by, now)
             : [];
 
-    /// <summary>The decision: the ruling, with the new department's (or the same department's fresh) due times scheduled.</summary>
+    /// <summary>
+    /// The decision: the end of the department's pause (when its rejection began one), then the ruling, with the new
+    /// department's (or the same department's fresh) due times scheduled.
+    /// </summary>
     public static (WhistleAnswer, Events, OutgoingMessages) Arbitrate(
         ArbitrateRejection command, Whistle whistle, string department, WhistleTiming timing, Actor by, DateTimeOffset now)
     {
         var renewed = timing.Renew(whistle.Type, now);
+        var assignment = whistle.Find(department)!;
         var messages = new OutgoingMessages();
-        Events events;
+        Events events = assignment.AwaitingRuling is null
+            ? []
+            : [new AssignmentPauseEnded(whistle.Id, department, PauseReason.AwaitingRuling, by, now)];
         if (command.Ruling == ArbitrationRuling.Upheld)
         {
-            var role = whistle.Find(department)!.Role;
-            var reassignment = new AssignmentTerms(command.ReassignTo!, role, renewed);
+            var reassignment = new AssignmentTerms(command.ReassignTo!, assignment.Role, renewed, timing.RejectionWindowEnd(whistle.Type, now));
             messages.AddRange(WhistleRules.Schedule(whistle.Id, reassignment.Department, renewed, DeadlineKind.SignFor, DeadlineKind.Reply));
-            events = [new RejectionArbitrated(whistle.Id, department, ArbitrationRuling.Upheld, command.Reason!.Trim(), reassignment, null, by, now)];
+            events.Add(new RejectionArbitrated(whistle.Id, department, ArbitrationRuling.Upheld, command.Reason!.Trim(), reassignment, null, by, now));
         }
         else
         {
             messages.AddRange(WhistleRules.Schedule(whistle.Id, department, renewed, DeadlineKind.Reply));
-            events = [new RejectionArbitrated(whistle.Id, department, ArbitrationRuling.Overruled, command.Reason!.Trim(), null, renewed, by, now)];
+            events.Add(new RejectionArbitrated(whistle.Id, department, ArbitrationRuling.Overruled, command.Reason!.Trim(), null, renewed, by, now));
         }
         return (WhistleAnswer.After(whistle, events), events, messages);
     }

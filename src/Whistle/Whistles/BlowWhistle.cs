@@ -77,7 +77,10 @@ public static class BlowWhistleEndpoint
         Blow(command, complaint, routing, Guid.CreateVersion7(now), user.IsInRole(Roles.SubDistrict) ? WhistleLevel.SubDistrict : WhistleLevel.Community,
             Actor.From(user), now);
 
-    /// <summary>The decision: the complaint's event, the whistle's first event with every due time, and their deadlines.</summary>
+    /// <summary>
+    /// The decision: the complaint's event, the whistle's first event with every due time and the end of each
+    /// department's rejection window, and their deadlines.
+    /// </summary>
     public static (WhistleBlownResponse, Events, IStartStream, OutgoingMessages) Blow(
         BlowWhistle command, Complaint complaint, WhistleRouting routing, Guid whistleId, WhistleLevel level, Actor by, DateTimeOffset now)
     {
@@ -86,8 +89,9 @@ public static class BlowWhistleEndpoint
         var lead = command.Lead ?? entry!.Lead;
         var coHandling = command.CoHandling ?? entry?.CoHandling ?? [];
         var deadlines = WhistleDeadlines.Compute(type, now, routing.Policy, routing.Calendar);
-        var assignments = new[] { new AssignmentTerms(lead, AssignmentRole.Lead, deadlines) }
-            .Concat(coHandling.Select(d => new AssignmentTerms(d, AssignmentRole.CoHandling, deadlines)))
+        var rejectionWindowEnd = WhistleWindows.RejectionWindowEnd(type, now, routing.Policy, routing.Calendar);
+        var assignments = new[] { new AssignmentTerms(lead, AssignmentRole.Lead, deadlines, rejectionWindowEnd) }
+            .Concat(coHandling.Select(d => new AssignmentTerms(d, AssignmentRole.CoHandling, deadlines, rejectionWindowEnd)))
             .ToList();
         var departments = assignments.Select(a => a.Department).ToList();
         var blown = new WhistleBlown(

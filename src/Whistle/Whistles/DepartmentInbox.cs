@@ -11,10 +11,16 @@ namespace Whistle.Whistles;
 /// <summary>A department's open assignments, soonest due first: what it must sign for, reply to, or wait on a ruling for.</summary>
 public sealed record DepartmentInbox(string Department, DateTimeOffset AsOf, IReadOnlyList<DepartmentInbox.Item> Items)
 {
+    /// <summary>
+    /// One open assignment. <c>rejectionWindowEnd</c>: until when the department may still reject it; <c>pausedSince</c>
+    /// and <c>rulingDue</c>: while its clock is paused (a rejection awaiting the office's ruling), since when, and when the
+    /// ruling is due.
+    /// </summary>
     public sealed record Item(
         Guid WhistleId, Guid ComplaintId, string ComplaintNumber, WhistleType Type, WhistleLevel Level, AssignmentRole Role,
         AssignmentStatus Status, string StatusLabel, string Need, DateTimeOffset BlownAt,
-        DateTimeOffset SignForDue, DateTimeOffset ReplyDue, DateTimeOffset NextDue, bool Overdue, bool PastDue);
+        DateTimeOffset SignForDue, DateTimeOffset ReplyDue, DateTimeOffset NextDue, bool Overdue, bool PastDue,
+        DateTimeOffset? RejectionWindowEnd = null, DateTimeOffset? PausedSince = null, DateTimeOffset? RulingDue = null);
 }
 
 public static class DepartmentInboxEndpoint
@@ -48,7 +54,9 @@ public static class DepartmentInboxEndpoint
                     x.Whistle.Id, x.Whistle.ComplaintId, x.Whistle.ComplaintNumber, x.Whistle.Type, x.Whistle.Level,
                     x.Assignment.Role, x.Assignment.Status, x.Assignment.StatusLabel, x.Whistle.Need, x.Whistle.BlownAt,
                     x.Assignment.SignForDue, x.Assignment.ReplyDue, next, x.Assignment.Overdue,
-                    x.Assignment.Status != AssignmentStatus.Rejected && now > next);
+                    x.Assignment.Status != AssignmentStatus.Rejected && now > next,
+                    x.Assignment.RejectionWindowEnd, x.Assignment.PausedSince,
+                    x.Assignment.PausedSince is null ? null : x.Assignment.Pauses[^1].RulingDue);
             })
             .OrderBy(i => i.NextDue)
             .ToList();

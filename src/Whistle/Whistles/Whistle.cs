@@ -28,13 +28,23 @@ public sealed record Assignment
     public DateTimeOffset? OverdueDue { get; init; }
     /// <summary>The office overruled this department's rejection: it must handle the case and may not reject again.</summary>
     public bool Overruled { get; init; }
+    /// <summary>When the department got the assignment: the whistle blown, or the ruling that reassigned it here.</summary>
+    public DateTimeOffset AssignedAt { get; init; }
+    /// <summary>Until when the department may reject the assignment; null for one recorded before the window existed.</summary>
+    public DateTimeOffset? RejectionWindowEnd { get; init; }
+    /// <summary>When the department last replied (a returned reply leaves it: the department did reply).</summary>
+    public DateTimeOffset? RepliedAt { get; init; }
+    /// <summary>The ruling the department's paused clock waits for, while it waits.</summary>
+    public PendingRuling? AwaitingRuling { get; init; }
 
     /// <summary>Still part of the whistle: not moved to another department by an upheld rejection.</summary>
     public bool Active => Status != AssignmentStatus.Reassigned;
 
-    public static Assignment From(AssignmentTerms terms) => new()
+    public static Assignment From(AssignmentTerms terms, DateTimeOffset assignedAt) => new()
     {
         Department = terms.Department,
+        AssignedAt = assignedAt,
+        RejectionWindowEnd = terms.RejectionWindowEnd,
         Role = terms.Role,
         Status = AssignmentStatus.Awaiting,
         SignForDue = terms.Deadlines.SignForDue,
@@ -51,6 +61,12 @@ public sealed record Assignment
         ProposedReplyDue = null,
     };
 }
+
+/// <summary>The office's ruling a rejection waits for: when it is due, and whether its reminder and its miss were recorded.</summary>
+public sealed record PendingRuling(DateTimeOffset Due, bool Reminded = false, bool Overdue = false);
+
+/// <summary>A department's missed due time, as a breach notice (通报) names it.</summary>
+public sealed record Breach(string Department, DeadlineKind Kind, DateTimeOffset DueAt);
 
 /// <summary>
 /// The round that last raised the whistle: the due time whose miss raised it, and when. A due time missed at or
@@ -79,6 +95,8 @@ public sealed record Whistle : IWriteModel<Whistle>
     public bool Concluded { get; init; }
     public ImmutableList<Assignment> Assignments { get; init; } = [];
     public EscalationRound? LastRound { get; init; }
+    /// <summary>The breaches already published (通报): each once.</summary>
+    public ImmutableList<Breach> Noticed { get; init; } = [];
 
     /// <summary>Where the whistle sits, as scope reads it: the area that blew it and every department it was assigned to.</summary>
     public CaseArea Area => new(CommunityCode, SubDistrictCode, Assignments.Select(a => a.Department).Distinct().ToList());
@@ -95,13 +113,13 @@ public sealed record Whistle : IWriteModel<Whistle>
         CommunityCode = e.CommunityCode,
         SubDistrictCode = e.SubDistrictCode,
         BlownBy = e.By,
-        Assignments = [.. e.Assignments.Select(Assignment.From)],
+        Assignments = [.. e.Assignments.Select(a => Assignment.From(a, e.At))],
     };
 
     public Whistle Apply(AssignmentSignedFor e) => Change(e.Department, a => a with { Status = AssignmentStatus.SignedFor });
 
     public Whistle Apply(AssignmentReplied e) =>
-        Change(e.Department, a => a with { Status = AssignmentStatus.Replied, ProposedReplyDue = null });
+        Change(e.Department, a => a with { Status = AssignmentStatus.Replied, ProposedReplyDue = null, RepliedAt = e.At });
 
     public Whistle Apply(ExtensionRequested e) => Change(e.Department, a => a with { ProposedReplyDue = e.ProposedReplyDue });
 
@@ -118,10 +136,10 @@ public sealed record Whistle : IWriteModel<Whistle>
             return Change(e.Department, a => a with
             {
                 Status = AssignmentStatus.SignedFor, ReplyDue = e.Renewed!.ReplyDue, ReplyReminder = e.Renewed.ReplyReminder,
-                ProposedReplyDue = null, Overruled = true,
+                ProposedReplyDue = null, Overruled = true, AwaitingRuling = null,
             });
-        var moved = Change(e.Department, a => a with { Status = AssignmentStatus.Reassigned });
-        return moved with { Assignments = moved.Assignments.Add(Assignment.From(e.Reassignment!)) };
+        var moved = Change(e.Department, a => a with { Status = AssignmentStatus.Reassigned, AwaitingRuling = null });
+        return moved with { Assignments = moved.Assignments.Add(Assignment.From(e.Reassignment!, e.At)) };
     }
 
     public Whistle Apply(AssignmentOverdue e) => Change(e.Department, a => a with { Overdue = true, OverdueDue = e.DueAt });
@@ -141,6 +159,20 @@ public sealed record Whistle : IWriteModel<Whistle>
     });
 
     public Whistle Apply(WhistleConcluded e) => this with { Concluded = true };
+
+    public Whistle Apply(AssignmentPaused e) => Change(e.Department, a => a with { AwaitingRuling = new PendingRuling(e.Ruling.Due) });
+
+    public Whistle Apply(AssignmentPauseEnded e) => Change(e.Department, a => a with { AwaitingRuling = null });
+
+    public Whistle Apply(RulingReminderSent e) =>
+        Change(e.Department, a => a.AwaitingRuling is { } r ? a with { AwaitingRuling = r with { Reminded = true } } : a);
+
+    public Whistle Apply(RulingOverdue e) =>
+        Change(e.Department, a => a.AwaitingRuling is { } r ? a with { AwaitingRuling = r with { Overdue = true } } : a);
+
+    public Whistle Apply(SupervisionOpened e) => this with { Level = e.To };
+
+    public Whistle Apply(BreachNoticePublished e) => this with { Noticed = Noticed.Add(new Breach(e.Department, e.Missed, e.DueAt)) };
 
     // These change nothing a decision reads, but the fold must know them.
     public Whistle Apply(ReminderSent e) => this;

@@ -11,7 +11,9 @@ namespace Whistle.Whistles;
 /// climbs one level per missed round — community → sub-district → joint meeting → county supervision. A due time at
 /// or before the one that last raised the whistle belongs to that round: it raises nothing and the department gets
 /// the round's due times. Otherwise the message is stale and does nothing, so a deadline acts once however often it
-/// is delivered, and two departments missing one due time raise the whistle once, in either order.
+/// is delivered, and two departments missing one due time raise the whistle once, in either order. Every miss recorded
+/// also schedules its notice (<see cref="BreachNoticeDue"/>) the policy's notice interval later: published then if
+/// the breach still stands uncured (通报).
 /// </summary>
 public static class WhistleDeadlineReachedHandler
 {
@@ -33,13 +35,21 @@ public static class WhistleDeadlineReachedHandler
             // Renewed from the round's own time, not this delivery's: all who missed the round meet the next one together.
             var sameRound = Renewal(assignment, message.Kind, timing.Renew(whistle.Type, round.At));
             return ([overdue, new AssignmentDeadlinesRenewed(whistle.Id, message.Department, message.Kind, whistle.Level, sameRound, now)],
-                Schedule(whistle.Id, message.Department, message.Kind, sameRound));
+                [.. Schedule(whistle.Id, message.Department, message.Kind, sameRound), Notice(whistle, message, timing, now)]);
         }
-        if (whistle.Level == WhistleLevel.CountySupervision) return ([overdue], []);
+        if (whistle.Level == WhistleLevel.CountySupervision) return ([overdue], [Notice(whistle, message, timing, now)]);
 
         var renewed = Renewal(assignment, message.Kind, timing.Renew(whistle.Type, now));
         var escalated = new WhistleEscalated(whistle.Id, whistle.Level, whistle.Level + 1, message.Department, message.Kind, renewed, now);
-        return ([overdue, escalated], Schedule(whistle.Id, message.Department, message.Kind, renewed));
+        return ([overdue, escalated], [.. Schedule(whistle.Id, message.Department, message.Kind, renewed), Notice(whistle, message, timing, now)]);
+    }
+
+    /// <summary>The breach's notice, scheduled at the policy's notice interval after the miss was recorded.</summary>
+    public static object Notice(Whistle whistle, WhistleDeadlineReached missed, WhistleTiming timing, DateTimeOffset now)
+    {
+        var at = timing.BreachNoticeAt(whistle.Type, now);
+        return new BreachNoticeDue(
+            whistle.Id, missed.Department, missed.Kind, missed.DueAt, now, at, timing.Policy.Version, timing.Calendar.Version).ScheduledAt(at);
     }
 
     /// <summary>

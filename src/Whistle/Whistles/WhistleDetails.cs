@@ -32,12 +32,38 @@ public sealed class WhistleDetails
     public string? DepartureReason { get; set; }
     public List<AssignmentView> Assignments { get; set; } = [];
     public List<Escalation> Escalations { get; set; } = [];
+    /// <summary>The breaches published (通报) on this whistle, oldest first.</summary>
+    public List<BreachNoticeView> BreachNotices { get; set; } = [];
     /// <summary>Every department the whistle was ever assigned to, reassigned away or not: each may read it.</summary>
     public List<string> Departments { get; set; } = [];
     /// <summary>The departments with work still to do on this whistle: what their inboxes show.</summary>
     public List<string> OpenDepartments { get; set; } = [];
 
-    public sealed record Escalation(WhistleLevel From, WhistleLevel To, string Department, DeadlineKind Missed, DateTimeOffset At);
+    /// <summary>
+    /// A climb of the whistle: <see cref="Department"/> missed a due time of kind <see cref="Missed"/>; or, with
+    /// <see cref="RulingOverdue"/> (and no <see cref="Missed"/>), the office's ruling on its rejection was not given in time.
+    /// </summary>
+    public sealed record Escalation(
+        WhistleLevel From, WhistleLevel To, string Department, DeadlineKind? Missed, DateTimeOffset At, bool RulingOverdue = false);
+
+    /// <summary>
+    /// A stretch in which the department's clock stood still: from <see cref="From"/> until <see cref="To"/> (null: still
+    /// paused). Paused by a rejection, it waits for the office's ruling, due at <see cref="RulingDue"/>.
+    /// </summary>
+    public sealed record Pause(
+        DateTimeOffset From, DateTimeOffset? To, PauseReason Reason, DateTimeOffset RulingDue, DateTimeOffset RulingReminder,
+        bool RulingReminded = false, bool RulingOverdue = false)
+    {
+        public string ReasonLabel => Reason switch
+        {
+            PauseReason.AwaitingRuling => "退单待审定",
+            _ => Reason.ToString(),
+        };
+    }
+
+    /// <summary>A breach published (通报): the department, what it missed and when it was due, overdue since, published at.</summary>
+    public sealed record BreachNoticeView(
+        string Department, DeadlineKind Missed, DateTimeOffset DueAt, DateTimeOffset OverdueSince, DateTimeOffset PublishedAt);
 
     public sealed class AssignmentView
     {
@@ -49,6 +75,12 @@ public sealed class WhistleDetails
         public DateTimeOffset SignForReminder { get; set; }
         public DateTimeOffset ReplyDue { get; set; }
         public DateTimeOffset ReplyReminder { get; set; }
+        /// <summary>Until when the department may reject the assignment (退单); null on one recorded before the window existed.</summary>
+        public DateTimeOffset? RejectionWindowEnd { get; set; }
+        /// <summary>Every pause of the department's clock, in order; the last one open while it lasts.</summary>
+        public List<Pause> Pauses { get; set; } = [];
+        /// <summary>Since when the department's clock stands still, while it does.</summary>
+        public DateTimeOffset? PausedSince => Pauses.Count > 0 && Pauses[^1].To is null ? Pauses[^1].From : null;
         public DateTimeOffset? SignedForAt { get; set; }
         public DateTimeOffset? RepliedAt { get; set; }
         public string? Result { get; set; }
@@ -89,7 +121,7 @@ public partial class WhistleDetailsProjection : SingleStreamProjection<WhistleDe
     {
         Department = t.Department, Role = t.Role, Status = AssignmentStatus.Awaiting,
         SignForDue = t.Deadlines.SignForDue, SignForReminder = t.Deadlines.SignForReminder,
-        ReplyDue = t.Deadlines.ReplyDue, ReplyReminder = t.Deadlines.ReplyReminder,
+        ReplyDue = t.Deadlines.ReplyDue, ReplyReminder = t.Deadlines.ReplyReminder, RejectionWindowEnd = t.RejectionWindowEnd,
     };
 
     public static WhistleDetails Apply(IEvent<AssignmentSignedFor> e, WhistleDetails d) =>
@@ -165,6 +197,32 @@ public partial class WhistleDetailsProjection : SingleStreamProjection<WhistleDe
     public static WhistleDetails Apply(IEvent<DepartmentRated> e, WhistleDetails d) =>
         Change(e, d, e.Data.Department, a => (a.Score, a.RatingComment) = (e.Data.Score, e.Data.Comment));
 
+    public static WhistleDetails Apply(IEvent<AssignmentPaused> e, WhistleDetails d) =>
+        Change(e, d, e.Data.Department, a => a.Pauses.Add(
+            new WhistleDetails.Pause(e.Data.At, null, e.Data.Reason, e.Data.Ruling.Due, e.Data.Ruling.Reminder)));
+
+    public static WhistleDetails Apply(IEvent<AssignmentPauseEnded> e, WhistleDetails d) =>
+        ChangePause(e, d, e.Data.Department, p => p with { To = e.Data.At });
+
+    public static WhistleDetails Apply(IEvent<RulingReminderSent> e, WhistleDetails d) =>
+        ChangePause(e, d, e.Data.Department, p => p with { RulingReminded = true });
+
+    public static WhistleDetails Apply(IEvent<RulingOverdue> e, WhistleDetails d) =>
+        ChangePause(e, d, e.Data.Department, p => p with { RulingOverdue = true });
+
+    public static WhistleDetails Apply(IEvent<SupervisionOpened> e, WhistleDetails d)
+    {
+        d.Level = e.Data.To;
+        d.Escalations.Add(new WhistleDetails.Escalation(e.Data.From, e.Data.To, e.Data.Department, null, e.Data.At, RulingOverdue: true));
+        return Touch(e, d);
+    }
+
+    public static WhistleDetails Apply(IEvent<BreachNoticePublished> e, WhistleDetails d)
+    {
+        d.BreachNotices.Add(new WhistleDetails.BreachNoticeView(e.Data.Department, e.Data.Missed, e.Data.DueAt, e.Data.OverdueSince, e.Data.At));
+        return Touch(e, d);
+    }
+
     public static WhistleDetails Apply(IEvent<WhistleConcluded> e, WhistleDetails d)
     {
         (d.Concluded, d.ConcludedAt) = (true, e.Data.At);
@@ -176,6 +234,13 @@ public partial class WhistleDetailsProjection : SingleStreamProjection<WhistleDe
         if (d.Find(department) is { } a) change(a);
         return Touch(e, d);
     }
+
+    /// <summary>The department's open pause, changed; with none open nothing changes.</summary>
+    private static WhistleDetails ChangePause(IEvent e, WhistleDetails d, string department, Func<WhistleDetails.Pause, WhistleDetails.Pause> change) =>
+        Change(e, d, department, a =>
+        {
+            if (a.Pauses.Count > 0 && a.Pauses[^1].To is null) a.Pauses[^1] = change(a.Pauses[^1]);
+        });
 
     private static WhistleDetails Touch(IEvent e, WhistleDetails d)
     {

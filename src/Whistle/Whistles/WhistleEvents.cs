@@ -33,8 +33,19 @@ public enum ArbitrationRuling
     Overruled = 2,  // 退单不成立: the department must handle it
 }
 
-/// <summary>A department's part in a whistle, with the due times it was given and the versions they came from.</summary>
-public sealed record AssignmentTerms(string Department, AssignmentRole Role, AssignmentDeadlines Deadlines);
+/// <summary>Why a department's clock stands still: while paused, none of its due times runs against it.</summary>
+public enum PauseReason
+{
+    AwaitingRuling = 1,  // 退单待审定: the department rejected the assignment; the office has not ruled
+}
+
+/// <summary>
+/// A department's part in a whistle, with the due times it was given and the versions they came from.
+/// <see cref="RejectionWindowEnd"/>: until when it may reject the assignment (退单), computed with the due times under the
+/// same policy and calendar versions; null on assignments recorded before the window existed, which keep no window.
+/// </summary>
+public sealed record AssignmentTerms(
+    string Department, AssignmentRole Role, AssignmentDeadlines Deadlines, DateTimeOffset? RejectionWindowEnd = null);
 
 public sealed record WhistleBlown(
     Guid WhistleId,
@@ -76,6 +87,46 @@ public sealed record RejectionArbitrated(
     Guid WhistleId, string Department, ArbitrationRuling Ruling, string Reason,
     AssignmentTerms? Reassignment, AssignmentDeadlines? Renewed, Actor By, DateTimeOffset At);
 
+/// <summary>
+/// The department's clock stopped (its due times no longer run against it) until the pause ends
+/// (<see cref="AssignmentPauseEnded"/>). Paused by a rejection: the office is told to rule by <see cref="Ruling"/>.
+/// </summary>
+public sealed record AssignmentPaused(
+    Guid WhistleId, string Department, PauseReason Reason, RulingDeadline Ruling, Actor By, DateTimeOffset At,
+    IReadOnlyList<Audience>? Told = null);
+
+/// <summary>
+/// The department's pause ended, appended with the ruling that ends it: overruled, its clock runs again from the ruling's
+/// fresh due time; upheld, the assignment leaves it.
+/// </summary>
+public sealed record AssignmentPauseEnded(Guid WhistleId, string Department, PauseReason Reason, Actor By, DateTimeOffset At);
+
+/// <summary>审定催办: the office was reminded of a ruling still not given, due at <see cref="DueAt"/>.</summary>
+public sealed record RulingReminderSent(
+    Guid WhistleId, string Department, DateTimeOffset DueAt, DateTimeOffset At, IReadOnlyList<Audience>? Told = null) : IRecordsTimePassing;
+
+/// <summary>The office's ruling on the department's rejection was due at <see cref="DueAt"/> and not given (recorded once).</summary>
+public sealed record RulingOverdue(
+    Guid WhistleId, string Department, DateTimeOffset DueAt, DateTimeOffset At, IReadOnlyList<Audience>? Told = null) : IRecordsTimePassing;
+
+/// <summary>
+/// 督办: the whistle went straight to county supervision because the office's ruling on <see cref="Department"/>'s
+/// rejection, due at <see cref="RulingDue"/>, was not given. The department's own due times stay as they were (paused).
+/// </summary>
+public sealed record SupervisionOpened(
+    Guid WhistleId, WhistleLevel From, WhistleLevel To, string Department, DateTimeOffset RulingDue, DateTimeOffset At,
+    IReadOnlyList<Audience>? Told = null) : IRecordsTimePassing;
+
+/// <summary>
+/// 通报: a department's missed due time (<see cref="Missed"/> due at <see cref="DueAt"/>, recorded overdue at
+/// <see cref="OverdueSince"/>) still stood uncured the policy's notice interval later, so it is published. The area
+/// and complaint travel on the event for the notices list, computed under the recorded policy and calendar versions.
+/// </summary>
+public sealed record BreachNoticePublished(
+    Guid WhistleId, Guid ComplaintId, string ComplaintNumber, string CommunityCode, string SubDistrictCode, string Department,
+    DeadlineKind Missed, DateTimeOffset DueAt, DateTimeOffset OverdueSince, int PolicyVersion, int CalendarVersion, DateTimeOffset At,
+    IReadOnlyList<Audience>? Told = null) : IRecordsTimePassing;
+
 /// <summary>催办: a reminder went out before a due time.</summary>
 public sealed record ReminderSent(Guid WhistleId, string Department, DeadlineKind Kind, DateTimeOffset DueAt, DateTimeOffset At) : IRecordsTimePassing;
 
@@ -114,6 +165,20 @@ public sealed record WhistleReminderDue(Guid WhistleId, string Department, Deadl
 
 public sealed record WhistleDeadlineReached(Guid WhistleId, string Department, DeadlineKind Kind, DateTimeOffset DueAt) : ITimePassed;
 
+/// <summary>Time to remind the office of the ruling on the department's rejection due at <see cref="DueAt"/>.</summary>
+public sealed record RulingReminderDue(Guid WhistleId, string Department, DateTimeOffset DueAt) : ITimePassed;
+
+/// <summary>The office's ruling on the department's rejection fell due at <see cref="DueAt"/>.</summary>
+public sealed record RulingDeadlineReached(Guid WhistleId, string Department, DateTimeOffset DueAt) : ITimePassed;
+
+/// <summary>
+/// The notice interval after a missed due time ran out (at <see cref="NoticeAt"/>): the breach is published if still
+/// uncured. Carries the breach and the policy and calendar versions the notice time was computed under.
+/// </summary>
+public sealed record BreachNoticeDue(
+    Guid WhistleId, string Department, DeadlineKind Kind, DateTimeOffset DueAt, DateTimeOffset OverdueSince, DateTimeOffset NoticeAt,
+    int PolicyVersion, int CalendarVersion) : ITimePassed;
+
 /// <summary>Every event a whistle stream may hold, first the one that starts it: registered with Marten by <see cref="WhistlesSetup"/>.</summary>
 public static class WhistleEventTypes
 {
@@ -134,5 +199,11 @@ public static class WhistleEventTypes
         typeof(ReplyReturned),
         typeof(DepartmentRated),
         typeof(WhistleConcluded),
+        typeof(AssignmentPaused),
+        typeof(AssignmentPauseEnded),
+        typeof(RulingReminderSent),
+        typeof(RulingOverdue),
+        typeof(SupervisionOpened),
+        typeof(BreachNoticePublished),
     ];
 }

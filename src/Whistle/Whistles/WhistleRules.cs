@@ -49,6 +49,13 @@ public static class WhistleRules
         new WhistleDeadlineReached(whistleId, department, kind, due).ScheduledAt(due),
     ];
 
+    /// <summary>The office's ruling on a rejection: its reminder and its deadline, scheduled now, never cancelled.</summary>
+    public static IEnumerable<object> ScheduleRuling(Guid whistleId, string department, RulingDeadline ruling) =>
+    [
+        new RulingReminderDue(whistleId, department, ruling.Due).ScheduledAt(ruling.Reminder),
+        new RulingDeadlineReached(whistleId, department, ruling.Due).ScheduledAt(ruling.Due),
+    ];
+
     public static string Label(this AssignmentStatus status) => status switch
     {
         AssignmentStatus.Awaiting => "待签收",

@@ -14,5 +14,7 @@ public static class WhistlesSetup
             .Index(x => x.CommunityCode)
             .Index(x => x.SubDistrictCode)
             .GinIndexJsonData();
+        opts.Projections.Add<BreachNoticeProjection>(ProjectionLifecycle.Inline);
+        opts.Schema.For<BreachNotice>().Index(x => x.PublishedAt).Index(x => x.SubDistrictCode);
     }
 }

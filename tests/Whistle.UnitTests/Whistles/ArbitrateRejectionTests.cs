@@ -91,8 +91,36 @@ public class ArbitrateRejectionTests
         renewed.ShouldBe(DeadlinesFrom(Now));
         events.ShouldBeEvents(new RejectionArbitrated(
             WhistleId, Lead, ArbitrationRuling.Upheld, "退单理由成立，改派住建。",
-            new AssignmentTerms(Other, AssignmentRole.Lead, renewed), null, Users.OfficeActor, Now));
+            new AssignmentTerms(Other, AssignmentRole.Lead, renewed, RejectionWindowFrom(Now)), null, Users.OfficeActor, Now));
         messages.ShouldSchedule([.. Scheduled.SignFor(Other, renewed), .. Scheduled.Reply(Other, renewed)]);
+    }
+
+    [Fact]
+    public void a_ruling_ends_the_pause_the_rejection_began_and_then_rules()
+    {
+        var whistle = WhistleAfter(Blown(), Rejected(Lead), Paused(Lead));
+
+        foreach (var command in new[] { Uphold, Overrule })
+        {
+            var (_, events, _) = ArbitrateRejectionEndpoint.Arbitrate(command, whistle, Lead, Timing, Users.OfficeActor, Now);
+
+            events.Count.ShouldBe(2);
+            events[0].ShouldBe(new AssignmentPauseEnded(WhistleId, Lead, PauseReason.AwaitingRuling, Users.OfficeActor, Now));
+            events[1].ShouldBeOfType<RejectionArbitrated>().Ruling.ShouldBe(command.Ruling!.Value);
+        }
+    }
+
+    [Fact]
+    public void a_ruling_given_after_its_due_time_and_county_supervision_is_still_taken()
+    {
+        var history = new object[] { Blown(), Rejected(Lead), Paused(Lead), RulingMissed(Lead), Supervised(Lead) };
+
+        Validate(Overrule, history).ShouldBeNoProblem();
+        var (answer, events, _) = ArbitrateRejectionEndpoint.Arbitrate(Overrule, WhistleAfter(history), Lead, Timing, Users.OfficeActor, Now);
+
+        events.OfType<RejectionArbitrated>().ShouldHaveSingleItem().Renewed.ShouldBe(DeadlinesFrom(Now));
+        (answer.Level, answer.Find(Lead)!.Status).ShouldBe((WhistleLevel.CountySupervision, AssignmentStatus.SignedFor));
+        WhistleAfter([.. history, .. events]).Find(Lead)!.AwaitingRuling.ShouldBeNull();
     }
 
     [Fact]

@@ -151,9 +151,11 @@ public class BlowWhistleTests
         stream.StreamId.ShouldBe(WhistleId);
         stream.AggregateType.ShouldBe(typeof(WhistleModel));
         var due = WhistleDeadlines.Compute(WhistleType.Routine, Now, DeadlinePolicy.Default, OfficialCalendar);
+        // Blown Monday 10:00: each department may reject it until Tuesday's office close (one working day).
+        var rejectBy = new DateTimeOffset(2026, 3, 3, 17, 0, 0, China);
         stream.Events.ShouldBeEvents(new WhistleBlown(
             WhistleId, Id, Number, Category, WhistleType.Routine, WhistleLevel.Community, CommunityId, SubDistrictId, Need,
-            [new AssignmentTerms(Lead, AssignmentRole.Lead, due), new AssignmentTerms(CoHandler, AssignmentRole.CoHandling, due)],
+            [new AssignmentTerms(Lead, AssignmentRole.Lead, due, rejectBy), new AssignmentTerms(CoHandler, AssignmentRole.CoHandling, due, rejectBy)],
             CatalogueVersion: 4, DepartureReason: null, Whistler, Now));
     }
 
@@ -199,7 +201,8 @@ public class BlowWhistleTests
         events.ShouldBeEvents(new ComplaintWhistled(Id, WhistleId, WhistleType.Emergency, [Other], Whistler, Now));
         stream.Events.ShouldBeEvents(new WhistleBlown(
             WhistleId, Id, Number, Category, WhistleType.Emergency, WhistleLevel.Community, CommunityId, SubDistrictId, Need,
-            [new AssignmentTerms(Other, AssignmentRole.Lead, due)], 4, "楼体结构受损，需住建鉴定。", Whistler, Now));
+            [new AssignmentTerms(Other, AssignmentRole.Lead, due, new DateTimeOffset(2026, 3, 2, 11, 0, 0, China))], 4, "楼体结构受损，需住建鉴定。",
+            Whistler, Now));
         messages.ShouldSchedule([.. Scheduled.SignFor(Other, due), .. Scheduled.Reply(Other, due)]);
     }
 
@@ -213,7 +216,7 @@ public class BlowWhistleTests
 
         stream.Events.ShouldBeEvents(new WhistleBlown(
             WhistleId, Id, Number, Category, WhistleType.Routine, WhistleLevel.Community, CommunityId, SubDistrictId, Need,
-            [new AssignmentTerms(Other, AssignmentRole.Lead, DeadlinesFrom(Now))], 0, null, Whistler, Now));
+            [new AssignmentTerms(Other, AssignmentRole.Lead, DeadlinesFrom(Now), RejectionWindowFrom(Now))], 0, null, Whistler, Now));
     }
 
     [Fact]

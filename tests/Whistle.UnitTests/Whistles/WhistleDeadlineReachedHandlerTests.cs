@@ -32,7 +32,20 @@ public class WhistleDeadlineReachedHandlerTests
         events.ShouldBeEvents(
             new AssignmentOverdue(WhistleId, Lead, DeadlineKind.SignFor, at, at),
             new WhistleEscalated(WhistleId, WhistleLevel.Community, WhistleLevel.SubDistrict, Lead, DeadlineKind.SignFor, renewed, at));
-        messages.ShouldSchedule(Scheduled.SignFor(Lead, renewed));
+        messages.ShouldSchedule([.. Scheduled.SignFor(Lead, renewed), Scheduled.Notice(Lead, DeadlineKind.SignFor, at, at)]);
+    }
+
+    [Fact]
+    public void a_missed_due_time_schedules_its_notice_five_working_days_after_the_miss()
+    {
+        var at = Original.SignForDue;
+
+        var (_, messages) = Decide(SignForDeadline(Lead, at), at, Blown());
+
+        // Missed Tuesday 2026-03-03 09:00: five working days on is Tuesday 03-10, at office close.
+        var noticeAt = new DateTimeOffset(2026, 3, 10, 17, 0, 0, China);
+        messages.Unwrapped().Single(m => m.Message is BreachNoticeDue)
+            .ShouldBe(new Scheduled(new BreachNoticeDue(WhistleId, Lead, DeadlineKind.SignFor, at, at, noticeAt, 0, 0), noticeAt));
     }
 
     [Fact]
@@ -99,7 +112,9 @@ public class WhistleDeadlineReachedHandlerTests
         Decide(SignForDeadline(CoHandler, Original.SignForDue), Original.SignForDue.AddSeconds(3),
                 Blown(), Overdue(Lead, DeadlineKind.SignFor, Original.SignForDue),
                 Escalated(WhistleLevel.Community, Lead, DeadlineKind.SignFor, SignForRenewedFrom(Original.SignForDue, Original), Original.SignForDue))
-            .Messages.ShouldSchedule(Scheduled.SignFor(CoHandler, SignForRenewedFrom(Original.SignForDue, Original)));
+            .Messages.ShouldSchedule([
+                .. Scheduled.SignFor(CoHandler, SignForRenewedFrom(Original.SignForDue, Original)),
+                Scheduled.Notice(CoHandler, DeadlineKind.SignFor, Original.SignForDue, Original.SignForDue.AddSeconds(3))]);
 
     [Theory]
     [InlineData(true, true)]
@@ -149,7 +164,7 @@ public class WhistleDeadlineReachedHandlerTests
         events.ShouldBeEvents(
             new AssignmentOverdue(WhistleId, Lead, DeadlineKind.Reply, at, at),
             new WhistleEscalated(WhistleId, WhistleLevel.Community, WhistleLevel.SubDistrict, Lead, DeadlineKind.Reply, renewed, at));
-        messages.ShouldSchedule(Scheduled.Reply(Lead, renewed));
+        messages.ShouldSchedule([.. Scheduled.Reply(Lead, renewed), Scheduled.Notice(Lead, DeadlineKind.Reply, at, at)]);
     }
 
     [Theory]
@@ -161,14 +176,14 @@ public class WhistleDeadlineReachedHandlerTests
             .OfType<WhistleEscalated>().ShouldHaveSingleItem().To.ShouldBe(to);
 
     [Fact]
-    public void at_county_supervision_a_missed_deadline_only_marks_the_department_overdue()
+    public void at_county_supervision_a_missed_deadline_marks_the_department_overdue_climbs_no_further_and_awaits_its_notice()
     {
         var at = Original.SignForDue;
 
         var (events, messages) = Decide(SignForDeadline(Lead, at), at, Blown(WhistleLevel.CountySupervision));
 
         events.ShouldBeEvents(new AssignmentOverdue(WhistleId, Lead, DeadlineKind.SignFor, at, at));
-        messages.ShouldBeEmpty();
+        messages.ShouldSchedule(Scheduled.Notice(Lead, DeadlineKind.SignFor, at, at));
     }
 
     [Fact]

@@ -221,4 +221,64 @@ public class WhistleDetailsProjectionTests
         details.Find(Other).ShouldBeNull();
         details.OpenDepartments.ShouldBe([CoHandler, Lead]);
     }
+
+    [Fact]
+    public void each_assignment_shows_until_when_it_may_be_rejected() =>
+        DetailsAfter(Blown()).Assignments.Select(a => a.RejectionWindowEnd)
+            .ShouldBe([RejectionWindowFrom(BlownAt), RejectionWindowFrom(BlownAt)]);
+
+    [Fact]
+    public void a_rejection_opens_a_pause_of_the_departments_clock_awaiting_the_ruling()
+    {
+        var ruling = RulingFrom(RejectedAt);
+
+        var lead = DetailsAfter(Blown(), Rejected(Lead), Paused(Lead), RulingReminded(Lead)).Find(Lead).ShouldNotBeNull();
+
+        lead.Pauses.ShouldBe([new WhistleDetails.Pause(RejectedAt, null, PauseReason.AwaitingRuling, ruling.Due, ruling.Reminder, RulingReminded: true)]);
+        lead.Pauses[0].ReasonLabel.ShouldBe("退单待审定");
+        lead.PausedSince.ShouldBe(RejectedAt);
+    }
+
+    [Fact]
+    public void the_ruling_closes_the_pause_and_an_overruled_department_runs_again()
+    {
+        var ended = PauseEnded(Lead);
+
+        var lead = DetailsAfter(Blown(), Rejected(Lead), Paused(Lead), ended, Overruled(Lead, DeadlinesFrom(ended.At))).Find(Lead).ShouldNotBeNull();
+
+        lead.Pauses.ShouldHaveSingleItem().To.ShouldBe(ended.At);
+        (lead.PausedSince, lead.Status, lead.ReplyDue).ShouldBe(((DateTimeOffset?)null, AssignmentStatus.SignedFor, DeadlinesFrom(ended.At).ReplyDue));
+    }
+
+    [Fact]
+    public void an_upheld_ruling_closes_the_pause_on_the_department_it_moves_the_case_away_from()
+    {
+        var details = DetailsAfter(Blown(), Rejected(Lead), Paused(Lead), PauseEnded(Lead), Upheld(Lead, Other, DeadlinesFrom(BlownAt.AddHours(4))));
+
+        var lead = details.Assignments.Single(a => a.Department == Lead);
+        (lead.Status, lead.Pauses.Single().To).ShouldBe((AssignmentStatus.Reassigned, (DateTimeOffset?)PauseEnded(Lead).At));
+        details.Find(Other).ShouldNotBeNull().RejectionWindowEnd.ShouldBe(RejectionWindowFrom(BlownAt.AddHours(4)));
+    }
+
+    [Fact]
+    public void a_ruling_overdue_shows_on_the_pause_and_as_the_climb_to_county_supervision()
+    {
+        var details = DetailsAfter(Blown(), Rejected(Lead), Paused(Lead), RulingMissed(Lead), Supervised(Lead));
+
+        details.Level.ShouldBe(WhistleLevel.CountySupervision);
+        details.Escalations.ShouldBe([new WhistleDetails.Escalation(
+            WhistleLevel.Community, WhistleLevel.CountySupervision, Lead, null, RulingFrom(RejectedAt).Due, RulingOverdue: true)]);
+        details.Find(Lead).ShouldNotBeNull().Pauses.Single().RulingOverdue.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void a_breach_published_shows_on_the_whistle()
+    {
+        var at = Original.SignForDue;
+        var published = Noticed(Lead, DeadlineKind.SignFor, at, at.AddDays(7));
+
+        var details = DetailsAfter(Blown(), Overdue(Lead, DeadlineKind.SignFor, at), published);
+
+        details.BreachNotices.ShouldBe([new WhistleDetails.BreachNoticeView(Lead, DeadlineKind.SignFor, at, at, published.At)]);
+    }
 }

@@ -27,12 +27,18 @@ public class WhistleEventsTests
         Escalated(WhistleLevel.Community, Lead, DeadlineKind.SignFor, DeadlinesFrom(Original.SignForDue), Original.SignForDue),
         Overdue(CoHandler, DeadlineKind.SignFor, Original.SignForDue),
         RenewedInRound(WhistleLevel.SubDistrict, CoHandler, DeadlineKind.SignFor, SignForRenewedFrom(Original.SignForDue, Original), Original.SignForDue),
+        Noticed(Lead, DeadlineKind.SignFor, Original.SignForDue, Original.SignForDue.AddDays(7)),
         SignedFor(Lead),
         ExtensionAsked(Lead, Original.ReplyDue.AddDays(5)),
         Granted(Lead, Original.ReplyDue.AddDays(5), Original.ReplyDue.AddDays(4)),
         ExtensionAsked(Lead, Original.ReplyDue.AddDays(9)),
         Refused(Lead),
         Rejected(CoHandler),
+        Paused(CoHandler),
+        RulingReminded(CoHandler),
+        RulingMissed(CoHandler),
+        Supervised(CoHandler, WhistleLevel.SubDistrict),
+        PauseEnded(CoHandler),
         Upheld(CoHandler, Other, DeadlinesFrom(BlownAt.AddHours(4)), AssignmentRole.CoHandling),
         Replied(Lead),
         Returned(Lead, DeadlinesFrom(BlownAt.AddDays(4))),
@@ -80,6 +86,6 @@ public class WhistleEventsTests
 
         JsonSerializer.Serialize(answer).ShouldBe(JsonSerializer.Serialize(WhistleAnswer.Of(WhistleAfter(history))));
         answer.Version.ShouldBe(history.Length);
-        (answer.Concluded, answer.Level).ShouldBe((true, WhistleLevel.SubDistrict));
+        (answer.Concluded, answer.Level).ShouldBe((true, WhistleLevel.CountySupervision));
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Globalization;
+using System.Reflection;
 using Shouldly;
 using Whistle.County.Calendar;
 using Whistle.County.Catalogue;
@@ -62,6 +63,14 @@ public static class WhistleHistory
 
     public static AssignmentDeadlines Original => DeadlinesFrom(BlownAt);
 
+    /// <summary>The end of the rejection window the built-in policy gives an assignment got at this time.</summary>
+    public static DateTimeOffset RejectionWindowFrom(DateTimeOffset assignedAt, WhistleType type = WhistleType.Routine) =>
+        WhistleWindows.RejectionWindowEnd(type, assignedAt, DeadlinePolicy.Default, OfficialCalendar);
+
+    /// <summary>The ruling the built-in policy gives the office on a rejection made at this time.</summary>
+    public static RulingDeadline RulingFrom(DateTimeOffset rejectedAt, WhistleType type = WhistleType.Routine) =>
+        WhistleWindows.Ruling(type, rejectedAt, DeadlinePolicy.Default, OfficialCalendar);
+
     public static Actor Officer(string department) => Users.DepartmentOfficerActor(department);
 
     public static WhistleBlown Blown(
@@ -69,9 +78,9 @@ public static class WhistleHistory
         new(WhistleId, ComplaintHistory.Id, ComplaintHistory.Number, Category, type, level,
             ComplaintHistory.CommunityId, ComplaintHistory.SubDistrictId, Need,
             [
-                new AssignmentTerms(Lead, AssignmentRole.Lead, DeadlinesFrom(BlownAt, type)),
+                new AssignmentTerms(Lead, AssignmentRole.Lead, DeadlinesFrom(BlownAt, type), RejectionWindowFrom(BlownAt, type)),
                 .. (coHandling.Length == 0 ? [CoHandler] : coHandling)
-                    .Select(d => new AssignmentTerms(d, AssignmentRole.CoHandling, DeadlinesFrom(BlownAt, type))),
+                    .Select(d => new AssignmentTerms(d, AssignmentRole.CoHandling, DeadlinesFrom(BlownAt, type), RejectionWindowFrom(BlownAt, type))),
             ],
             4, null, Whistler, BlownAt);
 
@@ -90,12 +99,39 @@ public static class WhistleHistory
     public static ExtensionRefused Refused(string department) =>
         new(WhistleId, department, "情况紧急，不宜延期。", Whistler, BlownAt.AddDays(2).AddHours(1));
 
+    /// <summary>When the Given rejections are made: two hours after the whistle was blown.</summary>
+    public static readonly DateTimeOffset RejectedAt = BlownAt.AddHours(2);
+
     public static AssignmentRejected Rejected(string department) =>
-        new(WhistleId, department, "《城乡规划法》第六十四条", "违法建设的认定属规划部门职责。", Officer(department), BlownAt.AddHours(2));
+        new(WhistleId, department, "《城乡规划法》第六十四条", "违法建设的认定属规划部门职责。", Officer(department), RejectedAt);
+
+    /// <summary>The pause a rejection begins: the office told to rule by the built-in ruling time.</summary>
+    public static AssignmentPaused Paused(string department) =>
+        new(WhistleId, department, PauseReason.AwaitingRuling, RulingFrom(RejectedAt), Officer(department), RejectedAt, [Audience.Office]);
+
+    /// <summary>A rejection as the endpoint records it: the rejection, then the pause.</summary>
+    public static object[] RejectedAndPaused(string department) => [Rejected(department), Paused(department)];
+
+    public static AssignmentPauseEnded PauseEnded(string department) =>
+        new(WhistleId, department, PauseReason.AwaitingRuling, Users.OfficeActor, BlownAt.AddHours(4));
+
+    public static RulingReminderSent RulingReminded(string department) =>
+        new(WhistleId, department, RulingFrom(RejectedAt).Due, RulingFrom(RejectedAt).Reminder, [Audience.Office]);
+
+    public static RulingOverdue RulingMissed(string department) =>
+        new(WhistleId, department, RulingFrom(RejectedAt).Due, RulingFrom(RejectedAt).Due, [Audience.Supervisors, Audience.Office]);
+
+    public static SupervisionOpened Supervised(string department, WhistleLevel from = WhistleLevel.Community) =>
+        new(WhistleId, from, WhistleLevel.CountySupervision, department, RulingFrom(RejectedAt).Due, RulingFrom(RejectedAt).Due,
+            [Audience.Supervisors, Audience.Office]);
+
+    public static BreachNoticePublished Noticed(string department, DeadlineKind missed, DateTimeOffset dueAt, DateTimeOffset at) =>
+        new(WhistleId, ComplaintHistory.Id, ComplaintHistory.Number, ComplaintHistory.CommunityId, ComplaintHistory.SubDistrictId,
+            department, missed, dueAt, dueAt, 0, 0, at, [Audience.Office, Audience.Officers(department)]);
 
     public static RejectionArbitrated Upheld(string department, string reassignTo, AssignmentDeadlines renewed, AssignmentRole role = AssignmentRole.Lead) =>
-        new(WhistleId, department, ArbitrationRuling.Upheld, "退单理由成立。", new AssignmentTerms(reassignTo, role, renewed), null,
-            Users.OfficeActor, BlownAt.AddHours(4));
+        new(WhistleId, department, ArbitrationRuling.Upheld, "退单理由成立。",
+            new AssignmentTerms(reassignTo, role, renewed, RejectionWindowFrom(BlownAt.AddHours(4))), null, Users.OfficeActor, BlownAt.AddHours(4));
 
     public static RejectionArbitrated Overruled(string department, AssignmentDeadlines renewed) =>
         new(WhistleId, department, ArbitrationRuling.Overruled, "属本部门职责。", null, renewed, Users.OfficeActor, BlownAt.AddHours(4));
@@ -154,6 +190,23 @@ public sealed record Scheduled(object Message, DateTimeOffset? At)
 
     public static Scheduled[] Reply(string department, AssignmentDeadlines due) =>
         For(department, DeadlineKind.Reply, due.ReplyDue, due.ReplyReminder);
+
+    /// <summary>The office's ruling on the department's rejection: its reminder, then its deadline.</summary>
+    public static Scheduled[] Ruling(string department, RulingDeadline ruling) =>
+    [
+        new(new RulingReminderDue(WhistleHistory.WhistleId, department, ruling.Due), ruling.Reminder),
+        new(new RulingDeadlineReached(WhistleHistory.WhistleId, department, ruling.Due), ruling.Due),
+    ];
+
+    /// <summary>
+    /// The notice of a breach recorded at <paramref name="overdueAt"/>, at the built-in 5 working days later, under
+    /// policy and calendar version 0.
+    /// </summary>
+    public static Scheduled Notice(string department, DeadlineKind kind, DateTimeOffset dueAt, DateTimeOffset overdueAt)
+    {
+        var at = WhistleWindows.BreachNoticeAt(WhistleType.Routine, overdueAt, DeadlinePolicy.Default, WhistleHistory.OfficialCalendar);
+        return new(new BreachNoticeDue(WhistleHistory.WhistleId, department, kind, dueAt, overdueAt, at, 0, 0), at);
+    }
 }
 
 public static class ScheduledAssertions
@@ -164,6 +217,9 @@ public static class ScheduledAssertions
         {
             DeliveryMessage<WhistleReminderDue> d => new Scheduled(d.Message, d.Options.ScheduledTime),
             DeliveryMessage<WhistleDeadlineReached> d => new Scheduled(d.Message, d.Options.ScheduledTime),
+            DeliveryMessage<RulingReminderDue> d => new Scheduled(d.Message, d.Options.ScheduledTime),
+            DeliveryMessage<RulingDeadlineReached> d => new Scheduled(d.Message, d.Options.ScheduledTime),
+            DeliveryMessage<BreachNoticeDue> d => new Scheduled(d.Message, d.Options.ScheduledTime),
             _ => new Scheduled(m, null),
         }).ToList();
 
@@ -195,7 +251,7 @@ public static class EventAssertions
         DateTimeOffset time => time.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm:ss.fffffff zzz", CultureInfo.InvariantCulture),
         IEnumerable items => $"[{string.Join(", ", items.Cast<object?>().Select(Show))}]",
         _ when value.GetType() is { IsEnum: false, Namespace: { } ns } type && ns.StartsWith("Whistle", StringComparison.Ordinal) =>
-            $"{type.Name} {{ {string.Join(", ", type.GetProperties().Where(p => p.GetIndexParameters().Length == 0).Select(p => $"{p.Name} = {Show(p.GetValue(value))}"))} }}",
+            $"{type.Name} {{ {string.Join(", ", type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0).Select(p => $"{p.Name} = {Show(p.GetValue(value))}"))} }}",
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };

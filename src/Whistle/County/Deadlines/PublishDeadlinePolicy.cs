@@ -12,7 +12,13 @@ namespace Whistle.County.Deadlines;
 
 public sealed record IntervalInput(int? Amount, IntervalUnit? Unit, IntervalBasis? Basis);
 
-public sealed record DeadlineRuleInput(WhistleType? WhistleType, IntervalInput? SignFor, IntervalInput? Reply, double? ReminderAt);
+/// <summary>
+/// One whistle type's rule. The rejection window, the office's ruling time and its reminder fraction, and the breach
+/// notice interval are optional: left out, the rule takes the built-in ones of its type (<see cref="DeadlinePolicy.Default"/>).
+/// </summary>
+public sealed record DeadlineRuleInput(
+    WhistleType? WhistleType, IntervalInput? SignFor, IntervalInput? Reply, double? ReminderAt,
+    IntervalInput? RejectionWindow = null, IntervalInput? Ruling = null, double? RulingReminderAt = null, IntervalInput? BreachNotice = null);
 
 /// <summary>Publishes a new version of the deadline policy: one rule for each whistle type, and optionally the complaints' limits.</summary>
 public sealed record PublishDeadlinePolicy(IReadOnlyList<DeadlineRuleInput>? Rules, string? Note, ComplaintLimitsInput? Complaints = null);
@@ -44,6 +50,11 @@ public static class PublishDeadlinePolicyEndpoint
             CheckInterval(errors, $"{at}.reply", rule.Reply);
             errors.When(rule.ReminderAt is not (> 0 and < 1), $"{at}.reminderAt",
                 "催办时点应为 0 到 1 之间（不含）的比例，如 0.75。A fraction strictly between 0 and 1, e.g. 0.75.");
+            if (rule.RejectionWindow is not null) CheckInterval(errors, $"{at}.rejectionWindow", rule.RejectionWindow);
+            if (rule.Ruling is not null) CheckInterval(errors, $"{at}.ruling", rule.Ruling);
+            if (rule.BreachNotice is not null) CheckInterval(errors, $"{at}.breachNotice", rule.BreachNotice);
+            errors.When(rule.RulingReminderAt is not (null or (> 0 and < 1)), $"{at}.rulingReminderAt",
+                "审定催办时点应为 0 到 1 之间（不含）的比例，如 0.75。A fraction strictly between 0 and 1, e.g. 0.75.");
         }
         ComplaintTimeLimits.Check(errors, command.Complaints);
         return errors.ToProblem();
@@ -71,12 +82,21 @@ public static class PublishDeadlinePolicyEndpoint
         return (new DeadlinePolicyVersionPublished(published.Version), [published]);
     }
 
-    /// <summary>The decision: the next version of the policy, one rule per whistle type in type order.</summary>
+    /// <summary>
+    /// The decision: the next version of the policy, one rule per whistle type in type order. What a rule leaves out
+    /// is recorded as the built-in value of its type, so the event says which figures were in force.
+    /// </summary>
     public static DeadlinePolicyPublished Publish(PublishDeadlinePolicy command, int currentVersion, Actor by, DateTimeOffset now)
     {
         static Interval From(IntervalInput i) => new(i.Amount!.Value, i.Unit!.Value, i.Basis!.Value);
+        static DeadlineRule Rule(DeadlineRuleInput r, DeadlineRule builtin) => new(
+            r.WhistleType!.Value, From(r.SignFor!), From(r.Reply!), r.ReminderAt!.Value,
+            r.RejectionWindow is { } window ? From(window) : builtin.RejectionWindow,
+            r.Ruling is { } ruling ? From(ruling) : builtin.Ruling,
+            r.RulingReminderAt ?? r.ReminderAt!.Value,
+            r.BreachNotice is { } notice ? From(notice) : builtin.BreachNotice);
         var rules = command.Rules!
-            .Select(r => new DeadlineRule(r.WhistleType!.Value, From(r.SignFor!), From(r.Reply!), r.ReminderAt!.Value))
+            .Select(r => Rule(r, DeadlinePolicy.Default.Rule(r.WhistleType!.Value)))
             .OrderBy(r => r.WhistleType).ToList();
         return new DeadlinePolicyPublished(DeadlinePolicy.StreamId, currentVersion + 1, rules, command.Note?.Trim(), by, now,
             ComplaintTimeLimits.From(command.Complaints));

@@ -49,6 +49,38 @@ public sealed class DeadlinePolicyEndpointTests(AppFixture app) : IntegrationCon
     }
 
     [Fact]
+    public async Task the_rejection_window_ruling_time_and_notice_interval_are_optional_and_versioned_with_the_policy()
+    {
+        var county = await App.NewCountyAsync();
+        var policy = Policy();
+        var routine = policy.Rules![1] with { RejectionWindow = Minutes(90), Ruling = WorkingDays(1), RulingReminderAt = 0.5, BreachNotice = WorkingDays(3) };
+
+        await Publish(Tokens.Admin, policy with { Rules = [policy.Rules[0], routine, policy.Rules[2]] }, 200, county);
+
+        var current = await Get<DeadlinePolicy>(Tokens.Clerk, "/api/deadline-policy", county);
+        current.Rule(WhistleType.Routine).ShouldBe(new DeadlineRule(WhistleType.Routine, Interval.CalendarMinutes(2), Interval.CalendarMinutes(5), 0.5,
+            Interval.CalendarMinutes(90), Interval.WorkingDays(1), 0.5, Interval.WorkingDays(3)));
+        // Left out, the tough rule took the built-in figures, recorded on the version itself.
+        current.Rule(WhistleType.Tough).ShouldBe(new DeadlineRule(WhistleType.Tough, Interval.CalendarMinutes(24 * 60), Interval.WorkingDays(15), 0.75,
+            Interval.WorkingDays(3), Interval.WorkingDays(3), 0.75, Interval.WorkingDays(5)));
+        (await Get<DeadlinePolicyPublished>(Tokens.Analyst, "/api/deadline-policy/versions/2", county))
+            .Rules.Single(r => r.WhistleType == WhistleType.Routine).RejectionWindow.ShouldBe(Interval.CalendarMinutes(90));
+    }
+
+    [Fact]
+    public async Task an_invalid_rejection_window_is_400()
+    {
+        var county = await App.NewCountyAsync();
+        var policy = Policy();
+        var emergency = policy.Rules![0] with { RejectionWindow = Minutes(0), RulingReminderAt = 1.5 };
+
+        var result = await Publish(Tokens.Admin, policy with { Rules = [emergency, policy.Rules[1], policy.Rules[2]] }, 400, county);
+
+        (await result.ReadAsJsonAsync<ValidationProblemDetails>())!.Errors.Keys
+            .ShouldBe(["rules[0].rejectionWindow.amount", "rules[0].rulingReminderAt"], ignoreOrder: true);
+    }
+
+    [Fact]
     public async Task a_non_positive_interval_is_400_and_nothing_is_published()
     {
         var county = await App.NewCountyAsync();

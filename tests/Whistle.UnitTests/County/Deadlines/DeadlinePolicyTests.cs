@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Shouldly;
 using Whistle.County.Calendar;
 using Whistle.County.Deadlines;
@@ -18,12 +20,42 @@ public class DeadlinePolicyTests
         policy.Rules.ShouldBe(
         [
             new DeadlineRule(WhistleType.Emergency, new Interval(30, IntervalUnit.Minutes, IntervalBasis.Calendar),
-                new Interval(24, IntervalUnit.Hours, IntervalBasis.Calendar), 0.75),
+                new Interval(24, IntervalUnit.Hours, IntervalBasis.Calendar), 0.75,
+                Interval.CalendarHours(1), Interval.CalendarHours(2), 0.75, Interval.WorkingDays(5)),
             new DeadlineRule(WhistleType.Routine, new Interval(24, IntervalUnit.Hours, IntervalBasis.Calendar),
-                new Interval(7, IntervalUnit.Days, IntervalBasis.Working), 0.75),
+                new Interval(7, IntervalUnit.Days, IntervalBasis.Working), 0.75,
+                Interval.WorkingDays(1), Interval.WorkingDays(2), 0.75, Interval.WorkingDays(5)),
             new DeadlineRule(WhistleType.Tough, new Interval(24, IntervalUnit.Hours, IntervalBasis.Calendar),
-                new Interval(15, IntervalUnit.Days, IntervalBasis.Working), 0.75),
+                new Interval(15, IntervalUnit.Days, IntervalBasis.Working), 0.75,
+                Interval.WorkingDays(3), Interval.WorkingDays(3), 0.75, Interval.WorkingDays(5)),
         ]);
+    }
+
+    /// <summary>JSON as the event store writes it: camel case, enums by name.</summary>
+    private static readonly JsonSerializerOptions StoreJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    /// <summary>A policy version published before the rejection, ruling and notice times existed, as the store holds it.</summary>
+    private const string EarlierVersion = """
+        {"policyId":"019c0a10-2000-7000-8000-0000000000a1","version":1,"rules":[
+          {"whistleType":"Emergency","signFor":{"amount":30,"unit":"Minutes","basis":"Calendar"},"reply":{"amount":24,"unit":"Hours","basis":"Calendar"},"reminderAt":0.75},
+          {"whistleType":"Routine","signFor":{"amount":24,"unit":"Hours","basis":"Calendar"},"reply":{"amount":5,"unit":"Days","basis":"Working"},"reminderAt":0.6},
+          {"whistleType":"Tough","signFor":{"amount":24,"unit":"Hours","basis":"Calendar"},"reply":{"amount":15,"unit":"Days","basis":"Working"},"reminderAt":0.75}],
+         "note":"旧版","by":{"userId":"u-admin","name":"周管理","role":"admin"},"at":"2026-01-05T10:00:00+08:00"}
+        """;
+
+    [Fact]
+    public void a_version_published_before_the_rejection_ruling_and_notice_times_still_reads_and_takes_the_built_in_ones()
+    {
+        var published = JsonSerializer.Deserialize<DeadlinePolicyPublished>(EarlierVersion, StoreJson).ShouldNotBeNull();
+
+        var policy = DeadlinePolicy.Create(published);
+
+        policy.Rule(WhistleType.Routine).RejectionWindow.ShouldBeNull();
+        policy.Rule(WhistleType.Routine).Reply.ShouldBe(Interval.WorkingDays(5));
+        policy.RejectionWindow(WhistleType.Routine).ShouldBe(Interval.WorkingDays(1));
+        policy.Ruling(WhistleType.Emergency).ShouldBe(Interval.CalendarHours(2));
+        policy.RulingReminderAt(WhistleType.Routine).ShouldBe(0.6);
+        policy.BreachNotice(WhistleType.Tough).ShouldBe(Interval.WorkingDays(5));
     }
 
     [Theory]

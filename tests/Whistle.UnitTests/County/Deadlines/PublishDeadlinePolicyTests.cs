@@ -91,16 +91,60 @@ public class PublishDeadlinePolicyTests
 
         published.PolicyId.ShouldBe(DeadlinePolicy.StreamId);
         published.Version.ShouldBe(1);
+        // Left out, the rejection window, the ruling time and the notice interval are the built-in ones of the type,
+        // and the ruling is reminded at the rule's own reminder fraction.
         published.Rules.ShouldBe(
         [
-            new DeadlineRule(WhistleType.Emergency, Interval.CalendarMinutes(30), Interval.CalendarHours(24), 0.75),
-            new DeadlineRule(WhistleType.Routine, Interval.CalendarHours(24), Interval.WorkingDays(5), 0.8),
-            new DeadlineRule(WhistleType.Tough, Interval.CalendarHours(24), Interval.WorkingDays(15), 0.75),
+            new DeadlineRule(WhistleType.Emergency, Interval.CalendarMinutes(30), Interval.CalendarHours(24), 0.75,
+                Interval.CalendarHours(1), Interval.CalendarHours(2), 0.75, Interval.WorkingDays(5)),
+            new DeadlineRule(WhistleType.Routine, Interval.CalendarHours(24), Interval.WorkingDays(5), 0.8,
+                Interval.WorkingDays(1), Interval.WorkingDays(2), 0.8, Interval.WorkingDays(5)),
+            new DeadlineRule(WhistleType.Tough, Interval.CalendarHours(24), Interval.WorkingDays(15), 0.75,
+                Interval.WorkingDays(3), Interval.WorkingDays(3), 0.75, Interval.WorkingDays(5)),
         ]);
         published.Note.ShouldBe("县里缩短日常哨时限");
         published.By.ShouldBe(Users.AdminActor);
         published.At.ShouldBe(Now);
     }
+
+    [Fact]
+    public void a_rule_may_set_its_own_rejection_window_ruling_time_and_notice_interval()
+    {
+        var routine = Routine with
+        {
+            RejectionWindow = new IntervalInput(4, IntervalUnit.Hours, IntervalBasis.Working),
+            Ruling = new IntervalInput(1, IntervalUnit.Days, IntervalBasis.Working),
+            RulingReminderAt = 0.5,
+            BreachNotice = new IntervalInput(3, IntervalUnit.Days, IntervalBasis.Working),
+        };
+
+        PublishDeadlinePolicyEndpoint.Validate(Policy(Emergency, routine, Tough)).ShouldBeNoProblem();
+        var policy = DeadlinePolicy.Create(PublishDeadlinePolicyEndpoint.Publish(Policy(Emergency, routine, Tough), 0, Users.AdminActor, Now));
+
+        policy.RejectionWindow(WhistleType.Routine).ShouldBe(Interval.WorkingHours(4));
+        policy.Ruling(WhistleType.Routine).ShouldBe(Interval.WorkingDays(1));
+        policy.RulingReminderAt(WhistleType.Routine).ShouldBe(0.5);
+        policy.BreachNotice(WhistleType.Routine).ShouldBe(Interval.WorkingDays(3));
+        policy.RejectionWindow(WhistleType.Tough).ShouldBe(Interval.WorkingDays(3));
+    }
+
+    [Fact]
+    public void a_rejection_window_ruling_time_or_notice_interval_given_must_be_a_valid_interval() =>
+        PublishDeadlinePolicyEndpoint.Validate(Policy(Emergency with
+            {
+                RejectionWindow = ThirtyMinutes with { Amount = 0 },
+                Ruling = new IntervalInput(2, null, IntervalBasis.Calendar),
+                BreachNotice = new IntervalInput(367, IntervalUnit.Days, IntervalBasis.Working),
+            }, Routine, Tough))
+            .ShouldRejectFields("rules[0].rejectionWindow.amount", "rules[0].ruling.unit", "rules[0].breachNotice.amount");
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1.0)]
+    [InlineData(double.NaN)]
+    public void a_ruling_reminder_given_falls_strictly_between_the_rejection_and_the_ruling_due_time(double reminderAt) =>
+        PublishDeadlinePolicyEndpoint.Validate(Policy(Emergency, Routine with { RulingReminderAt = reminderAt }, Tough))
+            .ShouldRejectField("rules[1].rulingReminderAt", "strictly between 0 and 1");
 
     [Fact]
     public void a_new_policy_is_the_next_version_of_the_current_one() =>
