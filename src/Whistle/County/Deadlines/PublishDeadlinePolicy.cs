@@ -39,12 +39,13 @@ public static class PublishDeadlinePolicyEndpoint
         var rules = command.Rules ?? [];
         foreach (var type in Enum.GetValues<WhistleType>())
         {
-            var count = rules.Count(r => r.WhistleType == type);
+            var count = rules.Count(r => r?.WhistleType == type);
             errors.When(count != 1, "rules", $"{type} 须有且只有一条规则。Exactly one rule for {type} (found {count}).");
         }
         for (var i = 0; i < rules.Count; i++)
         {
             var (rule, at) = (rules[i], $"rules[{i}]");
+            if (rule is null) { errors.Add(at, "不能为空。A rule, not null."); continue; }
             errors.Defined($"{at}.whistleType", rule.WhistleType);
             CheckInterval(errors, $"{at}.signFor", rule.SignFor);
             CheckInterval(errors, $"{at}.reply", rule.Reply);

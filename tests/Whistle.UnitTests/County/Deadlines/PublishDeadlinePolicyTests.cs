@@ -28,6 +28,10 @@ public class PublishDeadlinePolicyTests
         PublishDeadlinePolicyEndpoint.Validate(Policy(Emergency, Routine)).ShouldRejectField("rules", "Exactly one rule for Tough (found 0).");
 
     [Fact]
+    public void a_null_rule_is_rejected_by_its_place() =>
+        PublishDeadlinePolicyEndpoint.Validate(Policy(Emergency, Routine, Tough, null!)).ShouldRejectField("rules[3]", "A rule, not null.");
+
+    [Fact]
     public void a_whistle_type_given_two_rules_is_rejected() =>
         PublishDeadlinePolicyEndpoint.Validate(Policy(Emergency, Routine, Tough, Routine with { ReminderAt = 0.5 }))
             .ShouldRejectField("rules", "Exactly one rule for Routine (found 2).");
