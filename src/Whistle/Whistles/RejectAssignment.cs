@@ -36,7 +36,8 @@ public static class RejectAssignmentEndpoint
         RejectAssignment command, [WriteAggregate] Whistle whistle, string department, ClaimsPrincipal user, DateTimeOffset now)
     {
         Events events =
-            [new AssignmentRejected(whistle.Id, department, command.LegalBasis!.Trim(), command.Reason!.Trim(), Actor.From(user), now)];
+            [new AssignmentRejected(whistle.Id, department, command.LegalBasis!.Trim(), command.Reason!.Trim(), Actor.From(user), now,
+                WhistleAudiences.Rejected())];
         return (WhistleAnswer.After(whistle, events), events);
     }
 }

@@ -1,3 +1,4 @@
+using Whistle.Kernel;
 using Whistle.Whistles;
 using Xunit;
 using static Whistle.UnitTests.Whistles.WhistleHistory;
@@ -21,7 +22,7 @@ public class RejectAssignmentTests
         var (_, events) = RejectAssignmentEndpoint.Post(command, whistle, Lead, Users.DepartmentOfficer(Lead), Now);
 
         events.ShouldBeEvents(new AssignmentRejected(
-            WhistleId, Lead, "《城乡规划法》第六十四条", "违法建设的认定属规划部门职责。", Officer(Lead), Now));
+            WhistleId, Lead, "《城乡规划法》第六十四条", "违法建设的认定属规划部门职责。", Officer(Lead), Now, [Audience.Office]));
     }
 
     [Fact]

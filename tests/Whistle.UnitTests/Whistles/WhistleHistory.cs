@@ -54,7 +54,10 @@ public static class WhistleHistory
 
     public static DepartmentCodes Departments => new(new HashSet<string>(StringComparer.Ordinal) { Lead, CoHandler, Other, Spare });
 
-    public static WhistleRouting Routing => new(OneLineCatalogue, DeadlinePolicy.Default, OfficialCalendar, Departments);
+    /// <summary>The departments with an active officer in the staff register: all but <see cref="Spare"/>.</summary>
+    public static IReadOnlySet<string> Staffed => new HashSet<string>(StringComparer.Ordinal) { Lead, CoHandler, Other };
+
+    public static WhistleRouting Routing => new(OneLineCatalogue, DeadlinePolicy.Default, OfficialCalendar, Departments, Staffed);
 
     /// <summary>The due times the built-in policy gives a whistle of this type started at this time.</summary>
     public static AssignmentDeadlines DeadlinesFrom(DateTimeOffset start, WhistleType type = WhistleType.Routine) =>
@@ -195,7 +198,9 @@ public static class EventAssertions
         DateTimeOffset time => time.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm:ss.fffffff zzz", CultureInfo.InvariantCulture),
         IEnumerable items => $"[{string.Join(", ", items.Cast<object?>().Select(Show))}]",
         _ when value.GetType() is { IsEnum: false, Namespace: { } ns } type && ns.StartsWith("Whistle", StringComparison.Ordinal) =>
-            $"{type.Name} {{ {string.Join(", ", type.GetProperties().Where(p => p.GetIndexParameters().Length == 0).Select(p => $"{p.Name} = {Show(p.GetValue(value))}"))} }}",
+            // Instance properties only: a static one (Audience.Office) would recurse for ever.
+            $"{type.Name} {{ {string.Join(", ", type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
+                .Where(p => p.GetIndexParameters().Length == 0).Select(p => $"{p.Name} = {Show(p.GetValue(value))}"))} }}",
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
