@@ -23,7 +23,7 @@ public sealed record RecordStaffMember(
 public sealed record StaffRecorded(string UserId, long Version, bool Created, IReadOnlyList<string> Changed);
 
 /// <summary>Whether a role works in a sub-district, a community or a department: required, optional or not at all.</summary>
-public enum Need
+public enum RoleNeed
 {
     None = 0,
     Optional = 1,
@@ -73,12 +73,12 @@ public static partial class RecordStaffMemberEndpoint
         var (subDistrict, community, department) = (Given(command.SubDistrictCode), Given(command.CommunityCode), Given(command.DepartmentCode));
         var needs = Needs(role!);
         errors
-            .When(needs.SubDistrict == Need.Required && subDistrict is null, "subDistrictCode", "此角色须指定街道。Required for this role.")
-            .When(needs.Community == Need.Required && community is null, "communityCode", "此角色须指定社区。Required for this role.")
-            .When(needs.Department == Need.Required && department is null, "departmentCode", "此角色须指定部门。Required for this role.")
-            .When(needs.SubDistrict == Need.None && subDistrict is not null, "subDistrictCode", "此角色不属任何街道。This role has no sub-district.")
-            .When(needs.Community == Need.None && community is not null, "communityCode", "此角色不属任何社区。This role has no community.")
-            .When(needs.Department == Need.None && department is not null, "departmentCode", "此角色不属任何部门。This role has no department.");
+            .When(needs.SubDistrict == RoleNeed.Required && subDistrict is null, "subDistrictCode", "此角色须指定街道。Required for this role.")
+            .When(needs.Community == RoleNeed.Required && community is null, "communityCode", "此角色须指定社区。Required for this role.")
+            .When(needs.Department == RoleNeed.Required && department is null, "departmentCode", "此角色须指定部门。Required for this role.")
+            .When(needs.SubDistrict == RoleNeed.None && subDistrict is not null, "subDistrictCode", "此角色不属任何街道。This role has no sub-district.")
+            .When(needs.Community == RoleNeed.None && community is not null, "communityCode", "此角色不属任何社区。This role has no community.")
+            .When(needs.Department == RoleNeed.None && department is not null, "departmentCode", "此角色不属任何部门。This role has no department.");
         if (errors.Any) return errors.ToProblem();
 
         if (subDistrict is not null && recording.SubDistrict is null) return DirectoryRecording.UnknownCode("subDistrictCode", "街道", subDistrict);
@@ -91,13 +91,13 @@ public static partial class RecordStaffMemberEndpoint
     }
 
     /// <summary>What each role works in: its sub-district, community and department, required, optional or none.</summary>
-    public static (Need SubDistrict, Need Community, Need Department) Needs(string role) => role switch
+    public static (RoleNeed SubDistrict, RoleNeed Community, RoleNeed Department) Needs(string role) => role switch
     {
-        Roles.Community => (Need.Optional, Need.Required, Need.None),
-        Roles.SubDistrict => (Need.Required, Need.None, Need.None),
-        Roles.Department => (Need.None, Need.None, Need.Required),
-        Roles.Mediator => (Need.None, Need.None, Need.Optional),
-        _ => (Need.None, Need.None, Need.None),
+        Roles.Community => (RoleNeed.Optional, RoleNeed.Required, RoleNeed.None),
+        Roles.SubDistrict => (RoleNeed.Required, RoleNeed.None, RoleNeed.None),
+        Roles.Department => (RoleNeed.None, RoleNeed.None, RoleNeed.Required),
+        Roles.Mediator => (RoleNeed.None, RoleNeed.None, RoleNeed.Optional),
+        _ => (RoleNeed.None, RoleNeed.None, RoleNeed.None),
     };
 
     public static Guid StreamId(string userId) => StaffMember.StreamId(userId);
