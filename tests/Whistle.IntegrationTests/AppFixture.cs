@@ -3,6 +3,8 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Whistle.County.Directory;
+using Whistle.County.Staff;
+using Whistle.Notifications;
 using Wolverine;
 
 [assembly: AssemblyFixture(typeof(Whistle.IntegrationTests.AppFixture))]
@@ -25,6 +27,9 @@ public sealed class AppFixture : IAsyncLifetime
 
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
 
+    /// <summary>The outbound gateway the host sends notices through: a stand-in for the SMS and e-mail providers.</summary>
+    public FakeNoticeGateway Gateway { get; } = new();
+
     public async ValueTask InitializeAsync()
     {
         if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ConnectionStrings__Whistle")))
@@ -32,10 +37,13 @@ public sealed class AppFixture : IAsyncLifetime
         Environment.SetEnvironmentVariable("Whistle__Auth__SigningKey", SigningKey);
         Environment.SetEnvironmentVariable("Whistle__SampleCounty", "samples/county/county.json");
         Environment.SetEnvironmentVariable("Whistle__Durability", nameof(DurabilityMode.Solo));
+        // The sender's own retries wait milliseconds here, not the half second a real provider is given.
+        Environment.SetEnvironmentVariable("Whistle__Notices__RetryDelay", "00:00:00.010");
 
         Host = await AlbaHost.For<Program>(x => x.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<INoticeGateway>(Gateway);
             services.RunWolverineInSoloMode();
             services.DisableAllExternalWolverineTransports();
         }));
@@ -43,11 +51,13 @@ public sealed class AppFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await Host.DisposeAsync();
 
-    /// <summary>A county of its own, holding the sample directory, for tests that count or list everything.</summary>
+    /// <summary>A county of its own, holding the sample directory and staff, for tests that count or list everything.</summary>
     public async Task<string> NewCountyAsync()
     {
         var county = "t" + Guid.NewGuid().ToString("N")[..12];
-        await SampleCountyLoader.LoadAsync(Store, Host.Services.GetRequiredService<SampleCounty>(), county, Clock.GetUtcNow(), CancellationToken.None);
+        var sample = Host.Services.GetRequiredService<SampleCounty>();
+        await SampleCountyLoader.LoadAsync(Store, sample, county, Clock.GetUtcNow(), CancellationToken.None);
+        await SampleStaffLoader.LoadAsync(Store, Host.Services.GetRequiredService<SampleStaff>().Of(sample.Id), county, Clock.GetUtcNow(), CancellationToken.None);
         return county;
     }
 }

@@ -24,6 +24,7 @@ public static class Tokens
     public static readonly User Office = new("office", Roles.Office);
     public static readonly User Analyst = new("analyst", Roles.Analyst);
     public static readonly User Admin = new("admin", Roles.Admin);
+    public static readonly User Supervisor = new("supervisor", Roles.Supervisor);
 
     /// <summary>A token issued now, by the wall clock: authentication does not follow the tests' business clock.</summary>
     public static string For(User user, string county = AppFixture.County) => For(user, DateTimeOffset.UtcNow, county);

@@ -4,6 +4,7 @@ using Whistle.County.Calendar;
 using Whistle.County.Catalogue;
 using Whistle.County.Deadlines;
 using Whistle.County.Directory;
+using Whistle.County.Staff;
 
 namespace Whistle.County;
 
@@ -16,7 +17,8 @@ public static class CountySetup
 {
     public static void Configure(StoreOptions opts)
     {
-        opts.Events.AddEventTypes([.. DirectoryEvents.All, .. CatalogueEvents.All, .. DeadlinePolicyEvents.All, .. CountyCalendarEvents.All]);
+        opts.Events.AddEventTypes([
+            .. DirectoryEvents.All, .. CatalogueEvents.All, .. DeadlinePolicyEvents.All, .. CountyCalendarEvents.All, .. StaffEvents.All]);
 
         opts.Projections.Snapshot<SubDistrict>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<Community>(SnapshotLifecycle.Inline);
@@ -29,6 +31,9 @@ public static class CountySetup
             .Index(x => x.Info.PropertyCompanyCode!);
         opts.Schema.For<Community>().Index(x => x.Info.SubDistrictCode);
 
+        opts.Projections.Snapshot<StaffMember>(SnapshotLifecycle.Inline);
+        opts.Schema.For<StaffMember>().Index(x => x.Info.Role).Index(x => x.Info.DepartmentCode!);
+
         opts.Projections.Snapshot<DispatchCatalogue>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<DeadlinePolicy>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<CountyCalendar>(SnapshotLifecycle.Inline);
@@ -36,12 +41,17 @@ public static class CountySetup
 
     /// <summary>
     /// When <c>Whistle:SampleCounty</c> names a county's data file (ops/run: samples/county/county.json), loads that
-    /// county at start-up if its directory is empty; the file is read once, so a wrong path stops the start.
+    /// county at start-up if its directory is empty, and its staff (users.tsv beside it) if its staff register is
+    /// empty; the files are read once, so a wrong path stops the start.
     /// </summary>
     public static IServiceCollection AddSampleCounty(this IServiceCollection services, IConfiguration config)
     {
         if (config[SampleCounty.Setting] is not { Length: > 0 } path) return services;
-        var county = SampleCounty.Read(SampleCounty.Locate(path));
-        return services.AddSingleton(county).InitializeMartenWith(new SampleCountyInitialData(county, TimeProvider.System));
+        var file = SampleCounty.Locate(path);
+        var county = SampleCounty.Read(file);
+        services.AddSingleton(county).InitializeMartenWith(new SampleCountyInitialData(county, TimeProvider.System));
+        if (SampleStaff.Beside(file) is not { } staffFile) return services;
+        var staff = SampleStaff.Read(staffFile);
+        return services.AddSingleton(staff).InitializeMartenWith(new SampleStaffInitialData(staff, county.Id, TimeProvider.System));
     }
 }

@@ -11,6 +11,7 @@ using Whistle.Complaints;
 using Whistle.FeeDisputes;
 using Whistle.Kernel;
 using Whistle.Mediation;
+using Whistle.Notifications;
 using Whistle.Whistles;
 using Wolverine;
 using Wolverine.ErrorHandling;
@@ -62,11 +63,14 @@ public static class WhistleHosting
                 WhistlesSetup.Configure(opts);
                 FeeDisputesSetup.Configure(opts);
                 MediationSetup.Configure(opts);
+                NotificationsSetup.Configure(opts);
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
-            .IntegrateWithWolverine(x => x.UseWolverineManagedEventSubscriptionDistribution = true);
+            .IntegrateWithWolverine(x => x.UseWolverineManagedEventSubscriptionDistribution = true)
+            .PublishEventsToWolverine(NotificationsSetup.Subscription, NotificationsSetup.Relay);
         services.AddSampleCounty(config);
+        services.AddNotifications(config);
 
         var soloByDefault = builder.Environment.IsDevelopment();
         builder.Host.UseWolverine(opts =>
@@ -90,6 +94,7 @@ public static class WhistleHosting
                 .RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1))
                 .Then.MoveToErrorQueue();
             opts.OnException<ConcurrencyException>().RetryTimes(3);
+            NotificationsSetup.Configure(opts);
         });
 
         services.AddWolverineHttp();

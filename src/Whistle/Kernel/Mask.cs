@@ -14,4 +14,9 @@ public static class Mask
         >= 7 => new string('*', phone.Length - 2) + phone[^2..],
         _ => new string('*', phone.Length),
     };
+
+    /// <summary>zhou.ke@example.gov.cn → z******@example.gov.cn: the first character and the domain stay.</summary>
+    public static string Email(string email) => email.IndexOf('@', StringComparison.Ordinal) is > 0 and var at
+        ? email[..1] + new string('*', Math.Max(1, at - 1)) + email[at..]
+        : new string('*', email.Length);
 }

@@ -60,22 +60,24 @@ public sealed class CaseFields<T>(
 /// </summary>
 public sealed record Scope(string UserId, string Role, string? Community, string? SubDistrict, string? Department)
 {
-    /// <summary>Who reads complaints and fee disputes (the shared case list too).</summary>
+    /// <summary>Who reads complaints (the shared case list too).</summary>
     public const string ComplaintReaders = Roles.Clerk + "," + Roles.Community + "," + Roles.SubDistrict + "," + Roles.Office + ","
-        + Roles.Mediator + "," + Roles.Analyst + "," + Roles.Admin;
+        + Roles.Mediator + "," + Roles.Analyst + "," + Roles.Admin + "," + Roles.Supervisor;
 
-    /// <summary>Who reads fee disputes: as complaints.</summary>
-    public const string FeeDisputeReaders = ComplaintReaders;
+    /// <summary>Who reads fee disputes: as complaints, but for the county supervisors, who supervise complaints and whistles only.</summary>
+    public const string FeeDisputeReaders = Roles.Clerk + "," + Roles.Community + "," + Roles.SubDistrict + "," + Roles.Office + ","
+        + Roles.Mediator + "," + Roles.Analyst + "," + Roles.Admin;
 
     /// <summary>Who reads mediation cases and dockets: the mediation centre and the county-wide roles, never the area workers.</summary>
     public const string MediationReaders = Roles.Clerk + "," + Roles.Mediator + "," + Roles.Office + "," + Roles.Analyst + "," + Roles.Admin;
 
     /// <summary>Who reads whistles: the areas that blow them, the departments they are assigned to, the county-wide roles.</summary>
     public const string WhistleReaders = Roles.Clerk + "," + Roles.Community + "," + Roles.SubDistrict + "," + Roles.Department + ","
-        + Roles.Office + "," + Roles.Analyst + "," + Roles.Admin;
+        + Roles.Office + "," + Roles.Analyst + "," + Roles.Admin + "," + Roles.Supervisor;
 
     /// <summary>Who reads the breach notices (通报): the county-wide whistle readers, and sub-district officers their own.</summary>
-    public const string BreachNoticeReaders = Roles.Clerk + "," + Roles.SubDistrict + "," + Roles.Office + "," + Roles.Analyst + "," + Roles.Admin;
+    public const string BreachNoticeReaders =
+        Roles.Clerk + "," + Roles.SubDistrict + "," + Roles.Office + "," + Roles.Analyst + "," + Roles.Admin + "," + Roles.Supervisor;
 
     /// <summary>Who handles complaints (受理、办理、回访).</summary>
     public const string ComplaintHandlers = Roles.Clerk + "," + Roles.Community + "," + Roles.Admin;
@@ -104,6 +106,7 @@ public sealed record Scope(string UserId, string Role, string? Community, string
         (Roles.Department, CaseKind.Whistle) => Reach.Department,
         (Roles.Mediator, CaseKind.Complaint or CaseKind.FeeDispute or CaseKind.Mediation) => Reach.County,
         (Roles.Clerk or Roles.Office or Roles.Analyst or Roles.Admin, _) => Reach.County,
+        (Roles.Supervisor, CaseKind.Complaint or CaseKind.Whistle) => Reach.County,
         _ => Reach.Nothing,
     };
 

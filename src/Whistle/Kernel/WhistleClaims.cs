@@ -30,6 +30,7 @@ public static class Roles
     public const string Mediator = "mediator";           // 调解员
     public const string Analyst = "analyst";             // 分析员
     public const string Admin = "admin";                 // 管理员
+    public const string Supervisor = "supervisor";       // 县级督办: reads every whistle and complaint county-wide
 
-    public static readonly string[] All = [Clerk, Community, SubDistrict, Department, Office, Mediator, Analyst, Admin];
+    public static readonly string[] All = [Clerk, Community, SubDistrict, Department, Office, Mediator, Analyst, Admin, Supervisor];
 }

@@ -87,12 +87,14 @@ public static class ArbitrateRejectionEndpoint
         {
             var reassignment = new AssignmentTerms(command.ReassignTo!, assignment.Role, renewed, timing.RejectionWindowEnd(whistle.Type, now));
             messages.AddRange(WhistleRules.Schedule(whistle.Id, reassignment.Department, renewed, DeadlineKind.SignFor, DeadlineKind.Reply));
-            events.Add(new RejectionArbitrated(whistle.Id, department, ArbitrationRuling.Upheld, command.Reason!.Trim(), reassignment, null, by, now));
+            events.Add(new RejectionArbitrated(whistle.Id, department, ArbitrationRuling.Upheld, command.Reason!.Trim(), reassignment, null, by, now,
+                WhistleAudiences.Ruled(whistle, department, reassignment.Department)));
         }
         else
         {
             messages.AddRange(WhistleRules.Schedule(whistle.Id, department, renewed, DeadlineKind.Reply));
-            events.Add(new RejectionArbitrated(whistle.Id, department, ArbitrationRuling.Overruled, command.Reason!.Trim(), null, renewed, by, now));
+            events.Add(new RejectionArbitrated(whistle.Id, department, ArbitrationRuling.Overruled, command.Reason!.Trim(), null, renewed, by, now,
+                WhistleAudiences.Ruled(whistle, department, null)));
         }
         return (WhistleAnswer.After(whistle, events), events, messages);
     }

@@ -7,6 +7,7 @@ using Whistle.County.Catalogue;
 using Whistle.Complaints;
 using Whistle.County.Deadlines;
 using Whistle.County.Directory;
+using Whistle.County.Staff;
 using Whistle.Kernel;
 using Wolverine;
 using Wolverine.Http;
@@ -26,14 +27,19 @@ public sealed record BlowWhistle(
 /// <summary>201 body: the whistle's id; Location points at it.</summary>
 public sealed record WhistleBlownResponse(Guid WhistleId) : CreationResponse($"/api/whistles/{WhistleId}");
 
-/// <summary>The county data a whistle is routed and timed by, each with the version it records.</summary>
-public sealed record WhistleRouting(DispatchCatalogue? Catalogue, DeadlinePolicy Policy, CountyCalendar Calendar, DepartmentCodes Departments);
+/// <summary>
+/// The county data a whistle is routed and timed by, each with the version it records, and the departments that have
+/// an active officer in the staff register now (<see cref="Staffed"/>).
+/// </summary>
+public sealed record WhistleRouting(
+    DispatchCatalogue? Catalogue, DeadlinePolicy Policy, CountyCalendar Calendar, DepartmentCodes Departments, IReadOnlySet<string> Staffed);
 
 public static class BlowWhistleEndpoint
 {
     public static async Task<WhistleRouting> LoadAsync(IQuerySession session, CancellationToken ct) =>
         new(await DispatchCatalogue.CurrentAsync(session, ct), await DeadlinePolicy.CurrentAsync(session, ct),
-            await CountyCalendar.CurrentAsync(session, ct), await DepartmentCodes.LoadAsync(session, ct));
+            await CountyCalendar.CurrentAsync(session, ct), await DepartmentCodes.LoadAsync(session, ct),
+            await StaffAudience.DepartmentsWithActiveOfficersAsync(session, ct));
 
     public static ProblemDetails Validate(BlowWhistle command, Complaint complaint, WhistleRouting routing, ClaimsPrincipal user)
     {
@@ -79,7 +85,8 @@ public static class BlowWhistleEndpoint
 
     /// <summary>
     /// The decision: the complaint's event, the whistle's first event with every due time and the end of each
-    /// department's rejection window, and their deadlines.
+    /// department's rejection window, and their deadlines. The assigned departments' officers are told; a department
+    /// with no active officer is flagged, not refused.
     /// </summary>
     public static (WhistleBlownResponse, Events, IStartStream, OutgoingMessages) Blow(
         BlowWhistle command, Complaint complaint, WhistleRouting routing, Guid whistleId, WhistleLevel level, Actor by, DateTimeOffset now)
@@ -94,10 +101,12 @@ public static class BlowWhistleEndpoint
             .Concat(coHandling.Select(d => new AssignmentTerms(d, AssignmentRole.CoHandling, deadlines, rejectionWindowEnd)))
             .ToList();
         var departments = assignments.Select(a => a.Department).ToList();
+        var unstaffed = departments.Where(d => !routing.Staffed.Contains(d)).ToList();
         var blown = new WhistleBlown(
             whistleId, complaint.Id, complaint.Number, complaint.CategoryId, type, level, complaint.CommunityId,
             complaint.SubDistrictId, command.Need!.Trim(), assignments, routing.Catalogue?.Version ?? 0,
-            command.DepartureReason?.Trim() is { Length: > 0 } reason ? reason : null, by, now);
+            command.DepartureReason?.Trim() is { Length: > 0 } reason ? reason : null, by, now,
+            WhistleAudiences.Assigned(departments), unstaffed.Count == 0 ? null : unstaffed);
         var messages = new OutgoingMessages();
         foreach (var a in assignments)
             messages.AddRange(WhistleRules.Schedule(whistleId, a.Department, a.Deadlines, DeadlineKind.SignFor, DeadlineKind.Reply));

@@ -44,7 +44,7 @@ public static class GrantExtensionEndpoint
         var reminder = DueTimes.Reminder(now, due, policy.Rule(whistle.Type).ReminderAt);
         var messages = new OutgoingMessages();
         messages.AddRange(WhistleRules.Schedule(whistle.Id, department, DeadlineKind.Reply, due, reminder));
-        Events events = [new ExtensionGranted(whistle.Id, department, due, reminder, by, now)];
+        Events events = [new ExtensionGranted(whistle.Id, department, due, reminder, by, now, WhistleAudiences.Department(department))];
         return (WhistleAnswer.After(whistle, events), events, messages);
     }
 }

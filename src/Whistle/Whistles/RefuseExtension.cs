@@ -26,7 +26,8 @@ public static class RefuseExtensionEndpoint
     public static (WhistleAnswer, Events) Post(
         RefuseExtension command, [WriteAggregate] Whistle whistle, string department, ClaimsPrincipal user, DateTimeOffset now)
     {
-        Events events = [new ExtensionRefused(whistle.Id, department, command.Reason!.Trim(), Actor.From(user), now)];
+        Events events = [new ExtensionRefused(whistle.Id, department, command.Reason!.Trim(), Actor.From(user), now,
+            WhistleAudiences.Department(department))];
         return (WhistleAnswer.After(whistle, events), events);
     }
 }

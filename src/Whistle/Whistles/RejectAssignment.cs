@@ -68,8 +68,10 @@ public static class RejectAssignmentEndpoint
         var ruling = timing.Ruling(whistle.Type, now);
         Events events =
         [
-            new AssignmentRejected(whistle.Id, department, command.LegalBasis!.Trim(), command.Reason!.Trim(), by, now),
-            new AssignmentPaused(whistle.Id, department, PauseReason.AwaitingRuling, ruling, by, now, [Audience.Office]),
+            new AssignmentRejected(whistle.Id, department, command.LegalBasis!.Trim(), command.Reason!.Trim(), by, now,
+                WhistleAudiences.Rejected()),
+            // The office is told once, by the rejection it must rule on; the pause records its clock.
+            new AssignmentPaused(whistle.Id, department, PauseReason.AwaitingRuling, ruling, by, now),
         ];
         var messages = new OutgoingMessages();
         messages.AddRange(WhistleRules.ScheduleRuling(whistle.Id, department, ruling));

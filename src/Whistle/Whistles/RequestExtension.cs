@@ -44,7 +44,8 @@ public static class RequestExtensionEndpoint
     public static (WhistleAnswer, Events) Post(
         RequestExtension command, [WriteAggregate] Whistle whistle, string department, ClaimsPrincipal user, DateTimeOffset now)
     {
-        Events events = [new ExtensionRequested(whistle.Id, department, command.ReplyDue!.Value, command.Reason!.Trim(), Actor.From(user), now)];
+        Events events = [new ExtensionRequested(whistle.Id, department, command.ReplyDue!.Value, command.Reason!.Trim(), Actor.From(user), now,
+            WhistleAudiences.ExtensionRequested(whistle))];
         return (WhistleAnswer.After(whistle, events), events);
     }
 }

@@ -36,7 +36,8 @@ public static class ReturnReplyEndpoint
         var renewed = timing.Renew(whistle.Type, now);
         var messages = new OutgoingMessages();
         messages.AddRange(WhistleRules.Schedule(whistle.Id, department, renewed, DeadlineKind.Reply));
-        Events events = [new ReplyReturned(whistle.Id, department, command.Reason!.Trim(), renewed, Actor.From(user), now)];
+        Events events = [new ReplyReturned(whistle.Id, department, command.Reason!.Trim(), renewed, Actor.From(user), now,
+            WhistleAudiences.Department(department))];
         return (WhistleAnswer.After(whistle, events), events, messages);
     }
 }

@@ -34,13 +34,15 @@ public static class WhistleDeadlineReachedHandler
         {
             // Renewed from the round's own time, not this delivery's: all who missed the round meet the next one together.
             var sameRound = Renewal(assignment, message.Kind, timing.Renew(whistle.Type, round.At));
-            return ([overdue, new AssignmentDeadlinesRenewed(whistle.Id, message.Department, message.Kind, whistle.Level, sameRound, now)],
+            return ([overdue, new AssignmentDeadlinesRenewed(whistle.Id, message.Department, message.Kind, whistle.Level, sameRound, now,
+                    WhistleAudiences.Department(message.Department))],
                 [.. Schedule(whistle.Id, message.Department, message.Kind, sameRound), Notice(whistle, message, timing, now)]);
         }
         if (whistle.Level == WhistleLevel.CountySupervision) return ([overdue], [Notice(whistle, message, timing, now)]);
 
         var renewed = Renewal(assignment, message.Kind, timing.Renew(whistle.Type, now));
-        var escalated = new WhistleEscalated(whistle.Id, whistle.Level, whistle.Level + 1, message.Department, message.Kind, renewed, now);
+        var escalated = new WhistleEscalated(whistle.Id, whistle.Level, whistle.Level + 1, message.Department, message.Kind, renewed, now,
+            WhistleAudiences.Escalated(whistle, message.Department, whistle.Level + 1));
         return ([overdue, escalated], [.. Schedule(whistle.Id, message.Department, message.Kind, renewed), Notice(whistle, message, timing, now)]);
     }
 

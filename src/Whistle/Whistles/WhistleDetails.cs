@@ -94,6 +94,8 @@ public sealed class WhistleDetails
         public int Returned { get; set; }
         public int? Score { get; set; }
         public string? RatingComment { get; set; }
+        /// <summary>The department had no active officer in the staff register when the whistle was blown on it (item 7).</summary>
+        public bool WithoutActiveOfficer { get; set; }
     }
 
     public AssignmentView? Find(string department) =>
@@ -114,6 +116,7 @@ public partial class WhistleDetailsProjection : SingleStreamProjection<WhistleDe
             CalendarVersion = e.Data.Assignments[0].Deadlines.CalendarVersion,
             Assignments = e.Data.Assignments.Select(View).ToList(),
         };
+        foreach (var a in d.Assignments) a.WithoutActiveOfficer = e.Data.WithoutActiveOfficer?.Contains(a.Department) == true;
         return Touch(e, d);
     }
 

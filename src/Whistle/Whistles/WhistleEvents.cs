@@ -5,6 +5,8 @@ namespace Whistle.Whistles;
 
 // Every event of a Whistle stream: one stream per whistle, started in the same transaction as the case's
 // ComplaintWhistled. Each carries the whistle id, the actor (or the time that passed) and the business time.
+// An event that calls on someone to act carries Told, the audiences it tells (WhistleAudiences says who): the
+// notifications follow from it. Told is null on events recorded before audiences were named, which told nobody.
 
 /// <summary>Who holds the whistle: it climbs one level at each missed round (see <see cref="WhistleEscalated"/>).</summary>
 public enum WhistleLevel
@@ -47,6 +49,10 @@ public enum PauseReason
 public sealed record AssignmentTerms(
     string Department, AssignmentRole Role, AssignmentDeadlines Deadlines, DateTimeOffset? RejectionWindowEnd = null);
 
+/// <summary>
+/// The whistle was blown. <see cref="WithoutActiveOfficer"/>: the departments assigned that had no active officer in
+/// the staff register at that moment (null when every one had) — the whistle is blown all the same, and flagged.
+/// </summary>
 public sealed record WhistleBlown(
     Guid WhistleId,
     Guid ComplaintId,
@@ -61,7 +67,9 @@ public sealed record WhistleBlown(
     int CatalogueVersion,
     string? DepartureReason,
     Actor By,
-    DateTimeOffset At);
+    DateTimeOffset At,
+    IReadOnlyList<Audience>? Told = null,
+    IReadOnlyList<string>? WithoutActiveOfficer = null);
 
 public sealed record AssignmentSignedFor(Guid WhistleId, string Department, Actor By, DateTimeOffset At);
 
@@ -69,15 +77,19 @@ public sealed record AssignmentReplied(
     Guid WhistleId, string Department, string Result, IReadOnlyList<string> Evidence, Actor By, DateTimeOffset At);
 
 public sealed record ExtensionRequested(
-    Guid WhistleId, string Department, DateTimeOffset ProposedReplyDue, string Reason, Actor By, DateTimeOffset At);
+    Guid WhistleId, string Department, DateTimeOffset ProposedReplyDue, string Reason, Actor By, DateTimeOffset At,
+    IReadOnlyList<Audience>? Told = null);
 
 public sealed record ExtensionGranted(
-    Guid WhistleId, string Department, DateTimeOffset ReplyDue, DateTimeOffset ReplyReminder, Actor By, DateTimeOffset At);
+    Guid WhistleId, string Department, DateTimeOffset ReplyDue, DateTimeOffset ReplyReminder, Actor By, DateTimeOffset At,
+    IReadOnlyList<Audience>? Told = null);
 
-public sealed record ExtensionRefused(Guid WhistleId, string Department, string Reason, Actor By, DateTimeOffset At);
+public sealed record ExtensionRefused(
+    Guid WhistleId, string Department, string Reason, Actor By, DateTimeOffset At, IReadOnlyList<Audience>? Told = null);
 
 public sealed record AssignmentRejected(
-    Guid WhistleId, string Department, string LegalBasis, string Reason, Actor By, DateTimeOffset At);
+    Guid WhistleId, string Department, string LegalBasis, string Reason, Actor By, DateTimeOffset At,
+    IReadOnlyList<Audience>? Told = null);
 
 /// <summary>
 /// The joint-meeting office's ruling on a rejection. Upheld: the department leaves and <see cref="Reassignment"/>
@@ -85,15 +97,15 @@ public sealed record AssignmentRejected(
 /// </summary>
 public sealed record RejectionArbitrated(
     Guid WhistleId, string Department, ArbitrationRuling Ruling, string Reason,
-    AssignmentTerms? Reassignment, AssignmentDeadlines? Renewed, Actor By, DateTimeOffset At);
+    AssignmentTerms? Reassignment, AssignmentDeadlines? Renewed, Actor By, DateTimeOffset At,
+    IReadOnlyList<Audience>? Told = null);
 
 /// <summary>
 /// The department's clock stopped (its due times no longer run against it) until the pause ends
 /// (<see cref="AssignmentPauseEnded"/>). Paused by a rejection: the office is told to rule by <see cref="Ruling"/>.
 /// </summary>
 public sealed record AssignmentPaused(
-    Guid WhistleId, string Department, PauseReason Reason, RulingDeadline Ruling, Actor By, DateTimeOffset At,
-    IReadOnlyList<Audience>? Told = null);
+    Guid WhistleId, string Department, PauseReason Reason, RulingDeadline Ruling, Actor By, DateTimeOffset At);
 
 /// <summary>
 /// The department's pause ended, appended with the ruling that ends it: overruled, its clock runs again from the ruling's
@@ -128,7 +140,9 @@ public sealed record BreachNoticePublished(
     IReadOnlyList<Audience>? Told = null) : IRecordsTimePassing;
 
 /// <summary>催办: a reminder went out before a due time.</summary>
-public sealed record ReminderSent(Guid WhistleId, string Department, DeadlineKind Kind, DateTimeOffset DueAt, DateTimeOffset At) : IRecordsTimePassing;
+public sealed record ReminderSent(
+    Guid WhistleId, string Department, DeadlineKind Kind, DateTimeOffset DueAt, DateTimeOffset At,
+    IReadOnlyList<Audience>? Told = null) : IRecordsTimePassing;
 
 public sealed record AssignmentOverdue(Guid WhistleId, string Department, DeadlineKind Kind, DateTimeOffset DueAt, DateTimeOffset At) : IRecordsTimePassing;
 
@@ -139,7 +153,7 @@ public sealed record AssignmentOverdue(Guid WhistleId, string Department, Deadli
 /// </summary>
 public sealed record WhistleEscalated(
     Guid WhistleId, WhistleLevel From, WhistleLevel To, string Department, DeadlineKind Missed,
-    AssignmentDeadlines Renewed, DateTimeOffset At) : IRecordsTimePassing;
+    AssignmentDeadlines Renewed, DateTimeOffset At, IReadOnlyList<Audience>? Told = null) : IRecordsTimePassing;
 
 /// <summary>
 /// A department missed a due time in a round that already raised the whistle (its due time at or before the one that
@@ -148,11 +162,12 @@ public sealed record WhistleEscalated(
 /// </summary>
 public sealed record AssignmentDeadlinesRenewed(
     Guid WhistleId, string Department, DeadlineKind Missed, WhistleLevel Level, AssignmentDeadlines Renewed,
-    DateTimeOffset At) : IRecordsTimePassing;
+    DateTimeOffset At, IReadOnlyList<Audience>? Told = null) : IRecordsTimePassing;
 
 /// <summary>The whistler sent a department's reply back (退回重办); it must reply again by the renewed due time.</summary>
 public sealed record ReplyReturned(
-    Guid WhistleId, string Department, string Reason, AssignmentDeadlines Renewed, Actor By, DateTimeOffset At);
+    Guid WhistleId, string Department, string Reason, AssignmentDeadlines Renewed, Actor By, DateTimeOffset At,
+    IReadOnlyList<Audience>? Told = null);
 
 public sealed record DepartmentRated(Guid WhistleId, string Department, int Score, string? Comment, Actor By, DateTimeOffset At);
 

@@ -7,6 +7,6 @@ public static class WhistleReminderDueHandler
 {
     public static Events Handle(WhistleReminderDue message, [WriteAggregate] Whistle whistle, DateTimeOffset now) =>
         WhistleDeadlineReachedHandler.IsCurrent(whistle, message.Department, message.Kind, message.DueAt)
-            ? [new ReminderSent(whistle.Id, message.Department, message.Kind, message.DueAt, now)]
+            ? [new ReminderSent(whistle.Id, message.Department, message.Kind, message.DueAt, now, WhistleAudiences.Department(message.Department))]
             : [];
 }

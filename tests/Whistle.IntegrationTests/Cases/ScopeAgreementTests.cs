@@ -28,6 +28,7 @@ public sealed class ScopeAgreementTests(AppFixture app) : IntegrationContext(app
         (Tokens.Office, ["A", "B", "W", "F", "M"]),
         (Tokens.Analyst, ["A", "B", "W", "F", "M"]),
         (Tokens.Admin, ["A", "B", "W", "F", "M"]),
+        (Tokens.Supervisor, ["A", "B", "W"]),
     ];
 
     /// <summary>The lists, each with the kinds of case it shows.</summary>

@@ -6,6 +6,9 @@ using Whistle.Hosting;
 
 namespace Whistle.IntegrationTests.Complaints;
 
+// An idempotency key is kept for 24 hours of the shared clock: a test elsewhere moving it a day on between two
+// requests with one key would expire the key, so these tests run in the clock's collection.
+[Collection(SharedClock.Name)]
 public sealed class ConcurrencyAndIdempotencyTests(AppFixture app) : IntegrationContext(app)
 {
     [Fact]

@@ -75,9 +75,9 @@ public sealed class RejectionEndpointTests(AppFixture app) : IntegrationContext(
 
         tracked.Scheduled.MessagesOf<RulingReminderDue>().ShouldHaveSingleItem().ShouldBe(new RulingReminderDue(whistle, "chengguan", ruling.Due));
         tracked.Scheduled.MessagesOf<RulingDeadlineReached>().ShouldHaveSingleItem().ShouldBe(new RulingDeadlineReached(whistle, "chengguan", ruling.Due));
-        var paused = (await EventsOf(whistle))[^1].Data.ShouldBeOfType<AssignmentPaused>();
-        paused.Ruling.ShouldBe(ruling);
-        paused.Told.ShouldBe([Audience.Office]);
+        var events = await EventsOf(whistle);
+        events[^2].Data.ShouldBeOfType<AssignmentRejected>().Told.ShouldBe([Audience.Office]);
+        events[^1].Data.ShouldBeOfType<AssignmentPaused>().Ruling.ShouldBe(ruling);
         var chengguan = (await Details(whistle)).Find("chengguan")!;
         chengguan.Pauses.ShouldBe([new WhistleDetails.Pause(rejectedAt, null, PauseReason.AwaitingRuling, ruling.Due, ruling.Reminder)]);
         chengguan.PausedSince.ShouldBe(rejectedAt);

@@ -6,7 +6,8 @@ namespace Whistle.UnitTests.Architecture;
 
 public class ArchitectureTests
 {
-    private static readonly string[] CaseCapabilities = ["Complaints", "Whistles", "FeeDisputes", "Mediation", "Cases"];
+    // Notifications is no case capability, but its arrows are checked as theirs are: the county data and the kernel know it not.
+    private static readonly string[] CaseCapabilities = ["Complaints", "Whistles", "FeeDisputes", "Mediation", "Cases", "Notifications"];
 
     private static readonly ArchitectureRules Whistle = new(typeof(Scope).Assembly, "Whistle", CaseCapabilities);
 
@@ -24,8 +25,14 @@ public class ArchitectureTests
             "Complaints -> County",
             "FeeDisputes -> Complaints", "FeeDisputes -> County", "FeeDisputes -> Mediation",
             "Mediation -> Complaints", "Mediation -> County",
+            "Notifications -> Complaints", "Notifications -> County", "Notifications -> Whistles",
             "Whistles -> Complaints", "Whistles -> County",
         ]);
+
+    /// <summary>Notifications listens to the others' events; only the host, which wires it, references it.</summary>
+    [Fact]
+    public void nothing_but_the_host_references_notifications() =>
+        Whistle.Arrows().Where(a => a.To == "Notifications").ShouldBeEmpty();
 
     [Fact]
     public void a_reference_to_the_host_wiring_is_found() =>

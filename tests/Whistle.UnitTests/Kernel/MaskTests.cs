@@ -17,6 +17,13 @@ public class MaskTests
         Mask.Name(name).ShouldBe(masked);
 
     [Theory]
+    [InlineData("zhou.ke@example.gov.cn", "z******@example.gov.cn")]
+    [InlineData("a@example.gov.cn", "a*@example.gov.cn")]
+    [InlineData("not-an-address", "**************")]
+    public void an_email_keeps_its_first_character_and_its_domain(string email, string masked) =>
+        Mask.Email(email).ShouldBe(masked);
+
+    [Theory]
     [InlineData("13812345678", "138****5678")]
     [InlineData("0571-88123456", "057******3456")]
     [InlineData("+86 138 1234 5678", "+86**********5678")]

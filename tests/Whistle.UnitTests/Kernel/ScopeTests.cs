@@ -31,7 +31,14 @@ public class ScopeTests
         { Roles.Analyst, CaseKind.FeeDispute, Reach.County }, { Roles.Analyst, CaseKind.Mediation, Reach.County },
         { Roles.Admin, CaseKind.Complaint, Reach.County }, { Roles.Admin, CaseKind.Whistle, Reach.County },
         { Roles.Admin, CaseKind.FeeDispute, Reach.County }, { Roles.Admin, CaseKind.Mediation, Reach.County },
+        { Roles.Supervisor, CaseKind.Complaint, Reach.County }, { Roles.Supervisor, CaseKind.Whistle, Reach.County },
+        { Roles.Supervisor, CaseKind.FeeDispute, Reach.Nothing }, { Roles.Supervisor, CaseKind.Mediation, Reach.Nothing },
     };
+
+    [Fact]
+    public void the_table_has_a_row_for_every_known_role_and_every_kind_of_case() =>
+        Table.Select(row => (row.Data.Item1, row.Data.Item2)).Order().ShouldBe(
+            Roles.All.SelectMany(role => Enum.GetValues<CaseKind>().Select(kind => (role, kind))).Order());
 
     [Theory]
     [MemberData(nameof(Table))]
@@ -94,10 +101,21 @@ public class ScopeTests
     [Fact]
     public void every_role_that_sees_all_whistles_sees_every_inbox_the_clerk_included()
     {
-        foreach (var role in new[] { Roles.Clerk, Roles.Office, Roles.Analyst, Roles.Admin })
+        foreach (var role in new[] { Roles.Clerk, Roles.Office, Roles.Analyst, Roles.Admin, Roles.Supervisor })
             As(role).SeesDepartment("zhujian").ShouldBeTrue(role);
         foreach (var role in new[] { Roles.Community, Roles.SubDistrict, Roles.Mediator })
             As(role).SeesDepartment("zhujian").ShouldBeFalse(role);
+    }
+
+    [Fact]
+    public void the_county_supervisor_reads_every_complaint_and_whistle_and_handles_none()
+    {
+        var supervisor = As(Roles.Supervisor);
+        supervisor.Sees(CaseKind.Whistle, OtherSubDistrict).ShouldBeTrue();
+        supervisor.Sees(CaseKind.Complaint, OtherSubDistrict).ShouldBeTrue();
+        supervisor.Sees(CaseKind.FeeDispute, Own).ShouldBeFalse();
+        foreach (var kind in Enum.GetValues<CaseKind>()) supervisor.MayHandle(kind, Own).ShouldBeFalse(kind.ToString());
+        supervisor.IsOfficerOf("chengguan").ShouldBeFalse();
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Shouldly;
 using Whistle.Complaints;
 using Whistle.County.Deadlines;
+using Whistle.Kernel;
 using Whistle.UnitTests.Complaints;
 using Whistle.Whistles;
 using Xunit;
@@ -91,7 +92,8 @@ public class ArbitrateRejectionTests
         renewed.ShouldBe(DeadlinesFrom(Now));
         events.ShouldBeEvents(new RejectionArbitrated(
             WhistleId, Lead, ArbitrationRuling.Upheld, "退单理由成立，改派住建。",
-            new AssignmentTerms(Other, AssignmentRole.Lead, renewed, RejectionWindowFrom(Now)), null, Users.OfficeActor, Now));
+            new AssignmentTerms(Other, AssignmentRole.Lead, renewed, RejectionWindowFrom(Now)), null, Users.OfficeActor, Now,
+            [Audience.Officers(Lead), Audience.Officers(Other), Audience.Community(ComplaintHistory.CommunityId)]));
         messages.ShouldSchedule([.. Scheduled.SignFor(Other, renewed), .. Scheduled.Reply(Other, renewed)]);
     }
 
@@ -142,7 +144,8 @@ public class ArbitrateRejectionTests
 
         var renewed = DeadlinesFrom(Now);
         events.ShouldBeEvents(new RejectionArbitrated(
-            WhistleId, Lead, ArbitrationRuling.Overruled, "违法建设查处属城管职责。", null, renewed, Users.OfficeActor, Now));
+            WhistleId, Lead, ArbitrationRuling.Overruled, "违法建设查处属城管职责。", null, renewed, Users.OfficeActor, Now,
+            [Audience.Officers(Lead), Audience.Community(ComplaintHistory.CommunityId)]));
         messages.ShouldSchedule(Scheduled.Reply(Lead, renewed));
     }
 

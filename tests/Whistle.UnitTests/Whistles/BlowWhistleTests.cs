@@ -2,6 +2,7 @@ using Shouldly;
 using Whistle.County.Catalogue;
 using Whistle.Complaints;
 using Whistle.County.Deadlines;
+using Whistle.Kernel;
 using Whistle.Whistles;
 using Xunit;
 using static Whistle.UnitTests.Complaints.ComplaintHistory;
@@ -156,7 +157,7 @@ public class BlowWhistleTests
         stream.Events.ShouldBeEvents(new WhistleBlown(
             WhistleId, Id, Number, Category, WhistleType.Routine, WhistleLevel.Community, CommunityId, SubDistrictId, Need,
             [new AssignmentTerms(Lead, AssignmentRole.Lead, due, rejectBy), new AssignmentTerms(CoHandler, AssignmentRole.CoHandling, due, rejectBy)],
-            CatalogueVersion: 4, DepartureReason: null, Whistler, Now));
+            CatalogueVersion: 4, DepartureReason: null, Whistler, Now, Told: [Audience.Officers(Lead), Audience.Officers(CoHandler)]));
     }
 
     [Fact]
@@ -202,7 +203,7 @@ public class BlowWhistleTests
         stream.Events.ShouldBeEvents(new WhistleBlown(
             WhistleId, Id, Number, Category, WhistleType.Emergency, WhistleLevel.Community, CommunityId, SubDistrictId, Need,
             [new AssignmentTerms(Other, AssignmentRole.Lead, due, new DateTimeOffset(2026, 3, 2, 11, 0, 0, China))], 4, "楼体结构受损，需住建鉴定。",
-            Whistler, Now));
+            Whistler, Now, [Audience.Officers(Other)]));
         messages.ShouldSchedule([.. Scheduled.SignFor(Other, due), .. Scheduled.Reply(Other, due)]);
     }
 
@@ -216,8 +217,30 @@ public class BlowWhistleTests
 
         stream.Events.ShouldBeEvents(new WhistleBlown(
             WhistleId, Id, Number, Category, WhistleType.Routine, WhistleLevel.Community, CommunityId, SubDistrictId, Need,
-            [new AssignmentTerms(Other, AssignmentRole.Lead, DeadlinesFrom(Now), RejectionWindowFrom(Now))], 0, null, Whistler, Now));
+            [new AssignmentTerms(Other, AssignmentRole.Lead, DeadlinesFrom(Now), RejectionWindowFrom(Now))], 0, null, Whistler, Now, [Audience.Officers(Other)]));
     }
+
+    [Fact]
+    public void a_department_with_no_active_officer_is_assigned_all_the_same_and_flagged()
+    {
+        var command = new BlowWhistle(Need, Lead: Lead, CoHandling: [Spare], DepartureReason: "需公安配合维持秩序。");
+
+        Validate(command).ShouldBeNoProblem();
+        var (_, _, stream, messages) = BlowWhistleEndpoint.Blow(
+            command, AcceptedComplaint, Routing, WhistleId, WhistleLevel.Community, Whistler, Now);
+
+        var blown = stream.Events.ShouldHaveSingleItem().ShouldBeOfType<WhistleBlown>();
+        blown.Assignments.Select(a => a.Department).ShouldBe([Lead, Spare]);
+        blown.WithoutActiveOfficer.ShouldBe([Spare]);
+        blown.Told.ShouldBe([Audience.Officers(Lead), Audience.Officers(Spare)]);
+        messages.Unwrapped().Count(m => m.Message is WhistleDeadlineReached { Department: Spare }).ShouldBe(2);
+        DetailsAfter(blown).Assignments.Select(a => (a.Department, a.WithoutActiveOfficer)).ShouldBe([(Lead, false), (Spare, true)]);
+    }
+
+    [Fact]
+    public void when_every_department_has_an_active_officer_nothing_is_flagged() =>
+        BlowWhistleEndpoint.Blow(ByTheCatalogue, AcceptedComplaint, Routing, WhistleId, WhistleLevel.Community, Whistler, Now)
+            .Item3.Events.ShouldHaveSingleItem().ShouldBeOfType<WhistleBlown>().WithoutActiveOfficer.ShouldBeNull();
 
     [Fact]
     public void the_due_times_record_the_policy_and_calendar_versions_in_force()

@@ -1,5 +1,6 @@
 using Shouldly;
 using Whistle.County.Deadlines;
+using Whistle.Kernel;
 using Whistle.Whistles;
 using Xunit;
 using static Whistle.UnitTests.Complaints.ComplaintHistory;
@@ -27,7 +28,7 @@ public class GrantExtensionTests
 
         // 75% of the 391 hours from 3-2 10:00 to 3-18 17:00 is 293 h 15 min.
         var reminder = new DateTimeOffset(2026, 3, 14, 15, 15, 0, China);
-        events.ShouldBeEvents(new ExtensionGranted(WhistleId, Lead, AWeekLater, reminder, Whistler, Now));
+        events.ShouldBeEvents(new ExtensionGranted(WhistleId, Lead, AWeekLater, reminder, Whistler, Now, [Audience.Officers(Lead)]));
         messages.ShouldSchedule(Scheduled.For(Lead, DeadlineKind.Reply, AWeekLater, reminder));
     }
 

@@ -1,4 +1,5 @@
 using Shouldly;
+using Whistle.Kernel;
 using Whistle.Whistles;
 using Xunit;
 using static Whistle.UnitTests.Complaints.ComplaintHistory;
@@ -26,7 +27,7 @@ public class RefuseExtensionTests
         RefuseExtensionEndpoint.Validate(command, whistle, Lead, Users.CommunityWorker(CommunityId, SubDistrictId)).ShouldBeNoProblem();
         var (_, events) = RefuseExtensionEndpoint.Post(command, whistle, Lead, Users.CommunityWorker(CommunityId, SubDistrictId), Now);
 
-        events.ShouldBeEvents(new ExtensionRefused(WhistleId, Lead, "居民反映强烈，须按时办结。", Whistler, Now));
+        events.ShouldBeEvents(new ExtensionRefused(WhistleId, Lead, "居民反映强烈，须按时办结。", Whistler, Now, [Audience.Officers(Lead)]));
     }
 
     [Fact]

@@ -34,8 +34,8 @@ public class RejectAssignmentTests
         // Two working days from Monday 10:00 is Wednesday's close; 75% of those 55 hours is 41 h 15 min.
         var ruling = new RulingDeadline(new DateTimeOffset(2026, 3, 4, 17, 0, 0, China), new DateTimeOffset(2026, 3, 4, 3, 15, 0, China), 0, 0);
         events.ShouldBeEvents(
-            new AssignmentRejected(WhistleId, Lead, "《城乡规划法》第六十四条", "违法建设的认定属规划部门职责。", Officer(Lead), Now),
-            new AssignmentPaused(WhistleId, Lead, PauseReason.AwaitingRuling, ruling, Officer(Lead), Now, [Audience.Office]));
+            new AssignmentRejected(WhistleId, Lead, "《城乡规划法》第六十四条", "违法建设的认定属规划部门职责。", Officer(Lead), Now, [Audience.Office]),
+            new AssignmentPaused(WhistleId, Lead, PauseReason.AwaitingRuling, ruling, Officer(Lead), Now));
         messages.ShouldSchedule(Scheduled.Ruling(Lead, ruling));
         answer.Find(Lead)!.Status.ShouldBe(AssignmentStatus.Rejected);
     }

@@ -1,3 +1,4 @@
+using Whistle.Kernel;
 using Whistle.Whistles;
 using Xunit;
 using static Whistle.UnitTests.Whistles.WhistleHistory;
@@ -25,7 +26,8 @@ public class RequestExtensionTests
         RequestExtensionEndpoint.Check(command, whistle, Lead, Users.DepartmentOfficer(Lead), Now).ShouldBeNoProblem();
         var (_, events) = RequestExtensionEndpoint.Post(command, whistle, Lead, Users.DepartmentOfficer(Lead), Now);
 
-        events.ShouldBeEvents(new ExtensionRequested(WhistleId, Lead, AWeekLater, "需等待规划部门出具认定意见。", Officer(Lead), Now));
+        events.ShouldBeEvents(new ExtensionRequested(WhistleId, Lead, AWeekLater, "需等待规划部门出具认定意见。", Officer(Lead), Now,
+            [Audience.Community(Complaints.ComplaintHistory.CommunityId)]));
     }
 
     [Fact]

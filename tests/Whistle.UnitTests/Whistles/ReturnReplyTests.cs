@@ -1,4 +1,5 @@
 using Shouldly;
+using Whistle.Kernel;
 using Whistle.Whistles;
 using Xunit;
 using static Whistle.UnitTests.Complaints.ComplaintHistory;
@@ -24,7 +25,8 @@ public class ReturnReplyTests
         var (_, events, messages) = ReturnReplyEndpoint.Post(command, whistle, Lead, Timing, user, Now);
 
         var renewed = DeadlinesFrom(Now);
-        events.ShouldBeEvents(new ReplyReturned(WhistleId, Lead, "屋顶仍有残留构件，请彻底清理。", renewed, Whistler, Now));
+        events.ShouldBeEvents(new ReplyReturned(WhistleId, Lead, "屋顶仍有残留构件，请彻底清理。", renewed, Whistler, Now,
+            [Audience.Officers(Lead)]));
         messages.ShouldSchedule(Scheduled.Reply(Lead, renewed));
     }
 

@@ -1,4 +1,6 @@
 using Shouldly;
+using Whistle.Kernel;
+using Whistle.UnitTests.Complaints;
 using Whistle.Whistles;
 using Wolverine;
 using Wolverine.Marten;
@@ -17,6 +19,11 @@ public class WhistleDeadlineReachedHandlerTests
     private static WhistleDeadlineReached ReplyDeadline(string department, DateTimeOffset due) =>
         new(WhistleId, department, DeadlineKind.Reply, due);
 
+    /// <summary>Who an escalation tells: the department that missed, and the whistle's sub-district or the joint-meeting office.</summary>
+    private static Audience[] ToSubDistrict(string department) => [Audience.Officers(department), Audience.SubDistrict(ComplaintHistory.SubDistrictId)];
+
+    private static Audience[] ToJointMeeting(string department) => [Audience.Officers(department), Audience.Office];
+
     private static (Events Events, OutgoingMessages Messages) Decide(WhistleDeadlineReached message, DateTimeOffset now, params object[] history) =>
         WhistleDeadlineReachedHandler.Decide(message, WhistleAfter(history), Timing, now);
 
@@ -31,7 +38,8 @@ public class WhistleDeadlineReachedHandlerTests
         renewed.SignForDue.ShouldBe(new DateTimeOffset(2026, 3, 4, 9, 0, 0, China));
         events.ShouldBeEvents(
             new AssignmentOverdue(WhistleId, Lead, DeadlineKind.SignFor, at, at),
-            new WhistleEscalated(WhistleId, WhistleLevel.Community, WhistleLevel.SubDistrict, Lead, DeadlineKind.SignFor, renewed, at));
+            new WhistleEscalated(WhistleId, WhistleLevel.Community, WhistleLevel.SubDistrict, Lead, DeadlineKind.SignFor, renewed, at,
+                ToSubDistrict(Lead)));
         messages.ShouldSchedule([.. Scheduled.SignFor(Lead, renewed), Scheduled.Notice(Lead, DeadlineKind.SignFor, at, at)]);
     }
 
@@ -73,7 +81,7 @@ public class WhistleDeadlineReachedHandlerTests
         Decide(ReplyDeadline(Lead, Original.ReplyDue), Original.ReplyDue, history).Events.ShouldBeEvents(
             new AssignmentOverdue(WhistleId, Lead, DeadlineKind.Reply, Original.ReplyDue, Original.ReplyDue),
             new WhistleEscalated(WhistleId, WhistleLevel.SubDistrict, WhistleLevel.JointMeeting, Lead, DeadlineKind.Reply,
-                DeadlinesFrom(Original.ReplyDue), Original.ReplyDue));
+                DeadlinesFrom(Original.ReplyDue), Original.ReplyDue, ToJointMeeting(Lead)));
     }
 
     /// <summary>Both departments' sign-for deadlines fall due at the same instant; the second is handled three seconds on.</summary>
@@ -98,10 +106,12 @@ public class WhistleDeadlineReachedHandlerTests
         var renewed = SignForRenewedFrom(at, Original);
         one.ShouldBeEvents(
             new AssignmentOverdue(WhistleId, first, DeadlineKind.SignFor, at, at),
-            new WhistleEscalated(WhistleId, WhistleLevel.Community, WhistleLevel.SubDistrict, first, DeadlineKind.SignFor, renewed, at));
+            new WhistleEscalated(WhistleId, WhistleLevel.Community, WhistleLevel.SubDistrict, first, DeadlineKind.SignFor, renewed, at,
+                ToSubDistrict(first)));
         two.ShouldBeEvents(
             new AssignmentOverdue(WhistleId, second, DeadlineKind.SignFor, at, at.AddSeconds(3)),
-            new AssignmentDeadlinesRenewed(WhistleId, second, DeadlineKind.SignFor, WhistleLevel.SubDistrict, renewed, at.AddSeconds(3)));
+            new AssignmentDeadlinesRenewed(WhistleId, second, DeadlineKind.SignFor, WhistleLevel.SubDistrict, renewed, at.AddSeconds(3),
+                [Audience.Officers(second)]));
         var whistle = WhistleAfter(after);
         whistle.Level.ShouldBe(WhistleLevel.SubDistrict);
         whistle.Find(Lead)!.SignForDue.ShouldBe(whistle.Find(CoHandler)!.SignForDue);
@@ -163,7 +173,8 @@ public class WhistleDeadlineReachedHandlerTests
         var renewed = DeadlinesFrom(at);
         events.ShouldBeEvents(
             new AssignmentOverdue(WhistleId, Lead, DeadlineKind.Reply, at, at),
-            new WhistleEscalated(WhistleId, WhistleLevel.Community, WhistleLevel.SubDistrict, Lead, DeadlineKind.Reply, renewed, at));
+            new WhistleEscalated(WhistleId, WhistleLevel.Community, WhistleLevel.SubDistrict, Lead, DeadlineKind.Reply, renewed, at,
+                ToSubDistrict(Lead)));
         messages.ShouldSchedule([.. Scheduled.Reply(Lead, renewed), Scheduled.Notice(Lead, DeadlineKind.Reply, at, at)]);
     }
 
@@ -195,9 +206,9 @@ public class WhistleDeadlineReachedHandlerTests
 
         var (events, _) = Decide(SignForDeadline(Lead, renewed.SignForDue), renewed.SignForDue, [.. history, .. first.Events]);
 
-        events.OfType<WhistleEscalated>().ShouldHaveSingleItem()
-            .ShouldBe(new WhistleEscalated(WhistleId, WhistleLevel.SubDistrict, WhistleLevel.JointMeeting, Lead, DeadlineKind.SignFor,
-                SignForRenewedFrom(renewed.SignForDue, Original), renewed.SignForDue));
+        events.OfType<WhistleEscalated>().ShouldBeEvents(
+            new WhistleEscalated(WhistleId, WhistleLevel.SubDistrict, WhistleLevel.JointMeeting, Lead, DeadlineKind.SignFor,
+                SignForRenewedFrom(renewed.SignForDue, Original), renewed.SignForDue, ToJointMeeting(Lead)));
     }
 
     [Fact]

@@ -55,7 +55,10 @@ public static class WhistleHistory
 
     public static DepartmentCodes Departments => new(new HashSet<string>(StringComparer.Ordinal) { Lead, CoHandler, Other, Spare });
 
-    public static WhistleRouting Routing => new(OneLineCatalogue, DeadlinePolicy.Default, OfficialCalendar, Departments);
+    /// <summary>The departments with an active officer in the staff register: all but <see cref="Spare"/>.</summary>
+    public static IReadOnlySet<string> Staffed => new HashSet<string>(StringComparer.Ordinal) { Lead, CoHandler, Other };
+
+    public static WhistleRouting Routing => new(OneLineCatalogue, DeadlinePolicy.Default, OfficialCalendar, Departments, Staffed);
 
     /// <summary>The due times the built-in policy gives a whistle of this type started at this time.</summary>
     public static AssignmentDeadlines DeadlinesFrom(DateTimeOffset start, WhistleType type = WhistleType.Routine) =>
@@ -105,9 +108,9 @@ public static class WhistleHistory
     public static AssignmentRejected Rejected(string department) =>
         new(WhistleId, department, "《城乡规划法》第六十四条", "违法建设的认定属规划部门职责。", Officer(department), RejectedAt);
 
-    /// <summary>The pause a rejection begins: the office told to rule by the built-in ruling time.</summary>
+    /// <summary>The pause a rejection begins: the office to rule by the built-in ruling time.</summary>
     public static AssignmentPaused Paused(string department) =>
-        new(WhistleId, department, PauseReason.AwaitingRuling, RulingFrom(RejectedAt), Officer(department), RejectedAt, [Audience.Office]);
+        new(WhistleId, department, PauseReason.AwaitingRuling, RulingFrom(RejectedAt), Officer(department), RejectedAt);
 
     /// <summary>A rejection as the endpoint records it: the rejection, then the pause.</summary>
     public static object[] RejectedAndPaused(string department) => [Rejected(department), Paused(department)];

@@ -1,4 +1,5 @@
 using Shouldly;
+using Whistle.Kernel;
 using Whistle.Whistles;
 using Xunit;
 using static Whistle.UnitTests.Whistles.WhistleHistory;
@@ -17,12 +18,14 @@ public class WhistleReminderDueHandlerTests
     [Fact]
     public void a_reminder_goes_out_while_the_sign_for_is_still_awaited() =>
         Handle(SignForReminder(Lead, Original.SignForDue), Original.SignForReminder, Blown())
-            .ShouldBeEvents(new ReminderSent(WhistleId, Lead, DeadlineKind.SignFor, Original.SignForDue, Original.SignForReminder));
+            .ShouldBeEvents(new ReminderSent(WhistleId, Lead, DeadlineKind.SignFor, Original.SignForDue, Original.SignForReminder,
+                [Audience.Officers(Lead)]));
 
     [Fact]
     public void a_reply_reminder_goes_out_while_the_department_has_it_in_hand() =>
         Handle(ReplyReminder(Lead, Original.ReplyDue), Original.ReplyReminder, Blown(), SignedFor(Lead))
-            .ShouldBeEvents(new ReminderSent(WhistleId, Lead, DeadlineKind.Reply, Original.ReplyDue, Original.ReplyReminder));
+            .ShouldBeEvents(new ReminderSent(WhistleId, Lead, DeadlineKind.Reply, Original.ReplyDue, Original.ReplyReminder,
+                [Audience.Officers(Lead)]));
 
     [Fact]
     public void no_sign_for_reminder_once_signed_for() =>
