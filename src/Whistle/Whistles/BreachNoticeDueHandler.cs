@@ -10,7 +10,7 @@ namespace Whistle.Whistles;
 /// </summary>
 public static class BreachNoticeDueHandler
 {
-    public static Events Handle(BreachNoticeDue message, [WriteAggregate] Whistle whistle, DateTimeOffset now) => Decide(message, whistle, now);
+    public static Events Handle(BreachNoticeDue message, [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Whistle whistle, DateTimeOffset now) => Decide(message, whistle, now);
 
     public static Events Decide(BreachNoticeDue message, Whistle whistle, DateTimeOffset now) =>
         IsUncured(whistle, message.Department, message.Kind, message.DueAt)

@@ -11,7 +11,7 @@ namespace Whistle.Whistles;
 /// </summary>
 public static class RulingDeadlineReachedHandler
 {
-    public static Events Handle(RulingDeadlineReached message, [WriteAggregate] Whistle whistle, DateTimeOffset now) =>
+    public static Events Handle(RulingDeadlineReached message, [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Whistle whistle, DateTimeOffset now) =>
         Decide(message, whistle, now);
 
     public static Events Decide(RulingDeadlineReached message, Whistle whistle, DateTimeOffset now)

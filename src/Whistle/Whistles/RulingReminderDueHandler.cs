@@ -9,7 +9,7 @@ namespace Whistle.Whistles;
 /// </summary>
 public static class RulingReminderDueHandler
 {
-    public static Events Handle(RulingReminderDue message, [WriteAggregate] Whistle whistle, DateTimeOffset now) =>
+    public static Events Handle(RulingReminderDue message, [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Whistle whistle, DateTimeOffset now) =>
         Awaited(whistle, message.Department, message.DueAt) is { Reminded: false, Overdue: false }
             ? [new RulingReminderSent(whistle.Id, message.Department, message.DueAt, now, [Audience.Office])]
             : [];

@@ -13,14 +13,17 @@ namespace Whistle.Whistles;
 /// the round's due times. Otherwise the message is stale and does nothing, so a deadline acts once however often it
 /// is delivered, and two departments missing one due time raise the whistle once, in either order. Every miss recorded
 /// also schedules its notice (<see cref="BreachNoticeDue"/>) the policy's notice interval later: published then if
-/// the breach still stands uncured (通报).
+/// the breach still stands uncured (通报). A whistle's time handlers lock its stream (<see cref="ConcurrencyStyle.Exclusive"/>):
+/// the deadlines and reminders of several departments falling due at one instant, on one host or several, mostly wait
+/// for each other; a version conflict that still occurs is retried, and each decides on the stream as the one before
+/// left it.
 /// </summary>
 public static class WhistleDeadlineReachedHandler
 {
     public static Task<WhistleTiming> LoadAsync(IQuerySession session, CancellationToken ct) => WhistleTiming.LoadAsync(session, ct);
 
     public static (Events, OutgoingMessages) Handle(
-        WhistleDeadlineReached message, [WriteAggregate] Whistle whistle, WhistleTiming timing, DateTimeOffset now) =>
+        WhistleDeadlineReached message, [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Whistle whistle, WhistleTiming timing, DateTimeOffset now) =>
         Decide(message, whistle, timing, now);
 
     public static (Events, OutgoingMessages) Decide(WhistleDeadlineReached message, Whistle whistle, WhistleTiming timing, DateTimeOffset now)
