@@ -9,6 +9,7 @@ using Weasel.Core;
 using Whistle.County;
 using Whistle.Complaints;
 using Whistle.FeeDisputes;
+using Whistle.JointMeetings;
 using Whistle.Kernel;
 using Whistle.Mediation;
 using Whistle.Notifications;
@@ -61,6 +62,7 @@ public static class WhistleHosting
                 CountySetup.Configure(opts);
                 ComplaintsSetup.Configure(opts);
                 WhistlesSetup.Configure(opts);
+                JointMeetingsSetup.Configure(opts);
                 FeeDisputesSetup.Configure(opts);
                 MediationSetup.Configure(opts);
                 NotificationsSetup.Configure(opts);

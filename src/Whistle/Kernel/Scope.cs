@@ -79,6 +79,13 @@ public sealed record Scope(string UserId, string Role, string? Community, string
     public const string BreachNoticeReaders =
         Roles.Clerk + "," + Roles.SubDistrict + "," + Roles.Office + "," + Roles.Analyst + "," + Roles.Admin + "," + Roles.Supervisor;
 
+    /// <summary>
+    /// Who reads the joint-meeting office's worklist: the office, the county supervisors, the hotline clerks, analysts and
+    /// administrators county-wide; sub-district officers their own sub-district's items. Departments and communities do not.
+    /// </summary>
+    public const string WorklistReaders =
+        Roles.Office + "," + Roles.Supervisor + "," + Roles.Clerk + "," + Roles.Analyst + "," + Roles.Admin + "," + Roles.SubDistrict;
+
     /// <summary>Who handles complaints (受理、办理、回访).</summary>
     public const string ComplaintHandlers = Roles.Clerk + "," + Roles.Community + "," + Roles.Admin;
 
