@@ -1,0 +1,145 @@
+using Alba;
+using Shouldly;
+using Whistle.JointMeetings.Worklist;
+using Whistle.Whistles;
+using Wolverine;
+using Wolverine.Marten;
+using Wolverine.Tracking;
+
+namespace Whistle.IntegrationTests.JointMeetings;
+
+/// <summary>
+/// The joint-meeting office's worklist over HTTP, built by the real async daemon: each step runs with the daemon paused
+/// and then caught up (never a sleep), so the list read next holds what the step appended. Each test has a county of
+/// its own; deadlines are the messages the service scheduled, delivered on demand with the shared clock moved.
+/// </summary>
+[Collection(SharedClock.Name)]
+public sealed class JointMeetingWorklistEndpointTests(AppFixture app) : IntegrationContext(app)
+{
+    private const string Url = "/api/joint-meeting/worklist";
+    private static readonly RejectAssignment Reject = new("《城市道路管理条例》第二十七条", "小区内部道路不属城市道路");
+
+    /// <summary>Runs a step, then lets the daemon project what it appended and waits until it has.</summary>
+    private Task<ITrackedSession> Settled(Func<Task> step) => Settled(_ => step());
+
+    private Task<ITrackedSession> Settled(Func<IMessageContext, Task> step) =>
+        Host.TrackActivity().Timeout(TimeSpan.FromSeconds(60)).DoNotAssertOnExceptionsDetected().PauseThenCatchUpOnMartenDaemonActivity()
+            .ExecuteAndWaitAsync(step);
+
+    /// <summary>An illegal-parking whistle (公安 leads, 城管 co-handles) blown by the community of the compound, and its sign-for deadlines.</summary>
+    private async Task<(Guid Whistle, IReadOnlyList<WhistleDeadlineReached> SignFor)> Blown(string county, Tokens.User community, string compound)
+    {
+        var lodged = await Lodge(community, NewComplaint(compound, "illegal-parking"), county);
+        await Post(community, $"/api/complaints/{lodged.Id}/accept", new { }, county: county);
+        IScenarioResult blown = null!;
+        var tracked = await Settled(async () =>
+            blown = await Post(community, $"/api/complaints/{lodged.Id}/whistle", new BlowWhistle("请公安、城管到现场处置"), 201, county));
+        var whistle = (await blown.ReadAsJsonAsync<WhistleBlownResponse>())!.WhistleId;
+        return (whistle, [.. tracked.Scheduled.MessagesOf<WhistleDeadlineReached>().Where(m => m.Kind == DeadlineKind.SignFor)]);
+    }
+
+    private Task<ITrackedSession> Deliver(string county, object message) =>
+        Settled(bus => bus.InvokeForTenantAsync(county, message));
+
+    private void MoveClockTo(DateTimeOffset at) => App.Clock.Advance(at - App.Clock.GetUtcNow());
+
+    private async Task<IReadOnlyList<JointMeetingWorklist.Item>> Items(Tokens.User user, string county, string query = "") =>
+        (await Get<JointMeetingWorklist>(user, Url + query, county)).Items;
+
+    private static IEnumerable<(WorklistKind, Guid, string?)> Keys(IEnumerable<JointMeetingWorklist.Item> items) =>
+        items.Select(i => (i.Kind, i.WhistleId, i.Department));
+
+    /// <summary>
+    /// 东关 (SD01): both departments miss the sign-for, the whistle climbs to the sub-district. 西城 (SD02): 城管 rejects,
+    /// awaiting the office's ruling.
+    /// </summary>
+    private async Task<(Guid East, Guid West, IReadOnlyList<WhistleDeadlineReached> EastSignFor)> OverdueAndAwaitingRuling(string county)
+    {
+        var (east, eastSignFor) = await Blown(county, Tokens.Community, "CP010101");
+        var (west, _) = await Blown(county, Tokens.OtherCommunity, "CP020101");
+        await Settled(() => Post(Tokens.Chengguan, $"/api/whistles/{west}/assignments/chengguan/reject", Reject, county: county));
+        MoveClockTo(eastSignFor[0].DueAt.AddMinutes(90));
+        foreach (var missed in eastSignFor) await Deliver(county, missed);
+        return (east, west, eastSignFor);
+    }
+
+    [Fact]
+    public async Task the_office_sees_every_open_item_county_wide_with_how_long_it_is_overdue_and_an_item_leaves_when_answered()
+    {
+        var county = await App.NewCountyAsync();
+        var (east, west, eastSignFor) = await OverdueAndAwaitingRuling(county);
+        var westDetails = await Get<WhistleDetails>(Tokens.Office, $"/api/whistles/{west}", county);
+        var rejection = westDetails.Find("chengguan")!.Pauses.Single();
+
+        var items = await Items(Tokens.Office, county);
+
+        Keys(items).ShouldBe(
+        [
+            (WorklistKind.AwaitingRuling, west, "chengguan"),
+            (WorklistKind.Overdue, east, "chengguan"),
+            (WorklistKind.Overdue, east, "gongan"),
+        ], ignoreOrder: true);
+        var ruling = items.Single(i => i.Kind == WorklistKind.AwaitingRuling);
+        (ruling.Since, ruling.DueAt, ruling.Level, ruling.SubDistrictCode, ruling.CommunityCode, ruling.Link)
+            .ShouldBe((rejection.From, (DateTimeOffset?)rejection.RulingDue, WhistleLevel.Community, "SD02", "CM0201", $"/api/whistles/{west}"));
+        var now = App.Clock.GetUtcNow();
+        ruling.OverdueMinutes.ShouldBe(now > rejection.RulingDue ? (long)(now - rejection.RulingDue).TotalMinutes : null);
+        ruling.ComplaintNumber.ShouldBe(westDetails.ComplaintNumber);
+        var gongan = items.Single(i => i.Department == "gongan");
+        (gongan.Missed, gongan.DueAt, gongan.OverdueMinutes, gongan.Level, gongan.SubDistrictCode)
+            .ShouldBe(((DeadlineKind?)DeadlineKind.SignFor, (DateTimeOffset?)eastSignFor[0].DueAt, (long?)90, WhistleLevel.SubDistrict, "SD01"));
+        items.Select(i => i.Since).ShouldBeInOrder();
+
+        // Read later, the same item is overdue longer: the duration is computed at read time.
+        App.Clock.Advance(TimeSpan.FromMinutes(30));
+        (await Items(Tokens.Office, county, "?department=gongan")).Single().OverdueMinutes.ShouldBe(120);
+
+        // 公安 signs for late: its overdue item leaves; 城管's stays.
+        await Settled(() => Post(Tokens.Gongan, $"/api/whistles/{east}/assignments/gongan/sign-for", new { }, county: county));
+        Keys(await Items(Tokens.Office, county, "?kind=Overdue")).ShouldBe([(WorklistKind.Overdue, east, "chengguan")]);
+
+        // The office overrules 城管's rejection: the ruling item leaves.
+        await Settled(() => Post(Tokens.Office, $"/api/whistles/{west}/assignments/chengguan/arbitrate",
+            new ArbitrateRejection(ArbitrationRuling.Overruled, "属本部门职责。", null), county: county));
+        Keys(await Items(Tokens.Supervisor, county)).ShouldBe([(WorklistKind.Overdue, east, "chengguan")]);
+    }
+
+    [Fact]
+    public async Task the_filters_narrow_the_list_in_the_query_and_a_malformed_one_is_400()
+    {
+        var county = await App.NewCountyAsync();
+        var (east, west, _) = await OverdueAndAwaitingRuling(county);
+
+        Keys(await Items(Tokens.Office, county, "?kind=awaitingRuling")).ShouldBe([(WorklistKind.AwaitingRuling, west, "chengguan")]);
+        Keys(await Items(Tokens.Office, county, "?department=chengguan")).ShouldBe(
+            [(WorklistKind.AwaitingRuling, west, "chengguan"), (WorklistKind.Overdue, east, "chengguan")], ignoreOrder: true);
+        Keys(await Items(Tokens.Office, county, "?kind=Overdue&department=gongan")).ShouldBe([(WorklistKind.Overdue, east, "gongan")]);
+        Keys(await Items(Tokens.Office, county, "?subDistrictCode=SD02")).ShouldBe([(WorklistKind.AwaitingRuling, west, "chengguan")]);
+        (await Items(Tokens.Office, county, "?level=SubDistrict")).Select(i => i.WhistleId).Distinct().ShouldBe([east]);
+        (await Items(Tokens.Office, county, "?level=JointMeeting")).ShouldBeEmpty();
+        (await Items(Tokens.Office, county, "?kind=BreachNotice")).ShouldBeEmpty();
+
+        foreach (var (query, field) in new[] { ("?kind=Late", "kind"), ("?level=4", "level"), ("?department=%E5%9F%8E%E7%AE%A1", "department"), ("?subDistrictCode=SD%2001", "subDistrictCode") })
+        {
+            var problem = await Send(Tokens.Office, x => x.Get.Url(Url + query), 400, county);
+            (await problem.ReadAsTextAsync()).ShouldContain($"\"{field}\"");
+        }
+    }
+
+    [Fact]
+    public async Task a_sub_district_officer_sees_only_its_own_sub_districts_items_and_departments_and_communities_are_refused()
+    {
+        var county = await App.NewCountyAsync();
+        var (east, _, _) = await OverdueAndAwaitingRuling(county);
+
+        Keys(await Items(Tokens.SubDistrict, county)).ShouldBe(
+            [(WorklistKind.Overdue, east, "chengguan"), (WorklistKind.Overdue, east, "gongan")], ignoreOrder: true);
+        (await Items(Tokens.SubDistrict, county, "?subDistrictCode=SD02")).ShouldBeEmpty();
+        foreach (var countyWide in new[] { Tokens.Clerk, Tokens.Analyst, Tokens.Admin, Tokens.Supervisor })
+            (await Items(countyWide, county)).Count.ShouldBe(3);
+        await Send(Tokens.Chengguan, x => x.Get.Url(Url), 403, county);
+        await Send(Tokens.Community, x => x.Get.Url(Url), 403, county);
+        await Send(Tokens.Mediator, x => x.Get.Url(Url), 403, county);
+        await Send(null, x => x.Get.Url(Url), 401, county);
+    }
+}
