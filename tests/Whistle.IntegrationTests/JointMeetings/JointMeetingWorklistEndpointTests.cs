@@ -1,6 +1,8 @@
 using Alba;
 using Shouldly;
+using Whistle.County.Staff;
 using Whistle.JointMeetings.Worklist;
+using Whistle.Kernel;
 using Whistle.Whistles;
 using Wolverine;
 using Wolverine.Marten;
@@ -102,6 +104,60 @@ public sealed class JointMeetingWorklistEndpointTests(AppFixture app) : Integrat
         await Settled(() => Post(Tokens.Office, $"/api/whistles/{west}/assignments/chengguan/arbitrate",
             new ArbitrateRejection(ArbitrationRuling.Overruled, "属本部门职责。", null), county: county));
         Keys(await Items(Tokens.Supervisor, county)).ShouldBe([(WorklistKind.Overdue, east, "chengguan")]);
+    }
+
+    [Fact]
+    public async Task a_whistle_climbing_to_the_joint_meeting_its_breach_notice_and_a_department_without_officers_are_listed()
+    {
+        var county = await App.NewCountyAsync();
+        var (east, signFor) = await Blown(county, Tokens.Community, "CP010101");
+        var firstDue = signFor.Single(m => m.Department == "gongan");
+
+        // 公安 misses its sign-for: the whistle climbs to the sub-district, a renewed sign-for and a notice are scheduled.
+        MoveClockTo(firstDue.DueAt.AddMinutes(1));
+        var missed = await Deliver(county, firstDue);
+        var next = missed.Scheduled.MessagesOf<WhistleDeadlineReached>().Where(m => m.Department == "gongan" && m.Kind == DeadlineKind.SignFor)
+            .Select(m => (At: m.DueAt.AddMinutes(1), Message: (object)m))
+            .Concat(missed.Scheduled.MessagesOf<BreachNoticeDue>().Select(m => (At: m.NoticeAt, Message: (object)m)))
+            .OrderBy(m => m.At).ToList();
+        next.Count.ShouldBe(2);
+        // Missed again it climbs to the joint meeting; still uncured, the first miss is published.
+        foreach (var (at, message) in next)
+        {
+            MoveClockTo(at);
+            await Deliver(county, message);
+        }
+        var notice = next.Select(m => m.Message).OfType<BreachNoticeDue>().Single();
+        var climbedAt = next.Single(m => m.Message is WhistleDeadlineReached).At;
+
+        var items = (await Items(Tokens.Office, county)).Where(i => i.WhistleId == east).ToList();
+        items.Select(i => (i.Kind, i.Department, i.Since, i.DueAt)).ShouldBe(
+        [
+            (WorklistKind.Overdue, "gongan", firstDue.DueAt.AddMinutes(1), firstDue.DueAt),
+            (WorklistKind.AtCountyLevel, null, climbedAt, null),
+            (WorklistKind.BreachNotice, "gongan", notice.NoticeAt, firstDue.DueAt),
+        ], ignoreOrder: true);
+        items.ShouldAllBe(i => i.Level == WhistleLevel.JointMeeting);
+        (await Items(Tokens.Office, county, "?level=JointMeeting&kind=AtCountyLevel")).Select(i => i.WhistleId).ShouldBe([east]);
+
+        // 公安 signs for: what it missed is done, its overdue and breach items leave; the whistle stays at the joint meeting.
+        await Settled(() => Post(Tokens.Gongan, $"/api/whistles/{east}/assignments/gongan/sign-for", new { }, county: county));
+        Keys(await Items(Tokens.Office, county, "?department=gongan")).ShouldBeEmpty();
+        Keys(await Items(Tokens.Office, county, "?kind=AtCountyLevel")).ShouldBe([(WorklistKind.AtCountyLevel, east, (string?)null)]);
+
+        // A whistle on 住建, with no active officer, is listed until an officer of it acts.
+        await Send(Tokens.Admin, x => x.Put.Json(new RecordStaffMember("周科长", Roles.Department, DepartmentCode: "zhujian", Active: false),
+            JsonStyle.MinimalApi).ToUrl("/api/staff/zhujian"), 200, county);
+        var lodged = await Lodge(Tokens.Community, NewComplaint("CP010101", "illegal-parking"), county);
+        await Post(Tokens.Community, $"/api/complaints/{lodged.Id}/accept", new { }, county: county);
+        IScenarioResult blown = null!;
+        await Settled(async () => blown = await Post(Tokens.Community, $"/api/complaints/{lodged.Id}/whistle",
+            new BlowWhistle("楼体开裂，请住建鉴定", Lead: "zhujian", CoHandling: ["chengguan"], DepartureReason: "房屋安全属住建职责"), 201, county));
+        var unstaffed = (await blown.ReadAsJsonAsync<WhistleBlownResponse>())!.WhistleId;
+        var details = await Get<WhistleDetails>(Tokens.Office, $"/api/whistles/{unstaffed}", county);
+        var without = (await Items(Tokens.Office, county, "?kind=WithoutActiveOfficer")).ShouldHaveSingleItem();
+        (without.WhistleId, without.Department, without.Since, without.DueAt)
+            .ShouldBe((unstaffed, "zhujian", details.BlownAt, (DateTimeOffset?)details.Find("zhujian")!.SignForDue));
     }
 
     [Fact]
