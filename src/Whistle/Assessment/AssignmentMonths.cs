@@ -10,7 +10,7 @@ namespace Whistle.Assessment;
 /// the events, so that the scorecard projection, run later by the daemon, finds the month of any event it reads; a
 /// month once set never changes, so reading it now gives what it gave then (a rebuild gives the same scorecards).
 /// </summary>
-public sealed record AssignmentMonths
+public sealed class AssignmentMonths
 {
     public Guid Id { get; init; }
 
@@ -24,19 +24,15 @@ public partial class AssignmentMonthsProjection : SingleStreamProjection<Assignm
 {
     public static AssignmentMonths Create(IEvent<WhistleBlown> e)
     {
-        var months = new Dictionary<string, string>(StringComparer.Ordinal);
+        var months = new AssignmentMonths { Id = e.Data.WhistleId };
         foreach (var a in e.Data.Assignments)
-            months.TryAdd(a.Department, AssessmentMonth.Of(a.Deadlines.SignForDue));
-        return new AssignmentMonths { Id = e.Data.WhistleId, Departments = months };
+            months.Departments.TryAdd(a.Department, AssessmentMonth.Of(a.Deadlines.SignForDue));
+        return months;
     }
 
     /// <summary>An upheld rejection brings a department in; one already on the whistle keeps its month.</summary>
-    public static AssignmentMonths Apply(IEvent<RejectionArbitrated> e, AssignmentMonths months)
+    public static void Apply(IEvent<RejectionArbitrated> e, AssignmentMonths months)
     {
-        if (e.Data.Reassignment is not { } terms || months.Departments.ContainsKey(terms.Department)) return months;
-        return months with
-        {
-            Departments = new(months.Departments, StringComparer.Ordinal) { [terms.Department] = AssessmentMonth.Of(terms.Deadlines.SignForDue) },
-        };
+        if (e.Data.Reassignment is { } terms) months.Departments.TryAdd(terms.Department, AssessmentMonth.Of(terms.Deadlines.SignForDue));
     }
 }

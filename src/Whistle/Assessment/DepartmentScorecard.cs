@@ -16,7 +16,8 @@ public sealed record MissedDeadline(DeadlineKind Kind, DateTimeOffset DueAt, Dat
 public sealed record AssessedAssignment
 {
     public Guid WhistleId { get; init; }
-    public string ComplaintNumber { get; init; } = "";
+    /// <summary>The complaint's number, as the whistle blown gave it; null on an assignment a ruling moved here (the ruling does not carry it).</summary>
+    public string? ComplaintNumber { get; init; }
     public AssignmentRole Role { get; init; }
     /// <summary>When the department got it: the whistle blown, or the ruling that reassigned it here.</summary>
     public DateTimeOffset AssignedAt { get; init; }
@@ -114,7 +115,6 @@ public sealed record DepartmentScorecard
         {
             WhistleId = e.WhistleId, Role = terms.Role, AssignedAt = e.At,
             SignForDue = terms.Deadlines.SignForDue, ReplyDue = terms.Deadlines.ReplyDue,
-            ComplaintNumber = Assignments.FirstOrDefault(a => a.WhistleId == e.WhistleId)?.ComplaintNumber ?? "",
         });
     }
 

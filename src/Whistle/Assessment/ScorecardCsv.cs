@@ -40,7 +40,7 @@ public static class ScorecardCsv
     private static string Str<T>(T? value) => value switch
     {
         null => "",
-        double d => Math.Round(d, 1).ToString(CultureInfo.InvariantCulture),
+        double d => Math.Round(d, 1, MidpointRounding.AwayFromZero).ToString(CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
