@@ -227,4 +227,36 @@ public class DepartmentScorecardTests
         card.Assignments.ShouldHaveSingleItem().ShouldSatisfyAllConditions(
             a => a.SignedForAt.ShouldBeNull(), a => a.Rating.ShouldBeNull());
     }
+
+    [Fact]
+    public void the_worked_example_of_docs_assessment_md()
+    {
+        var given = BlownAt;
+        AssessedAssignment Line(int minutes, int? rating = null) => new()
+        {
+            WhistleId = Guid.NewGuid(), AssignedAt = given, SignForDue = given.AddHours(24), ReplyDue = given.AddDays(9),
+            SignedForAt = given.AddMinutes(minutes), RepliedAt = given.AddDays(3), Rating = rating,
+        };
+        AssessedAssignment[] lines =
+        [
+            Line(1500) with { Missed = [new MissedDeadline(DeadlineKind.SignFor, given.AddHours(24), given.AddHours(24))] },
+            Line(5, 5) with
+            {
+                RepliedAt = given.AddDays(12),
+                Missed = [new MissedDeadline(DeadlineKind.Reply, given.AddDays(9), given.AddDays(9)), new MissedDeadline(DeadlineKind.Reply, given.AddDays(11), given.AddDays(11))],
+            },
+            Line(8, 5) with { RepliedAt = null },
+            Line(12, 5), Line(15, 5), Line(20, 5), Line(30, 4), Line(45, 4), Line(60, 2), Line(90),
+            Line(10) with { Ruling = ArbitrationRuling.Upheld, SignedForAt = null },
+        ];
+
+        var figures = ScorecardFigures.Of(lines, AssessmentWeights.Default);
+
+        (figures.Due, figures.MissedDeadlines, figures.Overdue, figures.SignedForInTime, figures.RepliedInTime, figures.RejectionsUpheld)
+            .ShouldBe((10, 3, 2, 9, 8, 1));
+        (figures.MedianSignForMinutes, figures.P90SignForMinutes).ShouldBe((20.0, 90.0));
+        (figures.Rated, figures.Satisfied, figures.BasicallySatisfied).ShouldBe((8, 5, 2));
+        (figures.ResponseRate, figures.ResolutionRate, figures.SatisfactionRate, figures.Score).ShouldBe((0.9m, 0.8m, 0.875m, 85.63m));
+        ScorecardFigures.Of([.. lines.Select(l => l with { Rating = null })], AssessmentWeights.Default).Score.ShouldBe(84.62m);
+    }
 }
