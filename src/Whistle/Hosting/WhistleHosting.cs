@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Npgsql;
 using Scalar.AspNetCore;
 using Weasel.Core;
+using Whistle.Assessment;
 using Whistle.County;
 using Whistle.Complaints;
 using Whistle.FeeDisputes;
@@ -66,6 +67,7 @@ public static class WhistleHosting
                 FeeDisputesSetup.Configure(opts);
                 MediationSetup.Configure(opts);
                 NotificationsSetup.Configure(opts);
+                AssessmentSetup.Configure(opts);
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()

@@ -86,6 +86,12 @@ public sealed record Scope(string UserId, string Role, string? Community, string
     public const string WorklistReaders =
         Roles.Office + "," + Roles.Supervisor + "," + Roles.Clerk + "," + Roles.Analyst + "," + Roles.Admin + "," + Roles.SubDistrict;
 
+    /// <summary>
+    /// Who reads the department scorecards and the monthly ranking: the joint-meeting office, the county supervisors,
+    /// analysts and administrators all of them; a department officer the ranking and its own department's scorecard.
+    /// </summary>
+    public const string AssessmentReaders = Roles.Department + "," + Roles.Office + "," + Roles.Supervisor + "," + Roles.Analyst + "," + Roles.Admin;
+
     /// <summary>Who handles complaints (受理、办理、回访).</summary>
     public const string ComplaintHandlers = Roles.Clerk + "," + Roles.Community + "," + Roles.Admin;
 
@@ -157,6 +163,17 @@ public sealed record Scope(string UserId, string Role, string? Community, string
 
     /// <summary>Whether details show personal data in clear: analysts read names, phones and addresses masked.</summary>
     public bool SeesPersonalData => Role != Roles.Analyst;
+
+    /// <summary>
+    /// Whether the user reads this department's full scorecard: a department officer only its own, the other
+    /// <see cref="AssessmentReaders"/> every one; nobody else any.
+    /// </summary>
+    public bool SeesScorecardOf(string department) => Role switch
+    {
+        Roles.Department => Department == department,
+        Roles.Office or Roles.Supervisor or Roles.Analyst or Roles.Admin => true,
+        _ => false,
+    };
 
     /// <summary>Whether the user is an officer of this department, answering for its assignments.</summary>
     public bool IsOfficerOf(string department) => Role == Roles.Department && Department == department;

@@ -21,10 +21,11 @@ public sealed record DeadlineRule(
 
 /// <summary>A new version of the county's deadline policy: all rules as they are from now on.</summary>
 /// <remarks><paramref name="Complaints"/>: the complaints' time limits; null (events published before they existed)
-/// means <see cref="ComplaintLimits.Default"/>.</remarks>
+/// means <see cref="ComplaintLimits.Default"/>. <paramref name="Assessment"/>: the weights of the monthly department
+/// score; null (events published before they existed, or a version that gives none) means <see cref="AssessmentWeights.Default"/>.</remarks>
 public sealed record DeadlinePolicyPublished(
     Guid PolicyId, int Version, IReadOnlyList<DeadlineRule> Rules, string? Note, Actor By, DateTimeOffset At,
-    ComplaintLimits? Complaints = null);
+    ComplaintLimits? Complaints = null, AssessmentWeights? Assessment = null);
 
 /// <summary>The events of the deadline policy's stream, as the event store registers them.</summary>
 public static class DeadlinePolicyEvents
@@ -77,6 +78,9 @@ public sealed record DeadlinePolicy
     /// <summary>The complaints' time limits (受理、办结、回访): <see cref="ComplaintLimits.Default"/> until a version gives its own.</summary>
     public ComplaintLimits Complaints { get; init; } = ComplaintLimits.Default;
 
+    /// <summary>The weights of the three rates in the monthly department score: <see cref="AssessmentWeights.Default"/> until a version gives its own.</summary>
+    public AssessmentWeights Assessment { get; init; } = AssessmentWeights.Default;
+
     public DeadlineRule Rule(WhistleType type) => Rules.Single(r => r.WhistleType == type);
 
     /// <summary>How long a department may reject an assignment of this type after getting it: the rule's, else the built-in.</summary>
@@ -95,7 +99,7 @@ public sealed record DeadlinePolicy
 
     public DeadlinePolicy Apply(DeadlinePolicyPublished e) =>
         this with { Version = e.Version, Rules = e.Rules, Note = e.Note, PublishedAt = e.At, PublishedBy = e.By,
-            Complaints = e.Complaints ?? ComplaintLimits.Default };
+            Complaints = e.Complaints ?? ComplaintLimits.Default, Assessment = e.Assessment ?? AssessmentWeights.Default };
 
     public static async Task<DeadlinePolicy> CurrentAsync(IQuerySession session, CancellationToken ct) =>
         await session.LoadAsync<DeadlinePolicy>(StreamId, ct) ?? Default;

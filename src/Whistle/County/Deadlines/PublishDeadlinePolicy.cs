@@ -20,8 +20,12 @@ public sealed record DeadlineRuleInput(
     WhistleType? WhistleType, IntervalInput? SignFor, IntervalInput? Reply, double? ReminderAt,
     IntervalInput? RejectionWindow = null, IntervalInput? Ruling = null, double? RulingReminderAt = null, IntervalInput? BreachNotice = null);
 
-/// <summary>Publishes a new version of the deadline policy: one rule for each whistle type, and optionally the complaints' limits.</summary>
-public sealed record PublishDeadlinePolicy(IReadOnlyList<DeadlineRuleInput>? Rules, string? Note, ComplaintLimitsInput? Complaints = null);
+/// <summary>
+/// Publishes a new version of the deadline policy: one rule for each whistle type, and optionally the complaints' limits
+/// and the weights of the monthly department score.
+/// </summary>
+public sealed record PublishDeadlinePolicy(
+    IReadOnlyList<DeadlineRuleInput>? Rules, string? Note, ComplaintLimitsInput? Complaints = null, AssessmentWeightsInput? Assessment = null);
 
 public sealed record DeadlinePolicyVersionPublished(int Version);
 
@@ -58,6 +62,7 @@ public static class PublishDeadlinePolicyEndpoint
                 "审定催办时点应为 0 到 1 之间（不含）的比例，如 0.75。A fraction strictly between 0 and 1, e.g. 0.75.");
         }
         ComplaintTimeLimits.Check(errors, command.Complaints);
+        AssessmentWeightsInput.Check(errors, command.Assessment);
         return errors.ToProblem();
     }
 
@@ -100,6 +105,6 @@ public static class PublishDeadlinePolicyEndpoint
             .Select(r => Rule(r, DeadlinePolicy.Default.Rule(r.WhistleType!.Value)))
             .OrderBy(r => r.WhistleType).ToList();
         return new DeadlinePolicyPublished(DeadlinePolicy.StreamId, currentVersion + 1, rules, command.Note?.Trim(), by, now,
-            ComplaintTimeLimits.From(command.Complaints));
+            ComplaintTimeLimits.From(command.Complaints), AssessmentWeightsInput.From(command.Assessment));
     }
 }

@@ -1,0 +1,15 @@
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace Whistle.Assessment;
+
+public static class AssessmentSetup
+{
+    public static void Configure(StoreOptions opts)
+    {
+        // Inline, so that the daemon finds the month of every whistle event it routes to a scorecard.
+        opts.Projections.Add<AssignmentMonthsProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<DepartmentScorecardProjection>(ProjectionLifecycle.Async);
+        opts.Schema.For<DepartmentScorecard>().Index(x => x.Month);
+    }
+}

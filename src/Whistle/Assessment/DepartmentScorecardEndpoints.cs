@@ -1,0 +1,109 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Whistle.County.Deadlines;
+using Whistle.County.Directory;
+using Whistle.Kernel;
+using Wolverine.Http;
+
+namespace Whistle.Assessment;
+
+/// <summary>The month's scorecards as the reader may see them: every department ranked, the full scorecards in scope.</summary>
+public static class MonthAssessment
+{
+    public static async Task<MonthScorecards> LoadAsync(string month, Scope scope, IQuerySession session, CancellationToken ct)
+    {
+        var policy = await DeadlinePolicy.CurrentAsync(session, ct);
+        var departments = (await session.Query<Department>().ToListAsync(ct)).ToDictionary(d => d.Code, d => d.Info.Name, StringComparer.Ordinal);
+        var cards = (await session.Query<DepartmentScorecard>().Where(c => c.Month == month).ToListAsync(ct))
+            .ToDictionary(c => c.Department, StringComparer.Ordinal);
+        var figures = departments.Keys.Union(cards.Keys)
+            .Select(code => (Code: code, Name: departments.GetValueOrDefault(code, code),
+                Figures: ScorecardFigures.Of(cards.GetValueOrDefault(code)?.Assignments ?? [], policy.Assessment),
+                Assignments: (IReadOnlyList<AssessedAssignment>?)cards.GetValueOrDefault(code)?.Assignments ?? []))
+            .ToList();
+        var ranking = DepartmentRanking.Rank(figures.Select(f => (f.Code, f.Name, f.Figures)));
+        var visible = figures.Where(f => scope.SeesScorecardOf(f.Code))
+            .Select(f => new DepartmentScorecardView(f.Code, f.Name, month, ranking.First(r => r.Department == f.Code).Rank, f.Figures,
+                policy.Version, policy.Assessment, f.Assignments))
+            .OrderBy(v => ranking.ToList().FindIndex(r => r.Department == v.Department))
+            .ToList();
+        return new MonthScorecards(month, policy.Version, policy.Assessment, ranking, visible);
+    }
+
+    /// <summary>A malformed month is 400; the format, when given, is json or csv.</summary>
+    public static ProblemDetails Check(string month, string? format)
+    {
+        var errors = new FieldErrors()
+            .When(!AssessmentMonth.IsValid(month), "month", $"月份应写作 yyyy-MM，如 2026-11（收到 {month}）。A month written yyyy-MM, e.g. 2026-11 (got {month}).")
+            .When(format is not (null or "json" or "csv"), "format", "格式为 json 或 csv。The format is json or csv.");
+        return errors.ToProblem();
+    }
+
+    /// <summary>CSV when asked by <c>?format=csv</c> or by <c>Accept: text/csv</c>; JSON otherwise.</summary>
+    public static bool WantsCsv(string? format, HttpRequest request) =>
+        format == "csv" || (format is null && request.Headers.Accept.Any(a => a?.Contains("text/csv", StringComparison.OrdinalIgnoreCase) == true));
+
+    public static IResult Csv(MonthScorecards month, IReadOnlyList<RankedDepartment> ranking, string fileName) =>
+        Results.File(ScorecardCsv.Write(month.Month, month.PolicyVersion, ranking, month.Scorecards), ScorecardCsv.ContentType, fileName);
+}
+
+public static class DepartmentScorecardsEndpoint
+{
+    public static ProblemDetails Validate(string month, string? format) => MonthAssessment.Check(month, format);
+
+    /// <summary>
+    /// The month's department scorecards (部门月度考核) with the ranking by score. Every reader sees the whole ranking; a
+    /// department officer only its own full scorecard, the office, supervisors, analysts and administrators all.
+    /// <c>?format=csv</c> or <c>Accept: text/csv</c> exports the ranking as CSV (UTF-8 with BOM).
+    /// </summary>
+    /// <param name="month">the month, yyyy-MM in China time.</param>
+    /// <param name="format">json (the default) or csv.</param>
+    /// <param name="request">the request, whose Accept header may ask for CSV.</param>
+    /// <param name="user">the caller, whose scope bounds the scorecards.</param>
+    /// <param name="session">the read side.</param>
+    /// <param name="ct">cancellation.</param>
+    [WolverineGet("/api/assessment/departments/{month}", OperationId = "GetDepartmentScorecards")]
+    [Authorize(Roles = Scope.AssessmentReaders)]
+    [ProducesResponseType<MonthScorecards>(StatusCodes.Status200OK)]
+    public static async Task<IResult> Get(string month, string? format, HttpRequest request, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    {
+        var scorecards = await MonthAssessment.LoadAsync(month, Scope.Of(user), session, ct);
+        return MonthAssessment.WantsCsv(format, request)
+            ? MonthAssessment.Csv(scorecards, scorecards.Ranking, $"department-scorecards-{month}.csv")
+            : Results.Json(scorecards);
+    }
+}
+
+public static class DepartmentScorecardEndpoint
+{
+    public static ProblemDetails Validate(string month, string? format) => MonthAssessment.Check(month, format);
+
+    /// <summary>
+    /// One department's scorecard for the month, with its rank. An unknown department is 404, and so is another
+    /// department's for a department officer (outside its scope, it does not exist for it).
+    /// <c>?format=csv</c> or <c>Accept: text/csv</c> exports it as one CSV row (UTF-8 with BOM).
+    /// </summary>
+    /// <param name="month">the month, yyyy-MM in China time.</param>
+    /// <param name="department">the department's code.</param>
+    /// <param name="format">json (the default) or csv.</param>
+    /// <param name="request">the request, whose Accept header may ask for CSV.</param>
+    /// <param name="user">the caller, whose scope bounds the scorecards.</param>
+    /// <param name="session">the read side.</param>
+    /// <param name="ct">cancellation.</param>
+    [WolverineGet("/api/assessment/departments/{month}/{department}", OperationId = "GetDepartmentScorecard")]
+    [Authorize(Roles = Scope.AssessmentReaders)]
+    [ProducesResponseType<DepartmentScorecardView>(StatusCodes.Status200OK)]
+    public static async Task<IResult> Get(
+        string month, string department, string? format, HttpRequest request, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    {
+        var scorecards = await MonthAssessment.LoadAsync(month, Scope.Of(user), session, ct);
+        if (scorecards.Scorecards.FirstOrDefault(s => s.Department == department) is not { } view)
+            return Results.Problem(Problems.NotFound($"没有部门 {department}。", $"No department {department}."));
+        return MonthAssessment.WantsCsv(format, request)
+            ? MonthAssessment.Csv(scorecards with { Scorecards = [view] }, [.. scorecards.Ranking.Where(r => r.Department == department)],
+                $"department-scorecard-{department}-{month}.csv")
+            : Results.Json(view);
+    }
+}
