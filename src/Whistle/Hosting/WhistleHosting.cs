@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Npgsql;
 using Scalar.AspNetCore;
 using Weasel.Core;
+using Whistle.Assessment.Credit;
 using Whistle.County;
 using Whistle.Complaints;
 using Whistle.FeeDisputes;
@@ -64,6 +65,7 @@ public static class WhistleHosting
                 FeeDisputesSetup.Configure(opts);
                 MediationSetup.Configure(opts);
                 NotificationsSetup.Configure(opts);
+                CreditSetup.Configure(opts);
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
