@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Npgsql;
 using Scalar.AspNetCore;
 using Weasel.Core;
+using Whistle.Assessment.Compounds;
 using Whistle.Assessment.Credit;
 using Whistle.County;
 using Whistle.Complaints;
@@ -73,6 +74,7 @@ public static class WhistleHosting
             .PublishEventsToWolverine(NotificationsSetup.Subscription, NotificationsSetup.Relay);
         services.AddSampleCounty(config);
         services.AddNotifications(config);
+        services.AddCompoundProfiles(config);
 
         var soloByDefault = builder.Environment.IsDevelopment();
         builder.Host.UseWolverine(opts =>
