@@ -48,6 +48,8 @@ public sealed record Complaint : IWriteModel<Complaint>
     public ImmutableArray<Guid> Links { get; init; } = [];
     public int Reopened { get; init; }
     public string CategoryId { get; init; } = "";
+    /// <summary>The company serving the compound when the complaint was lodged: its resolution and rating go on that company's credit file.</summary>
+    public string? PropertyCompanyCode { get; init; }
     /// <summary>The whistle blown on this complaint that has not concluded yet; the complaint waits for it.</summary>
     public Guid? OpenWhistle { get; init; }
     /// <summary>The cases that give this complaint as their reason: each is told when it is resolved.</summary>
@@ -78,6 +80,7 @@ public sealed record Complaint : IWriteModel<Complaint>
         CommunityId = e.CommunityId,
         SubDistrictId = e.SubDistrictId,
         CategoryId = e.CategoryId,
+        PropertyCompanyCode = e.PropertyCompanyCode,
         Urgency = e.Urgency ?? ComplaintUrgency.Ordinary,
         Due = e.Due,
     };

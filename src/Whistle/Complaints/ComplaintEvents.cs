@@ -49,11 +49,15 @@ public sealed record ComplaintLodged(
     Actor By,
     DateTimeOffset At,
     ComplaintUrgency? Urgency = null,
-    ComplaintDeadline? Due = null);
+    ComplaintDeadline? Due = null,
+    string? PropertyCompanyCode = null);
 
 // Due (an optional trailing field on lodging, acceptance, resolution and reopening): the next step's due time, set by
 // the act that starts that step. Null on events recorded before complaints had time limits: no step is timed.
 // Urgency: null on complaints lodged before it existed, which are ordinary.
+// PropertyCompanyCode (on lodging, resolution and follow-up): the company serving the compound the day the complaint was
+// lodged, so that its credit file can charge it without looking the directory up; null when the compound names no
+// company, and on events recorded before it existed (those complaints are outside every credit file).
 
 public sealed record ComplaintAccepted(Guid ComplaintId, Actor By, DateTimeOffset At, ComplaintDeadline? Due = null);
 
@@ -62,10 +66,11 @@ public sealed record ComplaintDeclined(Guid ComplaintId, string Reason, string? 
 public sealed record ComplaintNoteAdded(
     Guid ComplaintId, Guid NoteId, NoteVisibility Visibility, string Text, Actor By, DateTimeOffset At);
 
-public sealed record ComplaintResolved(Guid ComplaintId, string Outcome, Actor By, DateTimeOffset At, ComplaintDeadline? Due = null);
+public sealed record ComplaintResolved(
+    Guid ComplaintId, string Outcome, Actor By, DateTimeOffset At, ComplaintDeadline? Due = null, string? PropertyCompanyCode = null);
 
 public sealed record ComplaintFollowUpRecorded(
-    Guid ComplaintId, Satisfaction Satisfaction, string? Comment, Actor By, DateTimeOffset At);
+    Guid ComplaintId, Satisfaction Satisfaction, string? Comment, Actor By, DateTimeOffset At, string? PropertyCompanyCode = null);
 
 public sealed record ComplaintClosed(Guid ComplaintId, Actor By, DateTimeOffset At);
 

@@ -97,7 +97,7 @@ public static class LodgeComplaintEndpoint
             id, number, command.Channel!.Value, command.CategoryId!, compound.Code, compound.Info.CommunityCode,
             compound.Info.SubDistrictCode,
             new Complainant(complainant.Name!.Trim(), complainant.Phone!.Trim(), complainant.Address?.Trim()),
-            command.Description!.Trim(), by, now, urgency, due);
+            command.Description!.Trim(), by, now, urgency, due, compound.Info.PropertyCompanyCode);
         return (new LodgedComplaint(id, number), MartenOps.StartStream<Complaint>(id, lodged), ComplaintDeadlines.Schedule(id, due));
     }
 }

@@ -29,5 +29,5 @@ public static class RecordFollowUpEndpoint
     public static (ComplaintAnswer, Events) Post(
         RecordFollowUp command, [WriteAggregate] Complaint complaint, ClaimsPrincipal user, DateTimeOffset now) =>
         ComplaintAnswer.After(complaint, new ComplaintFollowUpRecorded(
-            complaint.Id, command.Satisfaction!.Value, command.Comment?.Trim(), Actor.From(user), now));
+            complaint.Id, command.Satisfaction!.Value, command.Comment?.Trim(), Actor.From(user), now, complaint.PropertyCompanyCode));
 }

@@ -50,7 +50,7 @@ public static class ResolveComplaintEndpoint
             return (same, none, []);
         }
         var due = timing.Due(ComplaintStep.FollowUp, complaint, now);
-        var (answer, events) = ComplaintAnswer.After(complaint, new ComplaintResolved(complaint.Id, command.Outcome!.Trim(), by, now, due));
+        var (answer, events) = ComplaintAnswer.After(complaint, new ComplaintResolved(complaint.Id, command.Outcome!.Trim(), by, now, due, complaint.PropertyCompanyCode));
         return (answer, events,
         [
             .. complaint.CitedBy.Select(citing => new ComplaintResolvedNotice(complaint.Id, complaint.Number, citing, by, now)),

@@ -7,6 +7,8 @@ using Npgsql;
 using Scalar.AspNetCore;
 using Weasel.Core;
 using Whistle.Assessment;
+using Whistle.Assessment.Compounds;
+using Whistle.Assessment.Credit;
 using Whistle.County;
 using Whistle.Complaints;
 using Whistle.FeeDisputes;
@@ -68,6 +70,7 @@ public static class WhistleHosting
                 MediationSetup.Configure(opts);
                 NotificationsSetup.Configure(opts);
                 AssessmentSetup.Configure(opts);
+                CreditSetup.Configure(opts);
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
@@ -75,6 +78,7 @@ public static class WhistleHosting
             .PublishEventsToWolverine(NotificationsSetup.Subscription, NotificationsSetup.Relay);
         services.AddSampleCounty(config);
         services.AddNotifications(config);
+        services.AddCompoundProfiles(config);
 
         var soloByDefault = builder.Environment.IsDevelopment();
         builder.Host.UseWolverine(opts =>

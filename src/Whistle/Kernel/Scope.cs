@@ -92,6 +92,12 @@ public sealed record Scope(string UserId, string Role, string? Community, string
     /// </summary>
     public const string AssessmentReaders = Roles.Department + "," + Roles.Office + "," + Roles.Supervisor + "," + Roles.Analyst + "," + Roles.Admin;
 
+    /// <summary>Who reads the property-service companies' credit files: the county-wide roles and the county supervisors.</summary>
+    public const string CreditFileReaders = Roles.Clerk + "," + Roles.Office + "," + Roles.Supervisor + "," + Roles.Analyst + "," + Roles.Admin;
+
+    /// <summary>Who reads a compound's profile: its community's and sub-district's workers, and the county-wide roles (as complaints).</summary>
+    public const string CompoundProfileReaders = ComplaintReaders;
+
     /// <summary>Who handles complaints (受理、办理、回访).</summary>
     public const string ComplaintHandlers = Roles.Clerk + "," + Roles.Community + "," + Roles.Admin;
 

@@ -156,7 +156,8 @@ public sealed record AgreementSigned(
     DateOnly PerformanceDeadline,
     DateOnly ConfirmationLastDay,
     Actor By,
-    DateTimeOffset At);
+    DateTimeOffset At,
+    string? PropertyCompanyCode = null);
 
 /// <summary>调解不成 (Art. 26): mediation ends and the parties are told of the other routes.</summary>
 public sealed record MediationFailed(Guid MediationCaseId, string Reason, string OtherRoutesNotice, Actor By, DateTimeOffset At);
@@ -192,7 +193,13 @@ public sealed record JudicialConfirmationRuled(
     string? Note, Actor By, DateTimeOffset At);
 
 /// <summary>回访: whether the agreement was performed (Art. 31: the committee supervises performance).</summary>
-public sealed record PerformanceFollowedUp(Guid MediationCaseId, PerformanceResult Result, string? Note, Actor By, DateTimeOffset At);
+/// <remarks>
+/// PropertyCompanyCode (here and on <see cref="AgreementSigned"/>): the company the case names, copied from its opening so
+/// that the company's credit file reads the outcome without looking the case up; null when no company is named, and on
+/// events recorded before it existed.
+/// </remarks>
+public sealed record PerformanceFollowedUp(
+    Guid MediationCaseId, PerformanceResult Result, string? Note, Actor By, DateTimeOffset At, string? PropertyCompanyCode = null);
 
 /// <summary>
 /// The agreement was breached: the parties were referred to the court — to apply for enforcement of a judicially

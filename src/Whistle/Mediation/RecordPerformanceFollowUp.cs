@@ -46,7 +46,7 @@ public static class RecordPerformanceFollowUpEndpoint
     public static Events FollowUp(RecordPerformanceFollowUp command, MediationCase mediation, Actor by, DateTimeOffset now)
     {
         var note = string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim();
-        Events events = [new PerformanceFollowedUp(mediation.Id, command.Result!.Value, note, by, now)];
+        Events events = [new PerformanceFollowedUp(mediation.Id, command.Result!.Value, note, by, now, mediation.PropertyCompanyCode)];
         if (command.Result == PerformanceResult.Breached)
         {
             var confirmed = mediation.Ruling == JudicialRuling.Confirmed;

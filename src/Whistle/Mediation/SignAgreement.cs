@@ -67,7 +67,7 @@ public static class SignAgreementEndpoint
         messages.Add(new JudicialConfirmationWindowElapsed(mediation.Id, closesAt).ScheduledAt(closesAt));
         return MediationCaseAnswer.With(mediation,
             [new AgreementSigned(mediation.Id, mediation.Parties, command.Facts!.Trim(), command.Terms!.Trim(),
-                command.PerformanceManner!.Trim(), command.PerformanceDeadline!.Value, lastDay, by, now)],
+                command.PerformanceManner!.Trim(), command.PerformanceDeadline!.Value, lastDay, by, now, mediation.PropertyCompanyCode)],
             messages);
     }
 }

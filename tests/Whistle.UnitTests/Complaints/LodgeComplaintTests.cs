@@ -41,6 +41,24 @@ public class LodgeComplaintTests
     }
 
     [Fact]
+    public void a_complaint_names_the_company_serving_the_compound_and_its_resolution_and_rating_carry_it()
+    {
+        var served = DongguanGarden with { Info = DongguanGarden.Info with { PropertyCompanyCode = "PC07" } };
+        var (_, stream, _) = LodgeComplaintEndpoint.Lodge(Complete(), served, TimeLimits, Id, Number, Users.ClerkActor, Now);
+        var lodged = stream.Events.ShouldHaveSingleItem().ShouldBeOfType<ComplaintLodged>();
+        lodged.PropertyCompanyCode.ShouldBe("PC07");
+
+        var accepted = Given<Complaint>(lodged, new ComplaintAccepted(Id, Users.ClerkActor, Now));
+        var (_, resolution, _) = ResolveComplaintEndpoint.Resolve(new ResolveComplaint("已拆除。"), accepted, TimeLimits, Users.ClerkActor, Now);
+        var resolved = resolution.ShouldHaveSingleItem().ShouldBeOfType<ComplaintResolved>();
+        resolved.PropertyCompanyCode.ShouldBe("PC07");
+
+        var (_, rating) = RecordFollowUpEndpoint.Post(new RecordFollowUp(Satisfaction.Satisfied, null),
+            Given<Complaint>(lodged, new ComplaintAccepted(Id, Users.ClerkActor, Now), resolved), Users.Clerk, Now);
+        rating.ShouldHaveSingleItem().ShouldBeOfType<ComplaintFollowUpRecorded>().PropertyCompanyCode.ShouldBe("PC07");
+    }
+
+    [Fact]
     public void lodging_schedules_the_reminder_and_the_deadline_of_the_24_hours_to_accept()
     {
         var (_, _, messages) = LodgeComplaintEndpoint.Lodge(Complete(), DongguanGarden, TimeLimits, Id, Number, Users.ClerkActor, Now);

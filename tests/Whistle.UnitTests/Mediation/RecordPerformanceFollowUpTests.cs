@@ -17,7 +17,7 @@ public class RecordPerformanceFollowUpTests
 
         var events = RecordPerformanceFollowUpEndpoint.FollowUp(command, mediation, Mediator, At(3, 30));
 
-        events.ShouldBeEvents(new PerformanceFollowedUp(Id, PerformanceResult.Performed, "已修复并付款", Mediator, At(3, 30)));
+        events.ShouldBeEvents(new PerformanceFollowedUp(Id, PerformanceResult.Performed, "已修复并付款", Mediator, At(3, 30), Company));
         CaseAfter([.. AgreedHistory(), .. events]).Status.ShouldBe(MediationStatus.Performed);
     }
 
@@ -29,7 +29,7 @@ public class RecordPerformanceFollowUpTests
         RecordPerformanceFollowUpEndpoint.Check(command, CaseAfter(AgreedHistory()), now).ShouldBeNoProblem();
 
         RecordPerformanceFollowUpEndpoint.FollowUp(command, CaseAfter(AgreedHistory()), Mediator, now).ShouldBeEvents(
-            new PerformanceFollowedUp(Id, PerformanceResult.Breached, "未付赔偿款", Mediator, now),
+            new PerformanceFollowedUp(Id, PerformanceResult.Breached, "未付赔偿款", Mediator, now, Company),
             new CourtEnforcementReferred(Id, false, MediationRules.LawsuitNotice, Mediator, now));
     }
 

@@ -22,7 +22,7 @@ public class SignAgreementTests
 
         events.ShouldBeEvents(new AgreementSigned(
             Id, [Applicant, Respondent], "防水层破损，楼上负主要责任。", "十五日内修复并赔偿 2000 元。", "一次性转账。",
-            PerformanceDeadline, ConfirmationLastDay, Mediator, SignedAt));
+            PerformanceDeadline, ConfirmationLastDay, Mediator, SignedAt, Company));
         // Day 30 is Sunday 2026-04-19: the window closes at the end of Monday 2026-04-20.
         var closesAt = At(4, 21, 0, 0);
         messages.ShouldBeMessages(

@@ -38,7 +38,11 @@ public sealed record CompoundInfo(
     string? PropertyCompanyCode,
     OwnersCommittee OwnersCommittee);
 
-public sealed record PropertyCompanyInfo(string Name, string CreditCode, string ContactPerson, string Phone);
+/// <summary>
+/// A property-service company as the directory records it. <see cref="LegalRepresentative"/> (法定代表人): the credit file
+/// names the person as well as the company; absent from entries recorded before it existed.
+/// </summary>
+public sealed record PropertyCompanyInfo(string Name, string CreditCode, string ContactPerson, string Phone, string? LegalRepresentative = null);
 
 public sealed record DepartmentInfo(
     string Name,

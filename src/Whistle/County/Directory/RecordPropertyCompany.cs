@@ -7,8 +7,11 @@ using Wolverine.Marten;
 
 namespace Whistle.County.Directory;
 
-/// <summary>Registers a property-service company, or revises it.</summary>
-public sealed record RecordPropertyCompany(string? Name, string? CreditCode, string? ContactPerson, string? Phone);
+/// <summary>
+/// Registers a property-service company, or revises it: the whole entry, so a revision without
+/// <see cref="LegalRepresentative"/> (optional, 法定代表人) records that none is named.
+/// </summary>
+public sealed record RecordPropertyCompany(string? Name, string? CreditCode, string? ContactPerson, string? Phone, string? LegalRepresentative = null);
 
 public static class RecordPropertyCompanyEndpoint
 {
@@ -20,6 +23,7 @@ public static class RecordPropertyCompanyEndpoint
                 "统一社会信用代码为 18 位。The unified social credit code has 18 characters.")
             .Text("contactPerson", command.ContactPerson, 50)
             .Text("phone", command.Phone, 30)
+            .Text("legalRepresentative", command.LegalRepresentative, 50, required: false)
             .ToProblem();
 
     public static Guid StreamId(string code) => PropertyCompany.Kind.Id(code);
@@ -31,7 +35,8 @@ public static class RecordPropertyCompanyEndpoint
         ClaimsPrincipal user, DateTimeOffset now)
     {
         var info = new PropertyCompanyInfo(command.Name!.Trim(), command.CreditCode!.Trim().ToUpperInvariant(),
-            command.ContactPerson!.Trim(), command.Phone!.Trim());
+            command.ContactPerson!.Trim(), command.Phone!.Trim(),
+            string.IsNullOrWhiteSpace(command.LegalRepresentative) ? null : command.LegalRepresentative.Trim());
         return PropertyCompany.Kind.Record(code, info, company, Actor.From(user), now);
     }
 }

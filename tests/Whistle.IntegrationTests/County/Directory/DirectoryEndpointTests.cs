@@ -116,6 +116,23 @@ public sealed class DirectoryEndpointTests(AppFixture app) : IntegrationContext(
     }
 
     [Fact]
+    public async Task a_company_s_legal_representative_is_optional_and_kept_in_the_history_like_its_other_fields()
+    {
+        var county = await App.NewCountyAsync();
+        var company = new RecordPropertyCompany("安澜县新物业有限公司", "91410523MA9XXXXX1K", "李经理", "13900001111");
+
+        await Put(Tokens.Admin, "/api/directory/property-companies/PC98", company, 200, county);
+        var named = await Put(Tokens.Admin, "/api/directory/property-companies/PC98", company with { LegalRepresentative = " 周明辉 " }, 200, county);
+
+        (await named.ReadAsJsonAsync<DirectoryRecorded>())!.Changed.ShouldBe(["legalRepresentative"]);
+        var companies = await Get<List<PropertyCompanyProjects>>(Tokens.Clerk, "/api/directory/property-companies", county);
+        companies.Single(c => c.Company.Code == "PC98").Company.Info.LegalRepresentative.ShouldBe("周明辉");
+        companies.Single(c => c.Company.Code == "PC01").Company.Info.LegalRepresentative.ShouldBe("王建国");
+        (await Get<List<DirectoryHistoryRow>>(Tokens.Analyst, "/api/directory/property-companies/PC98/history", county))
+            .Select(h => h.Changed).ShouldBe([[], ["legalRepresentative"]]);
+    }
+
+    [Fact]
     public async Task only_an_administrator_maintains_the_directory()
     {
         await Send(Tokens.Clerk, x => x.Put.Json(new RecordSubDistrict("x"), JsonStyle.MinimalApi).ToUrl("/api/directory/sub-districts/SD01"), 403);

@@ -1,0 +1,36 @@
+using System.Globalization;
+using System.Text;
+
+namespace Whistle.Assessment.Credit;
+
+/// <summary>CSV for Excel: UTF-8 with a byte-order mark, so that Excel opens Chinese text correctly; fields quoted as RFC 4180 says.</summary>
+public static class Csv
+{
+    public const string ContentType = "text/csv; charset=utf-8";
+
+    public static byte[] Write(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<object?>> rows)
+    {
+        var text = new StringBuilder();
+        Line(text, header);
+        foreach (var row in rows) Line(text, row);
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+    }
+
+    private static void Line(StringBuilder text, IEnumerable<object?> fields)
+    {
+        text.AppendJoin(',', fields.Select(Field));
+        text.Append("\r\n");
+    }
+
+    private static string Field(object? value)
+    {
+        var s = value switch
+        {
+            null => "",
+            DateTimeOffset at => at.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString() ?? "",
+        };
+        return s.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
+    }
+}
