@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using Marten;
+using Whistle.Assessment.Territories;
 
 namespace Whistle.Assessment;
 
@@ -11,5 +12,7 @@ public static class AssessmentSetup
         opts.Projections.Add<AssignmentMonthsProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<DepartmentScorecardProjection>(ProjectionLifecycle.Async);
         opts.Schema.For<DepartmentScorecard>().Index(x => x.Month);
+        opts.Projections.Add<TerritoryScorecardProjection>(ProjectionLifecycle.Async);
+        opts.Schema.For<TerritoryScorecard>().Index(x => x.Month);
     }
 }

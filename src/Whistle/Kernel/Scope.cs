@@ -92,6 +92,13 @@ public sealed record Scope(string UserId, string Role, string? Community, string
     /// </summary>
     public const string AssessmentReaders = Roles.Department + "," + Roles.Office + "," + Roles.Supervisor + "," + Roles.Analyst + "," + Roles.Admin;
 
+    /// <summary>
+    /// Who reads the territory scorecards: the office, the county supervisors, analysts and administrators all of them;
+    /// a sub-district officer its own sub-district's and its communities'; a community worker its own community's.
+    /// </summary>
+    public const string TerritoryAssessmentReaders =
+        Roles.Office + "," + Roles.Supervisor + "," + Roles.Analyst + "," + Roles.Admin + "," + Roles.SubDistrict + "," + Roles.Community;
+
     /// <summary>Who reads the property-service companies' credit files: the county-wide roles and the county supervisors.</summary>
     public const string CreditFileReaders = Roles.Clerk + "," + Roles.Office + "," + Roles.Supervisor + "," + Roles.Analyst + "," + Roles.Admin;
 
