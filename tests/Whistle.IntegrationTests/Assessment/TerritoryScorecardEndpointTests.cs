@@ -62,6 +62,29 @@ public sealed class TerritoryScorecardEndpointTests(AppFixture app) : Integratio
     }
 
     [Fact]
+    public async Task a_concluded_whistle_and_its_ratings_reach_the_scorecards_through_the_whistles_stream()
+    {
+        var county = await App.NewCountyAsync();
+        var complaint = await Lodge(Tokens.Community, NewComplaint("CP010101", "illegal-parking"), county);
+        await Post(Tokens.Community, $"/api/complaints/{complaint.Id}/accept", Empty, county: county);
+        var blown = await Post(Tokens.Community, $"/api/complaints/{complaint.Id}/whistle", new BlowWhistle("请公安、城管到现场处置乱停车辆"), 201, county);
+        var whistle = (await blown.ReadAsJsonAsync<WhistleBlownResponse>())!.WhistleId;
+        foreach (var (officer, department) in new[] { (Tokens.Gongan, "gongan"), (Tokens.Chengguan, "chengguan") })
+        {
+            await Post(officer, $"/api/whistles/{whistle}/assignments/{department}/sign-for", Empty, county: county);
+            await Post(officer, $"/api/whistles/{whistle}/assignments/{department}/reply", new ReplyToAssignment("已到场处置"), county: county);
+        }
+        await Settled(() => Post(Tokens.Community, $"/api/whistles/{whistle}/conclude",
+            new ConcludeWhistle([new("gongan", 5, null), new("chengguan", 4, null)]), county: county));
+        await Settled(() => Post(Tokens.Community, $"/api/complaints/{complaint.Id}/resolve", new ResolveComplaint("部门已处置完毕"), county: county));
+
+        var month = AssessmentMonth.Of(((ComplaintLodged)(await EventsOf(complaint.Id, county))[0].Data).At);
+        var community = (await Month(Tokens.Community, county, month)).Territories.ShouldHaveSingleItem();
+        community.Figures.ShouldBe(new TerritoryFigures(
+            Cases: 1, Whistled: 1, WhistleRate: 1m, ResolvedWithoutWhistle: 0, FollowUps: 0, FollowUpsInTime: 0, WhistlesConcluded: 1, Ratings: 2));
+    }
+
+    [Fact]
     public async Task a_sub_district_officer_sees_its_own_territories_and_a_community_worker_its_own_community()
     {
         var county = await App.NewCountyAsync();
