@@ -1,3 +1,6 @@
+using Wolverine.Tracking;
+using Wolverine.Marten;
+using Wolverine;
 using Alba;
 using JasperFx.Events;
 using Marten;
@@ -10,6 +13,16 @@ public abstract class IntegrationContext(AppFixture app)
 {
     protected AppFixture App => app;
     protected IAlbaHost Host => app.Host;
+
+    /// <summary>
+    /// Runs a step with Marten's async daemon paused, then catches it up on every event so far and waits for what it set
+    /// off (projections, the notifications subscription and the messages it sends) — never a sleep.
+    /// </summary>
+    protected Task<ITrackedSession> AfterDaemon(Func<IMessageContext, Task> step) =>
+        Host.TrackActivity().Timeout(TimeSpan.FromSeconds(60)).DoNotAssertOnExceptionsDetected().PauseThenCatchUpOnMartenDaemonActivity()
+            .ExecuteAndWaitAsync(step);
+
+    protected Task<ITrackedSession> AfterDaemon(Func<Task> step) => AfterDaemon(_ => step());
 
     protected Task<IScenarioResult> Send(Tokens.User? user, Action<Scenario> scenario, int status, string county = AppFixture.County) =>
         Host.Scenario(x =>

@@ -46,7 +46,7 @@ public static class MonthAssessment
         format == "csv" || (format is null && request.Headers.Accept.Any(a => a?.Contains("text/csv", StringComparison.OrdinalIgnoreCase) == true));
 
     public static IResult Csv(MonthScorecards month, IReadOnlyList<RankedDepartment> ranking, string fileName) =>
-        Results.File(ScorecardCsv.Write(month.Month, month.PolicyVersion, ranking, month.Scorecards), ScorecardCsv.ContentType, fileName);
+        Results.File(ScorecardCsv.Write(month.Month, month.PolicyVersion, ranking, month.Scorecards), global::Whistle.Assessment.Csv.ContentType, fileName);
 }
 
 public static class DepartmentScorecardsEndpoint

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace Whistle.Assessment;
 
 /// <summary>
@@ -9,8 +6,6 @@ namespace Whistle.Assessment;
 /// </summary>
 public static class ScorecardCsv
 {
-    public const string ContentType = "text/csv; charset=utf-8";
-
     public static readonly IReadOnlyList<string> Header =
     [
         "月份 month", "排名 rank", "部门代码 department", "部门 name", "得分 score", "响应率 response rate", "解决率 resolution rate",
@@ -19,39 +14,19 @@ public static class ScorecardCsv
         "签收用时P90(分钟) p90 sign-for minutes", "评价数 rated", "满意 satisfied", "基本满意 basically satisfied", "权重版本 weights version",
     ];
 
-    public static byte[] Write(string month, int policyVersion, IReadOnlyList<RankedDepartment> ranking, IReadOnlyList<DepartmentScorecardView> visible)
-    {
-        var text = new StringBuilder();
-        Line(text, Header);
-        foreach (var r in ranking)
+    public static byte[] Write(string month, int policyVersion, IReadOnlyList<RankedDepartment> ranking, IReadOnlyList<DepartmentScorecardView> visible) =>
+        Csv.Write(Header, ranking.Select(r =>
         {
             var f = visible.FirstOrDefault(v => v.Department == r.Department)?.Figures;
-            Line(text,
+            return (IReadOnlyList<object?>)
             [
-                month, Str(r.Rank), r.Department, r.Name, Str(r.Score), Str(r.ResponseRate), Str(r.ResolutionRate), Str(r.SatisfactionRate),
-                Str(f?.Due), Str(f?.MissedDeadlines), Str(f?.SignedForInTime), Str(f?.RepliedInTime), Str(f?.Overdue),
-                Str(f?.RejectionsUpheld), Str(f?.RejectionsOverruled), Str(f?.MedianSignForMinutes), Str(f?.P90SignForMinutes),
-                Str(f?.Rated), Str(f?.Satisfied), Str(f?.BasicallySatisfied), Str(policyVersion),
-            ]);
-        }
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
-    }
+                month, r.Rank, r.Department, r.Name, r.Score, r.ResponseRate, r.ResolutionRate, r.SatisfactionRate,
+                f?.Due, f?.MissedDeadlines, f?.SignedForInTime, f?.RepliedInTime, f?.Overdue,
+                f?.RejectionsUpheld, f?.RejectionsOverruled, Rounded(f?.MedianSignForMinutes), Rounded(f?.P90SignForMinutes),
+                f?.Rated, f?.Satisfied, f?.BasicallySatisfied, policyVersion,
+            ];
+        }));
 
-    private static string Str<T>(T? value) => value switch
-    {
-        null => "",
-        double d => Math.Round(d, 1, MidpointRounding.AwayFromZero).ToString(CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
-
-    private static void Line(StringBuilder text, IEnumerable<string> cells)
-    {
-        text.AppendJoin(',', cells.Select(Quote));
-        text.Append("\r\n");
-    }
-
-    /// <summary>RFC 4180: a cell with a comma, quote or line break is quoted, its quotes doubled.</summary>
-    private static string Quote(string cell) =>
-        cell.IndexOfAny([',', '"', '\r', '\n']) < 0 ? cell : "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    /// <summary>A sign-for time to one decimal of a minute.</summary>
+    private static double? Rounded(double? value) => value is { } d ? Math.Round(d, 1, MidpointRounding.AwayFromZero) : null;
 }

@@ -7,9 +7,6 @@ using Whistle.Complaints;
 using Whistle.FeeDisputes;
 using Whistle.IntegrationTests.Mediation;
 using Whistle.Mediation;
-using Wolverine;
-using Wolverine.Marten;
-using Wolverine.Tracking;
 
 namespace Whistle.IntegrationTests.Assessment;
 
@@ -22,11 +19,6 @@ namespace Whistle.IntegrationTests.Assessment;
 public sealed class CreditFileEndpointTests(AppFixture app) : MediationContext(app)
 {
     private const string Compound = "CP010101", Company = "PC45";
-
-    /// <summary>Runs the steps with the daemon paused, then lets it catch up on everything they appended.</summary>
-    private Task<ITrackedSession> Projected(Func<Task> steps) =>
-        Host.TrackActivity().Timeout(TimeSpan.FromSeconds(60)).DoNotAssertOnExceptionsDetected().PauseThenCatchUpOnMartenDaemonActivity()
-            .ExecuteAndWaitAsync((IMessageContext _) => steps());
 
     /// <summary>A property-service complaint on the compound, resolved, and rated satisfied.</summary>
     private async Task<Guid> SubstantiatedAndRated(string county)
@@ -52,7 +44,7 @@ public sealed class CreditFileEndpointTests(AppFixture app) : MediationContext(a
     {
         string county = "";
         Guid complaint = default, mediation = default;
-        await Projected(async () =>
+        await AfterDaemon(async () =>
         {
             county = await App.NewCountyAsync();
             complaint = await SubstantiatedAndRated(county);
@@ -159,7 +151,7 @@ public sealed class CreditFileEndpointTests(AppFixture app) : MediationContext(a
     public async Task the_compound_profile_shows_its_cases_disputes_company_and_a_dormant_committee()
     {
         string county = "";
-        await Projected(async () =>
+        await AfterDaemon(async () =>
         {
             county = await App.NewCountyAsync();
             await SubstantiatedAndRated(county);

@@ -5,7 +5,6 @@ using Whistle.Assessment;
 using Whistle.County.Deadlines;
 using Whistle.Whistles;
 using Wolverine;
-using Wolverine.Marten;
 using Wolverine.Tracking;
 
 namespace Whistle.IntegrationTests.Assessment;
@@ -19,18 +18,13 @@ public sealed class DepartmentScorecardEndpointTests(AppFixture app) : Integrati
 {
     private static readonly object Empty = new { };
 
-    /// <summary>Runs a step, then catches the daemon up on every event so far and waits for what it set off.</summary>
-    private Task<ITrackedSession> Settled(Func<Task> step) =>
-        Host.TrackActivity().Timeout(TimeSpan.FromSeconds(60)).DoNotAssertOnExceptionsDetected().PauseThenCatchUpOnMartenDaemonActivity()
-            .ExecuteAndWaitAsync((IMessageContext _) => step());
-
     /// <summary>An illegal-parking whistle in 东关社区: the catalogue sends it to 公安 (lead) and 城管 (co-handling).</summary>
     private async Task<(Guid Whistle, string Month, ITrackedSession Tracked)> Blow(string county)
     {
         var complaint = await Lodge(Tokens.Community, NewComplaint("CP010101", "illegal-parking"), county);
         await Post(Tokens.Community, $"/api/complaints/{complaint.Id}/accept", Empty, county: county);
         IScenarioResult result = null!;
-        var tracked = await Settled(async () => result = await Post(Tokens.Community, $"/api/complaints/{complaint.Id}/whistle",
+        var tracked = await AfterDaemon(async () => result = await Post(Tokens.Community, $"/api/complaints/{complaint.Id}/whistle",
             new BlowWhistle("请公安、城管到现场处置乱停车辆"), 201, county));
         var whistle = (await result.ReadAsJsonAsync<WhistleBlownResponse>())!.WhistleId;
         var blown = (WhistleBlown)(await EventsOf(whistle, county))[0].Data;
@@ -46,7 +40,7 @@ public sealed class DepartmentScorecardEndpointTests(AppFixture app) : Integrati
         var county = await App.NewCountyAsync();
         var (whistle, month, _) = await Blow(county);
 
-        await Settled(() => Post(Tokens.Gongan, $"/api/whistles/{whistle}/assignments/gongan/sign-for", Empty, county: county));
+        await AfterDaemon(() => Post(Tokens.Gongan, $"/api/whistles/{whistle}/assignments/gongan/sign-for", Empty, county: county));
 
         var scorecards = await Month(Tokens.Office, county, month);
         var policy = await Get<DeadlinePolicy>(Tokens.Office, "/api/deadline-policy", county);
@@ -73,9 +67,9 @@ public sealed class DepartmentScorecardEndpointTests(AppFixture app) : Integrati
         App.Clock.Advance(TimeSpan.FromHours(25));
 
         foreach (var deadline in deadlines)
-            await Settled(() => Host.MessageBus().InvokeForTenantAsync(county, deadline));
+            await AfterDaemon(() => Host.MessageBus().InvokeForTenantAsync(county, deadline));
         // The same deadline delivered again charges nothing more.
-        await Settled(() => Host.MessageBus().InvokeForTenantAsync(county, deadlines[0]));
+        await AfterDaemon(() => Host.MessageBus().InvokeForTenantAsync(county, deadlines[0]));
 
         var scorecards = await Month(Tokens.Office, county, month);
         foreach (var department in new[] { "gongan", "chengguan" })

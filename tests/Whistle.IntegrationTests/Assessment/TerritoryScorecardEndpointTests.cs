@@ -5,9 +5,6 @@ using Whistle.Assessment;
 using Whistle.Assessment.Territories;
 using Whistle.Complaints;
 using Whistle.Whistles;
-using Wolverine;
-using Wolverine.Marten;
-using Wolverine.Tracking;
 
 namespace Whistle.IntegrationTests.Assessment;
 
@@ -21,11 +18,6 @@ public sealed class TerritoryScorecardEndpointTests(AppFixture app) : Integratio
 {
     private static readonly object Empty = new { };
 
-    /// <summary>Runs a step, then catches the daemon up on every event so far and waits for what it set off.</summary>
-    private Task<ITrackedSession> Settled(Func<Task> step) =>
-        Host.TrackActivity().Timeout(TimeSpan.FromSeconds(60)).DoNotAssertOnExceptionsDetected().PauseThenCatchUpOnMartenDaemonActivity()
-            .ExecuteAndWaitAsync((IMessageContext _) => step());
-
     /// <summary>Two complaints in 东关社区 (CM0101, 城关街道 SD01): one whistled, one resolved and followed up in time.</summary>
     private async Task<string> TwoComplaints(string county)
     {
@@ -36,7 +28,7 @@ public sealed class TerritoryScorecardEndpointTests(AppFixture app) : Integratio
         var solved = await Lodge(Tokens.Community, NewComplaint("CP010101", "illegal-parking"), county);
         await Post(Tokens.Community, $"/api/complaints/{solved.Id}/accept", Empty, county: county);
         await Post(Tokens.Community, $"/api/complaints/{solved.Id}/resolve", new ResolveComplaint("车辆已挪走。"), county: county);
-        await Settled(() => Post(Tokens.Community, $"/api/complaints/{solved.Id}/follow-up",
+        await AfterDaemon(() => Post(Tokens.Community, $"/api/complaints/{solved.Id}/follow-up",
             new RecordFollowUp(Satisfaction.Satisfied, null), county: county));
 
         var lodged = (ComplaintLodged)(await EventsOf(whistled.Id, county))[0].Data;
@@ -74,9 +66,9 @@ public sealed class TerritoryScorecardEndpointTests(AppFixture app) : Integratio
             await Post(officer, $"/api/whistles/{whistle}/assignments/{department}/sign-for", Empty, county: county);
             await Post(officer, $"/api/whistles/{whistle}/assignments/{department}/reply", new ReplyToAssignment("已到场处置"), county: county);
         }
-        await Settled(() => Post(Tokens.Community, $"/api/whistles/{whistle}/conclude",
+        await AfterDaemon(() => Post(Tokens.Community, $"/api/whistles/{whistle}/conclude",
             new ConcludeWhistle([new("gongan", 5, null), new("chengguan", 4, null)]), county: county));
-        await Settled(() => Post(Tokens.Community, $"/api/complaints/{complaint.Id}/resolve", new ResolveComplaint("部门已处置完毕"), county: county));
+        await AfterDaemon(() => Post(Tokens.Community, $"/api/complaints/{complaint.Id}/resolve", new ResolveComplaint("部门已处置完毕"), county: county));
 
         var month = AssessmentMonth.Of(((ComplaintLodged)(await EventsOf(complaint.Id, county))[0].Data).At);
         var community = (await Month(Tokens.Community, county, month)).Territories.ShouldHaveSingleItem();

@@ -4,8 +4,6 @@ using Whistle.County.Staff;
 using Whistle.JointMeetings.Worklist;
 using Whistle.Kernel;
 using Whistle.Whistles;
-using Wolverine;
-using Wolverine.Marten;
 using Wolverine.Tracking;
 
 namespace Whistle.IntegrationTests.JointMeetings;
@@ -21,27 +19,20 @@ public sealed class JointMeetingWorklistEndpointTests(AppFixture app) : Integrat
     private const string Url = "/api/joint-meeting/worklist";
     private static readonly RejectAssignment Reject = new("《城市道路管理条例》第二十七条", "小区内部道路不属城市道路");
 
-    /// <summary>Runs a step, then lets the daemon project what it appended and waits until it has.</summary>
-    private Task<ITrackedSession> Settled(Func<Task> step) => Settled(_ => step());
-
-    private Task<ITrackedSession> Settled(Func<IMessageContext, Task> step) =>
-        Host.TrackActivity().Timeout(TimeSpan.FromSeconds(60)).DoNotAssertOnExceptionsDetected().PauseThenCatchUpOnMartenDaemonActivity()
-            .ExecuteAndWaitAsync(step);
-
     /// <summary>An illegal-parking whistle (公安 leads, 城管 co-handles) blown by the community of the compound, and its sign-for deadlines.</summary>
     private async Task<(Guid Whistle, IReadOnlyList<WhistleDeadlineReached> SignFor)> Blown(string county, Tokens.User community, string compound)
     {
         var lodged = await Lodge(community, NewComplaint(compound, "illegal-parking"), county);
         await Post(community, $"/api/complaints/{lodged.Id}/accept", new { }, county: county);
         IScenarioResult blown = null!;
-        var tracked = await Settled(async () =>
+        var tracked = await AfterDaemon(async () =>
             blown = await Post(community, $"/api/complaints/{lodged.Id}/whistle", new BlowWhistle("请公安、城管到现场处置"), 201, county));
         var whistle = (await blown.ReadAsJsonAsync<WhistleBlownResponse>())!.WhistleId;
         return (whistle, [.. tracked.Scheduled.MessagesOf<WhistleDeadlineReached>().Where(m => m.Kind == DeadlineKind.SignFor)]);
     }
 
     private Task<ITrackedSession> Deliver(string county, object message) =>
-        Settled(bus => bus.InvokeForTenantAsync(county, message));
+        AfterDaemon(bus => bus.InvokeForTenantAsync(county, message));
 
     private void MoveClockTo(DateTimeOffset at) => App.Clock.Advance(at - App.Clock.GetUtcNow());
 
@@ -59,7 +50,7 @@ public sealed class JointMeetingWorklistEndpointTests(AppFixture app) : Integrat
     {
         var (east, eastSignFor) = await Blown(county, Tokens.Community, "CP010101");
         var (west, _) = await Blown(county, Tokens.OtherCommunity, "CP020101");
-        await Settled(() => Post(Tokens.Chengguan, $"/api/whistles/{west}/assignments/chengguan/reject", Reject, county: county));
+        await AfterDaemon(() => Post(Tokens.Chengguan, $"/api/whistles/{west}/assignments/chengguan/reject", Reject, county: county));
         MoveClockTo(eastSignFor[0].DueAt.AddMinutes(90));
         foreach (var missed in eastSignFor) await Deliver(county, missed);
         return (east, west, eastSignFor);
@@ -97,11 +88,11 @@ public sealed class JointMeetingWorklistEndpointTests(AppFixture app) : Integrat
         (await Items(Tokens.Office, county, "?department=gongan")).Single().OverdueMinutes.ShouldBe(120);
 
         // 公安 signs for late: its overdue item leaves; 城管's stays.
-        await Settled(() => Post(Tokens.Gongan, $"/api/whistles/{east}/assignments/gongan/sign-for", new { }, county: county));
+        await AfterDaemon(() => Post(Tokens.Gongan, $"/api/whistles/{east}/assignments/gongan/sign-for", new { }, county: county));
         Keys(await Items(Tokens.Office, county, "?kind=Overdue")).ShouldBe([(WorklistKind.Overdue, east, "chengguan")]);
 
         // The office overrules 城管's rejection: the ruling item leaves.
-        await Settled(() => Post(Tokens.Office, $"/api/whistles/{west}/assignments/chengguan/arbitrate",
+        await AfterDaemon(() => Post(Tokens.Office, $"/api/whistles/{west}/assignments/chengguan/arbitrate",
             new ArbitrateRejection(ArbitrationRuling.Overruled, "属本部门职责。", null), county: county));
         Keys(await Items(Tokens.Supervisor, county)).ShouldBe([(WorklistKind.Overdue, east, "chengguan")]);
     }
@@ -141,7 +132,7 @@ public sealed class JointMeetingWorklistEndpointTests(AppFixture app) : Integrat
         (await Items(Tokens.Office, county, "?level=JointMeeting&kind=AtCountyLevel")).Select(i => i.WhistleId).ShouldBe([east]);
 
         // 公安 signs for: what it missed is done, its overdue and breach items leave; the whistle stays at the joint meeting.
-        await Settled(() => Post(Tokens.Gongan, $"/api/whistles/{east}/assignments/gongan/sign-for", new { }, county: county));
+        await AfterDaemon(() => Post(Tokens.Gongan, $"/api/whistles/{east}/assignments/gongan/sign-for", new { }, county: county));
         Keys(await Items(Tokens.Office, county, "?department=gongan")).ShouldBeEmpty();
         Keys(await Items(Tokens.Office, county, "?kind=AtCountyLevel")).ShouldBe([(WorklistKind.AtCountyLevel, east, (string?)null)]);
 
@@ -151,7 +142,7 @@ public sealed class JointMeetingWorklistEndpointTests(AppFixture app) : Integrat
         var lodged = await Lodge(Tokens.Community, NewComplaint("CP010101", "illegal-parking"), county);
         await Post(Tokens.Community, $"/api/complaints/{lodged.Id}/accept", new { }, county: county);
         IScenarioResult blown = null!;
-        await Settled(async () => blown = await Post(Tokens.Community, $"/api/complaints/{lodged.Id}/whistle",
+        await AfterDaemon(async () => blown = await Post(Tokens.Community, $"/api/complaints/{lodged.Id}/whistle",
             new BlowWhistle("楼体开裂，请住建鉴定", Lead: "zhujian", CoHandling: ["chengguan"], DepartureReason: "房屋安全属住建职责"), 201, county));
         var unstaffed = (await blown.ReadAsJsonAsync<WhistleBlownResponse>())!.WhistleId;
         var details = await Get<WhistleDetails>(Tokens.Office, $"/api/whistles/{unstaffed}", county);

@@ -7,7 +7,6 @@ using Whistle.Kernel;
 using Whistle.Notifications;
 using Whistle.Whistles;
 using Wolverine;
-using Wolverine.Marten;
 using Wolverine.Tracking;
 
 namespace Whistle.IntegrationTests.Notifications;
@@ -22,11 +21,6 @@ public sealed class NotificationEndpointTests(AppFixture app) : IntegrationConte
 {
     private static readonly object Empty = new { };
 
-    /// <summary>Runs a step, then lets the daemon relay its events and waits for every notification and notice to be handled.</summary>
-    private Task<ITrackedSession> Told(Func<Task> step) =>
-        Host.TrackActivity().Timeout(TimeSpan.FromSeconds(60)).DoNotAssertOnExceptionsDetected().PauseThenCatchUpOnMartenDaemonActivity()
-            .ExecuteAndWaitAsync((IMessageContext _) => step());
-
     /// <summary>An accepted illegal-parking complaint in 东关社区: the catalogue routes it to 公安 (lead) and 城管.</summary>
     private async Task<LodgedComplaint> AcceptedComplaint(string county)
     {
@@ -40,7 +34,7 @@ public sealed class NotificationEndpointTests(AppFixture app) : IntegrationConte
     {
         var complaint = await AcceptedComplaint(county);
         IScenarioResult result = null!;
-        var tracked = await Told(async () => result = await Post(by ?? Tokens.Community, $"/api/complaints/{complaint.Id}/whistle",
+        var tracked = await AfterDaemon(async () => result = await Post(by ?? Tokens.Community, $"/api/complaints/{complaint.Id}/whistle",
             command ?? new BlowWhistle("请公安、城管到现场处置占用消防通道车辆"), 201, county));
         return ((await result.ReadAsJsonAsync<WhistleBlownResponse>())!.WhistleId, complaint.Number, tracked);
     }
@@ -92,7 +86,7 @@ public sealed class NotificationEndpointTests(AppFixture app) : IntegrationConte
         await Post(Tokens.Chengguan, $"/api/whistles/{whistle}/assignments/chengguan/sign-for", Empty, county: county);
         App.Clock.Advance(TimeSpan.FromHours(25));
 
-        var escalation = await Told(() => Host.MessageBus().InvokeForTenantAsync(county, signFor));
+        var escalation = await AfterDaemon(() => Host.MessageBus().InvokeForTenantAsync(county, signFor));
 
         var office = (await About(whistle, Tokens.Office, county)).ShouldHaveSingleItem();
         office.Kind.ShouldBe(NoticeKind.Escalated);
@@ -103,7 +97,7 @@ public sealed class NotificationEndpointTests(AppFixture app) : IntegrationConte
 
         var renewed = escalation.Scheduled.MessagesOf<WhistleDeadlineReached>().ShouldHaveSingleItem();
         App.Clock.Advance(TimeSpan.FromHours(25));
-        await Told(() => Host.MessageBus().InvokeForTenantAsync(county, renewed));
+        await AfterDaemon(() => Host.MessageBus().InvokeForTenantAsync(county, renewed));
 
         (await About(whistle, Tokens.Supervisor, county)).ShouldHaveSingleItem().Title.ShouldBe($"升级：{number} 已升至县级督办");
         (await About(whistle, Tokens.Office, county)).Count.ShouldBe(1);
@@ -121,7 +115,7 @@ public sealed class NotificationEndpointTests(AppFixture app) : IntegrationConte
         var callsWhenAnswered = -1;
 
         IScenarioResult blown = null!;
-        await Told(async () =>
+        await AfterDaemon(async () =>
         {
             blown = await Post(Tokens.Community, $"/api/complaints/{complaint.Id}/whistle", new BlowWhistle("请公安到场"), 201, county);
             // The daemon is paused: the command has answered before any notice was even made.
@@ -174,7 +168,7 @@ public sealed class NotificationEndpointTests(AppFixture app) : IntegrationConte
         var reminder = blown.Scheduled.MessagesOf<WhistleReminderDue>().Single(m => m.Department == "gongan" && m.Kind == DeadlineKind.SignFor);
         App.Clock.Advance(TimeSpan.FromHours(18));
 
-        await Told(() => Host.MessageBus().InvokeForTenantAsync(county, reminder));
+        await AfterDaemon(() => Host.MessageBus().InvokeForTenantAsync(county, reminder));
 
         var first = await Page(Tokens.Gongan, county, "?pageSize=1");
         (first.Total, first.Unread, first.Items.Single().Kind).ShouldBe((2, 2, NoticeKind.Reminder));

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Whistle.Assessment.Credit;
+namespace Whistle.Assessment;
 
 /// <summary>CSV for Excel: UTF-8 with a byte-order mark, so that Excel opens Chinese text correctly; fields quoted as RFC 4180 says.</summary>
 public static class Csv
