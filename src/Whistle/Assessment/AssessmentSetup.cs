@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using Marten;
+using Whistle.Assessment.Appeals;
 using Whistle.Assessment.Territories;
 
 namespace Whistle.Assessment;
@@ -8,6 +9,9 @@ public static class AssessmentSetup
 {
     public static void Configure(StoreOptions opts)
     {
+        opts.Events.AddEventTypes(ScoreAppealEventTypes.All);
+        opts.Projections.Add<ScoreAppealDetailsProjection>(ProjectionLifecycle.Inline);
+        opts.Schema.For<ScoreAppealDetails>().Index(x => x.Month).Index(x => x.Department);
         // Inline, so that the daemon finds the month of every whistle event it routes to a scorecard.
         opts.Projections.Add<AssignmentMonthsProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<DepartmentScorecardProjection>(ProjectionLifecycle.Async);

@@ -7,12 +7,13 @@ public sealed record RankedDepartment(
     int? Rank, string Department, string Name, decimal? Score, decimal? ResponseRate, decimal? ResolutionRate, decimal? SatisfactionRate);
 
 /// <summary>
-/// A department's full scorecard for a month: the figures, under the weights of deadline-policy version
-/// <see cref="PolicyVersion"/>, and the assignments they are counted from.
+/// A department's full scorecard for a month: the figures as corrected by upheld appeals (<see cref="Figures"/>, which
+/// the ranking uses) and as they stood before any appeal (<see cref="OriginalFigures"/>), under the weights of
+/// deadline-policy version <see cref="PolicyVersion"/>, and the assignments they are counted from, each with its appeals.
 /// </summary>
 public sealed record DepartmentScorecardView(
     string Department, string Name, string Month, int? Rank, ScorecardFigures Figures, int PolicyVersion, AssessmentWeights Weights,
-    IReadOnlyList<AssessedAssignment> Assignments);
+    IReadOnlyList<AssessedAssignment> Assignments, ScorecardFigures OriginalFigures);
 
 /// <summary>The month: the ranking of every department, and the full scorecards the reader may see.</summary>
 public sealed record MonthScorecards(

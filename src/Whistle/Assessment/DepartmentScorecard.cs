@@ -2,12 +2,24 @@ using System.Collections.Immutable;
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
+using Whistle.Assessment.Appeals;
 using Whistle.Whistles;
 
 namespace Whistle.Assessment;
 
 /// <summary>A due time the department missed, as its <see cref="AssignmentOverdue"/> recorded it: charged once.</summary>
 public sealed record MissedDeadline(DeadlineKind Kind, DateTimeOffset DueAt, DateTimeOffset At);
+
+/// <summary>
+/// An appeal on the assignment (考核申诉), as the scorecard shows it beside the item: on the whole assignment
+/// (<see cref="Kind"/> null) or on one missed deadline; pending until <see cref="Ruling"/>.
+/// </summary>
+public sealed record AssignmentAppeal(
+    Guid AppealId, DeadlineKind? Kind, DateTimeOffset? DueAt, string Reason, DateTimeOffset LodgedAt,
+    AppealRuling? Ruling = null, string? RulingReason = null, DateTimeOffset? RuledAt = null)
+{
+    public bool Upheld => Ruling == AppealRuling.Upheld;
+}
 
 /// <summary>
 /// One department's assignment on one whistle, as the assessment reads it: the facts every figure of the scorecard is
@@ -33,20 +45,39 @@ public sealed record AssessedAssignment
     public ImmutableList<MissedDeadline> Missed { get; init; } = [];
     /// <summary>The whistler's rating of the department (1–5), given when the whistle concluded.</summary>
     public int? Rating { get; init; }
-
-    /// <summary>Counted as due: every assignment but one whose rejection was upheld (退单成立: it was not the department's).</summary>
-    public bool Due => Ruling != ArbitrationRuling.Upheld;
+    /// <summary>The department's appeals on this item, pending and ruled; the upheld ones correct the figures.</summary>
+    public ImmutableList<AssignmentAppeal> Appeals { get; init; } = [];
 
     /// <summary>
-    /// Answered by the sign-for due time with no sign-for deadline missed: signed for, or rejected and then overruled
+    /// Excused by an upheld appeal on the whole assignment (申诉成立: it should not have been the department's): it leaves
+    /// every figure of the scorecard, as if never given.
+    /// </summary>
+    public bool Excused => Appeals.Any(a => a.Upheld && a.Kind is null);
+
+    /// <summary>Counted as due: every assignment but one whose rejection was upheld (退单成立: it was not the department's), or excused on appeal.</summary>
+    public bool Due => Ruling != ArbitrationRuling.Upheld && !Excused;
+
+    /// <summary>
+    /// Answered by the sign-for due time with no sign-for deadline charged: signed for, or rejected and then overruled
     /// (an overruled rejection counts as signed for, and the department's clock stood still while the office ruled).
+    /// A sign-for deadline waived on appeal counts the answer as in time, whenever it came.
     /// </summary>
     public bool SignedForInTime =>
-        Due && Missed.All(m => m.Kind != DeadlineKind.SignFor)
-        && (SignedForAt ?? (Ruling == ArbitrationRuling.Overruled ? RejectedAt : null)) is { } answered && answered <= SignForDue;
+        Due && Charged().All(m => m.Kind != DeadlineKind.SignFor)
+        && (SignedForAt ?? (Ruling == ArbitrationRuling.Overruled ? RejectedAt : null)) is { } answered
+        && (answered <= SignForDue || Waived(DeadlineKind.SignFor));
 
-    /// <summary>A standing reply given by the reply due time then in force, with no reply deadline missed.</summary>
-    public bool RepliedInTime => Due && Missed.All(m => m.Kind != DeadlineKind.Reply) && RepliedAt is { } replied && replied <= ReplyDue;
+    /// <summary>A standing reply given by the reply due time then in force (or with a reply deadline waived on appeal), with no reply deadline charged.</summary>
+    public bool RepliedInTime =>
+        Due && Charged().All(m => m.Kind != DeadlineKind.Reply) && RepliedAt is { } replied && (replied <= ReplyDue || Waived(DeadlineKind.Reply));
+
+    /// <summary>The missed deadlines charged to the department: all it missed but those an upheld appeal waived.</summary>
+    public IEnumerable<MissedDeadline> Charged() => Missed.Where(m => !Appeals.Any(a => a.Upheld && a.Kind == m.Kind && a.DueAt == m.DueAt));
+
+    /// <summary>The assignment as it stood before any appeal: the original figures are counted from it.</summary>
+    public AssessedAssignment Original() => Appeals.IsEmpty ? this : this with { Appeals = [] };
+
+    private bool Waived(DeadlineKind kind) => Appeals.Any(a => a.Upheld && a.Kind == kind);
 
     /// <summary>From getting the assignment to signing for it, in minutes; null when not signed for.</summary>
     public double? SignForMinutes => SignedForAt is { } at ? (at - AssignedAt).TotalMinutes : null;
@@ -99,6 +130,13 @@ public sealed record DepartmentScorecard
             AssignmentOverdue e when e.Department == department => card.Change(e.WhistleId, a =>
                 a.Missed.Any(m => m.Kind == e.Kind && m.DueAt == e.DueAt) ? a : a with { Missed = a.Missed.Add(new MissedDeadline(e.Kind, e.DueAt, e.At)) }),
             DepartmentRated e when e.Department == department => card.Change(e.WhistleId, a => a with { Rating = e.Score }),
+            ScoreAppealLodged e when e.Item.Department == department && e.Item.Month == card.Month => card.Change(e.Item.WhistleId, a =>
+                a.Appeals.Any(x => x.AppealId == e.AppealId) ? a
+                    : a with { Appeals = a.Appeals.Add(new AssignmentAppeal(e.AppealId, e.Item.Kind, e.Item.DueAt, e.Reason, e.At)) }),
+            ScoreAppealRuled e when e.Item.Department == department && e.Item.Month == card.Month => card.Change(e.Item.WhistleId, a => a with
+            {
+                Appeals = [.. a.Appeals.Select(x => x.AppealId == e.AppealId ? x with { Ruling = e.Ruling, RulingReason = e.Reason, RuledAt = e.At } : x)],
+            }),
             _ => card,
         };
     }
@@ -149,6 +187,8 @@ public partial class DepartmentScorecardProjection : MultiStreamProjection<Depar
         IncludeType<AssignmentDeadlinesRenewed>();
         IncludeType<AssignmentOverdue>();
         IncludeType<DepartmentRated>();
+        IncludeType<ScoreAppealLodged>();
+        IncludeType<ScoreAppealRuled>();
         CustomGrouping(Group);
     }
 
@@ -174,9 +214,14 @@ public partial class DepartmentScorecardProjection : MultiStreamProjection<Depar
     private static async Task Group(IQuerySession session, IReadOnlyList<IEvent> events, JasperFx.Events.Grouping.IEventGrouping<string> grouping)
     {
         foreach (var e in events)
+        {
             if (e.Data is WhistleBlown blown)
                 foreach (var key in blown.Assignments.Select(a => AssessmentMonth.Key(a.Department, AssessmentMonth.Of(a.Deadlines.SignForDue))).Distinct())
                     grouping.AddEvent(key, e);
+            // An appeal's events carry the department and month of the item they concern.
+            if (e.Data is ScoreAppealLodged { Item: var lodged }) grouping.AddEvent(AssessmentMonth.Key(lodged.Department, lodged.Month), e);
+            if (e.Data is ScoreAppealRuled { Item: var ruled }) grouping.AddEvent(AssessmentMonth.Key(ruled.Department, ruled.Month), e);
+        }
 
         var whistles = events.SelectMany(e => Concerned(e.Data)).Select(c => c.Whistle).Distinct().ToArray();
         if (whistles.Length == 0) return;

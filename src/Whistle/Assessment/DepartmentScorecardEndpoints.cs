@@ -26,7 +26,7 @@ public static class MonthAssessment
         var ranking = DepartmentRanking.Rank(figures.Select(f => (f.Code, f.Name, f.Figures)));
         var visible = figures.Where(f => scope.SeesScorecardOf(f.Code))
             .Select(f => new DepartmentScorecardView(f.Code, f.Name, month, ranking.First(r => r.Department == f.Code).Rank, f.Figures,
-                policy.Version, policy.Assessment, f.Assignments))
+                policy.Version, policy.Assessment, f.Assignments, ScorecardFigures.Original([.. f.Assignments], policy.Assessment)))
             .OrderBy(v => ranking.ToList().FindIndex(r => r.Department == v.Department))
             .ToList();
         return new MonthScorecards(month, policy.Version, policy.Assessment, ranking, visible);

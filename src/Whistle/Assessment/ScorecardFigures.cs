@@ -18,8 +18,13 @@ public sealed record ScorecardFigures(
     /// <summary>基本满意: the whistler's 4. 3 and below are not satisfied (一般, 不满意, 很不满意).</summary>
     public const int BasicallySatisfiedScore = 4;
 
-    public static ScorecardFigures Of(IReadOnlyCollection<AssessedAssignment> assignments, AssessmentWeights weights)
+    /// <summary>
+    /// The figures as corrected by the upheld appeals: an excused assignment counts nowhere, a waived deadline is not
+    /// charged. With no upheld appeal they are the <see cref="Original"/> figures.
+    /// </summary>
+    public static ScorecardFigures Of(IReadOnlyCollection<AssessedAssignment> all, AssessmentWeights weights)
     {
+        var assignments = all.Where(a => !a.Excused).ToList();
         var due = assignments.Where(a => a.Due).ToList();
         var signedInTime = due.Count(a => a.SignedForInTime);
         var repliedInTime = due.Count(a => a.RepliedInTime);
@@ -32,10 +37,10 @@ public sealed record ScorecardFigures(
         var satisfaction = Rate(satisfied + basically, rated);
         return new ScorecardFigures(
             due.Count,
-            assignments.Sum(a => a.Missed.Count),
+            assignments.Sum(a => a.Charged().Count()),
             signedInTime,
             repliedInTime,
-            due.Count(a => a.Missed.Count > 0),
+            due.Count(a => a.Charged().Any()),
             assignments.Count(a => a.Ruling == Whistles.ArbitrationRuling.Upheld),
             assignments.Count(a => a.Ruling == Whistles.ArbitrationRuling.Overruled),
             NearestRank(minutes, 50), NearestRank(minutes, 90),
@@ -43,6 +48,10 @@ public sealed record ScorecardFigures(
             response, resolution, satisfaction,
             WeightedScore(response, resolution, satisfaction, weights));
     }
+
+    /// <summary>The figures as they stood before any appeal was ruled.</summary>
+    public static ScorecardFigures Original(IReadOnlyCollection<AssessedAssignment> assignments, AssessmentWeights weights) =>
+        Of([.. assignments.Select(a => a.Original())], weights);
 
     public static decimal? Rate(int numerator, int denominator) =>
         denominator == 0 ? null : Math.Round((decimal)numerator / denominator, 4, MidpointRounding.AwayFromZero);

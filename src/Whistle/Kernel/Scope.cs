@@ -93,6 +93,12 @@ public sealed record Scope(string UserId, string Role, string? Community, string
     public const string AssessmentReaders = Roles.Department + "," + Roles.Office + "," + Roles.Supervisor + "," + Roles.Analyst + "," + Roles.Admin;
 
     /// <summary>
+    /// Who reads score appeals (考核申诉): the joint-meeting office (which rules on them), the county supervisors, analysts
+    /// and administrators all of them; a department officer its own department's (and lodges them).
+    /// </summary>
+    public const string ScoreAppealReaders = Roles.Department + "," + Roles.Office + "," + Roles.Supervisor + "," + Roles.Analyst + "," + Roles.Admin;
+
+    /// <summary>
     /// Who reads the territory scorecards: the office, the county supervisors, analysts and administrators all of them;
     /// a sub-district officer its own sub-district's and its communities'; a community worker its own community's.
     /// </summary>

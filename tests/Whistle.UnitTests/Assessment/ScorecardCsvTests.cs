@@ -18,7 +18,7 @@ public class ScorecardCsvTests
             new(1, "chengguan", "县城市管理局", 73.75m, 1m, 0.75m, 0.5m),
             new(null, "gongan", "县公安局, 交警大队", null, null, null, null),
         ];
-        DepartmentScorecardView[] visible = [new("chengguan", "县城市管理局", "2026-11", 1, Figures, 3, AssessmentWeights.Default, [])];
+        DepartmentScorecardView[] visible = [new("chengguan", "县城市管理局", "2026-11", 1, Figures, 3, AssessmentWeights.Default, [], Figures)];
 
         var bytes = ScorecardCsv.Write("2026-11", 3, ranking, visible);
 
