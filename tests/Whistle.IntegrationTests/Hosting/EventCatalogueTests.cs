@@ -46,7 +46,7 @@ public sealed class EventCatalogueTests(AppFixture app) : IntegrationContext(app
     public void the_catalogue_is_not_empty_and_names_each_stream_s_events() =>
         Registered.Select(t => t.Namespace).Distinct().Order().ShouldBe(
         [
-            "Whistle.Complaints", "Whistle.County.Calendar", "Whistle.County.Catalogue", "Whistle.County.Deadlines",
+            "Whistle.Assessment.Appeals", "Whistle.Complaints", "Whistle.County.Calendar", "Whistle.County.Catalogue", "Whistle.County.Deadlines",
             "Whistle.County.Directory", "Whistle.County.Staff", "Whistle.FeeDisputes", "Whistle.Mediation", "Whistle.Whistles",
         ]);
 
