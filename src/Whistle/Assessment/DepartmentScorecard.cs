@@ -31,6 +31,8 @@ public sealed record AssessedAssignment
     /// <summary>The complaint's number, as the whistle blown gave it; null on an assignment a ruling moved here (the ruling does not carry it).</summary>
     public string? ComplaintNumber { get; init; }
     public AssignmentRole Role { get; init; }
+    /// <summary>The sub-district that blew the whistle, as the whistle blown gave it; null on an assignment a ruling moved here (the ruling does not carry it).</summary>
+    public string? SubDistrict { get; init; }
     /// <summary>When the department got it: the whistle blown, or the ruling that reassigned it here.</summary>
     public DateTimeOffset AssignedAt { get; init; }
     /// <summary>The first sign-for due time it was given: it places the assignment in its month, and never moves.</summary>
@@ -114,7 +116,7 @@ public sealed record DepartmentScorecard
             WhistleBlown e => e.Assignments.Where(a => a.Department == department && AssessmentMonth.Of(a.Deadlines.SignForDue) == card.Month)
                 .Aggregate(card, (c, a) => c.Add(new AssessedAssignment
                 {
-                    WhistleId = e.WhistleId, ComplaintNumber = e.ComplaintNumber, Role = a.Role, AssignedAt = e.At,
+                    WhistleId = e.WhistleId, ComplaintNumber = e.ComplaintNumber, SubDistrict = e.SubDistrictCode, Role = a.Role, AssignedAt = e.At,
                     SignForDue = a.Deadlines.SignForDue, ReplyDue = a.Deadlines.ReplyDue,
                 })),
             RejectionArbitrated e => card.Arbitrated(e),

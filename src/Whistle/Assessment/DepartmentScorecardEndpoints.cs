@@ -9,22 +9,43 @@ using Wolverine.Http;
 
 namespace Whistle.Assessment;
 
+/// <summary>
+/// The dashboard's filters: <see cref="SubDistrict"/> counts only the assignments on whistles blown in that sub-district
+/// (and ranks the departments on them); <see cref="Department"/> shows only that department's row and scorecard, with its
+/// county-wide rank.
+/// </summary>
+public sealed record MonthFilter(string? SubDistrict = null, string? Department = null)
+{
+    public static readonly MonthFilter None = new();
+
+    /// <summary>400 naming the field of a code the county's directory does not have.</summary>
+    public async Task<ProblemDetails> CheckAsync(IQuerySession session, CancellationToken ct) => new FieldErrors()
+        .When(SubDistrict is { } s && !await session.Query<global::Whistle.County.Directory.SubDistrict>().AnyAsync(x => x.Code == s, ct), "subDistrict",
+            $"没有编码为 {SubDistrict} 的街道。No sub-district {SubDistrict}.")
+        .When(Department is { } d && !await session.Query<global::Whistle.County.Directory.Department>().AnyAsync(x => x.Code == d, ct), "department",
+            $"没有编码为 {Department} 的部门。No department {Department}.")
+        .ToProblem();
+}
+
 /// <summary>The month's scorecards as the reader may see them: every department ranked, the full scorecards in scope.</summary>
 public static class MonthAssessment
 {
-    public static async Task<MonthScorecards> LoadAsync(string month, Scope scope, IQuerySession session, CancellationToken ct)
+    public static async Task<MonthScorecards> LoadAsync(string month, Scope scope, IQuerySession session, MonthFilter? filter, CancellationToken ct)
     {
+        filter ??= MonthFilter.None;
         var policy = await DeadlinePolicy.CurrentAsync(session, ct);
         var departments = (await session.Query<Department>().ToListAsync(ct)).ToDictionary(d => d.Code, d => d.Info.Name, StringComparer.Ordinal);
         var cards = (await session.Query<DepartmentScorecard>().Where(c => c.Month == month).ToListAsync(ct))
             .ToDictionary(c => c.Department, StringComparer.Ordinal);
+        IReadOnlyList<AssessedAssignment> AssignmentsOf(string code) =>
+            [.. (cards.GetValueOrDefault(code)?.Assignments ?? []).Where(a => filter.SubDistrict is null || a.SubDistrict == filter.SubDistrict)];
         var figures = departments.Keys.Union(cards.Keys)
             .Select(code => (Code: code, Name: departments.GetValueOrDefault(code, code),
-                Figures: ScorecardFigures.Of(cards.GetValueOrDefault(code)?.Assignments ?? [], policy.Assessment),
-                Assignments: (IReadOnlyList<AssessedAssignment>?)cards.GetValueOrDefault(code)?.Assignments ?? []))
+                Figures: ScorecardFigures.Of([.. AssignmentsOf(code)], policy.Assessment), Assignments: AssignmentsOf(code)))
             .ToList();
-        var ranking = DepartmentRanking.Rank(figures.Select(f => (f.Code, f.Name, f.Figures)));
-        var visible = figures.Where(f => scope.SeesScorecardOf(f.Code))
+        var ranking = DepartmentRanking.Rank(figures.Select(f => (f.Code, f.Name, f.Figures)))
+            .Where(r => filter.Department is null || r.Department == filter.Department).ToList();
+        var visible = figures.Where(f => scope.SeesScorecardOf(f.Code) && (filter.Department is null || f.Code == filter.Department))
             .Select(f => new DepartmentScorecardView(f.Code, f.Name, month, ranking.First(r => r.Department == f.Code).Rank, f.Figures,
                 policy.Version, policy.Assessment, f.Assignments, ScorecardFigures.Original([.. f.Assignments], policy.Assessment)))
             .OrderBy(v => ranking.ToList().FindIndex(r => r.Department == v.Department))
@@ -51,7 +72,9 @@ public static class MonthAssessment
 
 public static class DepartmentScorecardsEndpoint
 {
-    public static ProblemDetails Validate(string month, string? format) => MonthAssessment.Check(month, format);
+    public static async Task<ProblemDetails> ValidateAsync(
+        string month, string? format, string? subDistrict, string? department, IQuerySession session, CancellationToken ct) =>
+        MonthAssessment.Check(month, format) is var problem && problem != Problems.None ? problem : await new MonthFilter(subDistrict, department).CheckAsync(session, ct);
 
     /// <summary>
     /// The month's department scorecards (部门月度考核) with the ranking by score. Every reader sees the whole ranking; a
@@ -60,6 +83,8 @@ public static class DepartmentScorecardsEndpoint
     /// </summary>
     /// <param name="month">the month, yyyy-MM in China time.</param>
     /// <param name="format">json (the default) or csv.</param>
+    /// <param name="subDistrict">only the assignments on whistles blown in this sub-district (code), ranked among themselves.</param>
+    /// <param name="department">only this department's row and scorecard (code), with its county-wide rank.</param>
     /// <param name="request">the request, whose Accept header may ask for CSV.</param>
     /// <param name="user">the caller, whose scope bounds the scorecards.</param>
     /// <param name="session">the read side.</param>
@@ -67,9 +92,10 @@ public static class DepartmentScorecardsEndpoint
     [WolverineGet("/api/assessment/departments/{month}", OperationId = "GetDepartmentScorecards")]
     [Authorize(Roles = Scope.AssessmentReaders)]
     [ProducesResponseType<MonthScorecards>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Get(string month, string? format, HttpRequest request, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> Get(
+        string month, string? format, string? subDistrict, string? department, HttpRequest request, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
-        var scorecards = await MonthAssessment.LoadAsync(month, Scope.Of(user), session, ct);
+        var scorecards = await MonthAssessment.LoadAsync(month, Scope.Of(user), session, new MonthFilter(subDistrict, department), ct);
         return MonthAssessment.WantsCsv(format, request)
             ? MonthAssessment.Csv(scorecards, scorecards.Ranking, $"department-scorecards-{month}.csv")
             : Results.Json(scorecards);
@@ -98,7 +124,7 @@ public static class DepartmentScorecardEndpoint
     public static async Task<IResult> Get(
         string month, string department, string? format, HttpRequest request, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
-        var scorecards = await MonthAssessment.LoadAsync(month, Scope.Of(user), session, ct);
+        var scorecards = await MonthAssessment.LoadAsync(month, Scope.Of(user), session, null, ct);
         if (scorecards.Scorecards.FirstOrDefault(s => s.Department == department) is not { } view)
             return Results.Problem(Problems.NotFound($"没有部门 {department}。", $"No department {department}."));
         return MonthAssessment.WantsCsv(format, request)

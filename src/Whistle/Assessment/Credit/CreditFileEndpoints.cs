@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Whistle.County.Directory;
 using Whistle.Kernel;
 using Wolverine.Http;
 
@@ -20,14 +21,21 @@ internal static class CreditFormat
 
 public static class CreditFilesEndpoint
 {
-    public static ProblemDetails Validate(string? format) => CreditFormat.Check(format);
+    /// <summary>The format, and the company filter: a code the county's directory does not have is 400 naming <c>company</c>.</summary>
+    public static async Task<ProblemDetails> ValidateAsync(string? format, string? company, IQuerySession session, CancellationToken ct) =>
+        CreditFormat.Check(format) is var problem && problem != Problems.None ? problem
+            : company is not null && !await session.Query<PropertyCompany>().AnyAsync(c => c.Code == company, ct)
+                ? new FieldErrors().Add("company", $"没有编码为 {company} 的物业服务企业。No property-service company {company}.").ToProblem()
+                : Problems.None;
 
-    /// <summary>Every company's credit file, best score first (then by code); <c>?format=csv</c> for Excel.</summary>
+    /// <summary>Every company's credit file, best score first (then by code), or the one <c>?company=</c> names; <c>?format=csv</c> for Excel.</summary>
     [WolverineGet("/api/assessment/companies", OperationId = "ListCreditFiles")]
     [Authorize(Roles = Scope.CreditFileReaders)]
-    public static async Task<IResult> Get(string? format, IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> Get(string? format, string? company, IQuerySession session, CancellationToken ct)
     {
-        var files = await session.Query<CompanyCreditFile>().OrderByDescending(x => x.Score).ThenBy(x => x.Id).ToListAsync(ct);
+        var query = session.Query<CompanyCreditFile>().AsQueryable();
+        if (company is not null) query = query.Where(x => x.Id == company);
+        var files = await query.OrderByDescending(x => x.Score).ThenBy(x => x.Id).ToListAsync(ct);
         var list = files.Select(f => new CreditFileSummary(
             f.Id, f.Name, f.LegalRepresentative, f.Score, f.Grade, f.Additions, f.Deductions, f.Entries.Count)).ToList();
         return format == "csv"

@@ -22,7 +22,8 @@ public static class TerritoryScorecardsEndpoint
         "部门评价 ratings",
     ];
 
-    public static ProblemDetails Validate(string month, string? format) => MonthAssessment.Check(month, format);
+    public static async Task<ProblemDetails> ValidateAsync(string month, string? format, string? subDistrict, IQuerySession session, CancellationToken ct) =>
+        MonthAssessment.Check(month, format) is var problem && problem != Problems.None ? problem : await new MonthFilter(subDistrict).CheckAsync(session, ct);
 
     /// <summary>
     /// The month's territory scorecards (社区、街道月度考核): every sub-district, then every community, with a complaint
@@ -32,6 +33,7 @@ public static class TerritoryScorecardsEndpoint
     /// </summary>
     /// <param name="month">the month, yyyy-MM in China time.</param>
     /// <param name="format">json (the default) or csv.</param>
+    /// <param name="subDistrict">only this sub-district's scorecard and its communities' (code).</param>
     /// <param name="request">the request, whose Accept header may ask for CSV.</param>
     /// <param name="user">the caller, whose scope bounds the scorecards.</param>
     /// <param name="session">the read side.</param>
@@ -39,9 +41,12 @@ public static class TerritoryScorecardsEndpoint
     [WolverineGet("/api/assessment/territories/{month}", OperationId = "GetTerritoryScorecards")]
     [Authorize(Roles = Scope.TerritoryAssessmentReaders)]
     [ProducesResponseType<MonthTerritories>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Get(string month, string? format, HttpRequest request, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> Get(
+        string month, string? format, string? subDistrict, HttpRequest request, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
-        var cards = await InScope(session.Query<TerritoryScorecard>().Where(c => c.Month == month), Scope.Of(user)).ToListAsync(ct);
+        var query = InScope(session.Query<TerritoryScorecard>().Where(c => c.Month == month), Scope.Of(user));
+        if (subDistrict is not null) query = query.Where(c => c.SubDistrict == subDistrict);
+        var cards = await query.ToListAsync(ct);
         var views = cards
             .OrderBy(c => c.Level == TerritoryLevel.SubDistrict ? 0 : 1).ThenBy(c => c.Code, StringComparer.Ordinal)
             .Select(c => new TerritoryScorecardView(c.Level, c.Code, c.SubDistrict, c.Month, TerritoryFigures.Of(c.Cases), c.Cases))
