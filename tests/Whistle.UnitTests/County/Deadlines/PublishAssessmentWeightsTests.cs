@@ -46,4 +46,21 @@ public class PublishAssessmentWeightsTests
     public void each_weight_is_given_from_0_to_100() =>
         PublishDeadlinePolicyEndpoint.Validate(Policy(new AssessmentWeightsInput(null, 101, 0)))
             .ShouldRejectFields("assessment.response", "assessment.resolution");
+
+    [Fact]
+    public void the_appeal_window_is_optional_versioned_with_the_policy_and_defaults_to_10_days()
+    {
+        var command = Policy(new AssessmentWeightsInput(30, 35, 35, AppealWindowDays: 5));
+
+        PublishDeadlinePolicyEndpoint.Validate(command).ShouldBeNoProblem();
+        DeadlinePolicy.Create(PublishDeadlinePolicyEndpoint.Publish(command, 1, Users.AdminActor, Now)).Assessment.AppealDays.ShouldBe(5);
+        DeadlinePolicy.Create(PublishDeadlinePolicyEndpoint.Publish(Policy(new AssessmentWeightsInput(30, 35, 35)), 1, Users.AdminActor, Now))
+            .Assessment.AppealDays.ShouldBe(10);
+        DeadlinePolicy.Default.Assessment.AppealDays.ShouldBe(10);
+    }
+
+    [Fact]
+    public void the_appeal_window_is_1_to_60_days() =>
+        PublishDeadlinePolicyEndpoint.Validate(Policy(new AssessmentWeightsInput(30, 35, 35, AppealWindowDays: 0)))
+            .ShouldRejectField("assessment.appealWindowDays", "An appeal window of 1 to 60 days.");
 }
