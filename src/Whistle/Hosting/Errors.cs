@@ -1,5 +1,6 @@
 using System.Text.Json;
 using JasperFx;
+using JasperFx.Events;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
@@ -38,6 +39,11 @@ internal sealed partial class Errors(IProblemDetailsService problems, ILogger<Er
                 case ConcurrencyException:
                     return Problems.Conflict("案件刚被他人修改，请刷新后重试。",
                         "Someone else changed the case at the same moment; reload and retry.");
+                case Marten.Exceptions.ExistingStreamIdCollisionException or ExistingStreamIdCollisionException:
+                    // Two requests starting the same stream at once (an id derived from what it is about): the loser's
+                    // answer is what it would have got a moment later, a conflict.
+                    return Problems.Conflict("同一记录刚由另一请求创建，请刷新后查看。",
+                        "Another request created the same record at the same moment; reload to see it.");
             }
         }
         return new ProblemDetails

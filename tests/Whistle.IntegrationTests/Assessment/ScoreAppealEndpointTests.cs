@@ -143,4 +143,23 @@ public sealed class ScoreAppealEndpointTests(AppFixture app) : IntegrationContex
         (await late.ReadAsJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>())!.Detail.ShouldNotBeNull().ShouldContain("appeal window");
         (await Get<List<ScoreAppealDetails>>(Tokens.Office, "/api/assessment/appeals", county)).ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task two_appeals_on_one_item_at_the_same_moment_give_one_appeal_and_one_409()
+    {
+        var county = await App.NewCountyAsync();
+        var (whistle, _, due) = await BlowAndMiss(county);
+        var appeal = new LodgeScoreAppeal(whistle, "系统故障致无法签收。", DeadlineKind.SignFor, due);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Host.Scenario(x =>
+        {
+            x.WithRequestHeader("Authorization", "Bearer " + Tokens.For(Tokens.Gongan, county));
+            x.Post.Json(appeal, JsonStyle.MinimalApi).ToUrl("/api/assessment/appeals");
+            x.IgnoreStatusCode();
+        })));
+
+        answers.Select(a => a.Context.Response.StatusCode).Order().ShouldBe([201, 409, 409, 409]);
+        var lodged = (await answers.Single(a => a.Context.Response.StatusCode == 201).ReadAsJsonAsync<ScoreAppealLodgedResponse>())!.AppealId;
+        (await EventsOf(lodged, county)).Select(e => e.Data.GetType()).ShouldBe([typeof(ScoreAppealLodged)]);
+    }
 }
