@@ -24,9 +24,11 @@ public static class MonthAssessment
                 Assignments: (IReadOnlyList<AssessedAssignment>?)cards.GetValueOrDefault(code)?.Assignments ?? []))
             .ToList();
         var ranking = DepartmentRanking.Rank(figures.Select(f => (f.Code, f.Name, f.Figures)));
+        // The gaming signals stand beside the score, never in it.
+        var signals = await Signals.MonthSignalsQuery.CountsAsync(month, session, ct);
         var visible = figures.Where(f => scope.SeesScorecardOf(f.Code))
             .Select(f => new DepartmentScorecardView(f.Code, f.Name, month, ranking.First(r => r.Department == f.Code).Rank, f.Figures,
-                policy.Version, policy.Assessment, f.Assignments))
+                policy.Version, policy.Assessment, f.Assignments, signals.GetValueOrDefault(f.Code, Signals.SignalCounts.None)))
             .OrderBy(v => ranking.ToList().FindIndex(r => r.Department == v.Department))
             .ToList();
         return new MonthScorecards(month, policy.Version, policy.Assessment, ranking, visible);
