@@ -1,6 +1,7 @@
 using JasperFx.Events.Projections;
 using Marten;
 using Whistle.Assessment.Appeals;
+using Whistle.Assessment.Signals;
 using Whistle.Assessment.Territories;
 
 namespace Whistle.Assessment;
@@ -18,5 +19,6 @@ public static class AssessmentSetup
         opts.Schema.For<DepartmentScorecard>().Index(x => x.Month);
         opts.Projections.Add<TerritoryScorecardProjection>(ProjectionLifecycle.Async);
         opts.Schema.For<TerritoryScorecard>().Index(x => x.Month);
+        SignalsSetup.Configure(opts);
     }
 }

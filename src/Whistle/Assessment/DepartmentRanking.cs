@@ -13,7 +13,7 @@ public sealed record RankedDepartment(
 /// </summary>
 public sealed record DepartmentScorecardView(
     string Department, string Name, string Month, int? Rank, ScorecardFigures Figures, int PolicyVersion, AssessmentWeights Weights,
-    IReadOnlyList<AssessedAssignment> Assignments, ScorecardFigures OriginalFigures);
+    IReadOnlyList<AssessedAssignment> Assignments, ScorecardFigures OriginalFigures, Signals.SignalCounts? Signals = null);
 
 /// <summary>The month: the ranking of every department, and the full scorecards the reader may see.</summary>
 public sealed record MonthScorecards(

@@ -45,9 +45,12 @@ public static class MonthAssessment
             .ToList();
         var ranking = DepartmentRanking.Rank(figures.Select(f => (f.Code, f.Name, f.Figures)))
             .Where(r => filter.Department is null || r.Department == filter.Department).ToList();
+        // The gaming signals stand beside the score, never in it.
+        var signals = await Signals.MonthSignalsQuery.CountsAsync(month, session, ct);
         var visible = figures.Where(f => scope.SeesScorecardOf(f.Code) && (filter.Department is null || f.Code == filter.Department))
             .Select(f => new DepartmentScorecardView(f.Code, f.Name, month, ranking.First(r => r.Department == f.Code).Rank, f.Figures,
-                policy.Version, policy.Assessment, f.Assignments, ScorecardFigures.Original([.. f.Assignments], policy.Assessment)))
+                policy.Version, policy.Assessment, f.Assignments, ScorecardFigures.Original([.. f.Assignments], policy.Assessment),
+                signals.GetValueOrDefault(f.Code, Signals.SignalCounts.None)))
             .OrderBy(v => ranking.ToList().FindIndex(r => r.Department == v.Department))
             .ToList();
         return new MonthScorecards(month, policy.Version, policy.Assessment, ranking, visible);

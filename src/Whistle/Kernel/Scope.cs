@@ -105,6 +105,12 @@ public sealed record Scope(string UserId, string Role, string? Community, string
     public const string TerritoryAssessmentReaders =
         Roles.Office + "," + Roles.Supervisor + "," + Roles.Analyst + "," + Roles.Admin + "," + Roles.SubDistrict + "," + Roles.Community;
 
+    /// <summary>
+    /// Who reads the two-way cross assessment (双向交叉考核): the office, the county supervisors, analysts and
+    /// administrators every sub-district's; a sub-district officer its own.
+    /// </summary>
+    public const string TwoWayAssessmentReaders = Roles.Office + "," + Roles.Supervisor + "," + Roles.Analyst + "," + Roles.Admin + "," + Roles.SubDistrict;
+
     /// <summary>Who reads the property-service companies' credit files: the county-wide roles and the county supervisors.</summary>
     public const string CreditFileReaders = Roles.Clerk + "," + Roles.Office + "," + Roles.Supervisor + "," + Roles.Analyst + "," + Roles.Admin;
 

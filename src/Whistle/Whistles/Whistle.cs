@@ -97,6 +97,8 @@ public sealed record Whistle : IWriteModel<Whistle>
     public EscalationRound? LastRound { get; init; }
     /// <summary>The breaches already published (通报): each once.</summary>
     public ImmutableList<Breach> Noticed { get; init; } = [];
+    /// <summary>The departments that have rated the whistler (部门评价属地): each once.</summary>
+    public ImmutableHashSet<string> RatedWhistler { get; init; } = [];
 
     /// <summary>Where the whistle sits, as scope reads it: the area that blew it and every department it was assigned to.</summary>
     public CaseArea Area => new(CommunityCode, SubDistrictCode, Assignments.Select(a => a.Department).Distinct().ToList());
@@ -178,6 +180,8 @@ public sealed record Whistle : IWriteModel<Whistle>
     public Whistle Apply(ReminderSent e) => this;
 
     public Whistle Apply(DepartmentRated e) => this;
+
+    public Whistle Apply(WhistlerRated e) => this with { RatedWhistler = RatedWhistler.Add(e.Department) };
 
     public Whistle AtVersion(long version) => this with { Version = version };
 

@@ -94,6 +94,10 @@ public sealed class WhistleDetails
         public int Returned { get; set; }
         public int? Score { get; set; }
         public string? RatingComment { get; set; }
+        /// <summary>The department's rating of the whistler (部门评价属地): well-founded (合理) and cooperation (配合), 1–5.</summary>
+        public int? WhistlerWellFounded { get; set; }
+        public int? WhistlerCooperation { get; set; }
+        public string? WhistlerComment { get; set; }
         /// <summary>The department had no active officer in the staff register when the whistle was blown on it (item 7).</summary>
         public bool WithoutActiveOfficer { get; set; }
     }
@@ -199,6 +203,10 @@ public partial class WhistleDetailsProjection : SingleStreamProjection<WhistleDe
 
     public static WhistleDetails Apply(IEvent<DepartmentRated> e, WhistleDetails d) =>
         Change(e, d, e.Data.Department, a => (a.Score, a.RatingComment) = (e.Data.Score, e.Data.Comment));
+
+    public static WhistleDetails Apply(IEvent<WhistlerRated> e, WhistleDetails d) =>
+        Change(e, d, e.Data.Department, a => (a.WhistlerWellFounded, a.WhistlerCooperation, a.WhistlerComment) =
+            (e.Data.WellFounded, e.Data.Cooperation, e.Data.Comment));
 
     public static WhistleDetails Apply(IEvent<AssignmentPaused> e, WhistleDetails d) =>
         Change(e, d, e.Data.Department, a => a.Pauses.Add(

@@ -220,5 +220,15 @@ public static class WhistleEventTypes
         typeof(RulingOverdue),
         typeof(SupervisionOpened),
         typeof(BreachNoticePublished),
+        typeof(WhistlerRated),
     ];
 }
+
+/// <summary>
+/// 部门评价属地: a department assigned to the whistle rated the area that blew it, once, after replying — whether the
+/// whistle was well-founded (合理) and how the community cooperated (配合), each 1–5. The community and sub-district
+/// travel on the event (the territory assessment reads them without a lookup).
+/// </summary>
+public sealed record WhistlerRated(
+    Guid WhistleId, string Department, string CommunityCode, string SubDistrictCode, int WellFounded, int Cooperation,
+    string? Comment, Actor By, DateTimeOffset At);

@@ -102,7 +102,7 @@ public sealed class TerritoryScorecardEndpointTests(AppFixture app) : Integratio
         bytes.Take(3).ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF });
         var rows = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n");
         rows[0].ShouldBe(string.Join(',', TerritoryScorecardsEndpoint.CsvHeader));
-        rows[1].ShouldBe($"{month},subdistrict,SD01,SD01,2,1,0.5,1,1,1,0,0");
+        rows[1].ShouldBe($"{month},subdistrict,SD01,SD01,2,1,0.5,1,1,1,0,0,0,,,");
     }
 
     [Theory]

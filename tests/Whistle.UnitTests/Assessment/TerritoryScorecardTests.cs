@@ -100,4 +100,36 @@ public class TerritoryScorecardTests
     {
         FiguresAfter(Community, Lodged(), Lodged()).Cases.ShouldBe(1);
     }
+
+    private static WhistlerRated RatedBy(string department, int wellFounded, int cooperation, Guid? whistle = null) =>
+        new(whistle ?? WhistleId, department, CommunityId, SubDistrictId, wellFounded, cooperation, null, Users.DepartmentOfficerActor(department), LodgedAt.AddDays(2));
+
+    [Fact]
+    public void the_departments_ratings_of_the_territory_are_counted_and_averaged_each_rating_the_mean_of_its_two_scores()
+    {
+        // gongan: 合理 5, 配合 4 → 4.5; chengguan: 合理 2, 配合 3 → 2.5. Means: 合理 3.5, 配合 3.5, rating 3.5.
+        var figures = FiguresAfter(Community, Lodged(), Whistled(), RatedBy("gongan", 5, 4), RatedBy("chengguan", 2, 3));
+
+        (figures.RatedByDepartments, figures.WellFounded, figures.Cooperation, figures.RatingFromDepartments)
+            .ShouldBe((2, (decimal?)3.5m, (decimal?)3.5m, (decimal?)3.5m));
+        FiguresAfter(SubDistrict, Lodged(), Whistled(), RatedBy("gongan", 5, 4), RatedBy("chengguan", 2, 3)).RatedByDepartments.ShouldBe(2);
+    }
+
+    [Fact]
+    public void the_means_are_rounded_to_two_places_and_null_without_a_rating()
+    {
+        // 合理 5, 4, 4 → 13 ÷ 3 = 4.333… → 4.33; 配合 5, 5, 4 → 4.666… → 4.67.
+        var figures = FiguresAfter(Community, Lodged(), Whistled(), RatedBy("gongan", 5, 5), RatedBy("chengguan", 4, 5), RatedBy("guihua", 4, 4));
+
+        (figures.WellFounded, figures.Cooperation, figures.RatingFromDepartments).ShouldBe(((decimal?)4.33m, (decimal?)4.67m, (decimal?)4.5m));
+        var none = FiguresAfter(Community, Lodged(), Whistled());
+        (none.RatedByDepartments, none.WellFounded, none.Cooperation, none.RatingFromDepartments).ShouldBe((0, (decimal?)null, (decimal?)null, (decimal?)null));
+    }
+
+    [Fact]
+    public void a_rating_counts_once_and_only_on_a_whistle_of_the_territorys_cases()
+    {
+        FiguresAfter(Community, Lodged(), Whistled(), RatedBy("gongan", 5, 4), RatedBy("gongan", 5, 4)).RatedByDepartments.ShouldBe(1);
+        FiguresAfter(Community, Lodged(), Whistled(), RatedBy("gongan", 5, 4, Guid.NewGuid())).RatedByDepartments.ShouldBe(0);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Shouldly;
 using Whistle.Kernel;
+using Whistle.UnitTests.Complaints;
 using Whistle.Whistles;
 using Xunit;
 using static Whistle.UnitTests.Whistles.WhistleHistory;
@@ -48,6 +49,7 @@ public class WhistleEventsTests
         Rated(Lead),
         Rated(Other),
         Concluded(Lead, Other),
+        new WhistlerRated(WhistleId, Lead, ComplaintHistory.CommunityId, ComplaintHistory.SubDistrictId, 4, 5, null, Officer(Lead), BlownAt.AddDays(6)),
     ];
 
     [Fact]

@@ -36,25 +36,58 @@ public sealed record AssessedCase
     public ImmutableList<Guid> WhistlesConcluded { get; init; } = [];
     /// <summary>The departments' ratings given when the complaint's whistles concluded (one per department rated).</summary>
     public int Ratings { get; init; }
+    /// <summary>The whistler's rating of each department (1–5) on the complaint's whistles: the territory rating the departments.</summary>
+    public ImmutableList<GivenRating> RatingsGiven { get; init; } = [];
+    /// <summary>The departments' ratings of the territory (<see cref="WhistlerRated"/>): the departments rating the territory.</summary>
+    public ImmutableList<ReceivedRating> RatingsReceived { get; init; } = [];
 
     /// <summary>Resolved, and no whistle was ever blown on it: the territory solved it on its own (未吹哨办结).</summary>
     public bool ResolvedWithoutWhistle => ResolvedAt is not null && Whistles.IsEmpty;
 }
 
+/// <summary>The territory's rating of a department on one whistle (its <see cref="DepartmentRated"/>).</summary>
+public sealed record GivenRating(Guid WhistleId, string Department, int Score);
+
+/// <summary>A department's rating of the territory on one whistle (its <see cref="WhistlerRated"/>): 合理 and 配合, 1–5 each.</summary>
+public sealed record ReceivedRating(Guid WhistleId, string Department, int WellFounded, int Cooperation, string? Comment, DateTimeOffset At)
+{
+    /// <summary>The rating's one figure: the mean of its two scores.</summary>
+    public decimal Score => (WellFounded + Cooperation) / 2m;
+}
+
 /// <summary>
 /// The figures of one territory's month. The whistle rate is whistled cases ÷ cases (0 to 1, four places), null when
-/// no case was lodged. See docs/assessment.md.
+/// no case was lodged. The departments' rating of the territory: how many ratings it received, the mean of their
+/// well-founded (合理) and cooperation (配合) scores, and their mean rating (each rating the mean of its two scores), two
+/// places, null when none was received. See docs/assessment.md.
 /// </summary>
 public sealed record TerritoryFigures(
     int Cases, int Whistled, decimal? WhistleRate, int ResolvedWithoutWhistle, int FollowUps, int FollowUpsInTime,
-    int WhistlesConcluded, int Ratings)
+    int WhistlesConcluded, int Ratings, int RatedByDepartments = 0, decimal? WellFounded = null, decimal? Cooperation = null,
+    decimal? RatingFromDepartments = null)
 {
     public static TerritoryFigures Of(IReadOnlyCollection<AssessedCase> cases)
     {
         var whistled = cases.Count(c => !c.Whistles.IsEmpty);
         return new TerritoryFigures(
             cases.Count, whistled, ScorecardFigures.Rate(whistled, cases.Count), cases.Count(c => c.ResolvedWithoutWhistle),
-            cases.Sum(c => c.FollowUps), cases.Sum(c => c.FollowUpsInTime), cases.Sum(c => c.WhistlesConcluded.Count), cases.Sum(c => c.Ratings));
+            cases.Sum(c => c.FollowUps), cases.Sum(c => c.FollowUpsInTime), cases.Sum(c => c.WhistlesConcluded.Count), cases.Sum(c => c.Ratings))
+            .WithRatings([.. cases.SelectMany(c => c.RatingsReceived)]);
+    }
+
+    private TerritoryFigures WithRatings(IReadOnlyList<ReceivedRating> received) => this with
+    {
+        RatedByDepartments = received.Count,
+        WellFounded = Mean(received.Select(r => (decimal)r.WellFounded)),
+        Cooperation = Mean(received.Select(r => (decimal)r.Cooperation)),
+        RatingFromDepartments = Mean(received.Select(r => r.Score)),
+    };
+
+    /// <summary>The mean to two places (half away from zero), null over nothing.</summary>
+    public static decimal? Mean(IEnumerable<decimal> values)
+    {
+        var list = values.ToList();
+        return list.Count == 0 ? null : Math.Round(list.Average(), 2, MidpointRounding.AwayFromZero);
     }
 }
 
@@ -119,7 +152,16 @@ public sealed record TerritoryScorecard
             }),
             WhistleConcluded e => card.Change(c => c.ComplaintId == e.ComplaintId,
                 c => c.WhistlesConcluded.Contains(e.WhistleId) ? c : c with { WhistlesConcluded = c.WhistlesConcluded.Add(e.WhistleId) }),
-            DepartmentRated e => card.Change(c => c.Whistles.Contains(e.WhistleId), c => c with { Ratings = c.Ratings + 1 }),
+            DepartmentRated e => card.Change(c => c.Whistles.Contains(e.WhistleId), c => c with
+            {
+                Ratings = c.Ratings + 1, RatingsGiven = c.RatingsGiven.Add(new GivenRating(e.WhistleId, e.Department, e.Score)),
+            }),
+            // Once per department per whistle: the same rating delivered again counts once.
+            WhistlerRated e => card.Change(c => c.Whistles.Contains(e.WhistleId), c =>
+                c.RatingsReceived.Any(r => r.WhistleId == e.WhistleId && r.Department == e.Department) ? c : c with
+                {
+                    RatingsReceived = c.RatingsReceived.Add(new ReceivedRating(e.WhistleId, e.Department, e.WellFounded, e.Cooperation, e.Comment, e.At)),
+                }),
             _ => card,
         };
     }
@@ -150,6 +192,7 @@ public partial class TerritoryScorecardProjection : MultiStreamProjection<Territ
         IncludeType<ComplaintFollowUpRecorded>();
         IncludeType<WhistleConcluded>();
         IncludeType<DepartmentRated>();
+        IncludeType<WhistlerRated>();
         CustomGrouping(Group);
     }
 
@@ -165,6 +208,14 @@ public partial class TerritoryScorecardProjection : MultiStreamProjection<Territ
         _ => null,
     };
 
+    /// <summary>The whistle of a rating (either way): its complaint is read from <see cref="WhistleDetails"/>.</summary>
+    private static Guid? WhistleOf(object data) => data switch
+    {
+        DepartmentRated e => e.WhistleId,
+        WhistlerRated e => e.WhistleId,
+        _ => null,
+    };
+
     private static async Task Group(IQuerySession session, IReadOnlyList<IEvent> events, JasperFx.Events.Grouping.IEventGrouping<string> grouping)
     {
         foreach (var e in events)
@@ -173,11 +224,11 @@ public partial class TerritoryScorecardProjection : MultiStreamProjection<Territ
                     grouping.AddEvent(key, e);
 
         // Case ids are unique across counties: the lookups need no tenant, and the daemon's session may have none.
-        var rated = events.Select(e => e.Data).OfType<DepartmentRated>().Select(r => r.WhistleId).Distinct().ToArray();
+        var rated = events.Select(e => WhistleOf(e.Data)).OfType<Guid>().Distinct().ToArray();
         var whistles = rated.Length == 0 ? new Dictionary<Guid, Guid>()
             : (await session.Query<WhistleDetails>().Where(w => w.AnyTenant() && rated.Contains(w.Id)).ToListAsync())
                 .ToDictionary(w => w.Id, w => w.ComplaintId);
-        Guid? Of(object data) => data is DepartmentRated r ? whistles.TryGetValue(r.WhistleId, out var c) ? c : null : ComplaintOf(data);
+        Guid? Of(object data) => WhistleOf(data) is { } w ? whistles.TryGetValue(w, out var c) ? c : null : ComplaintOf(data);
 
         var ids = events.Select(e => Of(e.Data)).OfType<Guid>().Distinct().ToArray();
         if (ids.Length == 0) return;

@@ -19,7 +19,7 @@ public static class TerritoryScorecardsEndpoint
     [
         "月份 month", "层级 level", "代码 code", "所属街道 sub-district", "案件数 cases", "吹哨数 whistled", "吹哨率 whistle rate",
         "未吹哨办结 resolved without a whistle", "回访 follow-ups", "按时回访 follow-ups in time", "吹哨办结 whistles concluded",
-        "部门评价 ratings",
+        "部门评价 ratings", "部门评价属地 rated by departments", "合理 well-founded", "配合 cooperation", "部门评分 rating from departments",
     ];
 
     public static async Task<ProblemDetails> ValidateAsync(string month, string? format, string? subDistrict, IQuerySession session, CancellationToken ct) =>
@@ -69,5 +69,6 @@ public static class TerritoryScorecardsEndpoint
     [
         v.Month, v.Level, v.Code, v.SubDistrict, v.Figures.Cases, v.Figures.Whistled, v.Figures.WhistleRate, v.Figures.ResolvedWithoutWhistle,
         v.Figures.FollowUps, v.Figures.FollowUpsInTime, v.Figures.WhistlesConcluded, v.Figures.Ratings,
+        v.Figures.RatedByDepartments, v.Figures.WellFounded, v.Figures.Cooperation, v.Figures.RatingFromDepartments,
     ];
 }
