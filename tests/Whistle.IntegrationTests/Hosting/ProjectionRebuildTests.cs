@@ -70,6 +70,17 @@ public sealed partial class ProjectionRebuildTests(AppFixture app, ITestOutputHe
                 after.ShouldBe(before, $"{projection.Name} differs after the rebuild");
             }
             report.Rebuilt.Single(r => r.Name == "DepartmentScorecard").DocumentsWritten.ShouldBe(live["DepartmentScorecard"].Count);
+
+            // One projection alone: its readers follow it.
+            var one = await (await Send(Tokens.Admin, x => x.Post.Json(Empty, JsonStyle.MinimalApi)
+                .ToUrl("/api/admin/projections/AssignmentMonths/rebuild"), 200)).ReadAsJsonAsync<ProjectionRebuildReport>();
+            one!.Rebuilt.Select(r => r.Name).ShouldBe(["AssignmentMonths", "DepartmentScorecard"]);
+
+            // The daemon goes on after the rebuilds: a new case reaches the territory scorecards.
+            var cases = await TerritoryCases();
+            await Lodge("utilities");
+            await CatchUp();
+            (await TerritoryCases()).ShouldBe(cases + 2);   // its community's scorecard and its sub-district's
         }
     }
 
@@ -212,6 +223,12 @@ public sealed partial class ProjectionRebuildTests(AppFixture app, ITestOutputHe
     {
         await using var command = host.Services.GetRequiredService<NpgsqlDataSource>().CreateCommand("select count(*) from whistle.mt_events");
         return Convert.ToInt64(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private async Task<int> TerritoryCases()
+    {
+        await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession(County);
+        return (await session.Query<Whistle.Assessment.Territories.TerritoryScorecard>().ToListAsync()).Sum(s => s.Cases.Count);
     }
 
     private async Task<IReadOnlyList<JasperFx.Events.IEvent>> EventsOf(Guid stream)
