@@ -36,6 +36,12 @@ internal sealed partial class Errors(IProblemDetailsService problems, ILogger<Er
                     var problem = Problems.BadRequest("请求无效。", bad.Message);
                     problem.Status = bad.StatusCode;
                     return problem;
+                case Wolverine.Runtime.Agents.DaemonNotRunningOnThisNodeException:
+                    return Problems.Conflict("本节点未运行投影守护进程（多节点部署时由其他节点运行），请稍后重试或在维护窗口用命令行重建。",
+                        "This node runs no projection daemon (another node of the cluster does): retry, or rebuild from the command line in a maintenance window.");
+                case JasperFx.Events.Daemon.ProjectionAlreadyRebuildingException rebuilding:
+                    return Problems.Conflict($"投影 {rebuilding.ProjectionName} 正在重建，请等待其完成。",
+                        $"The projection {rebuilding.ProjectionName} is being rebuilt already; wait for it to finish.");
                 case ConcurrencyException:
                     return Problems.Conflict("案件刚被他人修改，请刷新后重试。",
                         "Someone else changed the case at the same moment; reload and retry.");

@@ -40,6 +40,7 @@ public static class WhistleHosting
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.AddSingleton<WhistleDatabase>();
+        services.AddSingleton<Projections.ProjectionRebuilds>();
 
         services.AddMarten(opts =>
             {
