@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using Whistle.Assessment;
+using Whistle.Assessment.Signals;
 using Whistle.Assessment.Territories;
 using Whistle.Complaints;
 using Whistle.Whistles;
@@ -23,6 +24,7 @@ public sealed class ProjectionCatalogue(IReadOnlyList<ProjectionEntry> entries)
     {
         [typeof(DepartmentScorecard)] = [typeof(AssignmentMonths)],
         [typeof(TerritoryScorecard)] = [typeof(ComplaintDetails), typeof(WhistleDetails)],
+        [typeof(DepartmentSignals)] = [typeof(WhistleDetails), typeof(AssignmentMonths)],
     };
 
     public IReadOnlyList<ProjectionEntry> Entries => entries;
