@@ -24,7 +24,7 @@ public sealed class SimulatedClock(DateTimeOffset start) : TimeProvider
 public sealed record DueMessage(DateTimeOffset DueAt, string TenantId, object Message);
 
 /// <summary>
-/// Holds back every scheduled message whose time the simulated clock has not reached. Wolverine decides whether a
+/// Holds back every scheduled message for the simulator to play when the simulated clock reaches its time. Wolverine decides whether a
 /// scheduled message is due by the wall clock, and a simulated November is already past by it: Wolverine would run
 /// every deadline the moment it was scheduled. This gate, middleware on the scheduled-message handlers of the
 /// simulator's host only, stops such a message before its handler and hands it to the simulator, which invokes it
@@ -36,10 +36,13 @@ public sealed class DeadlineGate(SimulatedClock clock)
 
     public SimulatedClock Clock => clock;
 
-    /// <summary>True when the message must wait for the simulated clock (it is then held, and the handler skipped).</summary>
+    /// <summary>
+    /// True when the message was scheduled (it is then held, and the handler skipped). One already due by the simulated
+    /// clock is held too, so that the simulator plays it alone, never beside another message on the same stream.
+    /// </summary>
     public bool Holds(Envelope envelope)
     {
-        if (envelope.ScheduledTime is not { } due || due <= clock.GetUtcNow() || envelope.Message is null) return false;
+        if (envelope.ScheduledTime is not { } due || envelope.Message is null) return false;
         _held.Enqueue(new DueMessage(due, envelope.TenantId ?? "", envelope.Message));
         return true;
     }
@@ -53,7 +56,7 @@ public sealed class DeadlineGate(SimulatedClock clock)
     }
 }
 
-/// <summary>The gate as Wolverine middleware: <c>Before</c> stops the handler of a message the simulated clock has not reached.</summary>
+/// <summary>The gate as Wolverine middleware: <c>Before</c> stops the handler of a scheduled message, which the gate holds.</summary>
 public static class DeadlineGateMiddleware
 {
     public static HandlerContinuation Before(Envelope envelope, DeadlineGate gate) =>

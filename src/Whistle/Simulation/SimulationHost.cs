@@ -12,7 +12,7 @@ namespace Whistle.Hosting.Simulation;
 /// <summary>
 /// The service as the simulator runs it: the same Marten, Wolverine, endpoints and handlers as <c>ops/run</c>, with
 /// three differences, each for the simulated clock. (1) <see cref="TimeProvider"/> is a <see cref="SimulatedClock"/>.
-/// (2) The <see cref="DeadlineGate"/> holds back scheduled messages the simulated clock has not reached, for the
+/// (2) The <see cref="DeadlineGate"/> holds back every scheduled message, for the
 /// simulator to play in time order. (3) Tokens are signed with a key made for this run, for the simulator's own users;
 /// the service listens on a free loopback port that nobody else is told of. Wolverine runs solo (one node).
 /// </summary>
