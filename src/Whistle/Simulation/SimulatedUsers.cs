@@ -12,7 +12,8 @@ public sealed record SimUser(string Id, string Role, string? SubDistrict = null,
 {
     public static readonly SimUser Clerk = new("sim-clerk", Roles.Clerk);
     public static readonly SimUser Office = new("sim-office", Roles.Office);
-    public static readonly SimUser Mediator = new("sim-mediator", Roles.Mediator, Department: "mediation-centre");
+    /// <summary>The sample centre's mediator (users.tsv), so the staff register knows whom cases are assigned to.</summary>
+    public static readonly SimUser Mediator = new("mediator", Roles.Mediator, Department: "mediation-centre");
 
     /// <summary>The community worker of a community: lodges grid-patrol finds, handles its complaints, blows and concludes whistles.</summary>
     public static SimUser CommunityWorker(string community, string subDistrict) => new($"sim-{community}", Roles.Community, subDistrict, community);

@@ -19,6 +19,9 @@ public sealed record SimulationPlan(string County, DateOnly First, int Days, int
 
     public DateTimeOffset Start => new(First.ToDateTime(TimeOnly.MinValue), CountyOffset);
     public DateTimeOffset End => Start.AddDays(Days);
+
+    /// <summary>The seeded random of the run's <paramref name="step"/>th daily step.</summary>
+    public Random StepRandom(int step) => new(unchecked(Seed * 31 + step));
 }
 
 /// <summary>An answer of the service to one of the simulator's calls.</summary>
@@ -59,7 +62,7 @@ public sealed class Simulator : IDisposable
         _progress = progress;
         Plan = plan;
         County = CountyDirectory.Of(service.App.Services);
-        DailySteps = [(day, random) => ComplaintScripts.Plan(this, day, random)];
+        DailySteps = [(day, random) => ComplaintScripts.Plan(this, day, random), (day, random) => FeeDisputeScripts.Plan(this, day, random)];
     }
 
     public SimulationPlan Plan { get; }
@@ -70,8 +73,9 @@ public sealed class Simulator : IDisposable
     public List<Guid> Ids { get; } = [];
 
     /// <summary>
-    /// The steps that put each day's work on the agenda, in order, each drawing from the run's seeded random.
-    /// Complaints (and what grows from them: whistles, fee disputes, mediation) are the first. A joint meeting's step
+    /// The steps that put each day's work on the agenda, in order, each drawing from its own seeded random
+    /// (<see cref="SimulationPlan.StepRandom"/>), so that a step added later shifts no other step's draws. Complaints
+    /// (and the whistles that grow from them) are the first, fee disputes (and their mediation) the second. A joint meeting's step
     /// (issue 12 §2: the office's monthly meeting with the departments, its agenda drawn from the worklist, its
     /// resolutions dispatched as whistles) is added here when meetings can be held.
     /// </summary>
@@ -107,11 +111,14 @@ public sealed class Simulator : IDisposable
     /// <summary>Plays the period, then the held messages due up to <paramref name="playUntil"/>; answers the summary.</summary>
     public async Task<SimulationSummary> RunAsync(DateTimeOffset playUntil, CancellationToken ct)
     {
+        // Some decisions read what the async daemon projects (the county's directory and staff, loaded just before):
+        // the run starts from a caught-up daemon, or the first acts would depend on how fast it was.
+        await _service.App.WaitForNonStaleProjectionDataAsync(TimeSpan.FromMinutes(5));
         var watch = Stopwatch.StartNew();
         var firstSequence = await LastSequenceAsync(ct);
-        var seeded = new Random(Plan.Seed);
+        var randoms = DailySteps.Select((_, i) => Plan.StepRandom(i)).ToList();
         for (var d = 0; d < Plan.Days; d++)
-            foreach (var step in DailySteps) step(Plan.First.AddDays(d), seeded);
+            for (var s = 0; s < DailySteps.Count; s++) DailySteps[s](Plan.First.AddDays(d), randoms[s]);
 
         var daysDone = 0;
         var actsDropped = 0;

@@ -73,3 +73,20 @@ public class CountyMixTests
         ((double)times.Count(t => t >= TimeSpan.FromHours(8) && t <= TimeSpan.FromHours(18)) / times.Count).ShouldBe(0.8, 0.03);
     }
 }
+
+public class FeeDisputeScriptsTests
+{
+    [Fact]
+    public void fee_disputes_are_filed_on_working_days_only_up_to_two_a_day_times_the_scale()
+    {
+        var random = new Random(9);
+        var saturday = new DateOnly(2026, 11, 7);
+        var monday = new DateOnly(2026, 11, 9);
+        for (var i = 0; i < 200; i++)
+        {
+            FeeDisputeScripts.DisputesOn(saturday, 1, random).ShouldBe(0);
+            FeeDisputeScripts.DisputesOn(monday, 1, random).ShouldBeInRange(0, 2);
+            FeeDisputeScripts.DisputesOn(monday, 10, random).ShouldBeOneOf(0, 10, 20);
+        }
+    }
+}
