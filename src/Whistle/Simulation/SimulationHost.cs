@@ -1,0 +1,53 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Whistle.Kernel;
+using Whistle.Simulation;
+using Wolverine;
+
+// The simulator composes a host of its own, which only the host wiring may do (the architecture tests), so the two
+// types that build and start it live in the Hosting namespace; the rest of src/Whistle/Simulation does not.
+namespace Whistle.Hosting.Simulation;
+
+/// <summary>
+/// The service as the simulator runs it: the same Marten, Wolverine, endpoints and handlers as <c>ops/run</c>, with
+/// three differences, each for the simulated clock. (1) <see cref="TimeProvider"/> is a <see cref="SimulatedClock"/>.
+/// (2) The <see cref="DeadlineGate"/> holds back every scheduled message, for the
+/// simulator to play in time order. (3) Tokens are signed with a key made for this run, for the simulator's own users;
+/// the service listens on a free loopback port that nobody else is told of. Wolverine runs solo (one node).
+/// </summary>
+public static class SimulationHost
+{
+    public static async Task<SimulatedService> StartAsync(string connectionString, string sampleCounty, DateTimeOffset start, CancellationToken ct)
+    {
+        var signingKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Whistle"] = connectionString,
+            ["Whistle:SampleCounty"] = sampleCounty,
+            ["Whistle:Durability"] = nameof(DurabilityMode.Solo),
+            ["Whistle:Auth:Authority"] = "",
+            ["Whistle:Auth:SigningKey"] = signingKey,
+            ["Whistle:Auth:Issuer"] = SimulatedUsers.Issuer,
+            ["Whistle:Auth:Audience"] = SimulatedUsers.Issuer,
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Whistle.Notifications"] = "Warning",
+        });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.AddWhistle();
+
+        var clock = new SimulatedClock(start);
+        var gate = new DeadlineGate(clock);
+        builder.Services.AddSingleton<TimeProvider>(clock);
+        builder.Services.AddSingleton(gate);
+        builder.Services.ConfigureWolverine(opts => opts.Policies.AddMiddleware(
+            typeof(DeadlineGateMiddleware), chain => chain.MessageType.IsAssignableTo(typeof(ITimePassed))));
+
+        var app = builder.Build();
+        app.UseWhistle();
+        await app.StartAsync(ct);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new SimulatedService(app, clock, gate, new Uri(address), new SimulatedUsers(signingKey));
+    }
+}
