@@ -1,6 +1,5 @@
 using Alba;
 using Shouldly;
-using Whistle.Complaints;
 using Whistle.JointMeetings.Meetings;
 using Whistle.Whistles;
 
