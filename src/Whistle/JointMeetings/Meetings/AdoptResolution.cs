@@ -36,11 +36,11 @@ public static class AdoptResolutionEndpoint
 
     /// <summary>
     /// Field errors first (400): the item number, a lead and co-handling departments of the directory (the lead not
-    /// among them, none twice), what must be done, a deadline later than now, the basis. Then: the item is on the agenda
+    /// among them, none twice), what must be done, a deadline, the basis. Then: the item is on the agenda
     /// (404); the meeting has been held (409); the item has no resolution yet — a dispatched resolution is never
     /// replaced, only corrected (409); the item's whistle has not concluded (409).
     /// </summary>
-    public static ProblemDetails Validate(AdoptResolution command, JointMeeting meeting, ResolutionGrounds grounds, DateTimeOffset now)
+    public static ProblemDetails Validate(AdoptResolution command, JointMeeting meeting, ResolutionGrounds grounds)
     {
         if (Problems.CheckVersion(command.ExpectedVersion, meeting.Version) is { } stale) return stale;
         var coHandling = command.CoHandling ?? [];
@@ -50,7 +50,6 @@ public static class AdoptResolutionEndpoint
             .Text("action", command.Action, 1000)
             .Text("basis", command.Basis, 500)
             .When(command.Deadline is null, "deadline", "必填。Required.")
-            .When(command.Deadline is { } d && d <= now, "deadline", "期限须晚于现在。The deadline must be later than now.")
             .When(command.Lead is not null && coHandling.Contains(command.Lead), "coHandling", "牵头部门不能同时配合。The lead cannot also co-handle.")
             .When(coHandling.Distinct().Count() != coHandling.Count, "coHandling", "部门重复。A department appears twice.");
         if (!string.IsNullOrWhiteSpace(command.Lead) && !grounds.Routing.Departments.Contains(command.Lead))
