@@ -129,6 +129,18 @@ public sealed record Scope(string UserId, string Role, string? Community, string
     /// <summary>Who blows whistles and answers for them on the area's side.</summary>
     public const string Whistlers = Roles.Community + "," + Roles.SubDistrict;
 
+    /// <summary>
+    /// Who answers on the whistler's side of a whistle (extensions, returned replies, the conclusion): the area for the
+    /// whistles it blew, the joint-meeting office for the whistles its meetings dispatched (the whistle's rules say which).
+    /// </summary>
+    public const string WhistlerSide = Whistlers + "," + Roles.Office;
+
+    /// <summary>
+    /// Who reads the joint meetings, their agendas, resolutions and minutes: the joint-meeting office, the county
+    /// supervisors, analysts and administrators. Departments, areas and the hotline do not; only the office runs meetings.
+    /// </summary>
+    public const string JointMeetingReaders = Roles.Office + "," + Roles.Supervisor + "," + Roles.Analyst + "," + Roles.Admin;
+
     public static Scope Of(ClaimsPrincipal user) => new(
         user.FindFirstValue(WhistleClaims.Subject) ?? "",
         user.FindFirstValue(WhistleClaims.Role) ?? "",

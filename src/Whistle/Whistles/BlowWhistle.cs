@@ -84,18 +84,41 @@ public static class BlowWhistleEndpoint
             Actor.From(user), now);
 
     /// <summary>
-    /// The decision: the complaint's event, the whistle's first event with every due time and the end of each
-    /// department's rejection window, and their deadlines. The assigned departments' officers are told; a department
-    /// with no active officer is flagged, not refused.
+    /// The decision on a complaint: the complaint's event and the whistle started on it (<see cref="Start"/>).
     /// </summary>
     public static (WhistleBlownResponse, Events, IStartStream, OutgoingMessages) Blow(
         BlowWhistle command, Complaint complaint, WhistleRouting routing, Guid whistleId, WhistleLevel level, Actor by, DateTimeOffset now)
     {
-        var entry = routing.Catalogue?.Find(complaint.CategoryId);
+        var (blown, messages) = Start(command, WhistleCase.Of(complaint), null, routing, whistleId, level, by, now);
+        return (new WhistleBlownResponse(whistleId),
+            [new ComplaintWhistled(complaint.Id, whistleId, blown.Type, blown.Assignments.Select(a => a.Department).ToList(), by, now)],
+            MartenOps.StartStream<Whistle>(whistleId, blown),
+            messages);
+    }
+
+    /// <summary>
+    /// The whistle's first event with every due time and the end of each department's rejection window, and their
+    /// deadlines, for the case it is about and where it came from (<paramref name="origin"/>: null for a complaint's
+    /// whistle, the resolution for a joint meeting's). The departments and type are the command's, else the catalogue's
+    /// line for the case's category. <paramref name="replyDue"/>: a due time set by whoever dispatches the whistle (a
+    /// meeting's resolution sets its deadline), replacing the policy's reply due time, its reminder as far before it as
+    /// the policy's; null keeps the policy's. The assigned departments' officers are told; a department with no active
+    /// officer is flagged, not refused.
+    /// </summary>
+    public static (WhistleBlown Blown, OutgoingMessages Deadlines) Start(
+        BlowWhistle command, WhistleCase about, WhistleOrigin? origin, WhistleRouting routing, Guid whistleId, WhistleLevel level,
+        Actor by, DateTimeOffset now, DateTimeOffset? replyDue = null)
+    {
+        var entry = routing.Catalogue?.Find(about.CategoryId);
         var type = command.Type ?? entry?.WhistleType ?? WhistleType.Routine;
         var lead = command.Lead ?? entry!.Lead;
         var coHandling = command.CoHandling ?? entry?.CoHandling ?? [];
         var deadlines = WhistleDeadlines.Compute(type, now, routing.Policy, routing.Calendar);
+        if (replyDue is { } due)
+        {
+            var reminder = due - (deadlines.ReplyDue - deadlines.ReplyReminder);
+            deadlines = deadlines with { ReplyDue = due, ReplyReminder = reminder < now ? now : reminder };
+        }
         var rejectionWindowEnd = WhistleWindows.RejectionWindowEnd(type, now, routing.Policy, routing.Calendar);
         var assignments = new[] { new AssignmentTerms(lead, AssignmentRole.Lead, deadlines, rejectionWindowEnd) }
             .Concat(coHandling.Select(d => new AssignmentTerms(d, AssignmentRole.CoHandling, deadlines, rejectionWindowEnd)))
@@ -103,16 +126,26 @@ public static class BlowWhistleEndpoint
         var departments = assignments.Select(a => a.Department).ToList();
         var unstaffed = departments.Where(d => !routing.Staffed.Contains(d)).ToList();
         var blown = new WhistleBlown(
-            whistleId, complaint.Id, complaint.Number, complaint.CategoryId, type, level, complaint.CommunityId,
-            complaint.SubDistrictId, command.Need!.Trim(), assignments, routing.Catalogue?.Version ?? 0,
+            whistleId, about.ComplaintId, about.ComplaintNumber, about.CategoryId, type, level, about.CommunityCode,
+            about.SubDistrictCode, command.Need!.Trim(), assignments, routing.Catalogue?.Version ?? 0,
             command.DepartureReason?.Trim() is { Length: > 0 } reason ? reason : null, by, now,
-            WhistleAudiences.Assigned(departments), unstaffed.Count == 0 ? null : unstaffed);
+            WhistleAudiences.Assigned(departments), unstaffed.Count == 0 ? null : unstaffed, origin);
         var messages = new OutgoingMessages();
         foreach (var a in assignments)
             messages.AddRange(WhistleRules.Schedule(whistleId, a.Department, a.Deadlines, DeadlineKind.SignFor, DeadlineKind.Reply));
-        return (new WhistleBlownResponse(whistleId),
-            [new ComplaintWhistled(complaint.Id, whistleId, type, departments, by, now)],
-            MartenOps.StartStream<Whistle>(whistleId, blown),
-            messages);
+        return (blown, messages);
     }
+}
+
+/// <summary>
+/// What a whistle is about: the case behind it and where it sits. A complaint's whistle is about the complaint; a joint
+/// meeting's whistle about the case of the agenda item's whistle, so the area's scope rules keep working.
+/// </summary>
+public sealed record WhistleCase(Guid ComplaintId, string ComplaintNumber, string CategoryId, string CommunityCode, string SubDistrictCode)
+{
+    public static WhistleCase Of(Complaint complaint) =>
+        new(complaint.Id, complaint.Number, complaint.CategoryId, complaint.CommunityId, complaint.SubDistrictId);
+
+    public static WhistleCase Of(Whistle whistle) =>
+        new(whistle.ComplaintId, whistle.ComplaintNumber, whistle.CategoryId, whistle.CommunityCode, whistle.SubDistrictCode);
 }

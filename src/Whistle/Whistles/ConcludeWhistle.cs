@@ -17,11 +17,15 @@ public sealed record DepartmentRating(string? Department, int? Score, string? Co
 /// </summary>
 public sealed record ConcludeWhistle(IReadOnlyList<DepartmentRating>? Ratings, long? ExpectedVersion = null);
 
-/// <summary>The complaint the whistle was blown on, as its write model stands; null when the stream is missing.</summary>
+/// <summary>
+/// The complaint the whistle was blown on, as its write model stands; null when the stream is missing, and for a joint
+/// meeting's whistle: the complaint does not own it (its own whistle is the one the meeting took over), so no step of a
+/// meeting's whistle — its conclusion included — is recorded on the complaint. The meeting records actions done itself.
+/// </summary>
 public sealed record WhistleComplaint(Complaint? Complaint)
 {
     public static async Task<WhistleComplaint> LoadAsync(Whistle whistle, IDocumentSession session, CancellationToken ct) =>
-        new(await session.Events.FetchLatest<Complaint>(whistle.ComplaintId, ct) is { } c && c.Id == whistle.ComplaintId ? c : null);
+        whistle.Origin is not null ? new((Complaint?)null) : new(await session.Events.FetchLatest<Complaint>(whistle.ComplaintId, ct) is { } c && c.Id == whistle.ComplaintId ? c : null);
 
     /// <summary>The complaint's own decision on a step of its whistle, appended to the complaint in this transaction.</summary>
     public IEnumerable<IMartenOp> Record(Func<Complaint, Events> decide) =>
@@ -57,7 +61,7 @@ public static class ConcludeWhistleEndpoint
     }
 
     [WolverinePost("/api/whistles/{whistleId}/conclude", OperationId = nameof(ConcludeWhistle))]
-    [Authorize(Roles = Scope.Whistlers)]
+    [Authorize(Roles = Scope.WhistlerSide)]
     public static (WhistleAnswer, Events, IEnumerable<IMartenOp>) Post(
         ConcludeWhistle command, [WriteAggregate] Whistle whistle, WhistleComplaint complaint, ClaimsPrincipal user, DateTimeOffset now)
     {

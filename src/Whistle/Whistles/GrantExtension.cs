@@ -29,7 +29,7 @@ public static class GrantExtensionEndpoint
             : Problems.None);
 
     [WolverinePost("/api/whistles/{whistleId}/assignments/{department}/extension/grant", OperationId = nameof(GrantExtension))]
-    [Authorize(Roles = Scope.Whistlers)]
+    [Authorize(Roles = Scope.WhistlerSide)]
     public static (WhistleAnswer, Events, OutgoingMessages) Post(
         GrantExtension command, [WriteAggregate] Whistle whistle, string department, DeadlinePolicy policy,
         ClaimsPrincipal user, DateTimeOffset now) => Grant(whistle, department, policy, Actor.From(user), now);

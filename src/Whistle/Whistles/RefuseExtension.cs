@@ -22,7 +22,7 @@ public static class RefuseExtensionEndpoint
     }
 
     [WolverinePost("/api/whistles/{whistleId}/assignments/{department}/extension/refuse", OperationId = nameof(RefuseExtension))]
-    [Authorize(Roles = Scope.Whistlers)]
+    [Authorize(Roles = Scope.WhistlerSide)]
     public static (WhistleAnswer, Events) Post(
         RefuseExtension command, [WriteAggregate] Whistle whistle, string department, ClaimsPrincipal user, DateTimeOffset now)
     {

@@ -28,7 +28,7 @@ public static class ReturnReplyEndpoint
     }
 
     [WolverinePost("/api/whistles/{whistleId}/assignments/{department}/return", OperationId = nameof(ReturnReply))]
-    [Authorize(Roles = Scope.Whistlers)]
+    [Authorize(Roles = Scope.WhistlerSide)]
     public static (WhistleAnswer, Events, OutgoingMessages) Post(
         ReturnReply command, [WriteAggregate] Whistle whistle, string department, WhistleTiming timing,
         ClaimsPrincipal user, DateTimeOffset now)

@@ -87,6 +87,11 @@ public sealed record Whistle : IWriteModel<Whistle>
     public long Version { get; init; }
     public Guid ComplaintId { get; init; }
     public string ComplaintNumber { get; init; } = "";
+    public string CategoryId { get; init; } = "";
+    /// <summary>The joint meeting's resolution this whistle dispatches; null for a whistle blown on a complaint.</summary>
+    public WhistleOrigin? Origin { get; init; }
+    /// <summary>The joint meeting's resolutions that took this whistle over (联席会议接办), in order.</summary>
+    public ImmutableList<WhistleOrigin> TakenOver { get; init; } = [];
     public WhistleType Type { get; init; }
     public WhistleLevel Level { get; init; }
     public string CommunityCode { get; init; } = "";
@@ -110,6 +115,8 @@ public sealed record Whistle : IWriteModel<Whistle>
         Id = e.WhistleId,
         ComplaintId = e.ComplaintId,
         ComplaintNumber = e.ComplaintNumber,
+        CategoryId = e.CategoryId,
+        Origin = e.Origin,
         Type = e.Type,
         Level = e.Level,
         CommunityCode = e.CommunityCode,
@@ -161,6 +168,8 @@ public sealed record Whistle : IWriteModel<Whistle>
     });
 
     public Whistle Apply(WhistleConcluded e) => this with { Concluded = true };
+
+    public Whistle Apply(WhistleTakenOverByMeeting e) => this with { TakenOver = TakenOver.Add(new WhistleOrigin(e.MeetingId, e.ItemNumber, e.ResolutionId)) };
 
     public Whistle Apply(AssignmentPaused e) => Change(e.Department, a => a with { AwaitingRuling = new PendingRuling(e.Ruling.Due) });
 

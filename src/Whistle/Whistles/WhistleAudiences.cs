@@ -42,10 +42,11 @@ public static class WhistleAudiences
 
     /// <summary>
     /// The whistler, who answers an extension request (延期申请): the workers of the whistle's community, or the officers
-    /// of its sub-district when a sub-district officer blew it.
+    /// of its sub-district when a sub-district officer blew it; the joint-meeting office for a meeting's whistle.
     /// </summary>
     public static Audience Whistler(Whistle whistle) =>
-        whistle.BlownBy.Role == Roles.SubDistrict ? Audience.SubDistrict(whistle.SubDistrictCode) : Audience.Community(whistle.CommunityCode);
+        whistle.Origin is not null ? Audience.Office
+        : whistle.BlownBy.Role == Roles.SubDistrict ? Audience.SubDistrict(whistle.SubDistrictCode) : Audience.Community(whistle.CommunityCode);
 
     /// <summary>An extension request: the whistler, who must grant or refuse it.</summary>
     public static IReadOnlyList<Audience> ExtensionRequested(Whistle whistle) => [Whistler(whistle)];

@@ -30,6 +30,10 @@ public sealed class WhistleDetails
     public int PolicyVersion { get; set; }
     public int CalendarVersion { get; set; }
     public string? DepartureReason { get; set; }
+    /// <summary>The joint meeting's resolution this whistle dispatches; null for a whistle blown on a complaint.</summary>
+    public WhistleOrigin? Origin { get; set; }
+    /// <summary>The joint meetings' resolutions that took this whistle over (联席会议接办) and the whistles they dispatched.</summary>
+    public List<WhistleTakenOverByMeeting> TakenOver { get; set; } = [];
     public List<AssignmentView> Assignments { get; set; } = [];
     public List<Escalation> Escalations { get; set; } = [];
     /// <summary>The breaches published (通报) on this whistle, oldest first.</summary>
@@ -115,7 +119,7 @@ public partial class WhistleDetailsProjection : SingleStreamProjection<WhistleDe
             Id = e.Data.WhistleId, ComplaintId = e.Data.ComplaintId, ComplaintNumber = e.Data.ComplaintNumber,
             CategoryId = e.Data.CategoryId, Type = e.Data.Type, Level = e.Data.Level, CommunityCode = e.Data.CommunityCode,
             SubDistrictCode = e.Data.SubDistrictCode, Need = e.Data.Need, BlownBy = e.Data.By, BlownAt = e.Data.At,
-            CatalogueVersion = e.Data.CatalogueVersion, DepartureReason = e.Data.DepartureReason,
+            CatalogueVersion = e.Data.CatalogueVersion, DepartureReason = e.Data.DepartureReason, Origin = e.Data.Origin,
             PolicyVersion = e.Data.Assignments[0].Deadlines.PolicyVersion,
             CalendarVersion = e.Data.Assignments[0].Deadlines.CalendarVersion,
             Assignments = e.Data.Assignments.Select(View).ToList(),
@@ -231,6 +235,12 @@ public partial class WhistleDetailsProjection : SingleStreamProjection<WhistleDe
     public static WhistleDetails Apply(IEvent<BreachNoticePublished> e, WhistleDetails d)
     {
         d.BreachNotices.Add(new WhistleDetails.BreachNoticeView(e.Data.Department, e.Data.Missed, e.Data.DueAt, e.Data.OverdueSince, e.Data.At));
+        return Touch(e, d);
+    }
+
+    public static WhistleDetails Apply(IEvent<WhistleTakenOverByMeeting> e, WhistleDetails d)
+    {
+        d.TakenOver.Add(e.Data);
         return Touch(e, d);
     }
 

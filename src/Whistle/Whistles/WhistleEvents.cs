@@ -50,8 +50,17 @@ public sealed record AssignmentTerms(
     string Department, AssignmentRole Role, AssignmentDeadlines Deadlines, DateTimeOffset? RejectionWindowEnd = null);
 
 /// <summary>
+/// Where a whistle came from: a joint meeting's resolution (<see cref="MeetingId"/>, the agenda item's
+/// <see cref="ItemNumber"/>, <see cref="ResolutionId"/>). A whistle blown on a complaint by its community or
+/// sub-district has no origin recorded (null): that is every whistle stored before meetings existed.
+/// </summary>
+public sealed record WhistleOrigin(Guid MeetingId, int ItemNumber, Guid ResolutionId);
+
+/// <summary>
 /// The whistle was blown. <see cref="WithoutActiveOfficer"/>: the departments assigned that had no active officer in
 /// the staff register at that moment (null when every one had) — the whistle is blown all the same, and flagged.
+/// <see cref="Origin"/>: the joint meeting's resolution it dispatches; null for a whistle blown on a complaint. A
+/// meeting's whistle carries the case (complaint, category, area) of the agenda item's whistle, so scope by area holds.
 /// </summary>
 public sealed record WhistleBlown(
     Guid WhistleId,
@@ -69,7 +78,8 @@ public sealed record WhistleBlown(
     Actor By,
     DateTimeOffset At,
     IReadOnlyList<Audience>? Told = null,
-    IReadOnlyList<string>? WithoutActiveOfficer = null);
+    IReadOnlyList<string>? WithoutActiveOfficer = null,
+    WhistleOrigin? Origin = null);
 
 public sealed record AssignmentSignedFor(Guid WhistleId, string Department, Actor By, DateTimeOffset At);
 
@@ -171,6 +181,14 @@ public sealed record ReplyReturned(
 
 public sealed record DepartmentRated(Guid WhistleId, string Department, int Score, string? Comment, Actor By, DateTimeOffset At);
 
+/// <summary>
+/// 联席会议接办: a joint meeting adopted a resolution on this whistle and dispatched it as the new whistle
+/// <see cref="ByWhistleId"/>. It concludes nothing and stops no clock: the departments still answer for this whistle,
+/// and the worklist shows it as taken over; the meeting's whistle carries the resolution's work.
+/// </summary>
+public sealed record WhistleTakenOverByMeeting(
+    Guid WhistleId, Guid MeetingId, int ItemNumber, Guid ResolutionId, Guid ByWhistleId, Actor By, DateTimeOffset At);
+
 public sealed record WhistleConcluded(Guid WhistleId, Guid ComplaintId, IReadOnlyList<string> Departments, Actor By, DateTimeOffset At);
 
 // The passing of time: scheduled when due times are set, never cancelled. Each carries the due time it was set
@@ -221,6 +239,7 @@ public static class WhistleEventTypes
         typeof(SupervisionOpened),
         typeof(BreachNoticePublished),
         typeof(WhistlerRated),
+        typeof(WhistleTakenOverByMeeting),
     ];
 }
 

@@ -28,10 +28,15 @@ public static class WhistleRules
         return Problems.CheckVersion(expectedVersion, whistle.Version);
     }
 
-    /// <summary>The whistler acting on the whistle they blew (or a colleague of the same area); for anyone else it is 404.</summary>
+    /// <summary>
+    /// The whistler acting on the whistle they blew (or a colleague of the same area); a joint meeting's whistle is the
+    /// joint-meeting office's, not the area's. For anyone else it is 404.
+    /// </summary>
     public static ProblemDetails? Whistler(Whistle whistle, ClaimsPrincipal user, long? expectedVersion)
     {
-        if (!Scope.Of(user).MayHandle(CaseKind.Whistle, whistle.Area)) return NotFound(whistle.Id);
+        var scope = Scope.Of(user);
+        var whistler = whistle.Origin is null ? scope.MayHandle(CaseKind.Whistle, whistle.Area) : scope.Role == Roles.Office;
+        if (!whistler) return NotFound(whistle.Id);
         if (whistle.Concluded) return Concluded(whistle);
         return Problems.CheckVersion(expectedVersion, whistle.Version);
     }

@@ -47,7 +47,8 @@ public sealed class EventCatalogueTests(AppFixture app) : IntegrationContext(app
         Registered.Select(t => t.Namespace).Distinct().Order().ShouldBe(
         [
             "Whistle.Assessment.Appeals", "Whistle.Complaints", "Whistle.County.Calendar", "Whistle.County.Catalogue", "Whistle.County.Deadlines",
-            "Whistle.County.Directory", "Whistle.County.Staff", "Whistle.FeeDisputes", "Whistle.Mediation", "Whistle.Whistles",
+            "Whistle.County.Directory", "Whistle.County.Staff", "Whistle.FeeDisputes", "Whistle.JointMeetings.Meetings", "Whistle.Mediation",
+            "Whistle.Whistles",
         ]);
 
     /// <summary>Who: a person (an <see cref="Actor"/>), or the clock for an event that records time passing.</summary>

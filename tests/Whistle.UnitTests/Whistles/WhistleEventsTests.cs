@@ -39,6 +39,8 @@ public class WhistleEventsTests
         RulingReminded(CoHandler),
         RulingMissed(CoHandler),
         Supervised(CoHandler, WhistleLevel.SubDistrict),
+        new WhistleTakenOverByMeeting(WhistleId, Guid.Parse("019ca8f0-3000-7000-8000-00000000c001"), 1,
+            Guid.Parse("019ca8f0-3000-7000-8000-00000000c002"), OtherWhistleId, Users.OfficeActor, RejectedAt),
         PauseEnded(CoHandler),
         Upheld(CoHandler, Other, DeadlinesFrom(BlownAt.AddHours(4)), AssignmentRole.CoHandling),
         Replied(Lead),

@@ -14,12 +14,13 @@ public sealed record JointMeetingWorklist(DateTimeOffset AsOf, IReadOnlyList<Joi
 {
     /// <summary>
     /// One item. <c>dueAt</c>: the due time it runs against, if any; <c>overdueMinutes</c>: how long that due time has
-    /// passed at <c>asOf</c> (null when it has not, or there is none); <c>link</c>: the whistle behind it.
+    /// passed at <c>asOf</c> (null when it has not, or there is none); <c>link</c>: the whistle behind it;
+    /// <c>takenOverByMeeting</c>: the joint meeting that took the whistle over, if one did.
     /// </summary>
     public sealed record Item(
         WorklistKind Kind, Guid WhistleId, Guid ComplaintId, string ComplaintNumber, string? Department, DeadlineKind? Missed,
         WhistleLevel Level, string CommunityCode, string SubDistrictCode, DateTimeOffset Since, DateTimeOffset? DueAt,
-        long? OverdueMinutes, string Link);
+        long? OverdueMinutes, string Link, Guid? TakenOverByMeeting = null);
 }
 
 public static partial class JointMeetingWorklistEndpoint
@@ -75,7 +76,8 @@ public static partial class JointMeetingWorklistEndpoint
                 .Where(i => (wantedKind is null || i.Kind == wantedKind) && (department is null || i.Department == department))
                 .Select(i => new JointMeetingWorklist.Item(
                     i.Kind, w.Id, w.ComplaintId, w.ComplaintNumber, i.Department, i.Missed, w.Level, w.CommunityCode, w.SubDistrictCode,
-                    i.Since, i.DueAt, i.DueAt is { } due && now > due ? (long)(now - due).TotalMinutes : null, $"/api/whistles/{w.Id}")))
+                    i.Since, i.DueAt, i.DueAt is { } due && now > due ? (long)(now - due).TotalMinutes : null, $"/api/whistles/{w.Id}",
+                    w.TakenOverByMeeting)))
             .OrderBy(i => i.Since).ThenBy(i => i.WhistleId).ThenBy(i => i.Kind).ThenBy(i => i.Department, StringComparer.Ordinal)
             .ToList();
         return new JointMeetingWorklist(now, items);

@@ -46,6 +46,8 @@ public sealed class WorklistWhistle
     public string CommunityCode { get; set; } = "";
     public string SubDistrictCode { get; set; } = "";
     public bool Concluded { get; set; }
+    /// <summary>The joint meeting that last took the whistle over (联席会议接办): its items stay open, shown as taken over.</summary>
+    public Guid? TakenOverByMeeting { get; set; }
     public List<WorklistEntry> Items { get; set; } = [];
 
     /// <summary>Opens an item unless one of the same kind, department and missed due time is already open (the first stays).</summary>
@@ -141,6 +143,8 @@ public partial class WorklistProjection : SingleStreamProjection<WorklistWhistle
     public static void Apply(IEvent<WhistleEscalated> e, WorklistWhistle w) => w.Reach(e.Data.To, e.Data.At);
 
     public static void Apply(IEvent<SupervisionOpened> e, WorklistWhistle w) => w.Reach(e.Data.To, e.Data.At);
+
+    public static void Apply(IEvent<WhistleTakenOverByMeeting> e, WorklistWhistle w) => w.TakenOverByMeeting = e.Data.MeetingId;
 
     public static void Apply(IEvent<WhistleConcluded> e, WorklistWhistle w)
     {
