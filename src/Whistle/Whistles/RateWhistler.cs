@@ -19,7 +19,8 @@ public static class RateWhistlerEndpoint
 
     /// <summary>
     /// Only an officer of a department on the whistle (anyone else: 404); only after the department replied, the whistle
-    /// concluded or not (409 before); once per department per whistle (a second rating: 409).
+    /// concluded or not (409 before); once per department per whistle (a second rating: 409). A joint meeting's whistle
+    /// was blown by the office, not by a territory: there is no whistler to rate (409).
     /// </summary>
     public static ProblemDetails Validate(RateWhistler command, Whistle whistle, string department, ClaimsPrincipal user)
     {
@@ -31,6 +32,9 @@ public static class RateWhistlerEndpoint
             .When(command.Cooperation is not (>= 1 and <= 5), "cooperation", "配合度评分为 1 到 5。Cooperation: a score from 1 to 5.")
             .Text("comment", command.Comment, MaxComment, required: false);
         if (errors.Any) return errors.ToProblem();
+        if (whistle.Origin is not null)
+            return Problems.Conflict("此哨由联席会议交办，由联席办发出，不评价属地。",
+                "A joint meeting dispatched this whistle: the office blew it, so there is no territory to rate.");
         if (assignment.RepliedAt is null)
             return Problems.Conflict("本部门尚未反馈，反馈后方可评价属地。", "The department has not replied yet: it rates the whistler after replying.");
         return whistle.RatedWhistler.Contains(department)

@@ -92,6 +92,7 @@ public sealed class JointMeetingEndpointTests(AppFixture app) : IntegrationConte
         await Hold(meeting);
         await Post(Tokens.Office, $"/api/joint-meetings/{meeting}/resolutions", Resolution("nowhere"), 400);
         await Post(Tokens.Office, $"/api/joint-meetings/{meeting}/resolutions", Resolution() with { Deadline = null }, 400);
+        await Post(Tokens.Office, $"/api/joint-meetings/{meeting}/resolutions", Resolution() with { Deadline = App.Clock.GetUtcNow().AddHours(-1) }, 400);
         await Post(Tokens.Office, $"/api/joint-meetings/{meeting}/resolutions", Resolution() with { ItemNumber = 9 }, 404);
         await Post(Tokens.Office, $"/api/joint-meetings/{Guid.NewGuid()}/resolutions", Resolution(), 404);
 

@@ -38,6 +38,11 @@ public class RateWhistlerTests
         Validate(Rating, Lead, Blown(), SignedFor(Lead), Replied(Lead), Returned(Lead, Original)).ShouldBeNoProblem();
 
     [Fact]
+    public void a_joint_meetings_whistle_has_no_territory_to_rate() =>
+        Validate(Rating, Lead, Blown() with { Origin = new WhistleOrigin(Guid.NewGuid(), 1, Guid.NewGuid()) }, SignedFor(Lead), Replied(Lead))
+            .ShouldBeConflict("no territory to rate");
+
+    [Fact]
     public void rating_before_the_department_replied_is_a_conflict()
     {
         Validate(Rating, Lead, Blown()).ShouldBeConflict("rates the whistler after replying");

@@ -38,9 +38,13 @@ public static class AdoptResolutionEndpoint
     /// Field errors first (400): the item number, a lead and co-handling departments of the directory (the lead not
     /// among them, none twice), what must be done, a deadline, the basis. Then: the item is on the agenda
     /// (404); the meeting has been held (409); the item has no resolution yet — a dispatched resolution is never
-    /// replaced, only corrected (409); the item's whistle has not concluded (409).
+    /// replaced, only corrected (409); the item's whistle has not concluded (409). The deadline lies ahead of now (400):
+    /// the clock is read here and the rule takes the time as an argument, so it stays pure.
     /// </summary>
-    public static ProblemDetails Validate(AdoptResolution command, JointMeeting meeting, ResolutionGrounds grounds)
+    public static ProblemDetails Validate(AdoptResolution command, JointMeeting meeting, ResolutionGrounds grounds, TimeProvider clock) =>
+        Check(command, meeting, grounds, clock.GetUtcNow());
+
+    public static ProblemDetails Check(AdoptResolution command, JointMeeting meeting, ResolutionGrounds grounds, DateTimeOffset now)
     {
         if (Problems.CheckVersion(command.ExpectedVersion, meeting.Version) is { } stale) return stale;
         var coHandling = command.CoHandling ?? [];
@@ -50,6 +54,7 @@ public static class AdoptResolutionEndpoint
             .Text("action", command.Action, 1000)
             .Text("basis", command.Basis, 500)
             .When(command.Deadline is null, "deadline", "必填。Required.")
+            .When(command.Deadline <= now, "deadline", "期限须晚于现在。The deadline must lie ahead.")
             .When(command.Lead is not null && coHandling.Contains(command.Lead), "coHandling", "牵头部门不能同时配合。The lead cannot also co-handle.")
             .When(coHandling.Distinct().Count() != coHandling.Count, "coHandling", "部门重复。A department appears twice.");
         if (!string.IsNullOrWhiteSpace(command.Lead) && !grounds.Routing.Departments.Contains(command.Lead))

@@ -20,7 +20,7 @@ public class AdoptResolutionTests
         new((whistles ?? OpenWhistle).Whistles.GetValueOrDefault(WhistleId), Routing);
 
     private static Microsoft.AspNetCore.Mvc.ProblemDetails Validate(AdoptResolution command, JointMeeting? meeting = null, AgendaWhistles? whistles = null) =>
-        AdoptResolutionEndpoint.Validate(command, meeting ?? HeldMeeting, Grounds(whistles));
+        AdoptResolutionEndpoint.Check(command, meeting ?? HeldMeeting, Grounds(whistles), Now);
 
     [Fact]
     public void a_resolution_is_adopted_and_dispatched_as_a_whistle_from_the_meeting_in_one_decision()
@@ -53,6 +53,13 @@ public class AdoptResolutionTests
     [Fact]
     public void a_resolution_without_a_deadline_is_rejected() =>
         Validate(Resolution with { Deadline = null }).ShouldRejectField("deadline", "Required.");
+
+    [Fact]
+    public void a_deadline_not_ahead_of_now_is_rejected()
+    {
+        Validate(Resolution with { Deadline = Now }).ShouldRejectField("deadline", "The deadline must lie ahead.");
+        Validate(Resolution with { Deadline = Now.AddMinutes(1) }).ShouldBeNoProblem();
+    }
 
     [Fact]
     public void what_must_be_done_and_the_basis_are_required() =>
