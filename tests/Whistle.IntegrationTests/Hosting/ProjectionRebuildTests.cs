@@ -7,9 +7,11 @@ using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Shouldly;
 using Whistle.Assessment;
+using Whistle.Assessment.Appeals;
 using Whistle.Complaints;
 using Whistle.FeeDisputes;
 using Whistle.Hosting.Projections;
+using Whistle.JointMeetings.Meetings;
 using Whistle.Mediation;
 using Whistle.Notifications;
 using Whistle.Whistles;
@@ -74,7 +76,7 @@ public sealed partial class ProjectionRebuildTests(AppFixture app, ITestOutputHe
             // One projection alone: its readers follow it.
             var one = await (await Send(Tokens.Admin, x => x.Post.Json(Empty, JsonStyle.MinimalApi)
                 .ToUrl("/api/admin/projections/AssignmentMonths/rebuild"), 200)).ReadAsJsonAsync<ProjectionRebuildReport>();
-            one!.Rebuilt.Select(r => r.Name).ShouldBe(["AssignmentMonths", "DepartmentScorecard"]);
+            one!.Rebuilt.Select(r => r.Name).ShouldBe(["AssignmentMonths", "DepartmentScorecard", "DepartmentSignals"]);
 
             // The daemon goes on after the rebuilds: a new case reaches the territory scorecards.
             var cases = await TerritoryCases();
@@ -86,7 +88,8 @@ public sealed partial class ProjectionRebuildTests(AppFixture app, ITestOutputHe
 
     /// <summary>
     /// Complaints of several categories; whistles whose sign-for deadlines pass, one rejected and overruled, one rejected
-    /// and reassigned, one replied, concluded and rated; a fee dispute through a failed mediation to the credit record;
+    /// and reassigned, one replied, concluded and rated (both ways); a score appeal upheld; a joint meeting whose resolution's
+    /// whistle is signed for; a fee dispute through a failed mediation to the credit record;
     /// and an owner's mediation against the company ending in an agreement.
     /// </summary>
     private async Task MixedHistory()
@@ -123,6 +126,26 @@ public sealed partial class ProjectionRebuildTests(AppFixture app, ITestOutputHe
         foreach (var deadline in missedTracked.Scheduled.MessagesOf<WhistleDeadlineReached>().Where(m => m.Kind == DeadlineKind.SignFor))
             await host.ExecuteAndWaitAsync(bus => bus.InvokeForTenantAsync(County, deadline), 30_000);
         (await EventsOf(missed.Whistle)).Count(e => e.Data is AssignmentOverdue).ShouldBe(2);
+
+        // 公安 appeals its missed sign-for and the office upholds it; 城管 rates the community that whistled it.
+        var signForDue = missedTracked.Scheduled.MessagesOf<WhistleDeadlineReached>().First(m => m.Department == "gongan").DueAt;
+        var appeal = (await (await Post(Tokens.Gongan, "/api/assessment/appeals",
+            new LodgeScoreAppeal(missed.Whistle, "系统故障致无法签收。", DeadlineKind.SignFor, signForDue), 201))
+            .ReadAsJsonAsync<ScoreAppealLodgedResponse>())!.AppealId;
+        await Post(Tokens.Office, $"/api/assessment/appeals/{appeal}/rule", new RuleOnScoreAppeal(AppealRuling.Upheld, "经核实系平台故障。"));
+        await Post(Tokens.Chengguan, $"/api/whistles/{concluded.Whistle}/assignments/chengguan/rate-whistler", new RateWhistler(4, 5, "配合到位"));
+
+        // The joint meeting takes the missed whistle over; its resolution's whistle is signed for by 城管.
+        var meeting = (await (await Post(Tokens.Office, "/api/joint-meetings", new ConveneJointMeeting(
+            clock.GetUtcNow().AddHours(2), "县联席办主任", ["chengguan", "gongan"], "县政府三楼会议室"), 201))
+            .ReadAsJsonAsync<JointMeetingConvenedResponse>())!.Id;
+        await Post(Tokens.Office, $"/api/joint-meetings/{meeting}/agenda/items", new AddAgendaItem(missed.Whistle, null, "两部门均未签收"));
+        await Post(Tokens.Office, $"/api/joint-meetings/{meeting}/hold", new HoldJointMeeting(
+            [new AttendanceInput("chengguan", true, "城管局副局长"), new AttendanceInput("gongan", false, AbsenceReason: "公务外出")]));
+        var resolution = (await (await Post(Tokens.Office, $"/api/joint-meetings/{meeting}/resolutions", new AdoptResolution(
+            1, "chengguan", ["gongan"], "三日内清理消防通道并设置隔离桩", clock.GetUtcNow().AddDays(5), "《消防法》第二十八条"), 201))
+            .ReadAsJsonAsync<ResolutionDispatchedResponse>())!;
+        await Act(Tokens.Chengguan, resolution.WhistleId, "chengguan", "sign-for", Empty);
 
         var today = MediationTimes.Day(clock.GetUtcNow());
         var dispute = (await (await Post(Tokens.Clerk, "/api/fee-disputes", new RaiseFeeDispute(
