@@ -4,6 +4,7 @@ using System.Text;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Whistle.County.Directory;
 using Whistle.Kernel;
 using Wolverine.Http;
 
@@ -63,8 +64,9 @@ public static class JointMeetingMinutesEndpoint
 
 public static class JointMeetingMinutesPageEndpoint
 {
-    public static Task<JointMeetingDetails?> LoadAsync(Guid jointMeetingId, IQuerySession session, CancellationToken ct) =>
-        session.LoadAsync<JointMeetingDetails>(jointMeetingId, ct);
+    public static async Task<(JointMeetingDetails?, DepartmentNames)> LoadAsync(Guid jointMeetingId, IQuerySession session, CancellationToken ct) =>
+        (await session.LoadAsync<JointMeetingDetails>(jointMeetingId, ct),
+            new DepartmentNames((await session.Query<Department>().ToListAsync(ct)).ToDictionary(d => d.Code, d => d.Info.Name, StringComparer.Ordinal)));
 
     public static ProblemDetails Validate(Guid jointMeetingId, JointMeetingDetails? details) =>
         JointMeetingMinutesEndpoint.Validate(jointMeetingId, details);
@@ -72,14 +74,24 @@ public static class JointMeetingMinutesPageEndpoint
     /// <summary>The minutes as a printable zh-CN page: attendees, items, resolutions, departments, deadlines; every value HTML-encoded.</summary>
     [WolverineGet("/api/joint-meetings/{jointMeetingId}/minutes.html", OperationId = "GetJointMeetingMinutesPage")]
     [Authorize(Roles = Scope.JointMeetingReaders)]
-    public static IResult Get(JointMeetingDetails details) => Results.Content(MinutesPage.Render(details), "text/html; charset=utf-8");
+    public static IResult Get(JointMeetingDetails details, DepartmentNames names) =>
+        Results.Content(MinutesPage.Render(details, names), "text/html; charset=utf-8");
+}
+
+/// <summary>The directory's department names by code, for printing; a code the directory no longer has prints as itself.</summary>
+public sealed record DepartmentNames(IReadOnlyDictionary<string, string> ByCode)
+{
+    public static readonly DepartmentNames None = new(new Dictionary<string, string>());
+
+    public string Of(string code) => ByCode.GetValueOrDefault(code, code);
 }
 
 /// <summary>The printable minutes page (会议纪要), in Chinese, times in county time.</summary>
 public static class MinutesPage
 {
-    public static string Render(JointMeetingDetails m)
+    public static string Render(JointMeetingDetails m, DepartmentNames? names = null)
     {
+        names ??= DepartmentNames.None;
         static string H(string? s) => WebUtility.HtmlEncode(s ?? "");
         static string T(DateTimeOffset t) => H(CountyTime.Local(t).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
         var html = new StringBuilder();
@@ -93,7 +105,7 @@ public static class MinutesPage
             """);
         foreach (var a in m.Attendance)
             html.Append(CultureInfo.InvariantCulture,
-                $"<tr><td>{H(a.Department)}</td><td>{(a.Present ? "出席" : "缺席")}</td><td>{H(a.Present ? a.Attendee : a.AbsenceReason)}</td></tr>");
+                $"<tr><td>{H(names.Of(a.Department))}</td><td>{(a.Present ? "出席" : "缺席")}</td><td>{H(a.Present ? a.Attendee : a.AbsenceReason)}</td></tr>");
         html.Append("</table><h2>议题</h2><table><tr><th>序号</th><th>案件</th><th>来源</th><th>说明</th></tr>");
         foreach (var i in m.Items)
             html.Append(CultureInfo.InvariantCulture,
@@ -104,7 +116,7 @@ public static class MinutesPage
             var notes = r.Corrections.Select(c => $"更正（{T(c.At)}）：{H(c.Correction)}（{H(c.Reason)}）")
                 .Concat(r.Actions.Select(a => $"落实（{T(a.At)}）：{H(a.Done)}"));
             html.Append(CultureInfo.InvariantCulture,
-                $"<tr><td>{r.ItemNumber}</td><td>{H(r.Lead)}</td><td>{H(string.Join("、", r.CoHandling))}</td><td>{H(r.Action)}</td><td>{T(r.Deadline)}</td><td>{H(r.Basis)}</td><td>{string.Join("<br>", notes)}</td></tr>");
+                $"<tr><td>{r.ItemNumber}</td><td>{H(names.Of(r.Lead))}</td><td>{H(string.Join("、", r.CoHandling.Select(names.Of)))}</td><td>{H(r.Action)}</td><td>{T(r.Deadline)}</td><td>{H(r.Basis)}</td><td>{string.Join("<br>", notes)}</td></tr>");
         }
         html.Append(CultureInfo.InvariantCulture, $"</table><p>印发时间：{(m.MinutesPublishedAt is { } p ? T(p) : "")}</p></body></html>");
         return html.ToString();

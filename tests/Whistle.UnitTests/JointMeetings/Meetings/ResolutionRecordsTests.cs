@@ -68,8 +68,10 @@ public class ResolutionRecordsTests
         resolution.Corrections.ShouldHaveSingleItem().Correction.ShouldBe("期限改为<十五日>");
         details.Attendance.Select(a => (a.Department, a.Present)).ShouldBe([(Lead, true), (CoHandler, false)]);
 
-        var page = MinutesPage.Render(details);
+        var page = MinutesPage.Render(details, new DepartmentNames(new Dictionary<string, string> { [Lead] = "县城管局" }));
         page.ShouldContain("<html lang=\"zh-CN\">");
+        page.ShouldContain("<td>县城管局</td>");
+        page.ShouldContain($"<td>{CoHandler}</td>");
         page.ShouldContain("城管局副局长");
         page.ShouldContain("公务外出");
         page.ShouldContain("十日内拆除楼顶违建");
