@@ -54,6 +54,7 @@ public sealed class Simulator : IDisposable
     private long _order;
     private int _caseNumber;
     private readonly List<DueMessage> _left = [];
+    private readonly HashSet<Guid> _taken = [];
 
     public Simulator(SimulatedService service, SimulationPlan plan, IProgress<SimulationProgress>? progress = null)
     {
@@ -138,12 +139,17 @@ public sealed class Simulator : IDisposable
                 daysDone = day;
                 _progress?.Report(new SimulationProgress(daysDone, Plan.Days, await LastSequenceAsync(ct) - firstSequence, watch.Elapsed));
             }
-            await _service.App.TrackActivity().Timeout(TimeSpan.FromMinutes(2)).DoNotAssertOnExceptionsDetected()
+            var session = await _service.App.TrackActivity().Timeout(TimeSpan.FromMinutes(2)).DoNotAssertOnExceptionsDetected()
                 .ExecuteAndWaitAsync((IMessageContext context) => item.Run(context));
-            foreach (var due in _service.Gate.Drain().OrderBy(m => m.DueAt).ThenBy(m => m.Message.GetType().Name)
+            // What the item scheduled, from the session that ran it (never from Wolverine's poller, which runs by the
+            // wall clock and would hand a message to the gate during whichever later item it happened to overlap).
+            var scheduled = session.Scheduled.Envelopes().Select(DueMessage.Of).OfType<DueMessage>();
+            foreach (var due in scheduled.Concat(_service.Gate.Drain()).Where(m => _taken.Add(m.EnvelopeId))
+                         .OrderBy(m => m.DueAt).ThenBy(m => m.Message.GetType().Name)
                          .ThenBy(m => JsonSerializer.Serialize(m.Message, m.Message.GetType(), Json), StringComparer.Ordinal))
                 _agenda.Enqueue(new AgendaItem(context => Play(context, due), due), (due.DueAt.UtcTicks, _order++));
         }
+        await ForgetStoredAsync(ct);
         _progress?.Report(new SimulationProgress(Plan.Days, Plan.Days, await LastSequenceAsync(ct) - firstSequence, watch.Elapsed));
 
         var commandsDone = watch.Elapsed;
@@ -179,6 +185,18 @@ public sealed class Simulator : IDisposable
             Tally.Count("error: " + due.Message.GetType().Name);
             await Console.Error.WriteLineAsync($"{due.Message.GetType().Name} at {due.DueAt:u}: {e.Message}");
         }
+    }
+
+    /// <summary>
+    /// Deletes Wolverine's stored copies of the scheduled messages the simulator took: it played them, or hands them
+    /// back anew (<see cref="HandBackAsync"/>), so the service started later must not run them again.
+    /// </summary>
+    private async Task ForgetStoredAsync(CancellationToken ct)
+    {
+        await using var command = _service.App.Services.GetRequiredService<NpgsqlDataSource>()
+            .CreateCommand($"delete from {WhistleSchema.Name}.wolverine_incoming_envelopes where id = any($1)");
+        command.Parameters.Add(new NpgsqlParameter { Value = _taken.ToArray() });
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     private async Task<long> LastSequenceAsync(CancellationToken ct)
