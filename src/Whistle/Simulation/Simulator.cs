@@ -11,9 +11,16 @@ using Wolverine.Tracking;
 
 namespace Whistle.Simulation;
 
-/// <summary>What to simulate: a county, its first day, how many days, the seed and the scale (1 = the sample county's size).</summary>
-public sealed record SimulationPlan(string County, DateOnly First, int Days, int Seed, double Scale)
+/// <summary>
+/// What to simulate: a county, its first day, how many days, the seed and the scale (1 = the sample county's size).
+/// <paramref name="DisputeScale"/>, when given, scales the fee disputes apart from the complaints (a test can then see
+/// disputes through mediation without a month of complaints).
+/// </summary>
+public sealed record SimulationPlan(string County, DateOnly First, int Days, int Seed, double Scale, double? DisputeScale = null)
 {
+    /// <summary>The scale of the fee disputes: <see cref="DisputeScale"/>, or the plan's scale.</summary>
+    public double FeeDisputeScale => DisputeScale ?? Scale;
+
     /// <summary>The county's local time (China Standard Time, no daylight saving).</summary>
     public static readonly TimeSpan CountyOffset = TimeSpan.FromHours(8);
 
