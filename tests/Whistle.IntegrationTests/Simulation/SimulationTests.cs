@@ -77,6 +77,17 @@ public sealed partial class SimulationTests(SimulationTests.Runs runs) : IClassF
     }
 
     /// <summary>
+    /// Wolverine's store keeps, as scheduled, exactly the messages the simulator handed back (those due after the
+    /// time played), none it played: the service started later runs no deadline twice.
+    /// </summary>
+    [Fact]
+    public void the_store_keeps_scheduled_only_the_messages_handed_back()
+    {
+        runs.First.Summary.MessagesNotPlayed.ShouldBeGreaterThan(0);
+        runs.First.StoredScheduled.ShouldBe(runs.First.Summary.MessagesNotPlayed);
+    }
+
+    /// <summary>
     /// Fee disputes come on working days only, as the plan's dispute scale says; those referred open mediation cases,
     /// which go through consent, acceptance, a mediator and a session to a signed agreement, with no refusal.
     /// The figures are this seed's (the same every run).
@@ -100,7 +111,7 @@ public sealed partial class SimulationTests(SimulationTests.Runs runs) : IClassF
         run.Summary.Acts.Keys.ShouldNotContain(k => k.StartsWith("refused: ", StringComparison.Ordinal));
     }
 
-    public sealed record Run(SimulationSummary Summary, IReadOnlyList<string> Events);
+    public sealed record Run(SimulationSummary Summary, IReadOnlyList<string> Events, long StoredScheduled);
 
     /// <summary>Simulates the plan into a database of its own; answers the summary and the county's events, ids normalised.</summary>
     private static async Task<Run> SimulateIntoAFreshDatabase(SimulationPlan plan)
@@ -115,7 +126,8 @@ public sealed partial class SimulationTests(SimulationTests.Runs runs) : IClassF
             using var simulator = new Simulator(service, plan);
             await simulator.County.LoadIntoAsync(service.App.Services, plan.County, plan.Start.AddDays(-1), CancellationToken.None);
             var summary = await simulator.RunAsync(plan.End, CancellationToken.None);
-            return new Run(summary, await NormalisedEvents(database, plan.County));
+            await simulator.HandBackAsync();
+            return new Run(summary, await NormalisedEvents(database, plan.County), await StoredScheduledMessages(database));
         }
         finally
         {
@@ -144,6 +156,14 @@ public sealed partial class SimulationTests(SimulationTests.Runs runs) : IClassF
         while (await reader.ReadAsync())
             events.Add($"{Normalise(reader.GetString(0))}/{reader.GetInt64(1)} {reader.GetString(2)} {reader.GetString(3)} {Normalise(reader.GetString(4))}");
         return events;
+    }
+
+    private static async Task<long> StoredScheduledMessages(string database)
+    {
+        await using var source = NpgsqlDataSource.Create(database);
+        await using var command = source.CreateCommand(
+            $"select count(*) from {WhistleSchema.Name}.wolverine_incoming_envelopes where status = 'Scheduled'");
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     [GeneratedRegex("[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}")]
