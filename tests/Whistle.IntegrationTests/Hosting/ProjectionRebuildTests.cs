@@ -74,7 +74,7 @@ public sealed partial class ProjectionRebuildTests(AppFixture app, ITestOutputHe
             // One projection alone: its readers follow it.
             var one = await (await Send(Tokens.Admin, x => x.Post.Json(Empty, JsonStyle.MinimalApi)
                 .ToUrl("/api/admin/projections/AssignmentMonths/rebuild"), 200)).ReadAsJsonAsync<ProjectionRebuildReport>();
-            one!.Rebuilt.Select(r => r.Name).ShouldBe(["AssignmentMonths", "DepartmentScorecard"]);
+            one!.Rebuilt.Select(r => r.Name).ShouldBe(["AssignmentMonths", "DepartmentScorecard", "DepartmentSignals"]);
 
             // The daemon goes on after the rebuilds: a new case reaches the territory scorecards.
             var cases = await TerritoryCases();
