@@ -40,10 +40,12 @@ public sealed record Answer(int Status, JsonElement Body)
 
 /// <summary>
 /// Runs a simulated period against a running service. One agenda, ordered by simulated time (ties by the order the
-/// items were put on it), holds both the people's acts (each case's script) and the scheduled messages the
-/// <see cref="DeadlineGate"/> held back. Each item runs with the clock moved to its time, inside a Wolverine tracked
-/// session that waits for everything the item set off, so the messages it scheduled are on the agenda before the next
-/// item runs. Items run one at a time: the same seed gives the same calls in the same order. People stop acting when
+/// items were put on it), holds both the people's acts (each case's script) and the scheduled messages. Each item runs
+/// with the clock moved to its time, inside a Wolverine tracked session that waits for everything the item set off;
+/// the messages that session scheduled (and any the <see cref="DeadlineGate"/> held back) are on the agenda before the
+/// next item runs, taken once each, by envelope id. Wolverine's own scheduled-job poller is off in the simulator's
+/// host: it ran by the wall clock and handed messages over during whichever item it overlapped, so a deadline could
+/// run late, differently from run to run. Items run one at a time: the same seed gives the same calls in the same order. People stop acting when
 /// the period ends; scheduled messages keep falling due, and are played up to the time the caller names.
 /// </summary>
 public sealed class Simulator : IDisposable
