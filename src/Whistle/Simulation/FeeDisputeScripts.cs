@@ -16,7 +16,7 @@ public static class FeeDisputeScripts
 
     public static void Plan(Simulator sim, DateOnly day, Random seeded)
     {
-        var count = DisputesOn(day, sim.Plan.Scale, seeded);
+        var count = DisputesOn(day, sim.Plan.FeeDisputeScale, seeded);
         var served = sim.County.Compounds.Where(c => c.PropertyCompany is not null).ToList();
         for (var i = 0; i < count; i++)
         {
@@ -123,7 +123,7 @@ internal sealed class FeeDisputeCase(Simulator sim, Random random, SimCompound c
                 facts = "业主欠缴上年度物业费。",
                 terms = "物业减免部分费用；业主分期缴纳其余费用。",
                 performanceManner = "转账至物业公司账户",
-                performanceDeadline = sim.Now.AddDays(60),
+                performanceDeadline = Today.AddDays(60),
             })).Ok && random.Next(100) < 60)
             Then(Days(1), Days(10), ApplyForConfirmation);
     }

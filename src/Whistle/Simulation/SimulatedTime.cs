@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Whistle.Kernel;
 using Wolverine;
 
 namespace Whistle.Simulation;
@@ -20,15 +21,21 @@ public sealed class SimulatedClock(DateTimeOffset start) : TimeProvider
     }
 }
 
-/// <summary>A scheduled message held back until the simulated clock reaches its time.</summary>
-public sealed record DueMessage(DateTimeOffset DueAt, string TenantId, object Message);
+/// <summary>A scheduled message held back until the simulated clock reaches its time; <paramref name="EnvelopeId"/> is Wolverine's id for it.</summary>
+public sealed record DueMessage(DateTimeOffset DueAt, string TenantId, object Message, Guid EnvelopeId)
+{
+    /// <summary>The message as the simulator holds it, from the envelope Wolverine scheduled it in.</summary>
+    public static DueMessage? Of(Envelope envelope) =>
+        envelope is { ScheduledTime: { } due, Message: ITimePassed message } ? new DueMessage(due, envelope.TenantId ?? "", message, envelope.Id) : null;
+}
 
 /// <summary>
-/// Holds back every scheduled message for the simulator to play when the simulated clock reaches its time. Wolverine decides whether a
-/// scheduled message is due by the wall clock, and a simulated November is already past by it: Wolverine would run
-/// every deadline the moment it was scheduled. This gate, middleware on the scheduled-message handlers of the
-/// simulator's host only, stops such a message before its handler and hands it to the simulator, which invokes it
-/// through the same handler when the simulated clock reaches its time: once, in time order.
+/// Holds back every scheduled message that reaches its handler, for the simulator to play when the simulated clock
+/// reaches its time. Most scheduled messages never get here: Wolverine stores them as scheduled, and the simulator
+/// takes them from the tracked session that scheduled them (<see cref="Simulator"/>). One Wolverine sends at once (it
+/// is due by Wolverine's clock) reaches its handler inside that session, and this gate, middleware on the
+/// scheduled-message handlers of the simulator's host only, stops it before its handler and hands it to the
+/// simulator, which invokes it through the same handler when the simulated clock reaches its time: once, in time order.
 /// </summary>
 public sealed class DeadlineGate(SimulatedClock clock)
 {
@@ -42,8 +49,8 @@ public sealed class DeadlineGate(SimulatedClock clock)
     /// </summary>
     public bool Holds(Envelope envelope)
     {
-        if (envelope.ScheduledTime is not { } due || envelope.Message is null) return false;
-        _held.Enqueue(new DueMessage(due, envelope.TenantId ?? "", envelope.Message));
+        if (DueMessage.Of(envelope) is not { } due) return false;
+        _held.Enqueue(due);
         return true;
     }
 

@@ -12,12 +12,15 @@ namespace Whistle.Hosting.Simulation;
 /// <summary>
 /// The service as the simulator runs it: the same Marten, Wolverine, endpoints and handlers as <c>ops/run</c>, with
 /// three differences, each for the simulated clock. (1) <see cref="TimeProvider"/> is a <see cref="SimulatedClock"/>.
-/// (2) The <see cref="DeadlineGate"/> holds back every scheduled message, for the
-/// simulator to play in time order. (3) Tokens are signed with a key made for this run, for the simulator's own users;
+/// (2) Wolverine's scheduled-job poller is off and the <see cref="DeadlineGate"/> holds back every scheduled message
+/// that reaches its handler: the simulator plays them in time order. (3) Tokens are signed with a key made for this run, for the simulator's own users;
 /// the service listens on a free loopback port that nobody else is told of. Wolverine runs solo (one node).
 /// </summary>
 public static class SimulationHost
 {
+    /// <summary>Longer than any run (a timer's longest wait is about 49 days).</summary>
+    private static readonly TimeSpan ScheduledJobsOff = TimeSpan.FromDays(40);
+
     public static async Task<SimulatedService> StartAsync(string connectionString, string sampleCounty, DateTimeOffset start, CancellationToken ct)
     {
         var signingKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
@@ -41,8 +44,15 @@ public static class SimulationHost
         var gate = new DeadlineGate(clock);
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddSingleton(gate);
-        builder.Services.ConfigureWolverine(opts => opts.Policies.AddMiddleware(
-            typeof(DeadlineGateMiddleware), chain => chain.MessageType.IsAssignableTo(typeof(ITimePassed))));
+        builder.Services.ConfigureWolverine(opts =>
+        {
+            opts.Policies.AddMiddleware(typeof(DeadlineGateMiddleware), chain => chain.MessageType.IsAssignableTo(typeof(ITimePassed)));
+            // The scheduled-job poller runs by the wall clock, beside the simulator: left on, it would hand stored
+            // scheduled messages to the gate at moments that differ from run to run. The simulator takes each one
+            // from the tracked session that scheduled it instead (Simulator.RunAsync).
+            opts.Durability.ScheduledJobFirstExecution = ScheduledJobsOff;
+            opts.Durability.ScheduledJobPollingTime = ScheduledJobsOff;
+        });
 
         var app = builder.Build();
         app.UseWhistle();

@@ -11,9 +11,16 @@ using Wolverine.Tracking;
 
 namespace Whistle.Simulation;
 
-/// <summary>What to simulate: a county, its first day, how many days, the seed and the scale (1 = the sample county's size).</summary>
-public sealed record SimulationPlan(string County, DateOnly First, int Days, int Seed, double Scale)
+/// <summary>
+/// What to simulate: a county, its first day, how many days, the seed and the scale (1 = the sample county's size).
+/// <paramref name="DisputeScale"/>, when given, scales the fee disputes apart from the complaints (a test can then see
+/// disputes through mediation without a month of complaints).
+/// </summary>
+public sealed record SimulationPlan(string County, DateOnly First, int Days, int Seed, double Scale, double? DisputeScale = null)
 {
+    /// <summary>The scale of the fee disputes: <see cref="DisputeScale"/>, or the plan's scale.</summary>
+    public double FeeDisputeScale => DisputeScale ?? Scale;
+
     /// <summary>The county's local time (China Standard Time, no daylight saving).</summary>
     public static readonly TimeSpan CountyOffset = TimeSpan.FromHours(8);
 
@@ -33,10 +40,12 @@ public sealed record Answer(int Status, JsonElement Body)
 
 /// <summary>
 /// Runs a simulated period against a running service. One agenda, ordered by simulated time (ties by the order the
-/// items were put on it), holds both the people's acts (each case's script) and the scheduled messages the
-/// <see cref="DeadlineGate"/> held back. Each item runs with the clock moved to its time, inside a Wolverine tracked
-/// session that waits for everything the item set off, so the messages it scheduled are on the agenda before the next
-/// item runs. Items run one at a time: the same seed gives the same calls in the same order. People stop acting when
+/// items were put on it), holds both the people's acts (each case's script) and the scheduled messages. Each item runs
+/// with the clock moved to its time, inside a Wolverine tracked session that waits for everything the item set off;
+/// the messages that session scheduled (and any the <see cref="DeadlineGate"/> held back) are on the agenda before the
+/// next item runs, taken once each, by envelope id. Wolverine's own scheduled-job poller is off in the simulator's
+/// host: it ran by the wall clock and handed messages over during whichever item it overlapped, so a deadline could
+/// run late, differently from run to run. Items run one at a time: the same seed gives the same calls in the same order. People stop acting when
 /// the period ends; scheduled messages keep falling due, and are played up to the time the caller names.
 /// </summary>
 public sealed class Simulator : IDisposable
@@ -54,6 +63,7 @@ public sealed class Simulator : IDisposable
     private long _order;
     private int _caseNumber;
     private readonly List<DueMessage> _left = [];
+    private readonly HashSet<Guid> _taken = [];
 
     public Simulator(SimulatedService service, SimulationPlan plan, IProgress<SimulationProgress>? progress = null)
     {
@@ -138,12 +148,17 @@ public sealed class Simulator : IDisposable
                 daysDone = day;
                 _progress?.Report(new SimulationProgress(daysDone, Plan.Days, await LastSequenceAsync(ct) - firstSequence, watch.Elapsed));
             }
-            await _service.App.TrackActivity().Timeout(TimeSpan.FromMinutes(2)).DoNotAssertOnExceptionsDetected()
+            var session = await _service.App.TrackActivity().Timeout(TimeSpan.FromMinutes(2)).DoNotAssertOnExceptionsDetected()
                 .ExecuteAndWaitAsync((IMessageContext context) => item.Run(context));
-            foreach (var due in _service.Gate.Drain().OrderBy(m => m.DueAt).ThenBy(m => m.Message.GetType().Name)
+            // What the item scheduled, from the session that ran it (never from Wolverine's poller, which runs by the
+            // wall clock and would hand a message to the gate during whichever later item it happened to overlap).
+            var scheduled = session.Scheduled.Envelopes().Select(DueMessage.Of).OfType<DueMessage>();
+            foreach (var due in scheduled.Concat(_service.Gate.Drain()).Where(m => _taken.Add(m.EnvelopeId))
+                         .OrderBy(m => m.DueAt).ThenBy(m => m.Message.GetType().Name)
                          .ThenBy(m => JsonSerializer.Serialize(m.Message, m.Message.GetType(), Json), StringComparer.Ordinal))
                 _agenda.Enqueue(new AgendaItem(context => Play(context, due), due), (due.DueAt.UtcTicks, _order++));
         }
+        await ForgetStoredAsync(ct);
         _progress?.Report(new SimulationProgress(Plan.Days, Plan.Days, await LastSequenceAsync(ct) - firstSequence, watch.Elapsed));
 
         var commandsDone = watch.Elapsed;
@@ -179,6 +194,18 @@ public sealed class Simulator : IDisposable
             Tally.Count("error: " + due.Message.GetType().Name);
             await Console.Error.WriteLineAsync($"{due.Message.GetType().Name} at {due.DueAt:u}: {e.Message}");
         }
+    }
+
+    /// <summary>
+    /// Deletes Wolverine's stored copies of the scheduled messages the simulator took: it played them, or hands them
+    /// back anew (<see cref="HandBackAsync"/>), so the service started later must not run them again.
+    /// </summary>
+    private async Task ForgetStoredAsync(CancellationToken ct)
+    {
+        await using var command = _service.App.Services.GetRequiredService<NpgsqlDataSource>()
+            .CreateCommand($"delete from {WhistleSchema.Name}.wolverine_incoming_envelopes where id = any($1)");
+        command.Parameters.Add(new NpgsqlParameter { Value = _taken.ToArray() });
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     private async Task<long> LastSequenceAsync(CancellationToken ct)
