@@ -72,7 +72,12 @@ public sealed class Simulator : IDisposable
         _progress = progress;
         Plan = plan;
         County = CountyDirectory.Of(service.App.Services);
-        DailySteps = [(day, random) => ComplaintScripts.Plan(this, day, random), (day, random) => FeeDisputeScripts.Plan(this, day, random)];
+        DailySteps =
+        [
+            (day, random) => ComplaintScripts.Plan(this, day, random),
+            (day, random) => FeeDisputeScripts.Plan(this, day, random),
+            (day, random) => MeetingScripts.Plan(this, day, random),
+        ];
     }
 
     public SimulationPlan Plan { get; }
@@ -85,9 +90,8 @@ public sealed class Simulator : IDisposable
     /// <summary>
     /// The steps that put each day's work on the agenda, in order, each drawing from its own seeded random
     /// (<see cref="SimulationPlan.StepRandom"/>), so that a step added later shifts no other step's draws. Complaints
-    /// (and the whistles that grow from them) are the first, fee disputes (and their mediation) the second. A joint meeting's step
-    /// (issue 12 §2: the office's monthly meeting with the departments, its agenda drawn from the worklist, its
-    /// resolutions dispatched as whistles) is added here when meetings can be held.
+    /// (and the whistles that grow from them) are the first, fee disputes (and their mediation) the second, the office's
+    /// monthly joint meeting (<see cref="MeetingScripts"/>) the third.
     /// </summary>
     public List<Action<DateOnly, Random>> DailySteps { get; }
 
@@ -115,6 +119,23 @@ public sealed class Simulator : IDisposable
         var answer = new Answer((int)response.StatusCode, text.Length > 0 ? JsonDocument.Parse(text).RootElement.Clone() : default);
         Tally.Count(answer.Ok ? action : answer.Status >= 500 ? "error: " + action : "refused: " + action);
         if (answer.Status >= 500) await Console.Error.WriteLineAsync($"{action} {url}: {answer.Status} {text}");
+        return answer;
+    }
+
+    /// <summary>
+    /// Reads what the service shows <paramref name="user"/> (a GET), after the async daemon has caught up with every
+    /// event so far: a read model read mid-run would otherwise depend on how fast the daemon was, and the same seed
+    /// would not give the same month.
+    /// </summary>
+    public async Task<Answer> Read(SimUser user, string action, string url)
+    {
+        await _service.App.WaitForNonStaleProjectionDataAsync(TimeSpan.FromMinutes(2));
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _service.Users.TokenFor(user, Plan.County));
+        using var response = await _http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        var answer = new Answer((int)response.StatusCode, text.Length > 0 ? JsonDocument.Parse(text).RootElement.Clone() : default);
+        Tally.Count(answer.Ok ? action : answer.Status >= 500 ? "error: " + action : "refused: " + action);
         return answer;
     }
 
