@@ -7,7 +7,8 @@ namespace Whistle.Simulation;
 /// <summary>
 /// The day's complaints, and what the people do with each: the clerk or the community worker lodges it; it is
 /// declined, withdrawn, handled locally (resolved, followed up by phone, closed or reopened), or whistled to the
-/// catalogue's departments, who each sign for, reply, reject, ask for more time or let a due time pass.
+/// catalogue's departments, who each sign for, reply, reject, ask for more time or let a due time pass, and most of
+/// which, having replied, rate the community that whistled.
 /// </summary>
 public static class ComplaintScripts
 {
@@ -223,6 +224,13 @@ internal sealed class ComplaintCase(Simulator sim, Random random, SimCompound co
             new { result = $"已到场处置：{category.Name}问题已整改完毕。", evidence = new[] { $"photo://{department}/{_whistle:N}.jpg" } });
         if (!answer.Ok) return;
         _replied.Add(department);
+        // Most departments rate the community that whistled (部门评价属地), the other half of the two-way assessment.
+        if (random.NextDouble() < 0.75)
+        {
+            var (wellFounded, cooperation) = (random.Next(3, 6), random.Next(3, 6));
+            Then(Hours(1), Days(2), () => sim.Call(SimUser.Officer(department), "rate whistler", Assignment(department, "rate-whistler"),
+                new { wellFounded, cooperation }));
+        }
         await ConcludeIfAllReplied();
     }
 
