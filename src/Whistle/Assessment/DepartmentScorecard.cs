@@ -197,42 +197,21 @@ public partial class DepartmentScorecardProjection : MultiStreamProjection<Depar
     public override DepartmentScorecard? Evolve(DepartmentScorecard? snapshot, string id, IEvent e) =>
         DepartmentScorecard.Next(snapshot, id, e.Data);
 
-    /// <summary>The departments an event concerns on its whistle (an arbitration: the one that rejected, and the one it moved to).</summary>
-    public static IEnumerable<(Guid Whistle, string Department)> Concerned(object data) => data switch
-    {
-        RejectionArbitrated e => e.Reassignment is { } terms ? [(e.WhistleId, e.Department), (e.WhistleId, terms.Department)] : [(e.WhistleId, e.Department)],
-        AssignmentSignedFor e => [(e.WhistleId, e.Department)],
-        AssignmentRejected e => [(e.WhistleId, e.Department)],
-        AssignmentReplied e => [(e.WhistleId, e.Department)],
-        ReplyReturned e => [(e.WhistleId, e.Department)],
-        ExtensionGranted e => [(e.WhistleId, e.Department)],
-        WhistleEscalated e => [(e.WhistleId, e.Department)],
-        AssignmentDeadlinesRenewed e => [(e.WhistleId, e.Department)],
-        AssignmentOverdue e => [(e.WhistleId, e.Department)],
-        DepartmentRated e => [(e.WhistleId, e.Department)],
-        _ => [],
-    };
-
     private static async Task Group(IQuerySession session, IReadOnlyList<IEvent> events, JasperFx.Events.Grouping.IEventGrouping<string> grouping)
     {
+        var months = await AssignmentMonthRouting.LoadAsync(session,
+            [.. events.SelectMany(e => AssignmentMonthRouting.Concerned(e.Data)).Select(c => c.Whistle).Distinct()]);
         foreach (var e in events)
         {
-            if (e.Data is WhistleBlown blown)
-                foreach (var key in blown.Assignments.Select(a => AssessmentMonth.Key(a.Department, AssessmentMonth.Of(a.Deadlines.SignForDue))).Distinct())
-                    grouping.AddEvent(key, e);
-            // An appeal's events carry the department and month of the item they concern.
-            if (e.Data is ScoreAppealLodged { Item: var lodged }) grouping.AddEvent(AssessmentMonth.Key(lodged.Department, lodged.Month), e);
-            if (e.Data is ScoreAppealRuled { Item: var ruled }) grouping.AddEvent(AssessmentMonth.Key(ruled.Department, ruled.Month), e);
+            var keys = e.Data switch
+            {
+                WhistleBlown blown => AssignmentMonthRouting.KeysOf(blown),
+                // An appeal's events carry the department and month of the item they concern.
+                ScoreAppealLodged { Item: var lodged } => [AssessmentMonth.Key(lodged.Department, lodged.Month)],
+                ScoreAppealRuled { Item: var ruled } => [AssessmentMonth.Key(ruled.Department, ruled.Month)],
+                _ => AssignmentMonthRouting.KeysOf(e.Data, months),
+            };
+            foreach (var key in keys) grouping.AddEvent(key, e);
         }
-
-        var whistles = events.SelectMany(e => Concerned(e.Data)).Select(c => c.Whistle).Distinct().ToArray();
-        if (whistles.Length == 0) return;
-        // Whistle ids are unique across counties: the lookup needs no tenant, and the daemon's session may have none.
-        var months = (await session.Query<AssignmentMonths>().Where(m => m.AnyTenant() && whistles.Contains(m.Id)).ToListAsync())
-            .ToDictionary(m => m.Id);
-        foreach (var e in events)
-            foreach (var (whistle, department) in Concerned(e.Data).Distinct())
-                if (months.GetValueOrDefault(whistle)?.MonthOf(department) is { } month)
-                    grouping.AddEvent(AssessmentMonth.Key(department, month), e);
     }
 }

@@ -124,9 +124,9 @@ public class DepartmentScorecardTests
     [Fact]
     public void the_projection_routes_an_overdue_only_to_its_own_department()
     {
-        DepartmentScorecardProjection.Concerned(Overdue(Lead, DeadlineKind.SignFor, Original.SignForDue)).ShouldBe([(WhistleId, Lead)]);
-        DepartmentScorecardProjection.Concerned(Upheld(Lead, Other, Original)).ShouldBe([(WhistleId, Lead), (WhistleId, Other)]);
-        DepartmentScorecardProjection.Concerned(Noticed(Lead, DeadlineKind.SignFor, Original.SignForDue, BlownAt)).ShouldBeEmpty();
+        AssignmentMonthRouting.Concerned(Overdue(Lead, DeadlineKind.SignFor, Original.SignForDue)).ShouldBe([(WhistleId, Lead)]);
+        AssignmentMonthRouting.Concerned(Upheld(Lead, Other, Original)).ShouldBe([(WhistleId, Lead), (WhistleId, Other)]);
+        AssignmentMonthRouting.Concerned(Noticed(Lead, DeadlineKind.SignFor, Original.SignForDue, BlownAt)).ShouldBeEmpty();
     }
 
     [Fact]

@@ -248,31 +248,21 @@ public partial class DepartmentSignalsProjection : MultiStreamProjection<Departm
 
     private static async Task Group(IQuerySession session, IReadOnlyList<IEvent> events, JasperFx.Events.Grouping.IEventGrouping<string> grouping)
     {
-        foreach (var e in events)
-            if (e.Data is WhistleBlown blown)
-                foreach (var key in blown.Assignments.Select(a => AssessmentMonth.Key(a.Department, AssessmentMonth.Of(a.Deadlines.SignForDue))).Distinct())
-                    grouping.AddEvent(key, e);
-
-        // Case ids are unique across counties: the lookups need no tenant, and the daemon's session may have none.
+        // Case ids are unique across counties: the lookup needs no tenant, and the daemon's session may have none.
         var complaints = events.Select(e => ComplaintOf(e.Data)).OfType<Guid>().Distinct().ToArray();
         var whistlesOf = complaints.Length == 0 ? Enumerable.Empty<WhistleDetails>().ToLookup(w => w.ComplaintId, w => w.Id)
             : (await session.Query<WhistleDetails>().Where(w => w.AnyTenant() && complaints.Contains(w.ComplaintId)).ToListAsync())
                 .ToLookup(w => w.ComplaintId, w => w.Id);
+        var months = await AssignmentMonthRouting.LoadAsync(session,
+            [.. events.SelectMany(e => AssignmentMonthRouting.Concerned(e.Data)).Select(c => c.Whistle).Concat(whistlesOf.SelectMany(w => w)).Distinct()]);
 
-        var whistles = events.SelectMany(e => DepartmentScorecardProjection.Concerned(e.Data)).Select(c => c.Whistle)
-            .Concat(whistlesOf.SelectMany(w => w)).Distinct().ToArray();
-        if (whistles.Length == 0) return;
-        var months = (await session.Query<AssignmentMonths>().Where(m => m.AnyTenant() && whistles.Contains(m.Id)).ToListAsync())
-            .ToDictionary(m => m.Id);
         foreach (var e in events)
         {
-            IEnumerable<string> keys = ComplaintOf(e.Data) is { } complaint
-                ? whistlesOf[complaint].SelectMany(w => months.GetValueOrDefault(w)?.Departments.Select(d => AssessmentMonth.Key(d.Key, d.Value)) ?? [])
-                : DepartmentScorecardProjection.Concerned(e.Data)
-                    .Select(c => months.GetValueOrDefault(c.Whistle)?.MonthOf(c.Department) is { } month ? AssessmentMonth.Key(c.Department, month) : null)
-                    .OfType<string>();
-            foreach (var key in keys.Distinct())
-                grouping.AddEvent(key, e);
+            var keys = e.Data is WhistleBlown blown ? AssignmentMonthRouting.KeysOf(blown)
+                : ComplaintOf(e.Data) is { } complaint
+                    ? whistlesOf[complaint].SelectMany(w => months.GetValueOrDefault(w)?.Departments.Select(d => AssessmentMonth.Key(d.Key, d.Value)) ?? []).Distinct()
+                    : AssignmentMonthRouting.KeysOf(e.Data, months);
+            foreach (var key in keys) grouping.AddEvent(key, e);
         }
     }
 }
