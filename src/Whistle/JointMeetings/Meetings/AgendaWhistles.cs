@@ -15,10 +15,14 @@ public sealed record AgendaCandidate(Guid? WhistleId, string? RejectionOf = null
 /// <summary>The whistles the candidates name, as their write models stand now; a missing stream is absent.</summary>
 public sealed record AgendaWhistles(IReadOnlyDictionary<Guid, Whistle.Whistles.Whistle> Whistles)
 {
+    /// <summary>At most this many items in one proposal: a meeting's agenda, not a bulk import.</summary>
+    public const int MaxCandidates = 50;
+
+    /// <summary>Each whistle named, read from its stream; past <see cref="MaxCandidates"/> nothing more is read (the command is refused).</summary>
     public static async Task<AgendaWhistles> LoadAsync(IEnumerable<Guid?> ids, IDocumentSession session, CancellationToken ct)
     {
         var found = new Dictionary<Guid, Whistle.Whistles.Whistle>();
-        foreach (var id in ids.OfType<Guid>().Where(id => id != Guid.Empty).Distinct())
+        foreach (var id in ids.OfType<Guid>().Where(id => id != Guid.Empty).Distinct().Take(MaxCandidates))
             if (await session.Events.FetchLatest<Whistle.Whistles.Whistle>(id, ct) is { } w && w.Id == id) found[id] = w;
         return new AgendaWhistles(found);
     }

@@ -20,7 +20,7 @@ public static class ProposeAgendaEndpoint
         AgendaWhistles.LoadAsync((command.Items ?? []).Select(i => i.WhistleId), session, ct);
 
     /// <summary>
-    /// Before the meeting is held (after, 409); at least one item; each item's whistle exists (400) and has not
+    /// Before the meeting is held (after, 409); one to <see cref="AgendaWhistles.MaxCandidates"/> items; each item's whistle exists (400) and has not
     /// concluded (409) — the worklist may trail the whistle.
     /// </summary>
     public static ProblemDetails Validate(ProposeAgenda command, JointMeeting meeting, AgendaWhistles whistles)
@@ -28,6 +28,8 @@ public static class ProposeAgendaEndpoint
         if (Problems.CheckVersion(command.ExpectedVersion, meeting.Version) is { } stale) return stale;
         if (meeting.Held) return JointMeetingRules.AlreadyHeld;
         if (command.Items is not { Count: > 0 } items) return new FieldErrors().Add("items", "至少一项。At least one item.").ToProblem();
+        if (items.Count > AgendaWhistles.MaxCandidates)
+            return new FieldErrors().Add("items", $"一次至多 {AgendaWhistles.MaxCandidates} 项。At most {AgendaWhistles.MaxCandidates} items at once.").ToProblem();
         return whistles.Check(items, "items");
     }
 

@@ -50,6 +50,11 @@ public class AgendaTests
             .ShouldRejectFields("items[0].whistleId");
 
     [Fact]
+    public void a_proposal_holds_at_most_fifty_items() =>
+        ProposeAgendaEndpoint.Validate(new ProposeAgenda([.. Enumerable.Range(0, 51).Select(_ => new AgendaCandidate(WhistleId))]), Meeting(), OpenWhistle)
+            .ShouldRejectField("items", "At most 50 items at once.");
+
+    [Fact]
     public void the_agenda_is_closed_once_the_meeting_is_held() =>
         ProposeAgendaEndpoint.Validate(FromTheWorklist, Meeting(Held()), OpenWhistle)
             .ShouldBeConflict("The meeting has been held: its agenda is closed.");
