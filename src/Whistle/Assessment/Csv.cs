@@ -16,11 +16,10 @@ public static class Csv
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
     }
 
-    private static void Line(StringBuilder text, IEnumerable<object?> fields)
-    {
-        text.AppendJoin(',', fields.Select(Field));
-        text.Append("\r\n");
-    }
+    private static void Line(StringBuilder text, IEnumerable<object?> fields) => text.Append(Line(fields));
+
+    /// <summary>One line with its CRLF, for a writer that streams rows instead of holding them all (the history's exports).</summary>
+    public static string Line(IEnumerable<object?> fields) => string.Join(',', fields.Select(Field)) + "\r\n";
 
     private static string Field(object? value)
     {

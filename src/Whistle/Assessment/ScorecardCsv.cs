@@ -15,7 +15,12 @@ public static class ScorecardCsv
     ];
 
     public static byte[] Write(string month, int policyVersion, IReadOnlyList<RankedDepartment> ranking, IReadOnlyList<DepartmentScorecardView> visible) =>
-        Csv.Write(Header, ranking.Select(r =>
+        Csv.Write(Header, Rows(month, policyVersion, ranking, visible));
+
+    /// <summary>The rows of one month without the header, so that an export of several months writes one header.</summary>
+    public static IEnumerable<IReadOnlyList<object?>> Rows(
+        string month, int policyVersion, IReadOnlyList<RankedDepartment> ranking, IReadOnlyList<DepartmentScorecardView> visible) =>
+        ranking.Select(r =>
         {
             var f = visible.FirstOrDefault(v => v.Department == r.Department)?.Figures;
             return (IReadOnlyList<object?>)
@@ -25,7 +30,7 @@ public static class ScorecardCsv
                 f?.RejectionsUpheld, f?.RejectionsOverruled, Rounded(f?.MedianSignForMinutes), Rounded(f?.P90SignForMinutes),
                 f?.Rated, f?.Satisfied, f?.BasicallySatisfied, policyVersion,
             ];
-        }));
+        });
 
     /// <summary>A sign-for time to one decimal of a minute.</summary>
     private static double? Rounded(double? value) => value is { } d ? Math.Round(d, 1, MidpointRounding.AwayFromZero) : null;

@@ -12,6 +12,7 @@ using Whistle.Assessment.Credit;
 using Whistle.County;
 using Whistle.Complaints;
 using Whistle.FeeDisputes;
+using Whistle.History.Export;
 using Whistle.JointMeetings;
 using Whistle.Kernel;
 using Whistle.Mediation;
@@ -80,6 +81,7 @@ public static class WhistleHosting
         services.AddSampleCounty(config);
         services.AddNotifications(config);
         services.AddCompoundProfiles(config);
+        services.AddHistoryExport();
 
         var soloByDefault = builder.Environment.IsDevelopment();
         builder.Host.UseWolverine(opts =>

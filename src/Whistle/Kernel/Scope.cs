@@ -141,6 +141,9 @@ public sealed record Scope(string UserId, string Role, string? Community, string
     /// </summary>
     public const string JointMeetingReaders = Roles.Office + "," + Roles.Supervisor + "," + Roles.Analyst + "," + Roles.Admin;
 
+    /// <summary>Who exports the county's events and read models as CSV (history): analysts (masked), the office and administrators.</summary>
+    public const string HistoryExporters = Roles.Analyst + "," + Roles.Office + "," + Roles.Admin;
+
     public static Scope Of(ClaimsPrincipal user) => new(
         user.FindFirstValue(WhistleClaims.Subject) ?? "",
         user.FindFirstValue(WhistleClaims.Role) ?? "",
