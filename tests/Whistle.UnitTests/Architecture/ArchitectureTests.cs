@@ -26,7 +26,7 @@ public class ArchitectureTests
             "Cases -> Complaints", "Cases -> FeeDisputes", "Cases -> Mediation",
             "Complaints -> County",
             "FeeDisputes -> Complaints", "FeeDisputes -> County", "FeeDisputes -> Mediation",
-            "History -> Assessment", "History -> Complaints", "History -> Whistles",
+            "History -> Assessment", "History -> Complaints", "History -> County", "History -> Whistles",
             "JointMeetings -> County", "JointMeetings -> Whistles",
             "Mediation -> Complaints", "Mediation -> County",
             "Notifications -> Complaints", "Notifications -> County", "Notifications -> Whistles",

@@ -29,13 +29,31 @@ public sealed class EventExport(NpgsqlDataSource dataSource)
         order by e.seq_id
         """;
 
-    /// <summary>The county's events whose business moment lies in the range, in sequence order.</summary>
-    public async IAsyncEnumerable<ExportedEvent> ReadAsync(string county, ExportRange range, [EnumeratorCancellation] CancellationToken ct)
+    private static readonly string CountSql = $"""
+        select count(*) from {WhistleSchema.Table("mt_events")} e cross join lateral (select {Moment} as at) m
+        where e.tenant_id = $1 and m.at >= $2 and m.at < $3
+        """;
+
+    /// <summary>How many events the range holds: what a progress bar counts towards.</summary>
+    public async Task<long> CountAsync(string county, ExportRange range, CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand(Sql);
+        await using var command = Command(CountSql, county, range);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private NpgsqlCommand Command(string sql, string county, ExportRange range)
+    {
+        var command = dataSource.CreateCommand(sql);
         command.Parameters.Add(new NpgsqlParameter { Value = county });
         command.Parameters.Add(new NpgsqlParameter { Value = range.Start.ToUniversalTime() });
         command.Parameters.Add(new NpgsqlParameter { Value = range.End.ToUniversalTime() });
+        return command;
+    }
+
+    /// <summary>The county's events whose business moment lies in the range, in sequence order.</summary>
+    public async IAsyncEnumerable<ExportedEvent> ReadAsync(string county, ExportRange range, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var command = Command(Sql, county, range);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {

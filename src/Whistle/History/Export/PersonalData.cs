@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Whistle.Kernel;
 
@@ -15,6 +17,9 @@ namespace Whistle.History.Export;
 /// </summary>
 public static class PersonalData
 {
+    // The CSV is read in Excel, not in a browser: Chinese stays readable instead of \uXXXX escapes.
+    private static readonly JsonSerializerOptions Output = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>The stored JSON with every personal field masked; JSON that does not parse is withheld whole.</summary>
     public static string Masked(string json)
     {
@@ -23,12 +28,12 @@ public static class PersonalData
         {
             root = JsonNode.Parse(json);
         }
-        catch (System.Text.Json.JsonException)
+        catch (JsonException)
         {
             return "***";
         }
         Walk(root);
-        return root?.ToJsonString() ?? "null";
+        return root?.ToJsonString(Output) ?? "null";
     }
 
     private static void Walk(JsonNode? node)
@@ -59,7 +64,7 @@ public static class PersonalData
         Replace(o, "idNumber", s => new string('*', s.Length));
         if (o["parties"] is JsonArray parties)
             foreach (var party in parties.OfType<JsonObject>())
-                if (party["isOrganisation"]?.GetValueKind() != System.Text.Json.JsonValueKind.True)
+                if (party["isOrganisation"]?.GetValueKind() != JsonValueKind.True)
                     Replace(party, "name", Mask.Name);
         if (o["invited"] is JsonArray invited)
             foreach (var invitee in invited.OfType<JsonObject>())
@@ -75,5 +80,5 @@ public static class PersonalData
     }
 
     private static string? Text(JsonNode? node) =>
-        node is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String ? v.GetValue<string>() : null;
+        node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
 }
