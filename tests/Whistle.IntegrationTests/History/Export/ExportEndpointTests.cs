@@ -130,7 +130,6 @@ public sealed class ExportEndpointTests(AppFixture app) : IntegrationContext(app
         var result = await Send(user, x => x.Get.Url(url), 200, county);
         result.Context.Response.ContentType.ShouldBe("text/csv; charset=utf-8");
         var body = new MemoryStream();
-        result.Context.Response.Body.Position = 0;
         await result.Context.Response.Body.CopyToAsync(body);
         return body.ToArray();
     }
