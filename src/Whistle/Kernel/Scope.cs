@@ -141,6 +141,9 @@ public sealed record Scope(string UserId, string Role, string? Community, string
     /// </summary>
     public const string JointMeetingReaders = Roles.Office + "," + Roles.Supervisor + "," + Roles.Analyst + "," + Roles.Admin;
 
+    /// <summary>Who reads case histories: every reader of a kind of case (complaints' readers are all of them); each case then by its own scope.</summary>
+    public const string CaseHistoryReaders = ComplaintReaders;
+
     public static Scope Of(ClaimsPrincipal user) => new(
         user.FindFirstValue(WhistleClaims.Subject) ?? "",
         user.FindFirstValue(WhistleClaims.Role) ?? "",
