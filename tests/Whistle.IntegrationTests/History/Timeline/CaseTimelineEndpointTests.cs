@@ -4,6 +4,7 @@ using Shouldly;
 using Whistle.Complaints;
 using Whistle.FeeDisputes;
 using Whistle.History.Timeline;
+using Whistle.JointMeetings.Meetings;
 using Whistle.Mediation;
 using Whistle.Whistles;
 using Wolverine.Tracking;
@@ -57,6 +58,62 @@ public sealed class CaseTimelineEndpointTests(AppFixture app) : IntegrationConte
         var deadlines = (await EventsOf(whistle))[0].Data.ShouldBeOfType<WhistleBlown>().Assignments[0].Deadlines;
         (page.Entries[3].PolicyVersion, page.Entries[3].CalendarVersion).ShouldBe((deadlines.PolicyVersion, deadlines.CalendarVersion));
         page.Entries[3].Zh.ShouldEndWith($"（第 1 版；时限政策第 {deadlines.PolicyVersion} 版，工作日历第 {deadlines.CalendarVersion} 版）。");
+    }
+
+    private async Task<(LodgedComplaint Complaint, Guid Whistle)> Whistled()
+    {
+        var lodged = await Lodge(Tokens.Community, NewComplaint("CP010101", "illegal-parking"));
+        await Post(Tokens.Community, $"/api/complaints/{lodged.Id}/accept", Empty);
+        var blown = await Post(Tokens.Community, $"/api/complaints/{lodged.Id}/whistle", new BlowWhistle("请公安、城管处置占用消防通道车辆"), 201);
+        return (lodged, (await blown.ReadAsJsonAsync<WhistleBlownResponse>())!.WhistleId);
+    }
+
+    [Fact]
+    public async Task a_whistle_a_joint_meeting_took_over_brings_the_meetings_item_and_resolution_on_it_and_the_whistle_it_dispatched()
+    {
+        var (complaint, whistle) = await Whistled();
+        var (_, otherWhistle) = await Whistled();
+        var convened = await Post(Tokens.Office, "/api/joint-meetings",
+            new ConveneJointMeeting(App.Clock.GetUtcNow().AddHours(2), "县联席办主任", ["chengguan", "gongan"], "县政府三楼会议室"), 201);
+        var meeting = (await convened.ReadAsJsonAsync<JointMeetingConvenedResponse>())!.Id;
+        await Post(Tokens.Office, $"/api/joint-meetings/{meeting}/agenda/items", new AddAgendaItem(whistle, null, "群众多次反映"));
+        await Post(Tokens.Office, $"/api/joint-meetings/{meeting}/agenda/items", new AddAgendaItem(otherWhistle, null, "另一件"));
+        await Post(Tokens.Office, $"/api/joint-meetings/{meeting}/hold", new HoldJointMeeting(
+            [new AttendanceInput("chengguan", true, "城管局副局长"), new AttendanceInput("gongan", false, AbsenceReason: "公务外出")]));
+        var adopted = await Post(Tokens.Office, $"/api/joint-meetings/{meeting}/resolutions",
+            new AdoptResolution(1, "chengguan", [], "三日内清理消防通道", App.Clock.GetUtcNow().AddDays(5), "《消防法》第二十八条"), 201);
+        var dispatched = (await adopted.ReadAsJsonAsync<ResolutionDispatchedResponse>())!.WhistleId;
+        await Post(Tokens.Chengguan, $"/api/whistles/{dispatched}/assignments/chengguan/sign-for", Empty);
+
+        var office = await Timeline(Tokens.Office, complaint.Id);
+        var community = await Timeline(Tokens.Community, complaint.Id);
+
+        office.Streams.Select(s => (s.Id, s.Kind, s.Zh)).ShouldBe(
+        [
+            (complaint.Id, StreamKind.Complaint, $"投诉 {complaint.Number}"),
+            (whistle, StreamKind.Whistle, $"哨单 {complaint.Number}/1"),
+            (dispatched, StreamKind.Whistle, $"哨单 {complaint.Number}/2"),
+            (meeting, StreamKind.JointMeeting, $"联席会议（{Local(App.Clock.GetUtcNow().AddHours(2))[..10]}）"),
+        ]);
+        office.Streams[3].Version.ShouldBe(6);
+        office.Entries.Where(e => e.StreamId == meeting).Select(e => (e.EventType, e.Version)).ShouldBe(
+            [(nameof(AgendaItemAdded), 2L), (nameof(ResolutionAdopted), 5L), (nameof(ResolutionDispatched), 6L)]);
+        office.Entries.Where(e => e.StreamId == whistle).Select(e => e.EventType).ShouldBe([nameof(WhistleBlown), nameof(WhistleTakenOverByMeeting)]);
+        office.Entries.Where(e => e.StreamId == dispatched).Select(e => e.EventType).ShouldBe([nameof(WhistleBlown), nameof(AssignmentSignedFor)]);
+        office.Entries.Select(e => e.Sequence).ShouldBeInOrder();
+        community.Streams.Select(s => s.Kind).ShouldBe([StreamKind.Complaint, StreamKind.Whistle, StreamKind.Whistle]);
+        community.Total.ShouldBe(office.Total - 3);
+    }
+
+    [Fact]
+    public async Task a_case_number_finds_its_case_from_the_events()
+    {
+        var lodged = await Lodge();
+        await using var session = App.Store.QuerySession(AppFixture.County);
+
+        (await CaseTimeline.FindByNumberAsync(session, lodged.Number, CancellationToken.None)).ShouldBe(lodged.Id);
+        (await CaseTimeline.FindByNumberAsync(session, "TS-1999-000001", CancellationToken.None)).ShouldBeNull();
+        (await CaseTimeline.FindByNumberAsync(session, "XX-2026-000001", CancellationToken.None)).ShouldBeNull();
     }
 
     [Fact]
