@@ -67,7 +67,7 @@ public static class WhistleSentences
         deadlines is null ? phrase : phrase with { PolicyVersion = deadlines.PolicyVersion, CalendarVersion = deadlines.CalendarVersion };
 
     private static string Assigned(IEnumerable<AssignmentTerms> assignments, bool zh) => zh
-        ? ZhList(assignments.Select(a => $"{a.Department}{(a.Role == AssignmentRole.Lead ? "牵头" : "配合")}，{Time(a.Deadlines.SignForDue)} 前签收"))
+        ? ZhList(assignments.Select(a => $"{a.Department} {(a.Role == AssignmentRole.Lead ? "牵头" : "配合")}，{Time(a.Deadlines.SignForDue)} 前签收"))
         : EnList(assignments.Select(a => $"{a.Department} {(a.Role == AssignmentRole.Lead ? "leads" : "co-handles")}, signs for by {Time(a.Deadlines.SignForDue)}"));
 
     public static string Type(WhistleType type) => type switch
