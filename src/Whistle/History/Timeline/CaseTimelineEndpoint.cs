@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Whistle.Kernel;
+using Wolverine.Http;
+
+namespace Whistle.History.Timeline;
+
+/// <summary>A page of a case's timeline, oldest first, with the streams it is drawn from and how many entries there are in all.</summary>
+public sealed record TimelinePage(
+    Guid CaseId, StreamKind Kind, string Number, IReadOnlyList<StreamOfCase> Streams, IReadOnlyList<TimelineEntry> Entries,
+    int Page, int PageSize, int Total);
+
+public static class CaseTimelineEndpoint
+{
+    public const int MaxPageSize = 200;
+
+    public static Task<CaseHistory?> LoadAsync(Guid id, IQuerySession session, ClaimsPrincipal user, CancellationToken ct) =>
+        CaseTimeline.LoadAsync(session, id, Scope.Of(user).SeesPersonalData, ct);
+
+    /// <summary>Bad paging is 400; a case that does not exist, or that the user's scope does not see, is 404.</summary>
+    public static ProblemDetails Validate(Guid id, int? page, int? pageSize, CaseHistory? history, ClaimsPrincipal user)
+    {
+        var paging = new FieldErrors()
+            .When(page is < 1 or > 100_000, "page", "应为 1 到 100000。1 to 100000.")
+            .When(pageSize is < 1 or > MaxPageSize, "pageSize", $"应为 1 到 {MaxPageSize}。1 to {MaxPageSize}.");
+        if (paging.Any) return paging.ToProblem();
+        return history is not null && Scope.Of(user).Sees(CaseStreams.ScopeKind(history.Kind)!.Value, history.Area)
+            ? Problems.None
+            : Problems.NotFound($"没有编号为 {id} 的案件。", $"No case {id}.");
+    }
+
+    /// <summary>
+    /// A complaint's, fee dispute's or mediation case's timeline across every stream that belongs to it, each entry a
+    /// sentence in Chinese and English; <c>page</c> and <c>pageSize</c> (50 by default, at most 200). Related streams
+    /// the user's scope does not see are left out; analysts read personal data masked.
+    /// </summary>
+    [WolverineGet("/api/history/cases/{id}/timeline", OperationId = "GetCaseTimeline")]
+    [Authorize(Roles = Scope.CaseHistoryReaders)]
+    public static TimelinePage Get(CaseHistory history, int? page, int? pageSize, ClaimsPrincipal user)
+    {
+        var (number, size) = (page ?? 1, pageSize ?? 50);
+        var seen = history.SeenBy(Scope.Of(user));
+        return new TimelinePage(seen.CaseId, seen.Kind, seen.Number, seen.Streams,
+            [.. seen.Entries.Skip((number - 1) * size).Take(size)], number, size, seen.Entries.Count);
+    }
+}
