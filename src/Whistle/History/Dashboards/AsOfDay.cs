@@ -37,7 +37,7 @@ public static class PastEvents
     {
         // The stored data's "at" is the event's At (EventMoment); the store's timestamp stands in where an event has none.
         var events = await session.Events.QueryAllRawEvents()
-            .Where(e => e.EventTypesAre(types.ToArray()) && e.MatchesSql("coalesce((d.data ->> 'at')::timestamptz, d.timestamp) <= ?", through))
+            .Where(e => e.EventTypesAre(types.ToArray()) && e.MatchesSql("coalesce((d.data ->> 'at')::timestamptz, d.timestamp) <= ?", through.ToUniversalTime()))
             .OrderBy(e => e.Sequence)
             .ToListAsync(ct);
         return [.. events.Where(e => EventMoment.Of(e) <= through)];

@@ -57,7 +57,7 @@ public sealed class DashboardsAsOfEndpointTests(AppFixture app) : IntegrationCon
 
     private static string Shape(object value) => JsonSerializer.Serialize(value, Json);
 
-    private static string Shape(IEnumerable<DepartmentScorecardView> views) => Shape(views.Select(v => v with { Signals = null }).ToList());
+    private static string Views(IEnumerable<DepartmentScorecardView> views) => Shape((object)views.Select(v => v with { Signals = null }).ToList());
 
     [Fact]
     public async Task the_scorecards_worklist_and_credit_file_as_of_a_day_equal_the_live_ones_captured_at_that_days_end()
@@ -95,7 +95,7 @@ public sealed class DashboardsAsOfEndpointTests(AppFixture app) : IntegrationCon
 
         (scorecards.Month, scorecards.AsOf, scorecards.PolicyVersion, scorecards.Weights).ShouldBe((month, day, liveScorecards.PolicyVersion, liveScorecards.Weights));
         scorecards.Ranking.ShouldBe(liveScorecards.Ranking);
-        Shape(scorecards.Scorecards).ShouldBe(Shape(liveScorecards.Scorecards));
+        Views(scorecards.Scorecards).ShouldBe(Views(liveScorecards.Scorecards));
         scorecards.Scorecards.Single(s => s.Department == "gongan").Figures.SignedForInTime.ShouldBe(1);
         worklist.Items.ShouldBe(liveWorklist.Items);
         worklist.Items.ShouldContain(i => i.Kind == WorklistKind.AwaitingRuling && i.Department == "chengguan");
