@@ -32,11 +32,24 @@ public static class MonthAssessment
 {
     public static async Task<MonthScorecards> LoadAsync(string month, Scope scope, IQuerySession session, MonthFilter? filter, CancellationToken ct)
     {
-        filter ??= MonthFilter.None;
         var policy = await DeadlinePolicy.CurrentAsync(session, ct);
         var departments = (await session.Query<Department>().ToListAsync(ct)).ToDictionary(d => d.Code, d => d.Info.Name, StringComparer.Ordinal);
         var cards = (await session.Query<DepartmentScorecard>().Where(c => c.Month == month).ToListAsync(ct))
             .ToDictionary(c => c.Department, StringComparer.Ordinal);
+        // The gaming signals stand beside the score, never in it.
+        var signals = await Signals.MonthSignalsQuery.CountsAsync(month, session, ct);
+        return Compose(month, scope, policy, departments, cards, filter, code => signals.GetValueOrDefault(code, Signals.SignalCounts.None));
+    }
+
+    /// <summary>
+    /// The month's figures, ranking and visible scorecards from the scorecards and the directory's departments (code →
+    /// name), under <paramref name="policy"/>'s weights. Pure: the live endpoint and the history's as-of view both call it.
+    /// </summary>
+    public static MonthScorecards Compose(
+        string month, Scope scope, DeadlinePolicy policy, IReadOnlyDictionary<string, string> departments,
+        IReadOnlyDictionary<string, DepartmentScorecard> cards, MonthFilter? filter, Func<string, Signals.SignalCounts?> signalsOf)
+    {
+        filter ??= MonthFilter.None;
         IReadOnlyList<AssessedAssignment> AssignmentsOf(string code) =>
             [.. (cards.GetValueOrDefault(code)?.Assignments ?? []).Where(a => filter.SubDistrict is null || a.SubDistrict == filter.SubDistrict)];
         var figures = departments.Keys.Union(cards.Keys)
@@ -45,12 +58,10 @@ public static class MonthAssessment
             .ToList();
         var ranking = DepartmentRanking.Rank(figures.Select(f => (f.Code, f.Name, f.Figures)))
             .Where(r => filter.Department is null || r.Department == filter.Department).ToList();
-        // The gaming signals stand beside the score, never in it.
-        var signals = await Signals.MonthSignalsQuery.CountsAsync(month, session, ct);
         var visible = figures.Where(f => scope.SeesScorecardOf(f.Code) && (filter.Department is null || f.Code == filter.Department))
             .Select(f => new DepartmentScorecardView(f.Code, f.Name, month, ranking.First(r => r.Department == f.Code).Rank, f.Figures,
                 policy.Version, policy.Assessment, f.Assignments, ScorecardFigures.Original([.. f.Assignments], policy.Assessment),
-                signals.GetValueOrDefault(f.Code, Signals.SignalCounts.None)))
+                signalsOf(f.Code)))
             .OrderBy(v => ranking.ToList().FindIndex(r => r.Department == v.Department))
             .ToList();
         return new MonthScorecards(month, policy.Version, policy.Assessment, ranking, visible);

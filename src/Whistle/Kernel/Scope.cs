@@ -141,13 +141,11 @@ public sealed record Scope(string UserId, string Role, string? Community, string
     /// </summary>
     public const string JointMeetingReaders = Roles.Office + "," + Roles.Supervisor + "," + Roles.Analyst + "," + Roles.Admin;
 
-<<<<<<< HEAD
     /// <summary>Who exports the county's events and read models as CSV (history): analysts (masked), the office and administrators.</summary>
     public const string HistoryExporters = Roles.Analyst + "," + Roles.Office + "," + Roles.Admin;
-=======
+
     /// <summary>Who reads case histories: every reader of a kind of case (complaints' readers are all of them); each case then by its own scope.</summary>
     public const string CaseHistoryReaders = ComplaintReaders;
->>>>>>> h-timeline
 
     public static Scope Of(ClaimsPrincipal user) => new(
         user.FindFirstValue(WhistleClaims.Subject) ?? "",

@@ -1,0 +1,109 @@
+using System.Security.Claims;
+using JasperFx.Events;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Whistle.Assessment.Credit;
+using Whistle.Complaints;
+using Whistle.County.Directory;
+using Whistle.Kernel;
+using Whistle.Mediation;
+using Wolverine.Http;
+
+namespace Whistle.History.Dashboards;
+
+/// <summary>
+/// The property-service companies' credit files from events alone: each event reaches the file of the company code it
+/// carries, as <see cref="CompanyCreditFileProjection"/> routes it, and is folded by the projection's own rules
+/// (<see cref="CreditLedger.Fold"/>). Pure.
+/// </summary>
+public static class CreditReplay
+{
+    public static IReadOnlyList<Type> EventTypes { get; } =
+    [
+        typeof(PropertyCompanyRegistered), typeof(PropertyCompanyRevised), typeof(ComplaintLodged), typeof(ComplaintResolved),
+        typeof(ComplaintFollowUpRecorded), typeof(MediationCaseOpened), typeof(AgreementSigned), typeof(PerformanceFollowedUp),
+    ];
+
+    /// <summary>The company an event concerns, as the projection's identities say; null for none.</summary>
+    public static string? CompanyOf(object data) => data switch
+    {
+        PropertyCompanyRegistered e => e.Code,
+        PropertyCompanyRevised e => e.Code,
+        ComplaintLodged e => e.PropertyCompanyCode,
+        ComplaintResolved e => e.PropertyCompanyCode,
+        ComplaintFollowUpRecorded e => e.PropertyCompanyCode,
+        MediationCaseOpened e => e.PropertyCompanyCode,
+        AgreementSigned e => e.PropertyCompanyCode,
+        PerformanceFollowedUp e => e.PropertyCompanyCode,
+        _ => null,
+    };
+
+    /// <summary>Every company's file after the events, keyed by company code.</summary>
+    public static IReadOnlyDictionary<string, CompanyCreditFile> Replay(IEnumerable<IEvent> events)
+    {
+        var files = new Dictionary<string, CompanyCreditFile>(StringComparer.Ordinal);
+        foreach (var e in events)
+        {
+            if (CompanyOf(e.Data) is not { Length: > 0 } code) continue;
+            files[code] = CreditLedger.Fold(files.GetValueOrDefault(code) ?? CompanyCreditFile.Open(code), e);
+        }
+        return files;
+    }
+
+    /// <summary>An analyst's copy: the legal representative's name masked, as personal data is for analysts.</summary>
+    public static CompanyCreditFile For(Scope scope, CompanyCreditFile file)
+    {
+        if (scope.SeesPersonalData || file.LegalRepresentative is null) return file;
+        file.LegalRepresentative = Mask.Name(file.LegalRepresentative);
+        return file;
+    }
+}
+
+public static class CreditFilesAsOfEndpoint
+{
+    public static ProblemDetails Validate(string? asOf) => AsOfDay.Check(new FieldErrors(), asOf).ToProblem();
+
+    /// <summary>
+    /// Every company's credit file as it stood at the end of a county day, best score first (then by code): the
+    /// directory, complaint and mediation events up to then folded by the credit file's own rules, with the names then
+    /// recorded. The live files are neither read nor touched. Analysts read the legal representatives' names masked.
+    /// </summary>
+    /// <param name="asOf">the day, yyyy-MM-dd in China time: the view stands at its last instant.</param>
+    /// <param name="user">the caller; analysts read personal data masked.</param>
+    /// <param name="session">the read side.</param>
+    /// <param name="ct">cancellation.</param>
+    [WolverineGet("/api/history/companies", OperationId = "ListCreditFilesAsOf")]
+    [Authorize(Roles = Scope.CreditFileReaders)]
+    public static async Task<IReadOnlyList<CompanyCreditFile>> Get(string asOf, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    {
+        var scope = Scope.Of(user);
+        var files = CreditReplay.Replay(await PastEvents.ReadAsync(session, CreditReplay.EventTypes, AsOfDay.EndOf(AsOfDay.Parse(asOf)), ct));
+        return [.. files.Values.OrderByDescending(f => f.Score).ThenBy(f => f.Id, StringComparer.Ordinal).Select(f => CreditReplay.For(scope, f))];
+    }
+}
+
+public static class CreditFileAsOfEndpoint
+{
+    public static ProblemDetails Validate(string? asOf) => AsOfDay.Check(new FieldErrors(), asOf).ToProblem();
+
+    /// <summary>
+    /// One company's credit file as it stood at the end of a county day, every entry naming its event. A company with no
+    /// event up to then has no file then: 404.
+    /// </summary>
+    /// <param name="code">the company's code in the county directory.</param>
+    /// <param name="asOf">the day, yyyy-MM-dd in China time: the view stands at its last instant.</param>
+    /// <param name="user">the caller; analysts read personal data masked.</param>
+    /// <param name="session">the read side.</param>
+    /// <param name="ct">cancellation.</param>
+    [WolverineGet("/api/history/companies/{code}", OperationId = "GetCreditFileAsOf")]
+    [Authorize(Roles = Scope.CreditFileReaders)]
+    [ProducesResponseType<CompanyCreditFile>(StatusCodes.Status200OK)]
+    public static async Task<IResult> Get(string code, string asOf, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    {
+        var files = CreditReplay.Replay(await PastEvents.ReadAsync(session, CreditReplay.EventTypes, AsOfDay.EndOf(AsOfDay.Parse(asOf)), ct));
+        return files.TryGetValue(code, out var file)
+            ? Results.Json(CreditReplay.For(Scope.Of(user), file))
+            : Results.Problem(Problems.NotFound($"{asOf} 日终时没有编码为 {code} 的物业服务企业信用档案。", $"No credit file for a company coded {code} at the end of {asOf}."));
+    }
+}
