@@ -12,6 +12,7 @@ using Whistle.Assessment.Credit;
 using Whistle.County;
 using Whistle.Complaints;
 using Whistle.FeeDisputes;
+using Whistle.History.Integrity;
 using Whistle.JointMeetings;
 using Whistle.Kernel;
 using Whistle.Mediation;
@@ -62,6 +63,7 @@ public static class WhistleHosting
 
                 opts.Storage.ExtendedSchemaObjects.Add(CaseNumbers.Table());
                 opts.Storage.ExtendedSchemaObjects.Add(Idempotency.Table());
+                IntegritySetup.Configure(opts);
 
                 CountySetup.Configure(opts);
                 ComplaintsSetup.Configure(opts);
@@ -80,6 +82,7 @@ public static class WhistleHosting
         services.AddSampleCounty(config);
         services.AddNotifications(config);
         services.AddCompoundProfiles(config);
+        services.AddIntegrity();
 
         var soloByDefault = builder.Environment.IsDevelopment();
         builder.Host.UseWolverine(opts =>

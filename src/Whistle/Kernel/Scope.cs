@@ -141,6 +141,9 @@ public sealed record Scope(string UserId, string Role, string? Community, string
     /// </summary>
     public const string JointMeetingReaders = Roles.Office + "," + Roles.Supervisor + "," + Roles.Analyst + "," + Roles.Admin;
 
+    /// <summary>Who verifies the record's hash chains: the roles that see every case of the county, whatever its kind.</summary>
+    public const string IntegrityReaders = Roles.Office + "," + Roles.Analyst + "," + Roles.Admin;
+
     public static Scope Of(ClaimsPrincipal user) => new(
         user.FindFirstValue(WhistleClaims.Subject) ?? "",
         user.FindFirstValue(WhistleClaims.Role) ?? "",
