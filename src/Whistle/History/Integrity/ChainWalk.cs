@@ -25,7 +25,8 @@ public sealed record ChainRow(
     byte[]? Previous, byte[]? Hash, bool? Intact);
 
 /// <summary>
-/// Walks one stream's rows in version order and finds its first broken link. Pure: the verifier streams the rows of
+/// Walks one stream's rows in version order (a stream is its id within its county: the directory's streams have the same
+/// ids in every county) and finds its first broken link. Pure: the verifier streams the rows of
 /// every stream through one walk each. A stream is intact when every event has its link, versions run 1, 2, 3 … without
 /// a gap, every link's previous hash is the hash of the link before (32 zero bytes for the first), and every event's
 /// recomputed hash is its link's.
@@ -36,6 +37,7 @@ public sealed class ChainWalk(Guid streamId, string county)
     private long expectedVersion = 1;
 
     public Guid StreamId { get; } = streamId;
+    public string County { get; } = county;
     public long Events { get; private set; }
     public BrokenLink? Broken { get; private set; }
 
@@ -64,7 +66,7 @@ public sealed class ChainWalk(Guid streamId, string county)
     }
 
     private BrokenLink Break(long version, long? sequence, BreakKind kind) =>
-        new(StreamId, county, version, sequence, kind, Describe(kind, version, sequence));
+        new(StreamId, County, version, sequence, kind, Describe(kind, version, sequence));
 
     public static string Describe(BreakKind kind, long version, long? sequence)
     {

@@ -31,6 +31,15 @@ public sealed class StreamVerifier(NpgsqlDataSource dataSource)
     public Task<IntegrityReport> VerifyAllAsync(string? county, IProgress<VerificationProgress>? progress, CancellationToken ct) =>
         VerifyAsync(county, null, progress, ct);
 
+    /// <summary>The county a stream belongs to, or null when no event of it is stored.</summary>
+    public async Task<string?> CountyOfAsync(Guid streamId, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"select tenant_id from {WhistleSchema.Table(EventChain.EventsTable)} where stream_id = $1 limit 1");
+        command.Parameters.Add(new NpgsqlParameter { Value = streamId });
+        return await command.ExecuteScalarAsync(ct) as string;
+    }
+
     public async Task<long> CountEventsAsync(string? county, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(
@@ -60,7 +69,7 @@ public sealed class StreamVerifier(NpgsqlDataSource dataSource)
                 reader.IsDBNull(4) ? null : reader.GetInt64(4), reader.IsDBNull(5) ? null : reader.GetInt64(5),
                 reader.IsDBNull(6) ? null : reader.GetFieldValue<byte[]>(6), reader.IsDBNull(7) ? null : reader.GetFieldValue<byte[]>(7),
                 reader.IsDBNull(8) ? null : reader.GetBoolean(8));
-            if (walk?.StreamId != row.StreamId)
+            if (walk is null || walk.StreamId != row.StreamId || walk.County != row.County)
             {
                 Finish(walk);
                 walk = new ChainWalk(row.StreamId, row.County);
