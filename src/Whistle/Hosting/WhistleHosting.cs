@@ -13,6 +13,7 @@ using Whistle.County;
 using Whistle.Complaints;
 using Whistle.FeeDisputes;
 using Whistle.History.Export;
+using Whistle.History.Integrity;
 using Whistle.JointMeetings;
 using Whistle.Kernel;
 using Whistle.Mediation;
@@ -63,6 +64,7 @@ public static class WhistleHosting
 
                 opts.Storage.ExtendedSchemaObjects.Add(CaseNumbers.Table());
                 opts.Storage.ExtendedSchemaObjects.Add(Idempotency.Table());
+                IntegritySetup.Configure(opts);
 
                 CountySetup.Configure(opts);
                 ComplaintsSetup.Configure(opts);
@@ -82,6 +84,7 @@ public static class WhistleHosting
         services.AddNotifications(config);
         services.AddCompoundProfiles(config);
         services.AddHistoryExport();
+        services.AddIntegrity();
 
         var soloByDefault = builder.Environment.IsDevelopment();
         builder.Host.UseWolverine(opts =>

@@ -147,6 +147,9 @@ public sealed record Scope(string UserId, string Role, string? Community, string
     /// <summary>Who reads case histories: every reader of a kind of case (complaints' readers are all of them); each case then by its own scope.</summary>
     public const string CaseHistoryReaders = ComplaintReaders;
 
+    /// <summary>Who verifies the record's hash chains: the roles that see every case of the county, whatever its kind.</summary>
+    public const string IntegrityReaders = Roles.Office + "," + Roles.Analyst + "," + Roles.Admin;
+
     public static Scope Of(ClaimsPrincipal user) => new(
         user.FindFirstValue(WhistleClaims.Subject) ?? "",
         user.FindFirstValue(WhistleClaims.Role) ?? "",
