@@ -15,6 +15,7 @@ public static class IntegritySetup
     public static IServiceCollection AddIntegrity(this IServiceCollection services)
     {
         services.AddSingleton<StreamVerifier>();
+        services.AddSingleton<Evidence.ChainLinks>();
         services.AddSingleton<EvidenceSigner>();
         return services;
     }
