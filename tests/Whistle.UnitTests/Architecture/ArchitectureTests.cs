@@ -26,6 +26,7 @@ public class ArchitectureTests
             "Cases -> Complaints", "Cases -> FeeDisputes", "Cases -> Mediation",
             "Complaints -> County",
             "FeeDisputes -> Complaints", "FeeDisputes -> County", "FeeDisputes -> Mediation",
+            "History -> Complaints", "History -> County", "History -> FeeDisputes", "History -> Mediation", "History -> Whistles",
             "JointMeetings -> County", "JointMeetings -> Whistles",
             "Mediation -> Complaints", "Mediation -> County",
             "Notifications -> Complaints", "Notifications -> County", "Notifications -> Whistles",
