@@ -24,7 +24,11 @@ public static class InboxAsOf
         return DepartmentInbox.Of(department, at, whistles);
     }
 
-    /// <summary>Every whistle assigned to the department by the moment, whatever became of the assignment since.</summary>
+    /// <summary>
+    /// Every whistle assigned to the department by the moment, whatever became of the assignment since. PostgreSQL
+    /// keeps microseconds where the events' times have ticks, so the query looks a millisecond further and the fold
+    /// (<see cref="CaseTimeTravel.WhistleAsync"/>, on the exact moments) leaves out what had not happened yet.
+    /// </summary>
     private static async Task<IReadOnlyList<Guid>> WhistlesAssignedAsync(
         IQuerySession session, string department, DateTimeOffset at, CancellationToken ct) =>
         await session.AdvancedSql.QueryAsync<Guid>(
@@ -32,7 +36,7 @@ public static class InboxAsOf
              select distinct stream_id from {WhistleSchema.Name}.mt_events
              where tenant_id = ? and type in ('whistle_blown', 'rejection_arbitrated')
                and (data -> 'assignments' @> ?::jsonb or data -> 'reassignment' ->> 'department' = ?)
-               and coalesce((data ->> 'at')::timestamptz, timestamp) <= ?
+               and coalesce((data ->> 'at')::timestamptz, timestamp) <= ? + interval '1 millisecond'
              """,
             ct, session.TenantId, JsonSerializer.Serialize(new[] { new { department } }), department, at.ToUniversalTime());
 }
