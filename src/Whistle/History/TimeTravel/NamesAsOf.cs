@@ -17,17 +17,20 @@ public sealed record PlaceNames(PlaceName? Compound, PlaceName? Community, Place
 /// </summary>
 public static class NamesAsOf
 {
+    /// <summary>The three names in one read of the directory's streams (the session's county only, as every event read).</summary>
     public static async Task<PlaceNames> LoadAsync(
-        IQuerySession session, string? compound, string? community, string? subDistrict, DateTimeOffset at, CancellationToken ct) =>
-        new(await NameAsync(session, "compound", compound, at, ct),
-            await NameAsync(session, "community", community, at, ct),
-            await NameAsync(session, "sub-district", subDistrict, at, ct));
-
-    private static async Task<PlaceName?> NameAsync(IQuerySession session, string kind, string? code, DateTimeOffset at, CancellationToken ct)
+        IQuerySession session, string? compound, string? community, string? subDistrict, DateTimeOffset at, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(code)) return null;
-        var events = await session.Events.FetchStreamAsync(DirectoryIds.For(kind, code), token: ct);
-        return new PlaceName(code, NameAt(events, at));
+        var entries = new (string Kind, string? Code)[] { ("compound", compound), ("community", community), ("sub-district", subDistrict) }
+            .Select(x => (x.Kind, x.Code, Stream: string.IsNullOrEmpty(x.Code) ? Guid.Empty : DirectoryIds.For(x.Kind, x.Code)))
+            .ToList();
+        var streams = entries.Where(x => x.Stream != Guid.Empty).Select(x => x.Stream).ToArray();
+        var events = streams.Length == 0 ? [] : await session.Events.QueryAllRawEvents()
+            .Where(e => streams.Contains(e.StreamId)).OrderBy(e => e.Version).ToListAsync(ct);
+        PlaceName? Named(int i) => entries[i].Code is { Length: > 0 } code
+            ? new PlaceName(code, NameAt(events.Where(e => e.StreamId == entries[i].Stream).ToList(), at))
+            : null;
+        return new PlaceNames(Named(0), Named(1), Named(2));
     }
 
     /// <summary>The name the entry's last change at or before the moment gave it; null before it was recorded.</summary>
