@@ -147,7 +147,7 @@ public static class AsOfBench
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"complaint of {events} events, median of {rounds} rounds (best of 3 series):"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  as of a moment (CaseTimeTravel.LoadAsync): {h,8:F2} ms"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  Npgsql rows + System.Text.Json fold:       {f,8:F2} ms"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  of which Marten's FetchStreamAsync alone:   {read.Min(),8:F2} ms"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  Marten's FetchStreamAsync alone:            {read.Min(),8:F2} ms"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  Marten's read and the projection's fold:    {fold.Min(),8:F2} ms"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ratio {h / f:F2} (target ≤ 1.5)"));
         await app.StopAsync();
