@@ -21,6 +21,33 @@ public sealed record DepartmentInbox(string Department, DateTimeOffset AsOf, IRe
         AssignmentStatus Status, string StatusLabel, string Need, DateTimeOffset BlownAt,
         DateTimeOffset SignForDue, DateTimeOffset ReplyDue, DateTimeOffset NextDue, bool Overdue, bool PastDue,
         DateTimeOffset? RejectionWindowEnd = null, DateTimeOffset? PausedSince = null, DateTimeOffset? RulingDue = null);
+
+    /// <summary>
+    /// The inbox as it reads at <paramref name="now"/> from these whistles: the live inbox from the current ones, the
+    /// history's inbox as of a moment from the same whistles folded as of then. Whistles the department has no open
+    /// assignment on are left out.
+    /// </summary>
+    public static DepartmentInbox Of(string department, DateTimeOffset now, IEnumerable<WhistleDetails> whistles)
+    {
+        var items = whistles
+            .Where(w => w.OpenDepartments.Contains(department))
+            .Select(w => (Whistle: w, Assignment: w.Find(department)!))
+            .Select(x =>
+            {
+                var next = x.Assignment.Status == AssignmentStatus.Awaiting ? x.Assignment.SignForDue : x.Assignment.ReplyDue;
+                return new Item(
+                    x.Whistle.Id, x.Whistle.ComplaintId, x.Whistle.ComplaintNumber, x.Whistle.Type, x.Whistle.Level,
+                    x.Assignment.Role, x.Assignment.Status, x.Assignment.StatusLabel, x.Whistle.Need, x.Whistle.BlownAt,
+                    x.Assignment.SignForDue, x.Assignment.ReplyDue, next, x.Assignment.Overdue,
+                    x.Assignment.Status != AssignmentStatus.Rejected && now > next,
+                    x.Assignment.RejectionWindowEnd, x.Assignment.PausedSince,
+                    x.Assignment.PausedSince is null ? null : x.Assignment.Pauses[^1].RulingDue);
+            })
+            .OrderBy(i => i.NextDue)
+            .ThenBy(i => i.WhistleId)
+            .ToList();
+        return new DepartmentInbox(department, now, items);
+    }
 }
 
 public static class DepartmentInboxEndpoint
@@ -45,21 +72,6 @@ public static class DepartmentInboxEndpoint
     public static async Task<DepartmentInbox> Get(string department, DateTimeOffset now, IQuerySession session, CancellationToken ct)
     {
         var whistles = await session.Query<WhistleDetails>().Where(x => x.OpenDepartments.Contains(department)).ToListAsync(ct);
-        var items = whistles
-            .Select(w => (Whistle: w, Assignment: w.Find(department)!))
-            .Select(x =>
-            {
-                var next = x.Assignment.Status == AssignmentStatus.Awaiting ? x.Assignment.SignForDue : x.Assignment.ReplyDue;
-                return new DepartmentInbox.Item(
-                    x.Whistle.Id, x.Whistle.ComplaintId, x.Whistle.ComplaintNumber, x.Whistle.Type, x.Whistle.Level,
-                    x.Assignment.Role, x.Assignment.Status, x.Assignment.StatusLabel, x.Whistle.Need, x.Whistle.BlownAt,
-                    x.Assignment.SignForDue, x.Assignment.ReplyDue, next, x.Assignment.Overdue,
-                    x.Assignment.Status != AssignmentStatus.Rejected && now > next,
-                    x.Assignment.RejectionWindowEnd, x.Assignment.PausedSince,
-                    x.Assignment.PausedSince is null ? null : x.Assignment.Pauses[^1].RulingDue);
-            })
-            .OrderBy(i => i.NextDue)
-            .ToList();
-        return new DepartmentInbox(department, now, items);
+        return DepartmentInbox.Of(department, now, whistles);
     }
 }
