@@ -7,12 +7,14 @@ namespace Whistle.History.Evidence;
 /// <summary>One link of a stream's hash chain as the store holds it: the event's version and sequence, the previous hash and its own (hex).</summary>
 public sealed record ChainLink(long Version, long Sequence, string Previous, string Hash);
 
-/// <summary>Reads the links of a county's streams from the chain table, oldest first.</summary>
+/// <summary>Reads the links of a county's streams from the chain table, oldest first (Marten's placeholder events left out, as the verifier leaves them).</summary>
 public sealed class ChainLinks(NpgsqlDataSource dataSource)
 {
     private static readonly string Query = $"""
-        select stream_id, version, seq_id, previous, hash from {WhistleSchema.Table(EventChain.TableName)}
-         where tenant_id = $1 and stream_id = any($2) order by stream_id, version, seq_id
+        select c.stream_id, c.version, c.seq_id, c.previous, c.hash from {WhistleSchema.Table(EventChain.TableName)} c
+         where c.tenant_id = $1 and c.stream_id = any($2)
+           and not exists (select 1 from {WhistleSchema.Table(EventChain.EventsTable)} e where e.seq_id = c.seq_id and e.type = '{StreamVerifier.Tombstone}')
+         order by c.stream_id, c.version, c.seq_id
         """;
 
     public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<ChainLink>>> LoadAsync(string county, IReadOnlyCollection<Guid> streams, CancellationToken ct)
