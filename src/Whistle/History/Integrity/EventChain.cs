@@ -36,14 +36,17 @@ public static class EventChain
     }
 
     /// <summary>
-    /// The canonical text of an event row, as SQL over the row alias: a JSON array, so that nulls and separators are
-    /// unambiguous; jsonb prints its keys in one order; the timestamp is printed in UTC to the microsecond, whatever the
-    /// session's time zone. The trigger and the verifier both use this one expression.
+    /// The canonical text of an event row, as SQL over the row alias: its stream, version, sequence, id, type, timestamp
+    /// (UTC to the microsecond, whatever the session's time zone), county, correlation and causation ids, headers and user
+    /// as a PostgreSQL text array (elements quoted and escaped, NULL for a missing value: its text ends unambiguously at
+    /// its closing brace), a line break, then the data as jsonb prints it (one order of keys). Printing the data apart
+    /// from the array costs half what wrapping it in a JSON array did.
+    /// The trigger and the verifier both use this one expression.
     /// </summary>
     public static string Canonical(string row) =>
-        $"jsonb_build_array({row}.stream_id, {row}.version, {row}.seq_id, {row}.id, {row}.type, {row}.data, "
+        $"array[{row}.stream_id::text, {row}.version::text, {row}.seq_id::text, {row}.id::text, {row}.type, "
         + $"to_char({row}.timestamp at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US'), {row}.tenant_id, "
-        + $"{row}.correlation_id, {row}.causation_id, {row}.headers, {row}.user_name)::text";
+        + $"{row}.correlation_id, {row}.causation_id, {row}.headers::text, {row}.user_name]::text || E'\\n' || {row}.data::text";
 
     /// <summary>The link's hash, as SQL: SHA-256 over the previous hash and the row's canonical text.</summary>
     public static string Hash(string previous, string row) => $"sha256({previous} || convert_to({Canonical(row)}, 'UTF8'))";

@@ -12,6 +12,9 @@ public sealed class VerifyIntegrityInput : NetCoreInput
 
     [Description("Verify this county (tenant) only (default every county)")]
     public string? CountyFlag { get; set; }
+
+    [Description("Verify every stream this many times and report the fastest (for measurements: the first also warms the process)")]
+    public int RoundsFlag { get; set; } = 1;
 }
 
 /// <summary>
@@ -42,6 +45,11 @@ public sealed class VerifyIntegrityCommand : JasperFxAsyncCommand<VerifyIntegrit
         var report = stream is { } one
             ? await verifier.VerifyStreamAsync(input.CountyFlag ?? await CountyOf(verifier, one, cancel.Token), one, cancel.Token)
             : await verifier.VerifyAllAsync(input.CountyFlag, new VerificationBar(), cancel.Token);
+        for (var round = 1; stream is null && round < input.RoundsFlag; round++)
+        {
+            var again = await verifier.VerifyAllAsync(input.CountyFlag, null, cancel.Token);
+            if (again.Seconds < report.Seconds) report = again;
+        }
         if (stream is not null && report.Events == 0 && report.Intact)
         {
             await Console.Error.WriteLineAsync($"未找到事件流 {stream}。No stream {stream}.");
