@@ -29,6 +29,16 @@ public sealed class IntegrityEndpointTests(AppFixture app) : IntegrationContext(
         return Convert.ToInt64(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The chain's table, function and trigger, created at the first start, are as configured: a second start changes nothing.</summary>
+    [Fact]
+    public async Task the_chains_table_function_and_trigger_are_in_place_as_configured()
+    {
+        var store = Host.Services.GetRequiredService<Marten.IDocumentStore>();
+
+        await store.Storage.Database.AssertDatabaseMatchesConfigurationAsync(TestContext.Current.CancellationToken);
+        (await Scalar($"select count(*) from pg_trigger where tgname = '{EventChain.TriggerName}' and not tgisinternal")).ShouldBe(1);
+    }
+
     [Fact]
     public async Task commands_a_cascaded_whistle_and_a_played_deadline_all_leave_intact_chains()
     {
