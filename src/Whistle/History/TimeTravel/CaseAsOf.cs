@@ -34,7 +34,7 @@ public static class CaseTimeTravel
     /// </summary>
     public static async Task<CaseAsOfResult> LoadAsync(IQuerySession session, Guid caseId, TimePoint point, Scope scope, CancellationToken ct)
     {
-        var events = await session.Events.FetchStreamAsync(caseId, token: ct);
+        var events = await StreamRead.FetchAsync(session, caseId, ct);
         if (events.Count == 0 || KindOf(events[0].Data) is not { } kind) return Refused(events, NotFound(caseId));
         // A case's area is set when it is lodged and never moves: its first event says whether the user sees it.
         if (!Sees(scope, await FoldAsync(kind, session, events.Take(1).ToList(), ct))) return Refused(events, NotFound(caseId));
@@ -63,7 +63,7 @@ public static class CaseTimeTravel
     /// <summary>A whistle as it stood at a moment, or null if it had not been blown by then.</summary>
     public static async Task<WhistleDetails?> WhistleAsync(IQuerySession session, Guid whistleId, DateTimeOffset at, CancellationToken ct)
     {
-        var events = await session.Events.FetchStreamAsync(whistleId, token: ct);
+        var events = await StreamRead.FetchAsync(session, whistleId, ct);
         var version = TimePoint.Moment(at).VersionIn(events);
         return version == 0 ? null : await FoldAsync<WhistleDetails>(session, TimePoint.UpTo(events, version), ct);
     }
