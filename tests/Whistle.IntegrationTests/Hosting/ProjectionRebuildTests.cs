@@ -39,7 +39,7 @@ public sealed partial class ProjectionRebuildTests(AppFixture app, ITestOutputHe
     public async Task rebuilding_every_projection_gives_exactly_the_documents_the_live_projections_built()
     {
         _ = app;   // the assembly fixture has set the host's configuration (signing key, sample county, solo durability)
-        await using (host = await StartHost(await FreshDatabase("whistle_tests_rebuild")))
+        await using (host = await StartHost(await TestDatabases.FreshAsync("whistle_tests_rebuild")))
         {
             await MixedHistory();
             await CatchUp();
@@ -281,19 +281,4 @@ public sealed partial class ProjectionRebuildTests(AppFixture app, ITestOutputHe
             services.RunWolverineInSoloMode();
             services.DisableAllExternalWolverineTransports();
         }));
-
-    /// <summary>A database of the test's own on the tests' PostgreSQL server.</summary>
-    private static async Task<string> FreshDatabase(string name)
-    {
-        var main = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("ConnectionStrings__Whistle"));
-        await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(main.ConnectionString) { Database = "postgres" }.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"drop database if exists {name} with (force)", connection);
-            await drop.ExecuteNonQueryAsync();
-            await using var create = new NpgsqlCommand($"create database {name}", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-        return new NpgsqlConnectionStringBuilder(main.ConnectionString) { Database = name }.ConnectionString;
-    }
 }

@@ -27,7 +27,7 @@ public sealed class DeadlineDurabilityTests
     [Fact]
     public async Task a_deadline_scheduled_before_the_service_stops_fires_once_after_it_starts_again()
     {
-        var database = await FreshDatabase("whistle_tests_restart");
+        var database = await TestDatabases.FreshAsync("whistle_tests_restart");
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(-1));
 
         Guid whistle;
@@ -52,7 +52,7 @@ public sealed class DeadlineDurabilityTests
     [Fact]
     public async Task two_hosts_on_one_database_escalate_each_due_deadline_exactly_once()
     {
-        var database = await FreshDatabase("whistle_tests_nodes");
+        var database = await TestDatabases.FreshAsync("whistle_tests_nodes");
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(-1));
         await using var first = await StartHost(database, clock, DurabilityMode.Balanced);
         await using var second = await StartHost(database, clock, DurabilityMode.Balanced);
@@ -75,7 +75,7 @@ public sealed class DeadlineDurabilityTests
     [Fact]
     public async Task two_hosts_each_handling_one_of_two_departments_missing_one_due_time_raise_the_whistle_one_level()
     {
-        var database = await FreshDatabase("whistle_tests_round");
+        var database = await TestDatabases.FreshAsync("whistle_tests_round");
         // Business time runs a day ahead of the wall clock, so the scheduler holds these deadlines: the test
         // delivers them itself, one to each host at the same moment, as two nodes would pick them up.
         var ahead = () => DateTimeOffset.UtcNow.AddDays(1);
@@ -109,7 +109,7 @@ public sealed class DeadlineDurabilityTests
     [Fact]
     public async Task a_complaint_s_deadline_fires_from_the_durable_schedule_and_marks_it_overdue_once()
     {
-        var database = await FreshDatabase("whistle_tests_complaint");
+        var database = await TestDatabases.FreshAsync("whistle_tests_complaint");
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(-1));
         await using var host = await StartHost(database, clock, DurabilityMode.Solo);
         // An emergency is to be accepted within an hour: lodged now, its due time falls Lead from the wall clock's now.
@@ -187,20 +187,4 @@ public sealed class DeadlineDurabilityTests
             });
             services.DisableAllExternalWolverineTransports();
         }));
-
-    /// <summary>A database of the test's own on the tests' PostgreSQL server, so no other host picks up its messages.</summary>
-    private static async Task<string> FreshDatabase(string name)
-    {
-        var main = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("ConnectionStrings__Whistle"));
-        var admin = new NpgsqlConnectionStringBuilder(main.ConnectionString) { Database = "postgres" };
-        await using (var connection = new NpgsqlConnection(admin.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"drop database if exists {name} with (force)", connection);
-            await drop.ExecuteNonQueryAsync();
-            await using var create = new NpgsqlCommand($"create database {name}", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-        return new NpgsqlConnectionStringBuilder(main.ConnectionString) { Database = name }.ConnectionString;
-    }
 }

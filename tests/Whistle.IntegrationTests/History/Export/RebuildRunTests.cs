@@ -24,7 +24,7 @@ public sealed class RebuildRunTests(AppFixture app)
     public async Task rebuilding_one_projection_rebuilds_it_and_its_readers_in_order_and_reports_each()
     {
         _ = app;   // the assembly fixture has set the host's configuration (signing key, sample county, solo durability)
-        var connection = await FreshDatabase("whistle_tests_history_rebuild");
+        var connection = await TestDatabases.FreshAsync("whistle_tests_history_rebuild");
         await using var host = await AlbaHost.For<Program>(x => x.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(new FakeTimeProvider(DateTimeOffset.UtcNow));
@@ -74,19 +74,5 @@ public sealed class RebuildRunTests(AppFixture app)
     private sealed class Recorder(List<RebuildStep> steps) : IProgress<RebuildStep>
     {
         public void Report(RebuildStep value) => steps.Add(value);
-    }
-
-    private static async Task<string> FreshDatabase(string name)
-    {
-        var main = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("ConnectionStrings__Whistle"));
-        await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(main.ConnectionString) { Database = "postgres" }.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"drop database if exists {name} with (force)", connection);
-            await drop.ExecuteNonQueryAsync();
-            await using var create = new NpgsqlCommand($"create database {name}", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-        return new NpgsqlConnectionStringBuilder(main.ConnectionString) { Database = name }.ConnectionString;
     }
 }

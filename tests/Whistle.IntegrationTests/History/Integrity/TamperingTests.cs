@@ -27,7 +27,7 @@ public sealed class TamperingTests(AppFixture app) : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _ = app;   // the assembly fixture has set the host's configuration (signing key, sample county, solo durability)
-        var connectionString = await FreshDatabase("whistle_tests_integrity");
+        var connectionString = await TestDatabases.FreshAsync("whistle_tests_integrity");
         host = await AlbaHost.For<Program>(x => x.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(clock);
@@ -196,19 +196,5 @@ public sealed class TamperingTests(AppFixture app) : IAsyncLifetime
         await using var command = host.Services.GetRequiredService<NpgsqlDataSource>().CreateCommand(sql);
         foreach (var value in values) command.Parameters.Add(new NpgsqlParameter { Value = value });
         return Convert.ToInt64(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static async Task<string> FreshDatabase(string name)
-    {
-        var main = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("ConnectionStrings__Whistle"));
-        await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(main.ConnectionString) { Database = "postgres" }.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"drop database if exists {name} with (force)", connection);
-            await drop.ExecuteNonQueryAsync();
-            await using var create = new NpgsqlCommand($"create database {name}", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-        return new NpgsqlConnectionStringBuilder(main.ConnectionString) { Database = name }.ConnectionString;
     }
 }
