@@ -26,12 +26,3 @@ public static class VerifyStreamEndpoint
     [Authorize(Roles = Scope.IntegrityReaders)]
     public static IntegrityReport Get(Guid streamId, IntegrityReport report) => report;
 }
-
-public static class VerifyAllStreamsEndpoint
-{
-    /// <summary>Every stream of the caller's county: the counts, and each broken stream's first broken link.</summary>
-    [WolverinePost("/api/history/integrity/verify", OperationId = "VerifyAllStreams")]
-    [Authorize(Roles = Scope.IntegrityReaders)]
-    public static Task<IntegrityReport> Post(ClaimsPrincipal user, StreamVerifier verifier, CancellationToken ct) =>
-        verifier.VerifyAllAsync(user.CountyOf() ?? "", null, ct);
-}
