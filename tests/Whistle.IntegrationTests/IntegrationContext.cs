@@ -14,13 +14,29 @@ public abstract class IntegrationContext(AppFixture app)
     protected AppFixture App => app;
     protected IAlbaHost Host => app.Host;
 
+    /// <summary>One pause and catch-up of the shared host's daemon at a time: two tests pausing and catching up the same
+    /// daemon at once could leave one of them waiting on a catch-up the other had restarted.</summary>
+    private static readonly SemaphoreSlim OneCatchUpAtATime = new(1, 1);
+
     /// <summary>
     /// Runs a step with Marten's async daemon paused, then catches it up on every event so far and waits for what it set
-    /// off (projections, the notifications subscription and the messages it sends) — never a sleep.
+    /// off (projections, the notifications subscription and the messages it sends) — never a sleep. Tests running in
+    /// parallel take turns at the shared daemon.
     /// </summary>
-    protected Task<ITrackedSession> AfterDaemon(Func<IMessageContext, Task> step) =>
-        Host.TrackActivity().Timeout(TimeSpan.FromSeconds(60)).DoNotAssertOnExceptionsDetected().PauseThenCatchUpOnMartenDaemonActivity()
-            .ExecuteAndWaitAsync(step);
+    protected async Task<ITrackedSession> AfterDaemon(Func<IMessageContext, Task> step)
+    {
+        if (!await OneCatchUpAtATime.WaitAsync(TimeSpan.FromMinutes(3), TestContext.Current.CancellationToken))
+            throw new TimeoutException("Another test held the shared daemon for three minutes (a step that waits on the daemon inside another's?).");
+        try
+        {
+            return await Host.TrackActivity().Timeout(TimeSpan.FromSeconds(60)).DoNotAssertOnExceptionsDetected()
+                .PauseThenCatchUpOnMartenDaemonActivity().ExecuteAndWaitAsync(step);
+        }
+        finally
+        {
+            OneCatchUpAtATime.Release();
+        }
+    }
 
     protected Task<ITrackedSession> AfterDaemon(Func<Task> step) => AfterDaemon(_ => step());
 
