@@ -138,7 +138,8 @@ public static class WhistleHosting
         app.MapScalarApiReference("/docs", o => o.WithTitle("Whistle API 接口文档")).AllowAnonymous();
         app.MapGet("/", () => Results.Redirect("/docs/v1")).AllowAnonymous().ExcludeFromDescription();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthReports.WriteAsync })
+            .AllowAnonymous();
 
         app.MapWolverineEndpoints(o =>
         {

@@ -24,15 +24,33 @@ public sealed class ReadinessTests
     }
 
     [Fact]
-    public async Task ready_is_healthy_when_postgresql_answers()
+    public async Task ready_is_healthy_and_reports_durability_when_postgresql_answers_with_its_durable_defaults()
+    {
+        var durable = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("ConnectionStrings__Whistle")) { Options = "-c synchronous_commit=on" };
+        await using var source = NpgsqlDataSource.Create(durable.ConnectionString);
+
+        var result = await Check(source);
+
+        result.Status.ShouldBe(HealthStatus.Healthy);
+        result.Data.ShouldBe(new Dictionary<string, object> { ["fsync"] = "on", ["full_page_writes"] = "on", ["synchronous_commit"] = "on" }, ignoreOrder: true);
+    }
+
+    /// <summary>ops/test's connections relax synchronous_commit: readiness says so, naming the setting.</summary>
+    [Fact]
+    public async Task ready_is_degraded_naming_the_setting_when_a_durability_setting_is_off()
     {
         await using var tests = NpgsqlDataSource.Create(Environment.GetEnvironmentVariable("ConnectionStrings__Whistle")!);
 
-        var result = await new PostgresHealthCheck(new WhistleDatabase(tests)).CheckHealthAsync(new HealthCheckContext
+        var result = await Check(tests);
+
+        result.Status.ShouldBe(HealthStatus.Degraded);
+        result.Data["synchronous_commit"].ShouldBe("off");
+        result.Description.ShouldBe("PostgreSQL 可用，但 synchronous_commit 已关闭：崩溃时已确认的案件可能丢失。PostgreSQL answers, but synchronous_commit off: a crash can lose acknowledged cases.");
+    }
+
+    private static Task<HealthCheckResult> Check(NpgsqlDataSource source) =>
+        new PostgresHealthCheck(new WhistleDatabase(source)).CheckHealthAsync(new HealthCheckContext
         {
             Registration = new HealthCheckRegistration("postgresql", _ => null!, HealthStatus.Unhealthy, ["ready"]),
         }, TestContext.Current.CancellationToken);
-
-        result.Status.ShouldBe(HealthStatus.Healthy);
-    }
 }
