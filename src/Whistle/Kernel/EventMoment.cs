@@ -16,6 +16,18 @@ public static class EventMoment
 
     public static DateTimeOffset Of(IEvent e) => Of(e.Data) ?? e.Timestamp;
 
+    /// <summary>
+    /// The same moment in SQL over a row of Marten's event table (its alias): the stored <c>at</c> when it is a time, else
+    /// the store's timestamp. PostgreSQL keeps microseconds where <c>At</c> has ticks, so a query that must agree with
+    /// <see cref="Of(IEvent)"/> exactly selects with <see cref="SqlSlack"/> and filters the rows again with <c>Of</c>.
+    /// </summary>
+    public static string Sql(string row) =>
+        $"coalesce(case when jsonb_typeof({row}.data->'at') = 'string' and {row}.data->>'at' ~ '^\\d{{4}}-\\d{{2}}-\\d{{2}}T' "
+        + $"then ({row}.data->>'at')::timestamptz end, {row}.timestamp)";
+
+    /// <summary>How much further than a moment a query in <see cref="Sql"/> looks, for the microseconds PostgreSQL rounds to.</summary>
+    public const string SqlSlack = "interval '1 millisecond'";
+
     /// <summary>The event's <c>At</c>, or null for an event that carries none.</summary>
     public static DateTimeOffset? Of(object data) =>
         Ats.GetOrAdd(data.GetType(), static type => type.GetProperty("At", BindingFlags.Public | BindingFlags.Instance) is { } p

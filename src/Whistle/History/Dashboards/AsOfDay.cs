@@ -35,9 +35,8 @@ public static class PastEvents
 {
     public static async Task<IReadOnlyList<IEvent>> ReadAsync(IQuerySession session, IReadOnlyCollection<Type> types, DateTimeOffset through, CancellationToken ct)
     {
-        // The stored data's "at" is the event's At (EventMoment); the store's timestamp stands in where an event has none.
         var events = await session.Events.QueryAllRawEvents()
-            .Where(e => e.EventTypesAre(types.ToArray()) && e.MatchesSql("coalesce((d.data ->> 'at')::timestamptz, d.timestamp) <= ?", through.ToUniversalTime()))
+            .Where(e => e.EventTypesAre(types.ToArray()) && e.MatchesSql($"{EventMoment.Sql("d")} <= ? + {EventMoment.SqlSlack}", through.ToUniversalTime()))
             .OrderBy(e => e.Sequence)
             .ToListAsync(ct);
         return [.. events.Where(e => EventMoment.Of(e) <= through)];

@@ -16,9 +16,7 @@ public sealed class EventExport(NpgsqlDataSource dataSource)
     /// <summary>Progress is reported after every this many rows, and once at the end.</summary>
     public const int ReportEvery = 1000;
 
-    private const string Moment =
-        "coalesce(case when jsonb_typeof(e.data->'at') = 'string' and e.data->>'at' ~ '^\\d{4}-\\d{2}-\\d{2}T' " +
-        "then (e.data->>'at')::timestamptz end, e.timestamp)";
+    private static readonly string Moment = EventMoment.Sql("e");
 
     private static readonly string Sql = $"""
         select e.seq_id, e.stream_id, s.type, e.version, e.type, m.at, e.user_name, e.correlation_id, e.causation_id, e.data::text

@@ -33,10 +33,10 @@ public static class InboxAsOf
         IQuerySession session, string department, DateTimeOffset at, CancellationToken ct) =>
         await session.AdvancedSql.QueryAsync<Guid>(
             $"""
-             select distinct stream_id from {WhistleSchema.Name}.mt_events
-             where tenant_id = ? and type in ('whistle_blown', 'rejection_arbitrated')
-               and (data -> 'assignments' @> ?::jsonb or data -> 'reassignment' ->> 'department' = ?)
-               and coalesce((data ->> 'at')::timestamptz, timestamp) <= ? + interval '1 millisecond'
+             select distinct e.stream_id from {WhistleSchema.Name}.mt_events e
+             where e.tenant_id = ? and e.type in ('whistle_blown', 'rejection_arbitrated')
+               and (e.data -> 'assignments' @> ?::jsonb or e.data -> 'reassignment' ->> 'department' = ?)
+               and {EventMoment.Sql("e")} <= ? + {EventMoment.SqlSlack}
              """,
             ct, session.TenantId, JsonSerializer.Serialize(new[] { new { department } }), department, at.ToUniversalTime());
 }

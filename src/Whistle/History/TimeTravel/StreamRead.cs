@@ -18,7 +18,7 @@ public static class StreamRead
 
     private static readonly string Query =
         $"select id, version, seq_id, mt_dotnet_type, data, timestamp, type from {WhistleSchema.Table("mt_events")} "
-        + "where stream_id = $1 and tenant_id = $2 and type <> 'tombstone' order by version";
+        + $"where stream_id = $1 and tenant_id = $2 and type <> '{Integrity.StreamVerifier.Tombstone}' order by version";
 
     /// <summary>The stream's events in version order, in the session's county; empty when it holds none.</summary>
     public static async Task<IReadOnlyList<IEvent>> FetchAsync(IQuerySession session, Guid streamId, CancellationToken ct)
