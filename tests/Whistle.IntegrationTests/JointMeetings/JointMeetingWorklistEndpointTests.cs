@@ -28,7 +28,8 @@ public sealed class JointMeetingWorklistEndpointTests(AppFixture app) : Integrat
         var tracked = await AfterDaemon(async () =>
             blown = await Post(community, $"/api/complaints/{lodged.Id}/whistle", new BlowWhistle("请公安、城管到现场处置"), 201, county));
         var whistle = (await blown.ReadAsJsonAsync<WhistleBlownResponse>())!.WhistleId;
-        return (whistle, [.. tracked.Scheduled.MessagesOf<WhistleDeadlineReached>().Where(m => m.Kind == DeadlineKind.SignFor)]);
+        // The tracked session sees the whole host: other tests' whistles schedule their deadlines in it too.
+        return (whistle, [.. tracked.Scheduled.MessagesOf<WhistleDeadlineReached>().Where(m => m.WhistleId == whistle && m.Kind == DeadlineKind.SignFor)]);
     }
 
     private Task<ITrackedSession> Deliver(string county, object message) =>
@@ -107,7 +108,7 @@ public sealed class JointMeetingWorklistEndpointTests(AppFixture app) : Integrat
         // 公安 misses its sign-for: the whistle climbs to the sub-district, a renewed sign-for and a notice are scheduled.
         MoveClockTo(firstDue.DueAt.AddMinutes(1));
         var missed = await Deliver(county, firstDue);
-        var next = missed.Scheduled.MessagesOf<WhistleDeadlineReached>().Where(m => m.Department == "gongan" && m.Kind == DeadlineKind.SignFor)
+        var next = missed.Scheduled.MessagesOf<WhistleDeadlineReached>().Where(m => m.WhistleId == east && m.Department == "gongan" && m.Kind == DeadlineKind.SignFor)
             .Select(m => (At: m.DueAt.AddMinutes(1), Message: (object)m))
             .Concat(missed.Scheduled.MessagesOf<BreachNoticeDue>().Select(m => (At: m.NoticeAt, Message: (object)m)))
             .OrderBy(m => m.At).ToList();

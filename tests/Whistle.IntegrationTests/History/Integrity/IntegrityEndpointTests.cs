@@ -50,7 +50,7 @@ public sealed class IntegrityEndpointTests(AppFixture app) : IntegrationContext(
         var whistle = (await blown.ReadAsJsonAsync<WhistleBlownResponse>())!.WhistleId;
         await Post(Tokens.Gongan, $"/api/whistles/{whistle}/assignments/gongan/sign-for", Empty);
         App.Clock.Advance(TimeSpan.FromHours(25));
-        var signFor = tracked.Scheduled.MessagesOf<WhistleDeadlineReached>().First(m => m.Department == "chengguan" && m.Kind == DeadlineKind.SignFor);
+        var signFor = tracked.Scheduled.MessagesOf<WhistleDeadlineReached>().First(m => m.WhistleId == whistle && m.Department == "chengguan" && m.Kind == DeadlineKind.SignFor);
         await Host.ExecuteAndWaitAsync(bus => bus.InvokeForTenantAsync(AppFixture.County, signFor), 30_000);
 
         var whistleEvents = await EventsOf(whistle);

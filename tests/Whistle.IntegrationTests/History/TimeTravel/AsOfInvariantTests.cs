@@ -64,7 +64,7 @@ public sealed class AsOfInvariantTests(AppFixture app) : IntegrationContext(app)
         captures.Add(await CaptureLive(lodged.Id, whistle, county));
 
         App.Clock.Advance(TimeSpan.FromHours(24));
-        var signFor = tracked.Scheduled.MessagesOf<WhistleDeadlineReached>().First(m => m.Department == "chengguan" && m.Kind == DeadlineKind.SignFor);
+        var signFor = tracked.Scheduled.MessagesOf<WhistleDeadlineReached>().First(m => m.WhistleId == whistle && m.Department == "chengguan" && m.Kind == DeadlineKind.SignFor);
         await Host.ExecuteAndWaitAsync(bus => bus.InvokeForTenantAsync(county, signFor), 30_000);
         captures.Add(await CaptureLive(lodged.Id, whistle, county));
 

@@ -35,7 +35,7 @@ public sealed class CaseTimelineEndpointTests(AppFixture app) : IntegrationConte
         var signedAt = App.Clock.GetUtcNow();
         await Post(Tokens.Gongan, $"/api/whistles/{whistle}/assignments/gongan/sign-for", Empty);
         await Post(Tokens.Gongan, $"/api/whistles/{whistle}/assignments/gongan/reply", new ReplyToAssignment("已清理通道"));
-        var missed = tracked.Scheduled.MessagesOf<WhistleDeadlineReached>().Single(m => m.Department == "chengguan" && m.Kind == DeadlineKind.SignFor);
+        var missed = tracked.Scheduled.MessagesOf<WhistleDeadlineReached>().Single(m => m.WhistleId == whistle && m.Department == "chengguan" && m.Kind == DeadlineKind.SignFor);
         App.Clock.Advance(TimeSpan.FromHours(25));
         await Host.ExecuteAndWaitAsync(bus => bus.InvokeForTenantAsync(AppFixture.County, missed), 30_000);
 
