@@ -28,11 +28,13 @@ public sealed class BackupRestoreDrill
         // The business clock is the wall clock's: the deadlines the seed schedules lie hours ahead, pending at the backup.
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var (complaints, whistled) = (Drill.Size(8, 200), Drill.Size(3, 50));
+        var drill = Stopwatch.StartNew();
         var original = await BackupHosts.StartAsync(source, clock);
 
         var cases = await BackupHosts.InParallel(complaints, _ => BackupHosts.Lodge(original, null));
         var whistles = await BackupHosts.InParallel(whistled, i => BackupHosts.AcceptAndBlow(original, cases[i]));
         await original.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
+        var seeded = drill.Elapsed;
         var streams = cases.Concat(whistles).ToList();
         var eventsBefore = new Dictionary<Guid, IReadOnlyList<string>>();
         foreach (var stream in streams) eventsBefore[stream] = await BackupHosts.EventsOf(original, stream);
@@ -71,8 +73,10 @@ public sealed class BackupRestoreDrill
         scheduledAfter.Count.ShouldBe((int)manifest["scheduled_envelopes"]);
         scheduledBefore.Except(scheduledAfter).ShouldBeEmpty();
 
+        var serving = Stopwatch.StartNew();
         await using var copy = await BackupHosts.StartAsync(restored, clock);
         await copy.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
+        serving.Stop();
         foreach (var stream in streams) (await BackupHosts.EventsOf(copy, stream)).ShouldBe(eventsBefore[stream], $"stream {stream}");
         foreach (var (url, body) in documentsBefore) (await BackupHosts.Get(copy, url)).ShouldBe(body, url);
         var writtenFound = 0;
@@ -99,19 +103,20 @@ public sealed class BackupRestoreDrill
 
         Drill.Report(Drill_,
         [
-            $"seeded: {complaints} complaints, {whistled} whistles (accepted and blown) through HTTP",
+            $"seeded: {complaints} complaints, {whistled} whistles (accepted and blown) through HTTP in {seeded.TotalSeconds:0.0} s (host start included)",
             $"written during the backup: {writer.Sent} lodgings sent, {writer.AcknowledgedIds.Count} acknowledged " +
             $"({ackedBeforeBackup.Count} before the backup began, {ackedAtBackupEnd} when it ended); {writer.Failed} failed",
             $"backup: {backupWatch.ElapsedMilliseconds} ms, {BackupHosts.Field(backup.Output, "size")} bytes; " +
             $"manifest: {manifest["events"]} events, {manifest["streams"]} streams, high-water mark {manifest["high_water_mark"]}, " +
             $"{manifest["scheduled_envelopes"]} scheduled envelopes",
             $"restore into {(targetPort == BackupHosts.PortOf(source) ? "a fresh database of the tests' cluster" : $"a fresh cluster on port {targetPort}")}: " +
-            $"{restoreWatch.ElapsedMilliseconds} ms, verified against the manifest",
+            $"{restoreWatch.ElapsedMilliseconds} ms, verified against the manifest; Whistle started on the copy and its projections caught up in {serving.ElapsedMilliseconds} ms",
             $"found on the copy: {streams.Count} seeded streams event for event, {documentsBefore.Count} documents equal, " +
             $"{writtenFound} of the writer's complaints (all {ackedBeforeBackup.Count} acknowledged before the backup; none after it ended)",
             $"event chain: {chain.Streams} streams, {chain.Events} events, {chain.Broken.Count} broken",
             $"scheduled deadlines: {scheduledBefore.Count} pending before the backup, all on the copy ({scheduledAfter.Count}); " +
             $"one fired on the copy once ({fired.Kind} of {fired.WhistleId})",
+            $"drill: {drill.Elapsed.TotalSeconds:0.0} s",
         ]);
     }
 }
