@@ -9,6 +9,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Whistle.Kernel;
+using Wolverine;
 
 namespace Whistle.Hosting;
 
@@ -61,6 +62,7 @@ public static class Telemetry
                 .WithMetrics(m => m.AddOtlpExporter((OtlpExporterOptions o) => o.Endpoint = endpoint));
         }
 
+        builder.Services.ConfigureWolverine(opts => opts.Policies.AddMiddleware<MessageLogScope>());
         builder.Services.ConfigureMarten(opts =>
         {
             opts.OpenTelemetry.TrackConnections = TrackLevel.Normal;
@@ -130,5 +132,25 @@ public static class Telemetry
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
         public override string ToString() => $"{CorrelationId}:{correlation} {CommandId}:{command} {User}:{this[2].Value} {County}:{this[3].Value}";
+    }
+
+    /// <summary>
+    /// Wolverine middleware on every message handler: what is logged while a message is handled carries the message's
+    /// correlation id (the one its events are stamped with), its id, county and user, as a request's lines do.
+    /// </summary>
+    public sealed class MessageLogScope
+    {
+        private IDisposable? scope;
+
+        public void Before(Envelope envelope, ILogger<MessageLogScope> logger) =>
+            scope = logger.BeginScope(new Dictionary<string, object?>
+            {
+                [RequestScope.CorrelationId] = envelope.CorrelationId,
+                ["MessageId"] = envelope.Id,
+                [RequestScope.User] = envelope.UserName,
+                [RequestScope.County] = envelope.TenantId,
+            });
+
+        public void Finally() => scope?.Dispose();
     }
 }

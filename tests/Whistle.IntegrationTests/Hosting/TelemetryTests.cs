@@ -45,18 +45,9 @@ public sealed class TelemetryTests(TelemetryTests.TelemetryHost telemetry) : ICl
 
     /// <summary>Linking two complaints sends the other one a message, which Wolverine handles in the same trace.</summary>
     [Fact]
-    public async Task a_command_s_trace_holds_spans_from_asp_net_core_wolverine_and_npgsql_under_the_caller_s_trace_id()
+    public async Task a_command_s_trace_holds_spans_from_asp_net_core_marten_wolverine_and_npgsql_under_the_caller_s_trace_id()
     {
-        var (first, second) = (await Lodge(correlation: null), await Lodge(correlation: null));
-        var trace = ActivityTraceId.CreateRandom();
-
-        await Host.Scenario(x =>
-        {
-            x.WithRequestHeader("Authorization", "Bearer " + Tokens.For(Tokens.Clerk));
-            x.WithRequestHeader("traceparent", $"00-{trace}-{ActivitySpanId.CreateRandom()}-01");
-            x.Post.Json(new LinkComplaints(second.Id), JsonStyle.MinimalApi).ToUrl($"/api/complaints/{first.Id}/links");
-            x.StatusCodeShouldBe(200);
-        });
+        var (first, second, trace) = await LinkUnderANewTrace();
 
         await Eventually(() => telemetry.Spans.FirstOrDefault(s => s.TraceId == trace && s.Source.Name == "Wolverine"
             && s.OperationName.Contains(nameof(RecordComplaintLink), StringComparison.Ordinal)));
@@ -68,6 +59,33 @@ public sealed class TelemetryTests(TelemetryTests.TelemetryHost telemetry) : ICl
         (await EventsOf(first.Id))[^1].CorrelationId.ShouldBe(trace.ToString());
         (await Eventually(async () => (await EventsOf(second.Id)).FirstOrDefault(e => e.Data is ComplaintLinked)))
             .CorrelationId.ShouldBe(trace.ToString());
+    }
+
+    /// <summary>Marten logs each statement at debug level, here while Wolverine handles the message the link sent.</summary>
+    [Fact]
+    public async Task what_is_logged_while_a_message_is_handled_carries_the_correlation_id_of_the_command_that_sent_it()
+    {
+        var (_, _, trace) = await LinkUnderANewTrace();
+
+        var handling = await Eventually(() => telemetry.Records.FirstOrDefault(r =>
+            r.Scope.ContainsKey("MessageId") && Equals(r.Scope.GetValueOrDefault("CorrelationId"), trace.ToString())));
+        handling.Category.ShouldStartWith("Marten");
+        handling.Scope["User"].ShouldBe(Tokens.Clerk.Id);
+        handling.Scope["County"].ShouldBe(AppFixture.County);
+    }
+
+    private async Task<(LodgedComplaint First, LodgedComplaint Second, ActivityTraceId Trace)> LinkUnderANewTrace()
+    {
+        var (first, second) = (await Lodge(correlation: null), await Lodge(correlation: null));
+        var trace = ActivityTraceId.CreateRandom();
+        await Host.Scenario(x =>
+        {
+            x.WithRequestHeader("Authorization", "Bearer " + Tokens.For(Tokens.Clerk));
+            x.WithRequestHeader("traceparent", $"00-{trace}-{ActivitySpanId.CreateRandom()}-01");
+            x.Post.Json(new LinkComplaints(second.Id), JsonStyle.MinimalApi).ToUrl($"/api/complaints/{first.Id}/links");
+            x.StatusCodeShouldBe(200);
+        });
+        return (first, second, trace);
     }
 
     [Fact]
@@ -192,7 +210,8 @@ public sealed class TelemetryTests(TelemetryTests.TelemetryHost telemetry) : ICl
             {
                 x.ConfigureLogging(logging => logging
                     .AddFilter<TelemetryHost>("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Information)
-                    .AddFilter<TelemetryHost>(null, LogLevel.Information));
+                    .AddFilter<TelemetryHost>(null, LogLevel.Information)
+                    .AddFilter<TelemetryHost>("Marten", LogLevel.Debug));
                 x.ConfigureServices(services =>
                 {
                     services.AddSingleton<TimeProvider>(clock);
@@ -218,7 +237,7 @@ public sealed class TelemetryTests(TelemetryTests.TelemetryHost telemetry) : ICl
         {
             public IDisposable? BeginScope<TState>(TState state) where TState : notnull => host.scopes.Push(state);
 
-            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Debug;
 
             public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
             {
