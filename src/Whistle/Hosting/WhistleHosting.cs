@@ -120,6 +120,7 @@ public static class WhistleHosting
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestSizeLimit.MaxBytes);
         services.AddWhistleOpenApi();
+        builder.AddWhistleTelemetry();
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready"])
             .AddCheck<OfficialScheduleHealthCheck>("official-holiday-schedule", Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded, ["ready"]);
         return builder;
@@ -127,6 +128,7 @@ public static class WhistleHosting
 
     public static WebApplication UseWhistle(this WebApplication app)
     {
+        app.UseWhistleTelemetry();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestSizeLimit>();
