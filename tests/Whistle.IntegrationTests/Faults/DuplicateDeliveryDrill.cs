@@ -1,9 +1,7 @@
 using System.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 using Whistle.Complaints;
 using Whistle.Notifications;
-using Wolverine;
 
 namespace Whistle.IntegrationTests.Faults;
 
@@ -81,7 +79,6 @@ public sealed class DuplicateDeliveryDrill
         await using var drill = await RaceDrillHost.StartAsync("whistle_tests_drill_redelivery");
         int complaints = Drill.Size(1, 20), atOnce = Drill.Size(5, 10), after = 2, delivered = 0, lostRaces = 0, overdue = 0;
         var clock = Stopwatch.StartNew();
-        var bus = drill.Host.Services.GetRequiredService<IMessageBus>();
         for (var i = 0; i < complaints; i++)
         {
             var lodged = await drill.LodgeAsync();
@@ -93,7 +90,7 @@ public sealed class DuplicateDeliveryDrill
             {
                 try
                 {
-                    await bus.InvokeForTenantAsync(AppFixture.County, deadline, TestContext.Current.CancellationToken);
+                    await drill.InvokeAsync(deadline);
                     return null;
                 }
                 catch (Exception e)
@@ -104,7 +101,7 @@ public sealed class DuplicateDeliveryDrill
             foreach (var failure in outcomes.OfType<Exception>())
                 failure.ShouldBeAssignableTo<JasperFx.ConcurrencyException>(failure.ToString());
             lostRaces += outcomes.Count(o => o is not null);
-            for (var n = 0; n < after; n++) await bus.InvokeForTenantAsync(AppFixture.County, deadline, TestContext.Current.CancellationToken);
+            for (var n = 0; n < after; n++) await drill.InvokeAsync(deadline);
             delivered += atOnce + after;
 
             var events = await drill.EventsOf(lodged.Id);
@@ -127,7 +124,6 @@ public sealed class DuplicateDeliveryDrill
     public async Task a_notice_delivered_twice_goes_out_once()
     {
         await using var drill = await RaceDrillHost.StartAsync("whistle_tests_drill_notice_twice");
-        var bus = drill.Host.Services.GetRequiredService<IMessageBus>();
         var contact = $"138{Random.Shared.Next(10_000_000, 99_999_999)}";
         var notification = new Notification
         {
@@ -142,8 +138,8 @@ public sealed class DuplicateDeliveryDrill
         }
         var notice = new SendNotice(notification.Id, "gongan", NoticeChannel.Sms, contact, "【演练】诉求超期");
 
-        await bus.InvokeForTenantAsync(AppFixture.County, notice, TestContext.Current.CancellationToken);
-        await bus.InvokeForTenantAsync(AppFixture.County, notice, TestContext.Current.CancellationToken);
+        await drill.InvokeAsync(notice);
+        await drill.InvokeAsync(notice);
 
         drill.Gateway.CallsTo(contact).ShouldHaveSingleItem().Failed.ShouldBeFalse();
         await using var query = drill.Store.QuerySession(AppFixture.County);

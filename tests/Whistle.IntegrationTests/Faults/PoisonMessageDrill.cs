@@ -1,10 +1,8 @@
 using System.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Shouldly;
 using Whistle.Hosting.DeadLetters;
 using Whistle.Notifications;
-using Wolverine;
 
 namespace Whistle.IntegrationTests.Faults;
 
@@ -26,7 +24,6 @@ public sealed class PoisonMessageDrill
     public async Task a_failing_notice_is_dead_lettered_while_work_flows_and_an_administrator_replays_it_once()
     {
         await using var drill = await RaceDrillHost.StartAsync("whistle_tests_drill_poison");
-        var bus = drill.Host.Services.GetRequiredService<IMessageBus>();
         var poisons = Drill.Size(1, 10);
         var run = Guid.NewGuid().ToString("N")[..8];
         var poisoned = new List<(Guid Notification, string Contact)>();
@@ -34,10 +31,10 @@ public sealed class PoisonMessageDrill
         {
             var contact = $"poison-{run}-{i}@example.cn";
             drill.Gateway.FailFirst(contact, int.MaxValue);
-            poisoned.Add((await PublishNotice(drill, bus, contact), contact));
+            poisoned.Add((await PublishNotice(drill, contact), contact));
         }
         var healthy = $"healthy-{run}@example.cn";
-        var healthyNotice = await PublishNotice(drill, bus, healthy);
+        var healthyNotice = await PublishNotice(drill, healthy);
 
         var clock = Stopwatch.StartNew();
         var lodged = 0;
@@ -112,7 +109,7 @@ public sealed class PoisonMessageDrill
         ]);
     }
 
-    private static async Task<Guid> PublishNotice(RaceDrillHost drill, IMessageBus bus, string contact)
+    private static async Task<Guid> PublishNotice(RaceDrillHost drill, string contact)
     {
         var notification = new Notification
         {
@@ -125,8 +122,7 @@ public sealed class PoisonMessageDrill
             session.Store(notification);
             await session.SaveChangesAsync();
         }
-        await bus.PublishAsync(new SendNotice(notification.Id, "gongan", NoticeChannel.Email, contact, "【演练】诉求超期"),
-            new DeliveryOptions { TenantId = AppFixture.County });
+        await drill.PublishAsync(new SendNotice(notification.Id, "gongan", NoticeChannel.Email, contact, "【演练】诉求超期"));
         return notification.Id;
     }
 

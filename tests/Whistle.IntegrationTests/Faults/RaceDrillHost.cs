@@ -103,5 +103,21 @@ public sealed class RaceDrillHost : IAsyncDisposable
         return await session.Events.FetchStreamAsync(stream);
     }
 
+    /// <summary>Handles a message now, in the county, as a redelivery would: a scope of its own, so calls may run at once.</summary>
+    public async Task InvokeAsync(object message)
+    {
+        using var scope = Host.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<IMessageBus>()
+            .InvokeForTenantAsync(AppFixture.County, message, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Sends a message through its durable local queue, in the county.</summary>
+    public async Task PublishAsync(object message)
+    {
+        using var scope = Host.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<IMessageBus>()
+            .PublishAsync(message, new DeliveryOptions { TenantId = AppFixture.County });
+    }
+
     public ValueTask DisposeAsync() => Host.DisposeAsync();
 }
