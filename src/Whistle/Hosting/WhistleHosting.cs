@@ -39,7 +39,7 @@ public static class WhistleHosting
             : throw new InvalidOperationException(
                 "ConnectionStrings:Whistle is not set. ops/run sets it; elsewhere set ConnectionStrings__Whistle.");
 
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(BusinessClock.From(config, builder.Environment));
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.AddSingleton<WhistleDatabase>();
         services.AddSingleton<Projections.ProjectionRebuilds>();
