@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using Shouldly;
@@ -16,9 +15,9 @@ public sealed class DeadlinesThroughDowntimeDrill
     /// <summary>
     /// The 10 s at full size (the script runs the drill alone). The fast size runs inside ops/test beside the
     /// whole suite on a shared 2-core machine, where the restarted process's first handling of a deadline (its code
-    /// generated on first use) has alone taken over 10 s: there the bound is 45 s, and the report gives the figure.
+    /// generated on first use) has alone taken over 10 s: there the bound is 60 s, and the report gives the figure.
     /// </summary>
-    private static readonly TimeSpan FiresWithin = Drill.Span(TimeSpan.FromSeconds(45), TimeSpan.FromSeconds(10));
+    private static readonly TimeSpan FiresWithin = Drill.Span(TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(10));
 
     [Fact]
     public async Task deadlines_falling_due_while_the_service_is_down_fire_once_soon_after_it_is_ready_and_none_early()
@@ -26,9 +25,9 @@ public sealed class DeadlinesThroughDowntimeDrill
         var count = Drill.Size(10, 100);
         var downtime = Drill.Span(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(120));
         // Lodgings spread over most of the downtime's length; each deadline falls one spread plus a tenth of the
-        // downtime after its lodging, so all of them fall after the kill and before the restart.
+        // downtime after its lodging, so all of them fall after the kill; the downtime lasts past the last of them.
         var spread = downtime * 0.5;
-        var lead = spread + downtime * 0.2;
+        var lead = spread + downtime * 0.5;
         // The process's business clock lags the wall clock by an hour less the lead; Wolverine's scheduler reads the wall
         // clock, so an acceptance deadline (an hour of business time) fires the lead after its lodging. Early and late are
         // therefore measured on the wall clock: the overdue event's store timestamp against the due time it carries.
@@ -54,7 +53,6 @@ public sealed class DeadlinesThroughDowntimeDrill
             }
             whistle.Kill();
             var killedAt = DateTimeOffset.UtcNow;
-            var down = Stopwatch.StartNew();
 
             var lodgings = await DrillEvents.ReadAsync(database, "complaint_lodged");
             lodgings.Count.ShouldBe(count);
@@ -62,7 +60,8 @@ public sealed class DeadlinesThroughDowntimeDrill
             (await DrillEvents.ReadAsync(database, "complaint_overdue")).Where(e => due.ContainsKey(e.StreamId)).ShouldBeEmpty("nothing is due before the kill");
 
             // The downtime itself: the service is down and nothing in the drill can make it pass sooner.
-            await Task.Delay(downtime - down.Elapsed, TestContext.Current.CancellationToken);
+            var lastDue = due.Values.Max() + TimeSpan.FromSeconds(1);
+            await Task.Delay(Max(killedAt + downtime, lastDue) - DateTimeOffset.UtcNow, TestContext.Current.CancellationToken);
             var dueDuringDowntime = due.Values.Count(d => d > killedAt && d < DateTimeOffset.UtcNow);
             restarted = await WhistleProcess.StartAsync(database, port, Name + "-restart", settings);
             var ready = restarted.ReadyAt;
@@ -83,7 +82,7 @@ public sealed class DeadlinesThroughDowntimeDrill
             Drill.Report(Name,
             [
                 $"{count} emergency complaints lodged over {spread.TotalSeconds:F0} s; their acceptance deadlines fall due {lead.TotalSeconds:F0} s after each lodging.",
-                $"SIGKILL, then {downtime.TotalSeconds:F0} s of downtime; deadlines due during the downtime: {dueDuringDowntime} of {count}; " +
+                $"SIGKILL, then {(restarted.ReadyAt - restarted.TimeToReady - killedAt).TotalSeconds:F0} s of downtime before the restart; deadlines due during the downtime: {dueDuringDowntime} of {count}; " +
                 $"restart ready in {restarted.TimeToReady.TotalSeconds:F1} s.",
                 $"Due: {count}; fired: {overdue.Select(e => e.StreamId).Distinct().Count()}; fired twice: {firedTwice}; early: {early}.",
                 $"Lateness after ready (or after the due time, if later): max {lateness.DefaultIfEmpty().Max().TotalSeconds:F1} s, median {lateness.Median().TotalSeconds:F1} s.",

@@ -90,24 +90,12 @@ public sealed class KillMidLoadDrill
             var byKey = lodged.Where(e => e.CausationId is not null).GroupBy(e => e.CausationId!).ToDictionary(g => g.Key, g => g.ToList());
             var found = commands.Count(c => byKey.ContainsKey(c.Key));
             var duplicated = byKey.Values.Count(events => events.Count > 1);
-            duplicated.ShouldBe(0, "no command's events exist twice");
-            lodged.Count.ShouldBe(count, "one complaint per command, none without a command");
-            foreach (var command in commands)
-            {
-                byKey.ShouldContainKey(command.Key);
-                byKey[command.Key].ShouldHaveSingleItem().StreamId.ShouldBe(command.ComplaintId!.Value, "the answer names the one complaint");
-            }
-
             // Every lodging stored schedules its acceptance deadline in its own transaction; each fires once, at or after its due time.
             var scheduledBeforeKill = lodged.Count(e => e.StoredAt < killedAt);
             var lastDue = lodged.Max(e => e.Data.GetProperty("due").GetProperty("dueAt").GetDateTimeOffset());
             var overdue = await OverdueOnceEachAsync(database, lodged.Select(e => e.StreamId).ToHashSet(), lastDue + TimeSpan.FromSeconds(60));
             var firedTwice = overdue.GroupBy(e => e.StreamId).Count(g => g.Count() > 1);
             var early = overdue.Count(e => e.StoredAt < e.Time("dueAt"));
-            overdue.Select(e => e.StreamId).Distinct().Count().ShouldBe(lodged.Count, "every deadline fires");
-            firedTwice.ShouldBe(0, "no deadline fires twice");
-            early.ShouldBe(0, "no deadline fires before its due time");
-
             var late = overdue.Select(e => e.StoredAt - e.Time("dueAt")).ToList();
             Drill.Report(Name,
             [
@@ -121,6 +109,18 @@ public sealed class KillMidLoadDrill
                 $"fired twice: {firedTwice}; early: {early}; lateness max {late.Max().TotalSeconds:F1} s, median {late.Median().TotalSeconds:F1} s.",
                 "Measured on a shared 2-core machine running four other helpers' builds and tests.",
             ]);
+
+            duplicated.ShouldBe(0, "no command's events exist twice");
+            lodged.Count.ShouldBe(count, "one complaint per command, none without a command");
+            foreach (var command in commands)
+            {
+                byKey.ShouldContainKey(command.Key);
+                byKey[command.Key].ShouldHaveSingleItem().StreamId.ShouldBe(command.ComplaintId!.Value, "the answer names the one complaint");
+            }
+
+            overdue.Select(e => e.StreamId).Distinct().Count().ShouldBe(lodged.Count, "every deadline fires");
+            firedTwice.ShouldBe(0, "no deadline fires twice");
+            early.ShouldBe(0, "no deadline fires before its due time");
         }
         finally
         {
