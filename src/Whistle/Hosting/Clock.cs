@@ -22,8 +22,9 @@ internal sealed class ClockVariableSource : IVariableSource
 /// <summary>
 /// The business clock: the system clock, or — for fault drills and demos only — the system clock shifted by
 /// <c>Whistle:Clock:Offset</c> (a TimeSpan such as <c>-00:59:30</c>), so that a real process's deadlines, an hour
-/// away in business time, fall due seconds away on the wall clock. Wolverine's scheduler and token lifetimes keep the
-/// wall clock. Refused in Production: there, business time is the time.
+/// away in business time, fall due seconds away on the wall clock: Wolverine's scheduler (and token lifetimes) keep the
+/// wall clock, so a due time is fired at that instant of the wall clock, when business time reads it less the offset.
+/// The events such a process records carry shifted times: for throwaway databases only, refused in Production.
 /// </summary>
 public static class BusinessClock
 {
