@@ -63,7 +63,7 @@ public sealed class RaceDrillHost : IAsyncDisposable
     }
 
     /// <summary>One HTTP answer as the client saw it.</summary>
-    public sealed record Answer(int Status, string Body, bool Replayed)
+    public sealed record Answer(int Status, string Body)
     {
         public ProblemDetails? Problem => Body.StartsWith('{') && Status >= 400 ? JsonSerializer.Deserialize<ProblemDetails>(Body, Json) : null;
 
@@ -78,8 +78,7 @@ public sealed class RaceDrillHost : IAsyncDisposable
         if (idempotencyKey is not null) request.Headers.Add(Whistle.Hosting.Idempotency.Header, idempotencyKey);
         if (body is not null) request.Content = JsonContent.Create(body, body.GetType(), options: Json);
         using var response = await client.SendAsync(request);
-        return new Answer((int)response.StatusCode, await response.Content.ReadAsStringAsync(),
-            response.Headers.TryGetValues(Whistle.Hosting.Idempotency.ReplayedHeader, out var replayed) && replayed.Contains("true"));
+        return new Answer((int)response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
     public Task<Answer> PostAsync(string url, Tokens.User? user, object body, string? idempotencyKey = null) =>
