@@ -86,7 +86,7 @@ public sealed class DeadlinesThroughDowntimeDrill
                 $"restart ready in {restarted.TimeToReady.TotalSeconds:F1} s.",
                 $"Due: {count}; fired: {overdue.Select(e => e.StreamId).Distinct().Count()}; fired twice: {firedTwice}; early: {early}.",
                 $"Lateness after ready (or after the due time, if later): max {lateness.DefaultIfEmpty().Max().TotalSeconds:F1} s, median {lateness.Median().TotalSeconds:F1} s.",
-                "Measured on a shared 2-core machine running four other helpers' builds and tests.",
+                "Measured on a shared 2-core machine, other helpers' builds and tests running beside the drill.",
             ]);
 
             dueDuringDowntime.ShouldBe(count, "every deadline falls due while the service is down");

@@ -112,7 +112,7 @@ public sealed class KillMidLoadDrill
                 $"(then {restarted.TimeToWarm.TotalSeconds:F1} s to answer its first lodging, its code generated on first use).",
                 $"Acceptance deadlines scheduled before the kill: {scheduledBeforeKill} (of {lodged.Count}); fired: {overdue.Select(e => e.StreamId).Distinct().Count()}; " +
                 $"fired twice: {firedTwice}; early: {early}; lateness max {late.Max().TotalSeconds:F1} s, median {late.Median().TotalSeconds:F1} s.",
-                "Measured on a shared 2-core machine running four other helpers' builds and tests.",
+                "Measured on a shared 2-core machine, other helpers' builds and tests running beside the drill.",
             ]);
 
             duplicated.ShouldBe(0, "no command's events exist twice");
