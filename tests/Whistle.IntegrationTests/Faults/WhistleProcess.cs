@@ -157,13 +157,30 @@ public sealed class WhistleProcess : IAsyncDisposable
         var clock = Stopwatch.StartNew();
         using var http = Client(Port);
         http.Timeout = TimeSpan.FromSeconds(180);
-        using var invalid = await http.PostAsync("api/complaints", new StringContent("{}", Encoding.UTF8, "application/json"));
+        using var invalid = await UntilNot5xxAsync(() => http.PostAsync("api/complaints", new StringContent("{}", Encoding.UTF8, "application/json")));
         if (invalid.StatusCode != HttpStatusCode.BadRequest)
             throw new InvalidOperationException($"The warm-up lodging answered {invalid.StatusCode}, not 400; see {Log}");
-        using var valid = await LodgeAsync(http, EmergencyComplaint("预热 Warm-up"), WarmUpKey + Guid.NewGuid().ToString("N"));
+        var key = WarmUpKey + Guid.NewGuid().ToString("N");
+        using var valid = await UntilNot5xxAsync(() => LodgeAsync(http, EmergencyComplaint("预热 Warm-up"), key));
         if (valid.StatusCode != HttpStatusCode.Created)
             throw new InvalidOperationException($"The warm-up lodging answered {valid.StatusCode}, not 201; see {Log}");
         TimeToWarm = clock.Elapsed;
+    }
+
+    /// <summary>
+    /// Sends again (the same key, for a lodging) while the answer is 5xx, for up to a minute: a process restarted under a
+    /// drill's load meets every client's retries at once, and a request waiting past the connection pool's timeout answers 500.
+    /// </summary>
+    private static async Task<HttpResponseMessage> UntilNot5xxAsync(Func<Task<HttpResponseMessage>> send)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var response = await send();
+            if ((int)response.StatusCode < 500 || clock.Elapsed > TimeSpan.FromMinutes(1)) return response;
+            response.Dispose();
+            await Task.Delay(TimeSpan.FromMilliseconds(500));   // backing off from an overloaded process, bounded above
+        }
     }
 
     /// <summary>An HTTP client for this port (it outlives a restart on the same port) with a clerk's token.</summary>
