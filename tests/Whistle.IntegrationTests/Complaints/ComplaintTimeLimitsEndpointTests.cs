@@ -49,8 +49,8 @@ public sealed class ComplaintTimeLimitsEndpointTests(AppFixture app) : Integrati
             (ComplaintStep.Accept, lodgedAt.AddHours(24), lodgedAt.AddHours(18)));
         (details.NextDue.PolicyVersion, details.NextDue.CalendarVersion).ShouldBe((1, 0));   // the sample county's policy
         details.Overdue.ShouldBeFalse();
-        tracked.Scheduled.MessagesOf<ComplaintDeadlineReached>().ShouldBe([new ComplaintDeadlineReached(lodged.Id, ComplaintStep.Accept, lodgedAt.AddHours(24))]);
-        tracked.Scheduled.MessagesOf<ComplaintReminderDue>().ShouldBe([new ComplaintReminderDue(lodged.Id, ComplaintStep.Accept, lodgedAt.AddHours(24))]);
+        tracked.Scheduled.MessagesOf<ComplaintDeadlineReached>().Where(m => m.ComplaintId == lodged.Id).ShouldBe([new ComplaintDeadlineReached(lodged.Id, ComplaintStep.Accept, lodgedAt.AddHours(24))]);
+        tracked.Scheduled.MessagesOf<ComplaintReminderDue>().Where(m => m.ComplaintId == lodged.Id).ShouldBe([new ComplaintReminderDue(lodged.Id, ComplaintStep.Accept, lodgedAt.AddHours(24))]);
         tracked.Scheduled.Envelopes().Select(e => e.ScheduledTime).ShouldBe([lodgedAt.AddHours(18), lodgedAt.AddHours(24)], ignoreOrder: true);
         tracked.Scheduled.Envelopes().ShouldAllBe(e => e.TenantId == AppFixture.County);
 
@@ -130,7 +130,7 @@ public sealed class ComplaintTimeLimitsEndpointTests(AppFixture app) : Integrati
         var (handled, _) = await LodgeTracked(county: county);
         await Post(Tokens.Clerk, $"/api/complaints/{handled.Id}/accept", Empty, county: county);
         App.Clock.Advance(TimeSpan.FromHours(2));
-        await Deliver(lateTracked.Scheduled.MessagesOf<ComplaintDeadlineReached>().Single(), county);
+        await Deliver(lateTracked.Scheduled.MessagesOf<ComplaintDeadlineReached>().Single(m => m.ComplaintId == late.Id), county);
 
         async Task<List<ComplaintListItem>> Listed(string query) =>
             [.. (await Get<ComplaintPage>(Tokens.Clerk, $"/api/complaints?{query}", county)).Items];
