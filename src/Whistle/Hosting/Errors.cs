@@ -27,7 +27,7 @@ internal sealed partial class Errors(IProblemDetailsService problems, ILogger<Er
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
         var problem = Classify(exception);
-        if (problem.Status >= 500) LogUnhandled(logger, exception, http.Request.Method, http.Request.Path);
+        if (problem.Status == StatusCodes.Status500InternalServerError) LogUnhandled(logger, exception, http.Request.Method, http.Request.Path);
         http.Response.StatusCode = problem.Status!.Value;
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {

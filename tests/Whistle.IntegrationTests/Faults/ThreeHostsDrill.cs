@@ -1,0 +1,204 @@
+using System.Diagnostics;
+using Alba;
+using Marten;
+using Marten.Events;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+using Shouldly;
+using Whistle.Assessment;
+using Whistle.Complaints;
+using Whistle.County.Calendar;
+using Whistle.County.Deadlines;
+using Whistle.Kernel;
+using Whistle.Whistles;
+using Wolverine;
+
+namespace Whistle.IntegrationTests.Faults;
+
+/// <summary>
+/// Three Whistle hosts on one database in <see cref="DurabilityMode.Balanced"/> (issue 14, item 3), with Wolverine
+/// distributing Marten's async projections among them: every one-minute sign-for deadline falling due fires once
+/// (one overdue, one escalation per whistle), each async projection's shard is assigned to exactly one node, the
+/// department scorecards count each assignment and each missed deadline once, and when a host stops the other two
+/// take its shards over and go on building the scorecards.
+/// </summary>
+public sealed class ThreeHostsDrill
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(120);
+
+    [Fact]
+    public async Task three_hosts_fire_every_deadline_once_and_run_every_async_projection_once_and_take_over_a_stopped_host_s_shards()
+    {
+        var whistles = Drill.Size(6, 30);
+        var lead = Drill.Span(TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(60));
+        var connectionString = await TestDatabases.FreshAsync("whistle_tests_three_hosts");
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(-1));
+        var hosts = new List<IAlbaHost>();
+        try
+        {
+            for (var i = 0; i < 3; i++) hosts.Add(await StartHost(connectionString, clock));
+            var report = new List<string> { $"Three hosts (Balanced) on one database; {whistles} whistles with a one-minute sign-for, due {lead.TotalSeconds:0} s after each is blown" };
+
+            await PublishOneMinuteSignFor(hosts[0]);
+            var blown = new List<(Guid Id, DateTimeOffset DueAt)>();
+            for (var i = 0; i < whistles; i++) blown.Add(await BlowDueIn(hosts[i % 3], clock, lead));
+            clock.Advance(TimeSpan.FromHours(1));   // business time moves past the due times; the escalation's renewed ones lie an hour away
+
+            var store = hosts[0].Services.GetRequiredService<IDocumentStore>();
+            var fired = await Until(() => OverdueAsync(store, blown.Select(b => b.Id)), o => o.Count == whistles);
+            var lateness = blown.Select(b => (fired.TryGetValue(b.Id, out var at) ? at : DateTimeOffset.MaxValue) - b.DueAt).ToList();
+            var shards = await Until(() => AssignmentsAsync(connectionString), a => a.Count > 0 && a.Values.Distinct().Count() > 1, allowShort: true);
+            await hosts[0].WaitForNonStaleProjectionDataAsync(Bound);
+            var cards = await ScorecardAsync(store);
+            report.AddRange([
+                $"Deadlines fired {fired.Count} of {whistles}; overdue per whistle {await CountPerWhistle<AssignmentOverdue>(store, blown)}, "
+                    + $"escalations per whistle {await CountPerWhistle<WhistleEscalated>(store, blown)}; after the due time by "
+                    + $"{lateness.Min().TotalSeconds:0.0}–{lateness.Max().TotalSeconds:0.0} s",
+                $"Projection shards assigned: {shards.Count}, over {shards.Values.Distinct().Count()} node(s): "
+                    + string.Join(", ", shards.GroupBy(s => s.Value).Select(g => $"node {g.Key.ToString()[..8]}: {g.Count()}")),
+                $"gongan's scorecards: {cards.Assignments} assignments ({cards.Distinct} distinct whistles), {cards.Missed} missed deadlines",
+            ]);
+
+            (await CountPerWhistle<AssignmentOverdue>(store, blown)).ShouldBe("1");
+            (await CountPerWhistle<WhistleEscalated>(store, blown)).ShouldBe("1");
+            lateness.ShouldAllBe(l => l >= TimeSpan.Zero && l < Bound);
+            cards.ShouldBe(new Scorecards(whistles, whistles, whistles));
+
+            var stopped = hosts[2];
+            var stoppedNode = stopped.Services.GetRequiredService<Wolverine.Runtime.IWolverineRuntime>().Options.UniqueNodeId;
+            hosts.RemoveAt(2);
+            var watch = Stopwatch.StartNew();
+            await stopped.DisposeAsync();
+            var before = shards.Count;
+            var after = await Until(() => AssignmentsAsync(connectionString),
+                a => a.Count >= before && !a.ContainsValue(stoppedNode));
+            var takenOver = watch.Elapsed;
+            var more = Drill.Size(3, 10);
+            for (var i = 0; i < more; i++) blown.Add(await BlowDueIn(hosts[i % 2], clock, TimeSpan.FromHours(2)));
+            await hosts[0].WaitForNonStaleProjectionDataAsync(Bound);
+            var later = await ScorecardAsync(store);
+            report.AddRange([
+                $"Stopped a host: its shards were taken over after {takenOver.TotalSeconds:0.0} s; shards {after.Count} over "
+                    + $"{after.Values.Distinct().Count()} node(s), none on the stopped one",
+                $"Then {more} more whistles: gongan's scorecards {later.Assignments} assignments ({later.Distinct} distinct), {later.Missed} missed",
+            ]);
+            Drill.Report("three-hosts", report);
+
+            after.Values.ShouldNotContain(stoppedNode);
+            after.Count.ShouldBe(before);
+            later.ShouldBe(new Scorecards(whistles + more, whistles + more, whistles));
+        }
+        finally
+        {
+            foreach (var host in hosts) await host.DisposeAsync();
+        }
+    }
+
+    private sealed record Scorecards(int Assignments, int Distinct, int Missed);
+
+    private static async Task<Scorecards> ScorecardAsync(IDocumentStore store)
+    {
+        await using var session = store.QuerySession(AppFixture.County);
+        var cards = await session.Query<DepartmentScorecard>().Where(c => c.Department == "gongan").ToListAsync();
+        var assignments = cards.SelectMany(c => c.Assignments).ToList();
+        return new(assignments.Count, assignments.Select(a => a.WhistleId).Distinct().Count(), assignments.Sum(a => a.Missed.Count));
+    }
+
+    /// <summary>How many events of the type each whistle has, as the distinct counts ("1" when every whistle has one).</summary>
+    private static async Task<string> CountPerWhistle<T>(IDocumentStore store, IEnumerable<(Guid Id, DateTimeOffset DueAt)> whistles)
+    {
+        await using var session = store.QuerySession(AppFixture.County);
+        var counts = new List<int>();
+        foreach (var (id, _) in whistles) counts.Add((await session.Events.FetchStreamAsync(id)).Count(e => e.Data is T));
+        return string.Join(",", counts.Distinct().Order());
+    }
+
+    /// <summary>When each whistle's first sign-for deadline was found overdue (the event's timestamp).</summary>
+    private static async Task<Dictionary<Guid, DateTimeOffset>> OverdueAsync(IDocumentStore store, IEnumerable<Guid> whistles)
+    {
+        await using var session = store.QuerySession(AppFixture.County);
+        var fired = new Dictionary<Guid, DateTimeOffset>();
+        foreach (var id in whistles)
+            if ((await session.Events.FetchStreamAsync(id)).FirstOrDefault(e => e.Data is AssignmentOverdue) is { } overdue)
+                fired[id] = overdue.Timestamp;
+        return fired;
+    }
+
+    /// <summary>Marten's async projection shards and the node each is assigned to, as Wolverine's leader recorded them.</summary>
+    private static async Task<Dictionary<string, Guid>> AssignmentsAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            $"""
+            select id, node_id from {WhistleSchema.Name}.wolverine_node_assignments where id like 'event-subscriptions://%'
+            """, connection);
+        var assignments = new Dictionary<string, Guid>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) assignments.Add(reader.GetString(0), reader.GetGuid(1));
+        return assignments;
+    }
+
+    /// <summary>Polls (every 250 ms, up to the bound) until the condition holds; fails the drill if it never does, unless <paramref name="allowShort"/>.</summary>
+    private static async Task<T> Until<T>(Func<Task<T>> read, Func<T, bool> done, bool allowShort = false)
+    {
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            var value = await read();
+            if (done(value) || (allowShort && waited.Elapsed > TimeSpan.FromSeconds(30))) return value;
+            waited.Elapsed.ShouldBeLessThan(Bound, "the condition held within the bound");
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+        }
+    }
+
+    private static Task<IScenarioResult> PublishOneMinuteSignFor(IAlbaHost host)
+    {
+        var minutes = (int n) => new IntervalInput(n, IntervalUnit.Minutes, IntervalBasis.Calendar);
+        return Send(host, Tokens.Admin, x => x.Put.Json(new PublishDeadlinePolicy(
+        [
+            new(WhistleType.Emergency, minutes(1), minutes(30), 0.75),
+            new(WhistleType.Routine, minutes(1), minutes(30), 0.75),
+            new(WhistleType.Tough, minutes(1), minutes(30), 0.75),
+        ], "一分钟签收 One-minute sign-for"), JsonStyle.MinimalApi).ToUrl("/api/deadline-policy"));
+    }
+
+    /// <summary>Blows a whistle on gongan whose one-minute sign-for falls <paramref name="lead"/> from the wall clock's now.</summary>
+    private static async Task<(Guid Id, DateTimeOffset DueAt)> BlowDueIn(IAlbaHost host, FakeTimeProvider clock, TimeSpan lead)
+    {
+        var lodged = await (await Send(host, Tokens.Community, x => x.Post.Json(new LodgeComplaint(
+            ComplaintChannel.Hotline, "illegal-parking", "CP010101", new ComplainantInput("张三", "13812345678", null), "消防通道被占"),
+            JsonStyle.MinimalApi).ToUrl("/api/complaints"), 201)).ReadAsJsonAsync<LodgedComplaint>();
+        await Send(host, Tokens.Community, x => x.Post.Json(new { }, JsonStyle.MinimalApi).ToUrl($"/api/complaints/{lodged!.Id}/accept"));
+        var now = DateTimeOffset.UtcNow;
+        clock.SetUtcNow(now - TimeSpan.FromMinutes(1) + lead);
+        var blown = await Send(host, Tokens.Community, x => x.Post.Json(
+            new BlowWhistle("请公安到场", Lead: "gongan", CoHandling: [], DepartureReason: "城管已在现场"), JsonStyle.MinimalApi)
+            .ToUrl($"/api/complaints/{lodged.Id}/whistle"), 201);
+        return ((await blown.ReadAsJsonAsync<WhistleBlownResponse>())!.WhistleId, now + lead);
+    }
+
+    private static Task<IScenarioResult> Send(IAlbaHost host, Tokens.User user, Action<Scenario> scenario, int status = 200) =>
+        host.Scenario(x =>
+        {
+            x.WithRequestHeader("Authorization", "Bearer " + Tokens.For(user));
+            scenario(x);
+            x.StatusCodeShouldBe(status);
+        });
+
+    private static Task<IAlbaHost> StartHost(string connectionString, TimeProvider clock) =>
+        AlbaHost.For<Program>(x => x.ConfigureServices(services =>
+        {
+            services.AddSingleton(clock);
+            services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+            services.ConfigureMarten(opts => opts.Connection(connectionString));
+            services.ConfigureWolverine(opts =>
+            {
+                opts.Durability.Mode = DurabilityMode.Balanced;
+                opts.Durability.ScheduledJobFirstExecution = TimeSpan.Zero;
+                opts.Durability.ScheduledJobPollingTime = TimeSpan.FromMilliseconds(500);
+            });
+            services.DisableAllExternalWolverineTransports();
+        }));
+}
