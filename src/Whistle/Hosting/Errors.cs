@@ -27,7 +27,10 @@ internal sealed partial class Errors(IProblemDetailsService problems, ILogger<Er
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
         var problem = Classify(exception);
+        // A client's mistake or a lost race is one warning line, an unreachable database one more (below); only the
+        // service's own fault carries its stack trace.
         if (problem.Status == StatusCodes.Status500InternalServerError) LogUnhandled(logger, exception, http.Request.Method, http.Request.Path);
+        else if (problem.Status < 500) LogRefused(logger, http.Request.Method, http.Request.Path, problem.Status!.Value, exception.GetType().Name, problem.Detail);
         http.Response.StatusCode = problem.Status!.Value;
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
@@ -54,6 +57,9 @@ internal sealed partial class Errors(IProblemDetailsService problems, ILogger<Er
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, PathString path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused {Method} {Path} with {Status} ({ExceptionType}): {Detail}")]
+    private static partial void LogRefused(ILogger logger, string method, PathString path, int status, string exceptionType, string? detail);
 
     internal static ProblemDetails Classify(Exception exception)
     {

@@ -63,7 +63,6 @@ public static class WhistleHosting
                 opts.Events.MetadataConfig.UserNameEnabled = true;
 
                 opts.Storage.ExtendedSchemaObjects.Add(CaseNumbers.Table());
-                opts.Storage.ExtendedSchemaObjects.Add(Idempotency.Table());
                 IntegritySetup.Configure(opts);
 
                 CountySetup.Configure(opts);
@@ -98,6 +97,8 @@ public static class WhistleHosting
             opts.Policies.UseDurableOutboxOnAllSendingEndpoints();
             opts.Durability.Mode = config.GetValue("Whistle:Durability", soloByDefault ? DurabilityMode.Solo : DurabilityMode.Balanced);
             opts.EnableRelayOfUserName = true;
+            // Idempotency-Key answers, kept in the command's own transaction (see Idempotency).
+            opts.Durability.EnableDeduplicatedResponses = true;
             // A command on a case that does not exist answers 404 with a ProblemDetails body.
             opts.EntityDefaults.OnMissing = OnMissing.ProblemDetailsWith404;
             opts.CodeGeneration.Sources.Insert(0, new ClockVariableSource());
@@ -119,6 +120,7 @@ public static class WhistleHosting
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestSizeLimit.MaxBytes);
         services.AddWhistleOpenApi();
+        builder.AddWhistleTelemetry();
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready"])
             .AddCheck<OfficialScheduleHealthCheck>("official-holiday-schedule", Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded, ["ready"]);
         return builder;
@@ -126,13 +128,14 @@ public static class WhistleHosting
 
     public static WebApplication UseWhistle(this WebApplication app)
     {
+        app.UseWhistleTelemetry();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestSizeLimit>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<JsonBodyCheck>();
-        app.UseMiddleware<Idempotency>();
+        app.Use(Idempotency.RefuseMalformedKeys);
 
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/docs", o => o.WithTitle("Whistle API 接口文档")).AllowAnonymous();
@@ -145,6 +148,7 @@ public static class WhistleHosting
         {
             // A query value that does not parse is a 400, not a silent default.
             o.RejectUnparseableQueryValues = true;
+            o.AddPolicy<Idempotency>();
             o.TenantId.IsClaimTypeNamed(WhistleClaims.County);
             o.AddMiddleware(typeof(EventMetadata), chain => chain.HttpMethods.Any(EventMetadata.Writes.Contains));
         });

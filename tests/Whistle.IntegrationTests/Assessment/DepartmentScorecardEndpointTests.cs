@@ -62,7 +62,7 @@ public sealed class DepartmentScorecardEndpointTests(AppFixture app) : Integrati
     {
         var county = await App.NewCountyAsync();
         var (whistle, month, blown) = await Blow(county);
-        var deadlines = blown.Scheduled.MessagesOf<WhistleDeadlineReached>().Where(m => m.Kind == DeadlineKind.SignFor).ToList();
+        var deadlines = blown.DeadlinesOf(whistle).Where(m => m.Kind == DeadlineKind.SignFor).ToList();
         deadlines.Count.ShouldBe(2);
         App.Clock.Advance(TimeSpan.FromHours(25));
 

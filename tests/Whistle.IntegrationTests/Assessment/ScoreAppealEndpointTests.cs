@@ -25,7 +25,7 @@ public sealed class ScoreAppealEndpointTests(AppFixture app) : IntegrationContex
         var blown = await AfterDaemon(async () => result = await Post(Tokens.Community, $"/api/complaints/{complaint.Id}/whistle",
             new BlowWhistle("请公安、城管到现场处置乱停车辆"), 201, county));
         var whistle = (await result.ReadAsJsonAsync<WhistleBlownResponse>())!.WhistleId;
-        var deadlines = blown.Scheduled.MessagesOf<WhistleDeadlineReached>().Where(m => m.Kind == DeadlineKind.SignFor).ToList();
+        var deadlines = blown.DeadlinesOf(whistle).Where(m => m.Kind == DeadlineKind.SignFor).ToList();
         App.Clock.Advance(TimeSpan.FromHours(25));
         foreach (var deadline in deadlines)
             await AfterDaemon(() => Host.MessageBus().InvokeForTenantAsync(county, deadline));

@@ -35,7 +35,7 @@ public sealed class ScorecardFigureEventsEndpointTests(AppFixture app) : Integra
         var whistle = (await result.ReadAsJsonAsync<WhistleBlownResponse>())!.WhistleId;
         await Post(Tokens.Gongan, $"/api/whistles/{whistle}/assignments/gongan/sign-for", Empty, county: county);
         await Post(Tokens.Gongan, $"/api/whistles/{whistle}/assignments/gongan/reply", new ReplyToAssignment("已清理占道车辆并张贴告示。"), county: county);
-        var miss = blown.Scheduled.MessagesOf<WhistleDeadlineReached>().Single(m => m.Kind == DeadlineKind.SignFor && m.Department == "chengguan");
+        var miss = blown.DeadlinesOf(whistle).Single(m => m.Kind == DeadlineKind.SignFor && m.Department == "chengguan");
         App.Clock.Advance(TimeSpan.FromHours(25));
         await Host.MessageBus().InvokeForTenantAsync(county, miss);
         var lodged = await Post(Tokens.Chengguan, "/api/assessment/appeals", new LodgeScoreAppeal(whistle, "平台故障。", DeadlineKind.SignFor, miss.DueAt), 201, county);

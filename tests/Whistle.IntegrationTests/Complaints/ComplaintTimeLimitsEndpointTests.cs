@@ -56,11 +56,11 @@ public sealed class ComplaintTimeLimitsEndpointTests(AppFixture app) : Integrati
 
         var (accepted, afterAcceptance) = await Tracked<ComplaintAnswer>(() => Post(Tokens.Clerk, $"/api/complaints/{lodged.Id}/accept", Empty));
         accepted.NextDue!.Step.ShouldBe(ComplaintStep.Resolve);
-        afterAcceptance.Scheduled.MessagesOf<ComplaintDeadlineReached>().ShouldHaveSingleItem().Step.ShouldBe(ComplaintStep.Resolve);
+        afterAcceptance.Scheduled.MessagesOf<ComplaintDeadlineReached>().Where(m => m.ComplaintId == lodged.Id).ShouldHaveSingleItem().Step.ShouldBe(ComplaintStep.Resolve);
         (await Details(lodged.Id)).NextDue!.Step.ShouldBe(ComplaintStep.Resolve);
 
         var (_, afterResolution) = await Tracked<ComplaintAnswer>(() => Post(Tokens.Clerk, $"/api/complaints/{lodged.Id}/resolve", new ResolveComplaint("车辆已挪走")));
-        afterResolution.Scheduled.MessagesOf<ComplaintDeadlineReached>().ShouldHaveSingleItem().Step.ShouldBe(ComplaintStep.FollowUp);
+        afterResolution.Scheduled.MessagesOf<ComplaintDeadlineReached>().Where(m => m.ComplaintId == lodged.Id).ShouldHaveSingleItem().Step.ShouldBe(ComplaintStep.FollowUp);
         (await Details(lodged.Id)).NextDue!.Step.ShouldBe(ComplaintStep.FollowUp);
 
         await Post(Tokens.Clerk, $"/api/complaints/{lodged.Id}/follow-up", new RecordFollowUp(Satisfaction.Satisfied, null));
@@ -71,8 +71,8 @@ public sealed class ComplaintTimeLimitsEndpointTests(AppFixture app) : Integrati
     public async Task the_reminder_goes_out_once_then_a_missed_due_time_marks_the_complaint_overdue_once_until_the_step_is_done()
     {
         var (lodged, tracked) = await LodgeTracked(ComplaintUrgency.Emergency);
-        var reminder = tracked.Scheduled.MessagesOf<ComplaintReminderDue>().ShouldHaveSingleItem();
-        var deadline = tracked.Scheduled.MessagesOf<ComplaintDeadlineReached>().ShouldHaveSingleItem();
+        var reminder = tracked.Scheduled.MessagesOf<ComplaintReminderDue>().Where(m => m.ComplaintId == lodged.Id).ShouldHaveSingleItem();
+        var deadline = tracked.Scheduled.MessagesOf<ComplaintDeadlineReached>().Where(m => m.ComplaintId == lodged.Id).ShouldHaveSingleItem();
 
         App.Clock.Advance(TimeSpan.FromMinutes(50));
         await Deliver(reminder);
@@ -113,8 +113,8 @@ public sealed class ComplaintTimeLimitsEndpointTests(AppFixture app) : Integrati
 
         var played = await tracked.PlayScheduledMessagesAsync(TimeSpan.FromSeconds(30));
 
-        played.Executed.MessagesOf<ComplaintReminderDue>().ShouldHaveSingleItem();
-        played.Executed.MessagesOf<ComplaintDeadlineReached>().ShouldHaveSingleItem();
+        played.Executed.MessagesOf<ComplaintReminderDue>().Where(m => m.ComplaintId == lodged.Id).ShouldHaveSingleItem();
+        played.Executed.MessagesOf<ComplaintDeadlineReached>().Where(m => m.ComplaintId == lodged.Id).ShouldHaveSingleItem();
         (await EventsOf(lodged.Id)).Select(e => e.Data.GetType()).ShouldBe([typeof(ComplaintLodged), typeof(ComplaintAccepted)]);
         (await Details(lodged.Id)).Overdue.ShouldBeFalse();
     }

@@ -82,7 +82,7 @@ public sealed class NotificationEndpointTests(AppFixture app) : IntegrationConte
     {
         var county = await App.NewCountyAsync();
         var (whistle, number, blown) = await Blow(county, Tokens.SubDistrict);
-        var signFor = blown.Scheduled.MessagesOf<WhistleDeadlineReached>().Single(m => m.Department == "gongan" && m.Kind == DeadlineKind.SignFor);
+        var signFor = blown.DeadlinesOf(whistle).Single(m => m.Department == "gongan" && m.Kind == DeadlineKind.SignFor);
         await Post(Tokens.Chengguan, $"/api/whistles/{whistle}/assignments/chengguan/sign-for", Empty, county: county);
         App.Clock.Advance(TimeSpan.FromHours(25));
 
@@ -95,7 +95,7 @@ public sealed class NotificationEndpointTests(AppFixture app) : IntegrationConte
         (await About(whistle, Tokens.Gongan, county)).Select(n => n.Kind).ShouldBe([NoticeKind.Escalated, NoticeKind.Assigned]);
         (await About(whistle, Tokens.Supervisor, county)).ShouldBeEmpty();
 
-        var renewed = escalation.Scheduled.MessagesOf<WhistleDeadlineReached>().ShouldHaveSingleItem();
+        var renewed = escalation.DeadlinesOf(whistle).ShouldHaveSingleItem();
         App.Clock.Advance(TimeSpan.FromHours(25));
         await AfterDaemon(() => Host.MessageBus().InvokeForTenantAsync(county, renewed));
 

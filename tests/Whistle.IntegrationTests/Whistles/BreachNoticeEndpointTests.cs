@@ -25,7 +25,7 @@ public sealed class BreachNoticeEndpointTests(AppFixture app) : IntegrationConte
         var tracked = await Host.ExecuteAndWaitAsync(async () =>
             blown = await Post(community, $"/api/complaints/{lodged.Id}/whistle", new BlowWhistle("请公安、城管到现场处置"), 201, county), 30_000);
         var whistle = (await blown.ReadAsJsonAsync<WhistleBlownResponse>())!.WhistleId;
-        return (whistle, [.. tracked.Scheduled.MessagesOf<WhistleDeadlineReached>().Where(m => m.Kind == DeadlineKind.SignFor)]);
+        return (whistle, [.. tracked.DeadlinesOf(whistle).Where(m => m.Kind == DeadlineKind.SignFor)]);
     }
 
     private Task<ITrackedSession> Deliver(string county, object message) =>

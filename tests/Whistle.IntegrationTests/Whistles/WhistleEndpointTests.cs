@@ -56,7 +56,7 @@ public sealed class WhistleEndpointTests(AppFixture app) : IntegrationContext(ap
         details.Assignments[0].SignForDue.ShouldBe(now.AddHours(24));
         details.OpenDepartments.ShouldBe(["gongan", "chengguan"]);
         (await EventsOf(complaint))[^1].Data.ShouldBeOfType<ComplaintWhistled>().WhistleId.ShouldBe(whistle);
-        var deadlines = tracked.Scheduled.MessagesOf<WhistleDeadlineReached>().ToList();
+        var deadlines = tracked.DeadlinesOf(whistle);
         deadlines.Count.ShouldBe(4);
         deadlines.ShouldContain(new WhistleDeadlineReached(whistle, "gongan", DeadlineKind.SignFor, now.AddHours(24)));
         tracked.Scheduled.MessagesOf<WhistleReminderDue>().Count().ShouldBe(4);
@@ -166,14 +166,14 @@ public sealed class WhistleEndpointTests(AppFixture app) : IntegrationContext(ap
         var assignment = (await Details(whistle)).Find("chengguan")!;
         assignment.Status.ShouldBe(AssignmentStatus.SignedFor);
         assignment.Ruling.ShouldBe("Overruled");
-        tracked.Scheduled.MessagesOf<WhistleDeadlineReached>().ShouldHaveSingleItem().DueAt.ShouldBe(assignment.ReplyDue);
+        tracked.DeadlinesOf(whistle).ShouldHaveSingleItem().DueAt.ShouldBe(assignment.ReplyDue);
     }
 
     [Fact]
     public async Task a_missed_sign_for_marks_the_assignment_overdue_and_escalates_the_whistle_one_level()
     {
         var (_, whistle, tracked) = await Blown();
-        var signFor = tracked.Scheduled.MessagesOf<WhistleDeadlineReached>().First(m => m.Department == "chengguan" && m.Kind == DeadlineKind.SignFor);
+        var signFor = tracked.DeadlinesOf(whistle).First(m => m.Department == "chengguan" && m.Kind == DeadlineKind.SignFor);
         var replyDue = (await Details(whistle)).Find("chengguan")!.ReplyDue;
         await Act(Tokens.Gongan, whistle, "gongan", "sign-for", Empty);
         App.Clock.Advance(TimeSpan.FromHours(25));
@@ -187,7 +187,7 @@ public sealed class WhistleEndpointTests(AppFixture app) : IntegrationContext(ap
         chengguan.Overdue.ShouldBeTrue();
         chengguan.SignForDue.ShouldBe(App.Clock.GetUtcNow().AddHours(24));
         chengguan.ReplyDue.ShouldBe(replyDue);
-        escalation.Scheduled.MessagesOf<WhistleDeadlineReached>().ShouldHaveSingleItem().Kind.ShouldBe(DeadlineKind.SignFor);
+        escalation.DeadlinesOf(whistle).ShouldHaveSingleItem().Kind.ShouldBe(DeadlineKind.SignFor);
         var inbox = await Get<DepartmentInbox>(Tokens.Chengguan, "/api/departments/chengguan/inbox");
         inbox.Items.Single(i => i.WhistleId == whistle).Overdue.ShouldBeTrue();
         (await WhistleEvents(whistle)).Single(e => e.Data is AssignmentOverdue).UserName.ShouldBe(Whistle.Kernel.ITimePassed.Clock);
@@ -207,7 +207,7 @@ public sealed class WhistleEndpointTests(AppFixture app) : IntegrationContext(ap
     public async Task two_departments_missing_the_same_due_time_raise_the_whistle_one_level_per_round()
     {
         var (_, whistle, blown) = await Blown();
-        var round = blown.Scheduled.MessagesOf<WhistleDeadlineReached>().Where(m => m.Kind == DeadlineKind.SignFor).ToList();
+        var round = blown.DeadlinesOf(whistle).Where(m => m.Kind == DeadlineKind.SignFor).ToList();
         round.Select(m => m.Department).ShouldBe(["gongan", "chengguan"], ignoreOrder: true);
         round.Select(m => m.DueAt).Distinct().ShouldHaveSingleItem();
         var replyDue = (await Details(whistle)).Assignments.Select(a => a.ReplyDue).ToList();
@@ -224,7 +224,7 @@ public sealed class WhistleEndpointTests(AppFixture app) : IntegrationContext(ap
         events.Select(e => e.Data).OfType<AssignmentOverdue>().Select(e => e.Department).ShouldBe(["gongan", "chengguan"], ignoreOrder: true);
         events.Select(e => e.Data).OfType<AssignmentDeadlinesRenewed>().ShouldHaveSingleItem().Level.ShouldBe(WhistleLevel.SubDistrict);
 
-        var next = first.Scheduled.MessagesOf<WhistleDeadlineReached>().ToList();
+        var next = first.DeadlinesOf(whistle);
         next.Count.ShouldBe(2);
         next.Select(m => m.DueAt).Distinct().ShouldHaveSingleItem();
         App.Clock.Advance(TimeSpan.FromHours(25));
