@@ -27,7 +27,7 @@ namespace Whistle.IntegrationTests.Hosting;
 /// tests), builds a mixed history through the HTTP API, waits for the daemon by pausing and catching it up (never a
 /// sleep), takes every projected document, rebuilds every projection through the endpoint, and compares.
 /// </summary>
-public sealed partial class ProjectionRebuildTests(AppFixture app, ITestOutputHelper output)
+public sealed class ProjectionRebuildTests(AppFixture app, ITestOutputHelper output)
 {
     private static readonly object Empty = new { };
     private const string County = AppFixture.County;
@@ -205,36 +205,10 @@ public sealed partial class ProjectionRebuildTests(AppFixture app, ITestOutputHe
         host.TrackActivity().Timeout(TimeSpan.FromSeconds(120)).DoNotAssertOnExceptionsDetected().PauseThenCatchUpOnMartenDaemonActivity()
             .ExecuteAndWaitAsync((IMessageContext _) => Task.CompletedTask);
 
-    /// <summary>Every document of every projection, inline and async, as stored (JSON), sorted by county and id.</summary>
-    private async Task<Dictionary<string, List<string>>> Snapshot(ProjectionRebuilds rebuilds, IReadOnlyList<ProjectionEntry> projections)
-    {
-        var source = host.Services.GetRequiredService<NpgsqlDataSource>();
-        var snapshot = new Dictionary<string, List<string>>();
-        foreach (var projection in projections)
-        {
-            var documents = new List<string>();
-            foreach (var type in projection.Documents)
-            {
-                await using var command = source.CreateCommand(
-                    $"select tenant_id || '/' || id::text || ' ' || data::text from {rebuilds.TableOf(type)} order by tenant_id, id::text");
-                await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
-                while (await reader.ReadAsync(TestContext.Current.CancellationToken)) documents.Add(reader.GetString(0));
-            }
-            snapshot[projection.Name] = documents;
-        }
-        return snapshot;
-    }
+    private Task<Dictionary<string, List<string>>> Snapshot(ProjectionRebuilds rebuilds, IReadOnlyList<ProjectionEntry> projections) =>
+        ProjectionSnapshots.TakeAsync(host.Services, rebuilds, projections);
 
-    /// <summary>
-    /// An inline projection applies an event as it is appended, with the event's timestamp as .NET holds it (100 ns
-    /// ticks); PostgreSQL keeps microseconds (Npgsql truncates), and a rebuild reads them back. Times in inline documents
-    /// are therefore compared to the microsecond; async projections only ever read stored events and compare exactly.
-    /// </summary>
-    private static List<string> ToMicroseconds(List<string> documents) =>
-        [.. documents.Select(d => Ticks().Replace(d, m => m.Groups[1].Value + m.Groups[2].Value[..Math.Min(6, m.Groups[2].Length)].TrimEnd('0')))];
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"(T\d{2}:\d{2}:\d{2})\.?(\d*)")]
-    private static partial System.Text.RegularExpressions.Regex Ticks();
+    private static List<string> ToMicroseconds(List<string> documents) => ProjectionSnapshots.ToMicroseconds(documents);
 
     private async Task Execute(string sql)
     {
