@@ -266,7 +266,7 @@ public sealed class PostgresFaultsDrill
     }
 
     /// <summary>
-    /// The client: a command every 1/rate s, each retried with its own key, with backoff, on no answer or 5xx, until it
+    /// The client: a command every 1/rate s, each retried with its own key, with jittered exponential backoff, on no answer or 5xx, until it
     /// is answered or its bound runs out. The key's answer commits with the command's events, so a retry after a commit
     /// gets the first answer and one after a rollback runs the command; a 409 on the key is not expected, but is
     /// counted and retried if seen.
@@ -274,7 +274,15 @@ public sealed class PostgresFaultsDrill
     private sealed class Load(HttpClient client, int rate) : IDisposable
     {
         public const string KeyPrefix = "drill-pg-";
-        private static readonly TimeSpan Bound = Drill.Span(TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(150));
+        /// <summary>
+        /// The longest wait between two tries (with jitter around it). Found by the drill: with every waiting command
+        /// retried every 2 s, the retries alone kept all 100 of the pool's connections busy after the faults ended (each
+        /// attempt waiting its 5 s for a connection, then Wolverine's refusal path asking the pool for another to read the
+        /// key's claim), and no command got through for minutes. A client backing off to 10 s lets the host recover.
+        /// </summary>
+        private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(10);
+        /// <summary>How long a command is retried: past all three faults one after another (an attempt may wait 15 s for a connection).</summary>
+        private static readonly TimeSpan Bound = Drill.Span(TimeSpan.FromSeconds(90), TimeSpan.FromSeconds(180));
         private readonly ConcurrentBag<Task> running = [];
         private readonly CancellationTokenSource stop = new();
 
@@ -324,7 +332,7 @@ public sealed class PostgresFaultsDrill
             var body = new LodgeComplaint(ComplaintChannel.Hotline, "illegal-parking", "CP010101",
                 new ComplainantInput("张三", "13812345678", null), $"消防通道被占 drill {command.Index}");
             var until = Stopwatch.StartNew();
-            for (var backoff = TimeSpan.FromMilliseconds(200); ; backoff = TimeSpan.FromMilliseconds(Math.Min(backoff.TotalMilliseconds * 2, 2000)))
+            for (var backoff = TimeSpan.FromMilliseconds(200); ; backoff = TimeSpan.FromMilliseconds(Math.Min(backoff.TotalMilliseconds * 2, MaxBackoff.TotalMilliseconds)))
             {
                 command.Attempts++;
                 try
@@ -339,7 +347,7 @@ public sealed class PostgresFaultsDrill
                     command.Unanswered++;
                 }
                 if (until.Elapsed > Bound) return;
-                await Task.Delay(backoff);
+                await Task.Delay(backoff * (0.5 + Random.Shared.NextDouble()));   // jittered, so the retries do not come back in step
             }
         }
 

@@ -57,9 +57,28 @@ public sealed class ThreeHostsDrill
                     + $"{lateness.Min().TotalSeconds:0.0}–{lateness.Max().TotalSeconds:0.0} s",
                 $"Projection shards assigned: {shards.Count} of {AsyncShards}, over {shards.Values.Distinct().Count()} node(s): "
                     + string.Join(", ", shards.GroupBy(s => s.Value).Select(g => $"node {g.Key.ToString()[..8]}: {g.Count()}")),
-                $"Shard progress (mt_event_progression): {string.Join(", ", progress.Select(p => $"{p.Key} {p.Value}"))}",
+                $"Shard progress (mt_event_progression; HighWaterMark is the daemon's own row): {string.Join(", ", progress.Select(p => $"{p.Key} {p.Value}"))}",
                 $"gongan's scorecards so far: {cards.Assignments} assignments ({cards.Distinct} distinct whistles), {cards.Missed} missed deadlines",
             ]);
+
+            // Take-over: the node holding the most shards stops; the leader gives its shards to the others.
+            shards.ShouldNotBeEmpty("the leader assigned the projection shards");
+            var busiest = shards.GroupBy(s => s.Value).OrderByDescending(g => g.Count()).First().Key;
+            var stopping = HostOfNode(hosts, busiest);
+            var stopped = Stopwatch.StartNew();
+            if (stopping is not null)
+            {
+                hosts.Remove(stopping);
+                await stopping.DisposeAsync();
+            }
+            var after = await Until(() => AssignmentsAsync(connectionString),
+                a => a.Count >= shards.Count && !a.ContainsValue(busiest), allowShort: true);
+            var tookOver = after.Count >= shards.Count && !after.ContainsValue(busiest);
+            report.Add($"Take-over: node {busiest.ToString()[..8]} ({shards.Count(s => s.Value == busiest)} shards) stopped"
+                + (stopping is null ? " (no host of this process found for it)" : "")
+                + $"; after {stopped.Elapsed.TotalSeconds:0.0} s {after.Count} shards assigned, {after.Count(a => a.Value == busiest)} still to the stopped node, over "
+                + string.Join(", ", after.GroupBy(s => s.Value).Select(g => $"node {g.Key.ToString()[..8]}: {g.Count()}"))
+                + (tookOver ? "" : " (not taken over within 30 s)"));
             Drill.Report("three-hosts", report);
 
             (await CountPerWhistle<AssignmentOverdue>(store, blown)).ShouldBe("1");
@@ -69,6 +88,7 @@ public sealed class ThreeHostsDrill
             progress.Count.ShouldBe(progress.Keys.Distinct().Count());
             cards.Distinct.ShouldBe(cards.Assignments, "no assignment counted twice");
             cards.Missed.ShouldBeLessThanOrEqualTo(cards.Assignments, "no missed deadline counted twice");
+            after.Keys.ShouldBeUnique();
         }
         finally
         {
@@ -120,6 +140,10 @@ public sealed class ThreeHostsDrill
                 fired[id] = overdue.Timestamp;
         return fired;
     }
+
+    /// <summary>The host whose Wolverine node has the id the leader recorded (null if none of these hosts has it).</summary>
+    private static IAlbaHost? HostOfNode(IEnumerable<IAlbaHost> hosts, Guid node) =>
+        hosts.FirstOrDefault(h => h.Services.GetRequiredService<Wolverine.Runtime.IWolverineRuntime>().Options.UniqueNodeId == node);
 
     /// <summary>Marten's async projection shards and the node each is assigned to, as Wolverine's leader recorded them.</summary>
     private static async Task<Dictionary<string, Guid>> AssignmentsAsync(string connectionString)
