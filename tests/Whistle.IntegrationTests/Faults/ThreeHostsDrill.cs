@@ -18,10 +18,12 @@ namespace Whistle.IntegrationTests.Faults;
 /// <summary>
 /// Three Whistle hosts on one database in <see cref="DurabilityMode.Balanced"/> (issue 14, item 3), with Wolverine
 /// distributing Marten's async projections among them: every one-minute sign-for deadline falling due fires once
-/// (one overdue, one escalation per whistle), each async projection's shard is assigned to exactly one node, the
-/// department scorecards count no assignment and no missed deadline twice. (Found while writing it: in one process, the
-/// leader's own node did not confirm starting some of the shards it gave itself, so not every projection caught up; the
-/// drill reports the shards' progress rather than waiting for it, and a stopped host's take-over is not yet drilled.)
+/// (one overdue, one escalation per whistle), each async projection's shard is assigned to at most one node, the
+/// department scorecards count no assignment and no missed deadline twice, and when the node holding the most shards
+/// stops, the leader gives its shards to the others. (Found while writing it, and seen on a quiet machine too: only the
+/// credit file and notifications shards start; the nodes never confirm the worklist, department scorecard, territory
+/// scorecard and department signals shards ("confirmed 0 of N requested agents"), so those projections do not run on
+/// three hosts. The drill reports the shards' progress rather than waiting for them.)
 /// </summary>
 public sealed class ThreeHostsDrill
 {
@@ -51,9 +53,11 @@ public sealed class ThreeHostsDrill
             var shards = await Until(() => AssignmentsAsync(connectionString), a => a.Count >= AsyncShards, allowShort: true);
             var progress = await ProgressAsync(connectionString);
             var cards = await ScorecardAsync(store);
+            var overduePerWhistle = await CountPerWhistle<AssignmentOverdue>(store, blown);
+            var escalationsPerWhistle = await CountPerWhistle<WhistleEscalated>(store, blown);
             report.AddRange([
-                $"Deadlines fired {fired.Count} of {whistles}; overdue per whistle {await CountPerWhistle<AssignmentOverdue>(store, blown)}, "
-                    + $"escalations per whistle {await CountPerWhistle<WhistleEscalated>(store, blown)}; after the due time by "
+                $"Deadlines fired {fired.Count} of {whistles}; overdue per whistle {overduePerWhistle}, "
+                    + $"escalations per whistle {escalationsPerWhistle}; after the due time by "
                     + $"{lateness.Min().TotalSeconds:0.0}–{lateness.Max().TotalSeconds:0.0} s",
                 $"Projection shards assigned: {shards.Count} of {AsyncShards}, over {shards.Values.Distinct().Count()} node(s): "
                     + string.Join(", ", shards.GroupBy(s => s.Value).Select(g => $"node {g.Key.ToString()[..8]}: {g.Count()}")),
@@ -81,14 +85,15 @@ public sealed class ThreeHostsDrill
                 + (tookOver ? "" : " (not taken over within 30 s)"));
             Drill.Report("three-hosts", report);
 
-            (await CountPerWhistle<AssignmentOverdue>(store, blown)).ShouldBe("1");
-            (await CountPerWhistle<WhistleEscalated>(store, blown)).ShouldBe("1");
+            overduePerWhistle.ShouldBe("1");
+            escalationsPerWhistle.ShouldBe("1");
             lateness.ShouldAllBe(l => l >= TimeSpan.Zero && l < Bound);
             shards.Keys.ShouldBeUnique();
             progress.Count.ShouldBe(progress.Keys.Distinct().Count());
             cards.Distinct.ShouldBe(cards.Assignments, "no assignment counted twice");
             cards.Missed.ShouldBeLessThanOrEqualTo(cards.Assignments, "no missed deadline counted twice");
             after.Keys.ShouldBeUnique();
+            after.Values.ShouldNotContain(busiest, "the stopped node's shards are given to the others");
         }
         finally
         {
