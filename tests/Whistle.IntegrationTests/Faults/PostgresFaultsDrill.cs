@@ -111,6 +111,8 @@ public sealed class PostgresFaultsDrill
         report.Add($"Fault: {name}, {faultTook.TotalSeconds:0.0} s; from its end to a command acknowledged "
             + $"{served?.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) ?? "never"} s, to ready "
             + $"{ready?.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) ?? "never"} s");
+        if (served is null || ready is null)
+            Drill.Report("postgres-faults", [.. report, $"  not recovered: {load.Commands.Count} commands sent, {load.Acknowledged} acknowledged so far"]);
         served.ShouldNotBeNull($"a command is acknowledged within {Recovery.TotalSeconds} s of the end of: {name}");
         ready.ShouldNotBeNull($"ready again within {Recovery.TotalSeconds} s of the end of: {name}");
     }
