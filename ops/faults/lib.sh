@@ -11,18 +11,19 @@ run_drill() {
     # A database of the drill's own, durable (no synchronous_commit=off: the drills are about durability).
     psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -qc "drop database if exists whistle_faults with (force)" >&2
     export ConnectionStrings__Whistle="$(pg_database whistle_faults)"
-    reports="$WHISTLE_STATE/faults"
+    # Each run's reports in a folder of its own: a drill class may write several (one per test).
+    reports="$WHISTLE_STATE/faults/$name"
+    rm -rf "$reports"
     mkdir -p "$reports"
-    rm -f "$reports/$name.txt"
     export WHISTLE_DRILL=full WHISTLE_DRILL_REPORTS="$reports"
 
     say "Building the tests…"
     dotnet build "$WHISTLE_ROOT/tests/Whistle.IntegrationTests/Whistle.IntegrationTests.csproj" -c Debug -nologo -v quiet -clp:ErrorsOnly >&2
-    log="$reports/$name.log"
+    log="$WHISTLE_STATE/faults/$name.log"
     say "Running the drill $name (at most $minutes min; log in $log)…"
     (cd "$WHISTLE_ROOT/tests/Whistle.IntegrationTests/bin/Debug/net10.0" \
         && timeout "${minutes}m" ./Whistle.IntegrationTests -noColor -class "$class") > "$log" 2>&1 || status=$?
-    if [ -f "$reports/$name.txt" ]; then cat "$reports/$name.txt"; else say "The drill wrote no report."; fi
+    if compgen -G "$reports/*.txt" >/dev/null; then cat "$reports"/*.txt; else say "The drill wrote no report."; fi
     grep -E "\[FAIL\]|Total: " "$log" >&2 || true
     if [ "$status" = 124 ]; then say "The drill ran out of its $minutes minutes."; fi
     [ "$status" = 0 ] && say "Drill $name: passed." || say "Drill $name: FAILED (exit $status); see $log."

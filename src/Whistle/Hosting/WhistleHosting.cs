@@ -39,7 +39,7 @@ public static class WhistleHosting
             : throw new InvalidOperationException(
                 "ConnectionStrings:Whistle is not set. ops/run sets it; elsewhere set ConnectionStrings__Whistle.");
 
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(BusinessClock.From(config, builder.Environment));
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.AddSingleton<WhistleDatabase>();
         services.AddSingleton<Projections.ProjectionRebuilds>();
@@ -96,6 +96,11 @@ public static class WhistleHosting
             opts.Policies.UseDurableInboxOnAllListeners();
             opts.Policies.UseDurableOutboxOnAllSendingEndpoints();
             opts.Durability.Mode = config.GetValue("Whistle:Durability", soloByDefault ? DurabilityMode.Solo : DurabilityMode.Balanced);
+            // Deadlines that fell due while the service was down fire within seconds of its start (issue 14: within 10 s of
+            // ready): the first look for due scheduled messages at once instead of after 3 s, and a look every second instead
+            // of every 5 s (one indexed query a second, on the one node that holds the scheduling agent).
+            opts.Durability.ScheduledJobFirstExecution = TimeSpan.Zero;
+            opts.Durability.ScheduledJobPollingTime = TimeSpan.FromSeconds(1);
             opts.EnableRelayOfUserName = true;
             // Idempotency-Key answers, kept in the command's own transaction (see Idempotency).
             opts.Durability.EnableDeduplicatedResponses = true;

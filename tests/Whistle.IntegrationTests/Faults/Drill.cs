@@ -24,7 +24,8 @@ public static class Drill
         if (Environment.GetEnvironmentVariable("WHISTLE_DRILL_REPORTS") is { Length: > 0 } folder)
         {
             Directory.CreateDirectory(folder);
-            File.AppendAllText(Path.Combine(folder, drill + ".txt"), text + "\n\n");
+            var file = new string([.. drill.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]);
+            File.AppendAllText(Path.Combine(folder, file + ".txt"), text + "\n\n");
         }
     }
 }

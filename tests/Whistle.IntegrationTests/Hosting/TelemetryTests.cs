@@ -74,7 +74,20 @@ public sealed class TelemetryTests(TelemetryTests.TelemetryHost telemetry) : ICl
         handling.Scope["County"].ShouldBe(AppFixture.County);
     }
 
-    private async Task<(LodgedComplaint First, LodgedComplaint Second, ActivityTraceId Trace)> LinkUnderANewTrace()
+    /// <summary>The caller's own correlation id travels with the message the command sends, to the events its handler appends.</summary>
+    [Fact]
+    public async Task a_caller_s_correlation_id_reaches_the_events_of_the_messages_the_command_cascades()
+    {
+        var correlation = "link-" + Guid.NewGuid().ToString("N");
+
+        var (first, second, _) = await LinkUnderANewTrace(correlation);
+
+        (await EventsOf(first.Id))[^1].CorrelationId.ShouldBe(correlation);
+        (await Eventually(async () => (await EventsOf(second.Id)).FirstOrDefault(e => e.Data is ComplaintLinked)))
+            .CorrelationId.ShouldBe(correlation);
+    }
+
+    private async Task<(LodgedComplaint First, LodgedComplaint Second, ActivityTraceId Trace)> LinkUnderANewTrace(string? correlation = null)
     {
         var (first, second) = (await Lodge(correlation: null), await Lodge(correlation: null));
         var trace = ActivityTraceId.CreateRandom();
@@ -82,6 +95,7 @@ public sealed class TelemetryTests(TelemetryTests.TelemetryHost telemetry) : ICl
         {
             x.WithRequestHeader("Authorization", "Bearer " + Tokens.For(Tokens.Clerk));
             x.WithRequestHeader("traceparent", $"00-{trace}-{ActivitySpanId.CreateRandom()}-01");
+            if (correlation is not null) x.WithRequestHeader(EventMetadata.CorrelationHeader, correlation);
             x.Post.Json(new LinkComplaints(second.Id), JsonStyle.MinimalApi).ToUrl($"/api/complaints/{first.Id}/links");
             x.StatusCodeShouldBe(200);
         });
