@@ -9,18 +9,51 @@ using Whistle.Kernel;
 
 namespace Whistle.Hosting;
 
-/// <summary>Turns what escapes an endpoint into ProblemDetails: bad JSON is 400, a lost race is 409, never a bare 500.</summary>
+/// <summary>
+/// Turns what escapes an endpoint into ProblemDetails: bad JSON is 400, a lost race is 409, PostgreSQL out of reach is
+/// 503 with <c>Retry-After</c>, never a bare 500.
+/// </summary>
+/// <remarks>
+/// What retries what when PostgreSQL fails (issue 14): Marten's own Polly pipelines, left at their defaults on purpose.
+/// Its read pipeline (<c>StoreOptions.ConfigurePolly</c>) retries reads on Npgsql's transient errors; its write pipeline
+/// (<c>ConfigureWritePolly</c>) replays a commit only when PostgreSQL itself said the transaction rolled back, never when
+/// the wire failed and the commit's outcome is unknown, since a replay could append the events twice. Wolverine retries
+/// messages (<c>OnException&lt;NpgsqlException&gt;</c> in <see cref="WhistleHosting"/>); its durable inbox makes that safe.
+/// An HTTP command whose commit failed is answered 503 here and retried by the client with the same
+/// <c>Idempotency-Key</c>, which runs it once.
+/// </remarks>
 internal sealed partial class Errors(IProblemDetailsService problems, ILogger<Errors> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
         var problem = Classify(exception);
-        // A client's mistake or a lost race is one warning line; only the service's own fault carries its stack trace.
-        if (problem.Status >= 500) LogUnhandled(logger, exception, http.Request.Method, http.Request.Path);
-        else LogRefused(logger, http.Request.Method, http.Request.Path, problem.Status!.Value, exception.GetType().Name, problem.Detail);
+        // A client's mistake or a lost race is one warning line, an unreachable database one more (below); only the
+        // service's own fault carries its stack trace.
+        if (problem.Status == StatusCodes.Status500InternalServerError) LogUnhandled(logger, exception, http.Request.Method, http.Request.Path);
+        else if (problem.Status < 500) LogRefused(logger, http.Request.Method, http.Request.Path, problem.Status!.Value, exception.GetType().Name, problem.Detail);
         http.Response.StatusCode = problem.Status!.Value;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            LogUnavailable(logger, http.Request.Method, http.Request.Path, exception.GetBaseException().Message);
+        }
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
+
+    /// <summary>What a 503 asks the client to wait: about the time PostgreSQL takes to come back from a restart.</summary>
+    public const int RetryAfterSeconds = 2;
+
+    /// <summary>
+    /// SQLSTATEs that mean the database is out of reach for a moment, not that the request was wrong: the connection
+    /// class (08), too many connections (53300), an administrator's or a crash's shutdown (57P01, 57P02), the cluster
+    /// starting up (57P03), a cancelled statement or statement timeout (57014), a lock not had in time (55P03), and an
+    /// idle session timed out (57P05). PostgreSQL rolled the statement back; the client's retry with the same
+    /// <c>Idempotency-Key</c> runs it once.
+    /// </summary>
+    private static readonly HashSet<string> Unavailable = ["53300", "57P01", "57P02", "57P03", "57P05", "57014", "55P03"];
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "PostgreSQL unavailable on {Method} {Path}: {Reason}; answered 503")]
+    private static partial void LogUnavailable(ILogger logger, string method, PathString path, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, PathString path);
@@ -28,7 +61,7 @@ internal sealed partial class Errors(IProblemDetailsService problems, ILogger<Er
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused {Method} {Path} with {Status} ({ExceptionType}): {Detail}")]
     private static partial void LogRefused(ILogger logger, string method, PathString path, int status, string exceptionType, string? detail);
 
-    private static ProblemDetails Classify(Exception exception)
+    internal static ProblemDetails Classify(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
@@ -55,6 +88,12 @@ internal sealed partial class Errors(IProblemDetailsService problems, ILogger<Er
                     // answer is what it would have got a moment later, a conflict.
                     return Problems.Conflict("同一记录刚由另一请求创建，请刷新后查看。",
                         "Another request created the same record at the same moment; reload to see it.");
+                case Npgsql.PostgresException pg when Unavailable.Contains(pg.SqlState) || pg.SqlState.StartsWith("08", StringComparison.Ordinal):
+                    return DatabaseUnavailable();
+                case Npgsql.PostgresException:
+                    break;
+                case Npgsql.NpgsqlException { IsTransient: true } or TimeoutException:
+                    return DatabaseUnavailable();
             }
         }
         return new ProblemDetails
@@ -64,6 +103,14 @@ internal sealed partial class Errors(IProblemDetailsService problems, ILogger<Er
             Detail = "处理请求时出错，已记录日志。The error was logged.",
         };
     }
+
+    private static ProblemDetails DatabaseUnavailable() => new()
+    {
+        Status = StatusCodes.Status503ServiceUnavailable,
+        Title = "数据库暂时不可用 Database unavailable",
+        Detail = $"数据库暂时不可用，请在 {RetryAfterSeconds} 秒后用同一 Idempotency-Key 重试，命令不会重复执行。"
+            + $"The database is out of reach for a moment: retry in {RetryAfterSeconds} s with the same Idempotency-Key, and the command will not run twice.",
+    };
 }
 
 /// <summary>Refuses oversized bodies up front with a 413 ProblemDetails, before anything reads them.</summary>
