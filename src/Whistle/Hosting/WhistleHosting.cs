@@ -126,6 +126,7 @@ public static class WhistleHosting
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestSizeLimit.MaxBytes);
         services.AddWhistleOpenApi();
         builder.AddWhistleTelemetry();
+        services.AddWhistleAdmission(config);
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready"])
             .AddCheck<OfficialScheduleHealthCheck>("official-holiday-schedule", Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded, ["ready"]);
         return builder;
@@ -135,6 +136,7 @@ public static class WhistleHosting
     {
         app.UseWhistleTelemetry();
         app.UseExceptionHandler();
+        app.UseRateLimiter();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestSizeLimit>();
         app.UseAuthentication();
