@@ -75,7 +75,7 @@ public sealed class PostgresFaultsDrill
         report.AddRange([
             $"Commands sent {commands.Count}, acknowledged {acknowledged.Count} (after a retry {acknowledged.Count(c => c.Attempts > 1)}), "
                 + $"found {commands.Count(c => lodged.ContainsKey(c.Key))}, lost {lost}, duplicated {duplicated}",
-            $"Attempts {commands.Sum(c => c.Attempts)}: 503 {commands.Sum(c => c.Unavailable)}, unanswered {commands.Sum(c => c.Unanswered)}, "
+            $"Attempts {commands.Sum(c => c.Attempts)}: 503 {commands.Sum(c => c.Unavailable)} (of which 'service busy' {commands.Sum(c => c.Busy)}), unanswered {commands.Sum(c => c.Unanswered)}, "
                 + $"409 on the key {commands.Sum(c => c.KeyConflicts)}, 500 {commands.Sum(c => c.Failed)}, other refusals {commands.Count(c => c.Refused is not null)}",
             $"Unanswered at the end: {commands.Count(c => c.Answer is null)}",
             $"Deadline due {deadline.DueAt:HH:mm:ss.fff} fired {overdue.Count} time(s), at {fired:HH:mm:ss.fff} "
@@ -260,6 +260,7 @@ public sealed class PostgresFaultsDrill
         public LodgedComplaint? Answer { get; set; }
         public DateTimeOffset? AcknowledgedAt { get; set; }
         public int Attempts { get; set; }
+        public int Busy { get; set; }
         public int Unavailable { get; set; }
         public int Unanswered { get; set; }
         public int KeyConflicts { get; set; }
@@ -364,9 +365,11 @@ public sealed class PostgresFaultsDrill
                     return true;
                 case 503:
                     command.Unavailable++;
+                    // Either the database was out of reach, or the service admitted no more requests at once (Admission).
                     var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>(Json);
-                    if (response.Headers.RetryAfter?.Delta != TimeSpan.FromSeconds(Errors.RetryAfterSeconds)
-                        || problem?.Title != "数据库暂时不可用 Database unavailable")
+                    var wait = response.Headers.RetryAfter?.Delta;
+                    if (problem?.Title == "服务繁忙 Service busy" && wait == TimeSpan.FromSeconds(Admission.RetryAfterSeconds)) command.Busy++;
+                    else if (problem?.Title != "数据库暂时不可用 Database unavailable" || wait != TimeSpan.FromSeconds(Errors.RetryAfterSeconds))
                         BadUnavailableAnswers.Enqueue($"{command.Key}: Retry-After {response.Headers.RetryAfter}, {problem?.Title}");
                     return false;
                 case 409 when await response.Content.ReadAsStringAsync() is var conflict && conflict.Contains("\"Idempotency-Key\"", StringComparison.Ordinal):
