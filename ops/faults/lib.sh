@@ -8,7 +8,7 @@ run_drill() {
     local name="$1" class="$2" minutes="$3" port reports log status=0
     command -v dotnet >/dev/null || { say "The .NET 10 SDK is needed (dotnet not found)."; exit 1; }
     port="$(pg_start)"
-    # A database of the drill's own, durable (no synchronous_commit=off: the drills are about durability).
+    # A database of the drill's own with PostgreSQL's durable defaults untouched: the drills are about durability.
     psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -qc "drop database if exists whistle_faults with (force)" >&2
     export ConnectionStrings__Whistle="$(pg_database whistle_faults)"
     # Each run's reports in a folder of its own: a drill class may write several (one per test).
