@@ -165,7 +165,7 @@ public sealed class NotificationEndpointTests(AppFixture app) : IntegrationConte
     {
         var county = await App.NewCountyAsync();
         var (whistle, number, blown) = await Blow(county);
-        var reminder = blown.Scheduled.MessagesOf<WhistleReminderDue>().Single(m => m.Department == "gongan" && m.Kind == DeadlineKind.SignFor);
+        var reminder = blown.Scheduled.MessagesOf<WhistleReminderDue>().Single(m => m.WhistleId == whistle && m.Department == "gongan" && m.Kind == DeadlineKind.SignFor);
         App.Clock.Advance(TimeSpan.FromHours(18));
 
         await AfterDaemon(() => Host.MessageBus().InvokeForTenantAsync(county, reminder));
