@@ -40,7 +40,9 @@ public sealed class RaceDrillHost : IAsyncDisposable
     public FakeNoticeGateway Gateway { get; }
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
 
-    public static async Task<RaceDrillHost> StartAsync(string database)
+    /// <param name="database">The fresh database the host runs on.</param>
+    /// <param name="configure">Changes to Wolverine's options after the drills' own, e.g. a scheduler that never polls.</param>
+    public static async Task<RaceDrillHost> StartAsync(string database, Action<WolverineOptions>? configure = null)
     {
         var connectionString = await TestDatabases.FreshAsync(database);
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
@@ -56,6 +58,7 @@ public sealed class RaceDrillHost : IAsyncDisposable
                 opts.Durability.Mode = DurabilityMode.Solo;
                 opts.Durability.ScheduledJobFirstExecution = TimeSpan.Zero;
                 opts.Durability.ScheduledJobPollingTime = TimeSpan.FromMilliseconds(250);
+                configure?.Invoke(opts);
             });
             services.DisableAllExternalWolverineTransports();
         }));
