@@ -37,7 +37,7 @@ pg_install() {
 # The data folder lives under the checkout when the cluster's user can reach it; otherwise (a checkout
 # under /root, say) under /tmp, named after the checkout so two checkouts never share one.
 pg_data_dir() {
-    if [ -f "$WHISTLE_STATE/pgdata-path" ]; then cat "$WHISTLE_STATE/pgdata-path"; return; fi
+    if [ -f "$WHISTLE_STATE/pgdata-path" ]; then cat "$WHISTLE_STATE/pgdata-path"; return 0; fi
     local dir="$WHISTLE_STATE/pgdata"
     mkdir -p "$WHISTLE_STATE"
     if [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -x "$WHISTLE_STATE" 2>/dev/null; then
@@ -73,7 +73,7 @@ pg_start() {
     if pg_running "$data"; then
         say "Using this checkout's PostgreSQL, already running on 127.0.0.1:$(cat "$data/whistle-port")"
         cat "$data/whistle-port"
-        return
+        return 0
     fi
     local why wanted
     if [ -f "$data/whistle-port" ]; then
