@@ -87,6 +87,10 @@ public sealed partial class ErrorAnswersTests(AppFixture app) : IntegrationConte
     }
 
     [Fact]
+    public async Task a_command_on_a_case_that_does_not_exist_is_404_in_chinese_and_english() =>
+        await Problem(await PostRaw(Tokens.Clerk, $"/api/complaints/{Guid.NewGuid()}/accept", "{}", 404), 404);
+
+    [Fact]
     public async Task a_wrong_verb_is_405_keeping_the_allow_header()
     {
         var result = await Send(Tokens.Clerk, x => x.Delete.Url("/api/complaints"), 405);
