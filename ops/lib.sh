@@ -37,7 +37,7 @@ pg_install() {
 # The data folder lives under the checkout when the cluster's user can reach it; otherwise (a checkout
 # under /root, say) under /tmp, named after the checkout so two checkouts never share one.
 pg_data_dir() {
-    if [ -f "$WHISTLE_STATE/pgdata-path" ]; then cat "$WHISTLE_STATE/pgdata-path"; return; fi
+    if [ -f "$WHISTLE_STATE/pgdata-path" ]; then cat "$WHISTLE_STATE/pgdata-path"; return 0; fi
     local dir="$WHISTLE_STATE/pgdata"
     mkdir -p "$WHISTLE_STATE"
     if [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -x "$WHISTLE_STATE" 2>/dev/null; then
@@ -71,15 +71,25 @@ pg_start() {
         pg_as initdb -D "$data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
     fi
     if pg_running "$data"; then
+        say "Using this checkout's PostgreSQL, already running on 127.0.0.1:$(cat "$data/whistle-port")"
         cat "$data/whistle-port"
-        return
+        return 0
     fi
-    port="$(cat "$data/whistle-port" 2>/dev/null || echo "$WHISTLE_PG_DEFAULT_PORT")"
+    local why wanted
+    if [ -f "$data/whistle-port" ]; then
+        wanted="$(cat "$data/whistle-port")"; why="the port this checkout's cluster used last time"
+    elif [ -n "${WHISTLE_PG_PORT:-}" ]; then
+        wanted="$WHISTLE_PG_PORT"; why="WHISTLE_PG_PORT"
+    else
+        wanted="$WHISTLE_PG_DEFAULT_PORT"; why="the default port"
+    fi
+    port="$wanted"
     # Another checkout's cluster may hold the port: take the next free one and remember it here.
     while ! port_is_free "$port"; do port=$((port + 1)); done
+    [ "$port" = "$wanted" ] || why="$why, $wanted, was taken (another checkout's cluster?): the next free one"
     pg_as sh -c "printf '%s\n' '$port' > '$data/whistle-port'"
     # PostgreSQL's durable defaults (fsync, full_page_writes, synchronous_commit) stay on: ops/run serves this cluster.
-    say "Starting PostgreSQL on 127.0.0.1:$port"
+    say "Starting PostgreSQL on 127.0.0.1:$port ($why)"
     pg_as pg_ctl -D "$data" -l "$data/server.log" -w -t 60 \
         -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories='$data' -c max_connections=200" \
         start >/dev/null

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Whistle.Kernel;
 
 namespace Whistle.Assessment;
 
@@ -26,7 +27,7 @@ public static class Csv
         var s = value switch
         {
             null => "",
-            DateTimeOffset at => at.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture),
+            DateTimeOffset at => CountyTime.Local(at).ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture),
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             _ => value.ToString() ?? "",
         };

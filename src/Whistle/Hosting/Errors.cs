@@ -68,12 +68,11 @@ internal sealed partial class Errors(IProblemDetailsService problems, ILogger<Er
             switch (e)
             {
                 case JsonException json:
-                    return Problems.BadRequest("请求体不是有效的 JSON，或字段类型不对。",
-                        $"The request body is not valid JSON for this command: {json.Message}");
+                    return BodyErrors.From(json, null, JsonSerializerOptions.Default);
                 case BadHttpRequestException bad:
-                    var problem = Problems.BadRequest("请求无效。", bad.Message);
-                    problem.Status = bad.StatusCode;
-                    return problem;
+                    // The framework's message names parameters by their .NET types: the status's own words instead.
+                    var (title, detail) = ProblemAnswers.ForStatus(bad.StatusCode);
+                    return new ProblemDetails { Status = bad.StatusCode, Title = title, Detail = detail };
                 case Wolverine.Runtime.Agents.DaemonNotRunningOnThisNodeException:
                     return Problems.Conflict("本节点未运行投影守护进程（多节点部署时由其他节点运行），请稍后重试或在维护窗口用命令行重建。",
                         "This node runs no projection daemon (another node of the cluster does): retry, or rebuild from the command line in a maintenance window.");
@@ -137,9 +136,9 @@ internal sealed class RequestSizeLimit(RequestDelegate next)
 
 /// <summary>
 /// Reads a command's JSON body once before the endpoint does, as the endpoint's own body type: a body that is no JSON,
-/// does not fit the type, or whose top is no object (<c>null</c>, a list, a number) is a 400 ProblemDetails here. So no
-/// endpoint meets a null command, and the client's mistake is logged at information level: the endpoint's own reader
-/// would log it as an error.
+/// does not fit the type, or whose top is no object (<c>null</c>, a list, a number) is a 400 ProblemDetails here, naming
+/// the field and what it expects (<see cref="BodyErrors"/>). So no endpoint meets a null command, and the client's
+/// mistake is logged as one warning line: the endpoint's own reader would log it as an error with its stack.
 /// </summary>
 internal sealed partial class JsonBodyCheck(RequestDelegate next, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, ILogger<JsonBodyCheck> logger)
 {
@@ -162,7 +161,8 @@ internal sealed partial class JsonBodyCheck(RequestDelegate next, IOptions<Micro
         }
         LogRefused(logger, request.Method, request.Path, problem.Detail);
         http.Response.StatusCode = StatusCodes.Status400BadRequest;
-        await http.Response.WriteAsJsonAsync(problem, (JsonSerializerOptions?)null, "application/problem+json");
+        // Its runtime type: a ValidationProblemDetails keeps its errors.
+        await http.Response.WriteAsJsonAsync(problem, problem.GetType(), json.Value.SerializerOptions, "application/problem+json", http.RequestAborted);
     }
 
     private static async Task<ProblemDetails?> CheckAsync(Stream body, Type bodyType, JsonSerializerOptions options, CancellationToken ct)
@@ -172,16 +172,25 @@ internal sealed partial class JsonBodyCheck(RequestDelegate next, IOptions<Micro
             using var json = await JsonDocument.ParseAsync(body, default, ct);
             if (json.RootElement.ValueKind != JsonValueKind.Object)
                 return Problems.BadRequest("请求体应为 JSON 对象（没有字段时为 {}）。",
-                    $"The request body must be a JSON object ({{}} when the command has no fields), not {json.RootElement.ValueKind}.");
+                    $"The request body must be a JSON object ({{}} when the command has no fields), not {Kind(json.RootElement.ValueKind)}.");
             json.RootElement.Deserialize(bodyType, options);
             return null;
         }
         catch (JsonException e)
         {
-            return Problems.BadRequest("请求体不是有效的 JSON，或字段类型不对。", $"The request body is not valid JSON for this command: {e.Message}");
+            return BodyErrors.From(e, bodyType, options);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Refused a malformed body on {Method} {Path}: {Detail}")]
+    private static string Kind(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Array => "a list",
+        JsonValueKind.String => "text",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "true or false",
+        _ => "null",
+    };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a malformed body on {Method} {Path}: {Detail}")]
     private static partial void LogRefused(ILogger logger, string method, PathString path, string? detail);
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.IdentityModel.Tokens;
 using Whistle.Kernel;
 
@@ -36,6 +37,7 @@ public static class Identity
                 RoleClaimType = WhistleClaims.Role,
                 ClockSkew = TimeSpan.FromMinutes(1),
             };
+            o.Events = new JwtBearerEvents { OnChallenge = ChallengeAsync, OnForbidden = ForbidAsync };
         });
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder()
@@ -44,4 +46,28 @@ public static class Identity
                 .Build());
         return services;
     }
+
+    /// <summary>401 with a Chinese then English ProblemDetails saying whether the token is missing, expired or invalid; <c>WWW-Authenticate</c> kept.</summary>
+    private static Task ChallengeAsync(JwtBearerChallengeContext context)
+    {
+        context.HandleResponse();
+        var (zh, en, header) = context.AuthenticateFailure switch
+        {
+            null => ("需要访问令牌（Authorization: Bearer …）。", "A bearer token is required (Authorization: Bearer …).", "Bearer"),
+            SecurityTokenExpiredException => ("访问令牌已过期，请重新获取。", "The bearer token has expired; get a new one.",
+                "Bearer error=\"invalid_token\", error_description=\"The token expired\""),
+            _ => ("访问令牌无效。", "The bearer token is not valid.", "Bearer error=\"invalid_token\""),
+        };
+        context.Response.Headers.WWWAuthenticate = header;
+        return ProblemAnswers.WriteAsync(context.HttpContext, new ProblemDetails
+        {
+            Status = StatusCodes.Status401Unauthorized,
+            Title = "未认证 Unauthorized",
+            Detail = $"{zh}{en}",
+        });
+    }
+
+    /// <summary>403 with a Chinese then English ProblemDetails: the token is good, the user's role may not do this.</summary>
+    private static Task ForbidAsync(ForbiddenContext context) =>
+        ProblemAnswers.WriteAsync(context.HttpContext, Problems.Forbidden("您的角色不能执行此操作。", "Your role may not do this."));
 }

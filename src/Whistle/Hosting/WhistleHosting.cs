@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using JasperFx;
 using JasperFx.Events;
 using Marten;
@@ -119,10 +118,9 @@ public static class WhistleHosting
 
         services.AddWolverineHttp();
         services.AddWhistleIdentity(config);
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemAnswers.Customize);
         services.AddExceptionHandler<Errors>();
-        services.ConfigureHttpJsonOptions(o =>
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
+        services.ConfigureHttpJsonOptions(o => JsonAnswers.Configure(o.SerializerOptions));
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestSizeLimit.MaxBytes);
         services.AddWhistleOpenApi();
         builder.AddWhistleTelemetry();
@@ -137,7 +135,7 @@ public static class WhistleHosting
         app.UseWhistleTelemetry();
         app.UseExceptionHandler();
         app.UseRateLimiter();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(ProblemAnswers.WriteStatusAsync);
         app.UseMiddleware<RequestSizeLimit>();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -153,7 +151,7 @@ public static class WhistleHosting
 
         app.MapWolverineEndpoints(o =>
         {
-            // A query value that does not parse is a 400, not a silent default.
+            // A query value that does not parse is a 400, not a silent default (worded by ProblemAnswers).
             o.RejectUnparseableQueryValues = true;
             o.AddPolicy<Idempotency>();
             o.TenantId.IsClaimTypeNamed(WhistleClaims.County);

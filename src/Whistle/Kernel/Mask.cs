@@ -1,11 +1,21 @@
+using System.Globalization;
+
 namespace Whistle.Kernel;
 
 /// <summary>Masks personal data for lists, exports and read-only roles (个人信息脱敏).</summary>
+/// <remarks>
+/// Lengths are counted in text elements (what a reader sees as one character), not UTF-16 units: an emoji or a
+/// rare family name outside the basic plane is one character, so a mask neither splits it nor adds a star for it.
+/// </remarks>
 public static class Mask
 {
-    /// <summary>王小明 → 王**; keeps the family name only.</summary>
-    public static string Name(string name) =>
-        string.IsNullOrEmpty(name) ? name : name[..1] + new string('*', Math.Max(1, name.Length - 1));
+    /// <summary>王小明 → 王**, 陈小🐱 → 陈**; keeps the family name only, one star for each other character.</summary>
+    public static string Name(string name)
+    {
+        if (string.IsNullOrEmpty(name)) return name;
+        var first = StringInfo.GetNextTextElementLength(name);
+        return name[..first] + new string('*', Math.Max(1, new StringInfo(name).LengthInTextElements - 1));
+    }
 
     /// <summary>13812345678 → 138****5678; a landline 5123456 → *****56; anything shorter is masked whole.</summary>
     public static string Phone(string phone) => phone.Length switch
@@ -17,6 +27,6 @@ public static class Mask
 
     /// <summary>zhou.ke@example.gov.cn → z******@example.gov.cn: the first character and the domain stay.</summary>
     public static string Email(string email) => email.IndexOf('@', StringComparison.Ordinal) is > 0 and var at
-        ? email[..1] + new string('*', Math.Max(1, at - 1)) + email[at..]
-        : new string('*', email.Length);
+        ? email[..StringInfo.GetNextTextElementLength(email)] + new string('*', Math.Max(1, new StringInfo(email[..at]).LengthInTextElements - 1)) + email[at..]
+        : new string('*', new StringInfo(email).LengthInTextElements);
 }

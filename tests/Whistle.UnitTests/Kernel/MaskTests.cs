@@ -17,6 +17,18 @@ public class MaskTests
         Mask.Name(name).ShouldBe(masked);
 
     [Theory]
+    [InlineData("陈小🐱", "陈**")]
+    [InlineData("𠮷小明", "𠮷**")]
+    [InlineData("𠮷", "𠮷*")]
+    [InlineData("王👨‍👩‍👧", "王*")]
+    public void a_name_counts_what_a_reader_sees_as_one_character(string name, string masked) =>
+        Mask.Name(name).ShouldBe(masked);
+
+    [Fact]
+    public void an_email_counts_characters_not_utf16_units() =>
+        Mask.Email("🐱ab@example.gov.cn").ShouldBe("🐱**@example.gov.cn");
+
+    [Theory]
     [InlineData("zhou.ke@example.gov.cn", "z******@example.gov.cn")]
     [InlineData("a@example.gov.cn", "a*@example.gov.cn")]
     [InlineData("not-an-address", "**************")]
