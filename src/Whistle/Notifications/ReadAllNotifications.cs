@@ -12,6 +12,7 @@ public sealed record NotificationsRead(int Marked);
 /// <summary>Marks every unread notification of the caller read, at once.</summary>
 public static class ReadAllNotificationsEndpoint
 {
+    [EndpointSummary("全部标为已读 Mark every notification read")]
     [WolverinePost("/api/me/notifications/read-all", OperationId = "ReadAllNotifications")]
     public static async Task<NotificationsRead> Post(ClaimsPrincipal user, IDocumentSession session, DateTimeOffset now, CancellationToken ct)
     {

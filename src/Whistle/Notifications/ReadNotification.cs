@@ -18,6 +18,7 @@ public static class ReadNotificationEndpoint
             ? Problems.None
             : Problems.NotFound($"没有通知 {notificationId}。", $"No notification {notificationId}.");
 
+    [EndpointSummary("标为已读 Mark a notification read")]
     [WolverinePost("/api/me/notifications/{notificationId}/read", OperationId = "ReadNotification")]
     public static Notification Post(Notification notification, IDocumentSession session, DateTimeOffset now)
     {

@@ -22,6 +22,7 @@ public static class CompoundProfileEndpoint
             ? Problems.NotFound($"没有编号为 {code} 的小区。", $"No compound coded {code}.")
             : Problems.None;
 
+    [EndpointSummary("小区档案 A compound's profile")]
     [WolverineGet("/api/assessment/compounds/{code}", OperationId = "GetCompoundProfile")]
     [Authorize(Roles = Scope.CompoundProfileReaders)]
     public static async Task<CompoundProfile> Get(

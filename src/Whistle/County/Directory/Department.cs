@@ -26,6 +26,7 @@ public sealed record Department : IDirectoryEntry<DepartmentInfo>
 
 public static class DepartmentsEndpoint
 {
+    [EndpointSummary("部门名录 The departments")]
     [WolverineGet("/api/directory/departments", OperationId = "ListDepartments")]
     public static Task<IReadOnlyList<Department>> Get(IQuerySession session, CancellationToken ct) =>
         session.Query<Department>().OrderBy(x => x.Code).ToListAsync(ct);

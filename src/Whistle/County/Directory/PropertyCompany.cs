@@ -29,6 +29,7 @@ public sealed record PropertyCompanyProjects(PropertyCompany Company, IReadOnlyL
 
 public static class PropertyCompaniesEndpoint
 {
+    [EndpointSummary("物业企业名录 The property companies")]
     [WolverineGet("/api/directory/property-companies", OperationId = "ListPropertyCompanies")]
     public static async Task<IReadOnlyList<PropertyCompanyProjects>> Get(IQuerySession session, CancellationToken ct)
     {

@@ -26,6 +26,7 @@ public sealed record SubDistrict : IDirectoryEntry<SubDistrictInfo>
 
 public static class SubDistrictsEndpoint
 {
+    [EndpointSummary("街道名录 The sub-districts")]
     [WolverineGet("/api/directory/sub-districts", OperationId = "ListSubDistricts")]
     public static Task<IReadOnlyList<SubDistrict>> Get(IQuerySession session, CancellationToken ct) =>
         session.Query<SubDistrict>().OrderBy(x => x.Code).ToListAsync(ct);

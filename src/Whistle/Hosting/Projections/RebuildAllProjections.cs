@@ -10,6 +10,7 @@ namespace Whistle.Hosting.Projections;
 /// </summary>
 public static class RebuildAllProjectionsEndpoint
 {
+    [EndpointSummary("重建全部投影 Rebuild every projection")]
     [WolverinePost("/api/admin/projections/rebuild", OperationId = "RebuildAllProjections")]
     [Authorize(Roles = Roles.Admin)]
     public static async Task<ProjectionRebuildReport> Post(ProjectionRebuilds rebuilds, CancellationToken ct)
