@@ -16,6 +16,7 @@ using Whistle.History.Export;
 using Whistle.History.Integrity;
 using Whistle.JointMeetings;
 using Whistle.Kernel;
+using Whistle.Hosting.OpenApi;
 using Whistle.Mediation;
 using Whistle.Notifications;
 using Whistle.Whistles;

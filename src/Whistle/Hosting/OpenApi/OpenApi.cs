@@ -1,12 +1,15 @@
 using Microsoft.OpenApi;
 
-namespace Whistle.Hosting;
+namespace Whistle.Hosting.OpenApi;
 
-/// <summary>The OpenAPI document at /openapi/v1.json, with the bearer scheme the API expects.</summary>
-public static class OpenApi
+/// <summary>
+/// The OpenAPI document at /openapi/v1.json: the bearer scheme the API expects, one tag per capability in the order of
+/// <see cref="Capabilities.All"/>, and the conventions of <see cref="Operations"/> and <see cref="Schemas"/>.
+/// </summary>
+public static class OpenApiSetup
 {
     public static IServiceCollection AddWhistleOpenApi(this IServiceCollection services) =>
-        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(o => o.AddOperationTransformer<Operations>().AddSchemaTransformer(Schemas.LeaveOptionalOut).AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo
             {
@@ -25,6 +28,8 @@ public static class OpenApi
             };
             document.Security ??= [];
             document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] });
+            document.Tags = new HashSet<OpenApiTag>(Capabilities.All.Select(c => new OpenApiTag { Name = c.Tag, Description = c.Description }));
+            Schemas.Fix(document);
             return Task.CompletedTask;
         }));
 }
