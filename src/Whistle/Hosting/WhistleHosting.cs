@@ -4,7 +4,6 @@ using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Npgsql;
-using Scalar.AspNetCore;
 using Weasel.Core;
 using Whistle.Assessment;
 using Whistle.Assessment.Compounds;
@@ -145,8 +144,7 @@ public static class WhistleHosting
         app.UseMiddleware<JsonBodyCheck>();
         app.Use(Idempotency.RefuseMalformedKeys);
 
-        app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference("/docs", o => o.WithTitle("Whistle API 接口文档")).AllowAnonymous();
+        app.MapWhistleApiReference();
         app.MapGet("/", () => Results.Redirect("/docs/v1")).AllowAnonymous().ExcludeFromDescription();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthReports.WriteAsync })
