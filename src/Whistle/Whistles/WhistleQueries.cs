@@ -16,6 +16,7 @@ public static class WhistleDetailsEndpoint
         details is not null && Scope.Of(user).Sees(WhistleDetails.Fields, details) ? Problems.None : WhistleRules.NotFound(whistleId);
 
     [EndpointSummary("查看吹哨 One whistle")]
+    [EndpointDescription("一次吹哨：层级、各部门的派单、签收与答复及其时限。One whistle: its level, each department's assignment, sign-for and reply, and their due times.")]
     [WolverineGet("/api/whistles/{whistleId}", OperationId = "GetWhistle")]
     public static WhistleDetails Get(WhistleDetails details) => details;
 }

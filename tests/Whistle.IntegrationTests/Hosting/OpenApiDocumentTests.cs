@@ -83,6 +83,8 @@ public sealed class OpenApiDocumentTests(AppFixture app) : IntegrationContext(ap
             .Select(o => o.Id).ShouldBeEmpty();
         operations.Where(o => !((string?)o.Body["description"] ?? "").Contains("**可调用 Who may call:** ", StringComparison.Ordinal))
             .Select(o => o.Id).ShouldBeEmpty();
+        operations.Where(o => ((string)o.Body["description"]!).StartsWith("**可调用", StringComparison.Ordinal))
+            .Select(o => o.Id).ShouldBeEmpty();
 
         var lodge = operations.Single(o => o.Id == "LodgeComplaint").Body;
         ((string)lodge["summary"]!).ShouldBe("登记投诉 Lodge a complaint");
@@ -165,12 +167,21 @@ public sealed class OpenApiDocumentTests(AppFixture app) : IntegrationContext(ap
         commands.Single(o => o.Id == "LodgeComplaint").RequestBody!["example"]!["compoundId"]!.GetValue<string>().ShouldBe("CP010101");
     }
 
-    [Fact]
-    public async Task the_example_of_lodging_a_complaint_is_accepted_by_the_api()
+    public static TheoryData<string, string> CreatingCommands => new()
     {
-        var example = Operations(await Document()).Single(o => o.Id == "LodgeComplaint").RequestBody!["example"]!;
+        { "LodgeComplaint", Tokens.Clerk.Id },
+        { "RaiseFeeDispute", Tokens.Clerk.Id },
+        { "OpenMediationCase", Tokens.Mediator.Id },
+    };
 
-        await PostRaw(Tokens.Clerk, "/api/complaints", example.ToJsonString(), 201);
+    [Theory]
+    [MemberData(nameof(CreatingCommands))]
+    public async Task the_example_of_a_creating_command_is_accepted_by_the_api(string operationId, string userId)
+    {
+        var command = Operations(await Document()).Single(o => o.Id == operationId);
+        var user = userId == Tokens.Mediator.Id ? Tokens.Mediator : Tokens.Clerk;
+
+        await PostRaw(user, command.Path, command.RequestBody!["example"]!.ToJsonString(), 201);
     }
 
     [Fact]

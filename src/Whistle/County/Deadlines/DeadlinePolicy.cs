@@ -127,6 +127,7 @@ public static class DeadlinePolicyVersionEndpoint
             : Problems.None;
 
     [EndpointSummary("某一版本的时限政策 A version of the deadline policy")]
+    [EndpointDescription("按版本号查看已发布的时限政策，未发布的版本为 404。A published version of the deadline policy; a version never published is 404.")]
     [WolverineGet("/api/deadline-policy/versions/{version}", OperationId = "GetDeadlinePolicyVersion")]
     public static DeadlinePolicyPublished Get(DeadlinePolicyPublished published) => published;
 }

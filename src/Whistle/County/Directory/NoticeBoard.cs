@@ -97,6 +97,7 @@ public static class NoticeBoardEndpoint
     public static ProblemDetails Validate(string code, NoticeBoard? board) => board is null ? NoticeBoard.NotFound(code) : Problems.None;
 
     [EndpointSummary("小区公示栏 A compound's notice board")]
+    [EndpointDescription("小区公示栏的内容：物业企业、联系人、监督电话与投诉渠道。What a compound's notice board shows: its property company, contacts, supervision hotline and how to complain.")]
     [WolverineGet("/api/directory/compounds/{code}/notice-board", OperationId = "GetNoticeBoard")]
     public static NoticeBoard Get(NoticeBoard board) => board;
 }

@@ -41,6 +41,7 @@ public static class StaffMemberEndpoint
         member is null ? Problems.NotFound($"人员名册中没有用户 {userId}。", $"No staff member {userId}.") : Problems.None;
 
     [EndpointSummary("查看工作人员 One staff member")]
+    [EndpointDescription("按用户编号查看工作人员名册中的一人。One person of the staff register by user id.")]
     [WolverineGet("/api/staff/{userId}", OperationId = "GetStaffMember")]
     [Authorize(Roles = StaffReaders.Roles)]
     public static StaffMember Get(StaffMember member) => member;
