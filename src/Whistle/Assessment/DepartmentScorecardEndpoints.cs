@@ -103,6 +103,7 @@ public static class DepartmentScorecardsEndpoint
     /// <param name="user">the caller, whose scope bounds the scorecards.</param>
     /// <param name="session">the read side.</param>
     /// <param name="ct">cancellation.</param>
+    [EndpointSummary("部门月度考核排名 The departments' scorecards for a month")]
     [WolverineGet("/api/assessment/departments/{month}", OperationId = "GetDepartmentScorecards")]
     [Authorize(Roles = Scope.AssessmentReaders)]
     [ProducesResponseType<MonthScorecards>(StatusCodes.Status200OK)]
@@ -132,6 +133,7 @@ public static class DepartmentScorecardEndpoint
     /// <param name="user">the caller, whose scope bounds the scorecards.</param>
     /// <param name="session">the read side.</param>
     /// <param name="ct">cancellation.</param>
+    [EndpointSummary("部门月度考核表 One department's scorecard")]
     [WolverineGet("/api/assessment/departments/{month}/{department}", OperationId = "GetDepartmentScorecard")]
     [Authorize(Roles = Scope.AssessmentReaders)]
     [ProducesResponseType<DepartmentScorecardView>(StatusCodes.Status200OK)]

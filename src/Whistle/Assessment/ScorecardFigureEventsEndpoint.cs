@@ -30,6 +30,7 @@ public static class ScorecardFigureEventsEndpoint
     /// <param name="user">the caller, whose scope bounds the scorecards.</param>
     /// <param name="session">the read side.</param>
     /// <param name="ct">cancellation.</param>
+    [EndpointSummary("考核数字背后的事件 The events behind a scorecard figure")]
     [WolverineGet("/api/assessment/departments/{month}/{department}/events", OperationId = "GetScorecardFigureEvents")]
     [Authorize(Roles = Scope.AssessmentReaders)]
     [ProducesResponseType<FigureTrace>(StatusCodes.Status200OK)]

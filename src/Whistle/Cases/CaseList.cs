@@ -38,6 +38,7 @@ public static class CaseListEndpoint
     /// <c>communityCode</c>, paging. Each kind is filtered by the caller's scope, as its details are: a kind the caller
     /// never sees is left out. Summaries carry no personal data.
     /// </summary>
+    [EndpointSummary("案件列表 Every case")]
     [WolverineGet("/api/cases", OperationId = "ListCases")]
     [Authorize(Roles = Readers)]
     public static async Task<CasePage> Get(

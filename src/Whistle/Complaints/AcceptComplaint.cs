@@ -11,6 +11,7 @@ using Wolverine.Marten;
 namespace Whistle.Complaints;
 
 /// <summary>Accepts a lodged complaint for handling (受理).</summary>
+[ExampleBody("""{"expectedVersion": 1}""")]
 public sealed record AcceptComplaint(long? ExpectedVersion = null);
 
 public static class AcceptComplaintEndpoint
@@ -23,6 +24,7 @@ public static class AcceptComplaintEndpoint
             ? Problems.None
             : ComplaintRules.NotAllowed(complaint, "受理", "accepted"));
 
+    [EndpointSummary("受理投诉 Accept a complaint")]
     [WolverinePost("/api/complaints/{complaintId}/accept", OperationId = nameof(AcceptComplaint))]
     [Authorize(Roles = Scope.ComplaintHandlers)]
     public static (ComplaintAnswer, Events, OutgoingMessages) Post(

@@ -8,6 +8,7 @@ using Wolverine.Marten;
 namespace Whistle.Complaints;
 
 /// <summary>Adds a note: internal (staff only) or public (a reply the complainant may see).</summary>
+[ExampleBody("""{"text": "已转城管中队现场核查。", "visibility": "Internal"}""")]
 public sealed record AddComplaintNote(string? Text, NoteVisibility? Visibility, long? ExpectedVersion = null);
 
 public static class AddComplaintNoteEndpoint
@@ -27,6 +28,7 @@ public static class AddComplaintNoteEndpoint
         return complaint.IsFinal ? ComplaintRules.NotAllowed(complaint, "再添加备注", "annotated") : Problems.None;
     }
 
+    [EndpointSummary("添加投诉备注或答复 Add a note or reply to a complaint")]
     [WolverinePost("/api/complaints/{complaintId}/notes", OperationId = nameof(AddComplaintNote))]
     [Authorize(Roles = Writers)]
     public static (ComplaintAnswer, Events) Post(

@@ -8,6 +8,7 @@ using Wolverine.Marten;
 namespace Whistle.Complaints;
 
 /// <summary>Closes (结案) a complaint whose complainant said on follow-up that they are satisfied.</summary>
+[ExampleBody("""{"expectedVersion": 5}""")]
 public sealed record CloseComplaint(long? ExpectedVersion = null);
 
 public static class CloseComplaintEndpoint
@@ -26,6 +27,7 @@ public static class CloseComplaintEndpoint
             _ => ComplaintRules.NotAllowed(complaint, "结案", "closed"),
         };
 
+    [EndpointSummary("关闭投诉 Close a complaint")]
     [WolverinePost("/api/complaints/{complaintId}/close", OperationId = nameof(CloseComplaint))]
     [Authorize(Roles = Scope.ComplaintHandlers)]
     public static (ComplaintAnswer, Events) Post(

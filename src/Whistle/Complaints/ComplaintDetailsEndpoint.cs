@@ -18,6 +18,7 @@ public static class ComplaintDetailsEndpoint
             : ComplaintRules.NotFound(complaintId);
 
     /// <summary>One complaint. Analysts see the complainant's personal data masked.</summary>
+    [EndpointSummary("查看投诉 One complaint")]
     [WolverineGet("/api/complaints/{complaintId}", OperationId = "GetComplaint")]
     [Authorize(Roles = Scope.ComplaintReaders)]
     public static ComplaintDetails Get(ComplaintDetails details, ClaimsPrincipal user) =>

@@ -86,6 +86,7 @@ public static class ComplaintListEndpoint
     /// due time; false: it did not, or no step is timed), page, pageSize (at most 100).
     /// Community and sub-district workers see their own area only.
     /// </summary>
+    [EndpointSummary("投诉列表 The complaints")]
     [WolverineGet("/api/complaints", OperationId = "ListComplaints")]
     [Authorize(Roles = Scope.ComplaintReaders)]
     public static async Task<ComplaintPage> Get(

@@ -8,6 +8,8 @@ using Wolverine.Marten;
 namespace Whistle.Complaints;
 
 /// <summary>Declines a lodged complaint (不予受理), saying why and where the resident should turn instead.</summary>
+[ExampleBody("""{"reason": "属于租赁合同民事纠纷，不属物业治理投诉范围。", "redirectTo": "人民调解委员会或人民法院"}""")]
+[OptionalFields("redirectTo")]
 public sealed record DeclineComplaint(string? Reason, string? RedirectTo, long? ExpectedVersion = null);
 
 public static class DeclineComplaintEndpoint
@@ -24,6 +26,7 @@ public static class DeclineComplaintEndpoint
             : ComplaintRules.NotAllowed(complaint, "不予受理", "declined");
     }
 
+    [EndpointSummary("不予受理 Decline a complaint")]
     [WolverinePost("/api/complaints/{complaintId}/decline", OperationId = nameof(DeclineComplaint))]
     [Authorize(Roles = Scope.ComplaintHandlers)]
     public static (ComplaintAnswer, Events) Post(

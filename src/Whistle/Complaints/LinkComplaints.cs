@@ -10,6 +10,7 @@ using Wolverine.Marten;
 namespace Whistle.Complaints;
 
 /// <summary>Links two related complaints (关联); each records the other.</summary>
+[ExampleBody("""{"otherComplaintId": "2b8e4f1a-9c3d-4e5f-a6b7-c8d9e0f1a2b3"}""")]
 public sealed record LinkComplaints(Guid? OtherComplaintId, long? ExpectedVersion = null);
 
 /// <summary>Sent by a complaint just linked to another: the other complaint records the link too, on its own stream.</summary>
@@ -30,6 +31,7 @@ public static class LinkComplaintsEndpoint
         return complaint.IsFinal ? ComplaintRules.NotAllowed(complaint, "再关联其他投诉", "linked") : Problems.None;
     }
 
+    [EndpointSummary("关联投诉 Link complaints")]
     [WolverinePost("/api/complaints/{complaintId}/links", OperationId = nameof(LinkComplaints))]
     [Authorize(Roles = Scope.ComplaintHandlers)]
     public static (ComplaintAnswer, Events, OutgoingMessages) Post(

@@ -12,12 +12,14 @@ using Wolverine.Marten;
 
 namespace Whistle.Complaints;
 
+[OptionalFields("address")]
 public sealed record ComplainantInput(string? Name, string? Phone, string? Address);
 
 /// <summary>
 /// Registers a resident's complaint (登记). <see cref="Urgency"/> grades it for its time limits (紧急、一般、复杂);
 /// absent, it is ordinary.
 /// </summary>
+[ExampleBody("""{"channel": "Hotline", "categoryId": "illegal-parking", "compoundId": "CP010101", "complainant": {"name": "张三", "phone": "13812345678", "address": "东关花园3号楼2单元"}, "description": "消防通道长期被私家车占用，救护车进不来。"}""")]
 public sealed record LodgeComplaint(
     ComplaintChannel? Channel,
     string? CategoryId,
@@ -73,6 +75,7 @@ public static class LodgeComplaintEndpoint
                 "The compound is outside your area; you cannot lodge complaints for it.");
     }
 
+    [EndpointSummary("登记投诉 Lodge a complaint")]
     [WolverinePost("/api/complaints", OperationId = nameof(LodgeComplaint))]
     [Authorize(Roles = Scope.ComplaintHandlers)]
     public static async Task<(LodgedComplaint, IStartStream, OutgoingMessages)> Post(

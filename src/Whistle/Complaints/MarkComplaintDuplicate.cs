@@ -9,6 +9,7 @@ using Wolverine.Marten;
 namespace Whistle.Complaints;
 
 /// <summary>Marks a complaint as a repeat of an earlier one about the same problem (重复件); it ends here.</summary>
+[ExampleBody("""{"originalId": "2b8e4f1a-9c3d-4e5f-a6b7-c8d9e0f1a2b3"}""")]
 public sealed record MarkComplaintDuplicate(Guid? OriginalId, long? ExpectedVersion = null);
 
 public static class MarkComplaintDuplicateEndpoint
@@ -40,6 +41,7 @@ public static class MarkComplaintDuplicateEndpoint
         };
     }
 
+    [EndpointSummary("标记为重复投诉 Mark a complaint as a duplicate")]
     [WolverinePost("/api/complaints/{complaintId}/mark-duplicate", OperationId = nameof(MarkComplaintDuplicate))]
     [Authorize(Roles = Scope.ComplaintHandlers)]
     public static (ComplaintAnswer, Events) Post(

@@ -8,6 +8,7 @@ using Wolverine.Marten;
 namespace Whistle.Complaints;
 
 /// <summary>Records the follow-up call (回访) after resolution: how satisfied the complainant is.</summary>
+[ExampleBody("""{"satisfaction": "Unsatisfied", "comment": "晚上仍有车辆停放。"}""")]
 public sealed record RecordFollowUp(Satisfaction? Satisfaction, string? Comment, long? ExpectedVersion = null);
 
 public static class RecordFollowUpEndpoint
@@ -24,6 +25,7 @@ public static class RecordFollowUpEndpoint
             : ComplaintRules.NotAllowed(complaint, "回访", "followed up");
     }
 
+    [EndpointSummary("登记回访 Record a follow-up")]
     [WolverinePost("/api/complaints/{complaintId}/follow-up", OperationId = nameof(RecordFollowUp))]
     [Authorize(Roles = Scope.ComplaintHandlers)]
     public static (ComplaintAnswer, Events) Post(

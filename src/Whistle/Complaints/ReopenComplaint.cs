@@ -11,6 +11,7 @@ using Wolverine.Marten;
 namespace Whistle.Complaints;
 
 /// <summary>Sends a complaint back to handling (不满意重办) after an unsatisfied follow-up.</summary>
+[ExampleBody("""{"reason": "居民反映夜间仍有占道停车。"}""")]
 public sealed record ReopenComplaint(string? Reason, long? ExpectedVersion = null);
 
 public static class ReopenComplaintEndpoint
@@ -32,6 +33,7 @@ public static class ReopenComplaintEndpoint
         };
     }
 
+    [EndpointSummary("重新办理投诉 Reopen a complaint")]
     [WolverinePost("/api/complaints/{complaintId}/reopen", OperationId = nameof(ReopenComplaint))]
     [Authorize(Roles = Scope.ComplaintHandlers)]
     public static (ComplaintAnswer, Events, OutgoingMessages) Post(

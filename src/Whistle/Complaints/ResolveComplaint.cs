@@ -11,6 +11,7 @@ using Wolverine.Marten;
 namespace Whistle.Complaints;
 
 /// <summary>Records that the complaint has been dealt with (办结), and how.</summary>
+[ExampleBody("""{"outcome": "城管已劝离占道车辆，物业在通道口加装隔离桩。"}""")]
 public sealed record ResolveComplaint(string? Outcome, long? ExpectedVersion = null);
 
 public static class ResolveComplaintEndpoint
@@ -31,6 +32,7 @@ public static class ResolveComplaintEndpoint
             : ComplaintRules.NotAllowed(complaint, "办结", "resolved");
     }
 
+    [EndpointSummary("办结投诉 Resolve a complaint")]
     [WolverinePost("/api/complaints/{complaintId}/resolve", OperationId = nameof(ResolveComplaint))]
     [Authorize(Roles = Scope.ComplaintHandlers)]
     public static (ComplaintAnswer, Events, OutgoingMessages) Post(

@@ -8,6 +8,7 @@ using Wolverine.Marten;
 namespace Whistle.Complaints;
 
 /// <summary>Records that the complainant withdrew the complaint (撤诉) before it was resolved.</summary>
+[ExampleBody("""{"reason": "投诉人来电表示车辆已移走，撤回投诉。"}""")]
 public sealed record WithdrawComplaint(string? Reason, long? ExpectedVersion = null);
 
 public static class WithdrawComplaintEndpoint
@@ -22,6 +23,7 @@ public static class WithdrawComplaintEndpoint
             : ComplaintRules.NotAllowed(complaint, "撤回", "withdrawn");
     }
 
+    [EndpointSummary("撤回投诉 Withdraw a complaint")]
     [WolverinePost("/api/complaints/{complaintId}/withdraw", OperationId = nameof(WithdrawComplaint))]
     [Authorize(Roles = Scope.ComplaintHandlers)]
     public static (ComplaintAnswer, Events) Post(

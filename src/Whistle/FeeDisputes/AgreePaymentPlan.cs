@@ -14,6 +14,7 @@ public sealed record InstalmentInput(decimal? Amount, DateOnly? DueOn);
 /// Settles by instalments (分期): their sum is the amount settled, which is all that is outstanding (a reduction is a
 /// waiver first). Each instalment's due day is watched: missed, the owner is reminded; after the grace days, the plan defaults.
 /// </summary>
+[ExampleBody("""{"settledAmount": 2000, "instalments": [{"amount": 1000, "dueOn": "2026-04-15"}, {"amount": 1000, "dueOn": "2026-05-15"}], "graceDays": 10}""")]
 public sealed record AgreePaymentPlan(
     decimal? SettledAmount, IReadOnlyList<InstalmentInput>? Instalments, int? GraceDays = null, long? ExpectedVersion = null);
 
@@ -50,6 +51,7 @@ public static class AgreePaymentPlanEndpoint
         return FeeDisputeRules.WhilePlanRuns(dispute, "另订分期", "take a second plan") ?? Problems.None;
     }
 
+    [EndpointSummary("约定分期缴费 Agree a payment plan")]
     [WolverinePost("/api/fee-disputes/{feeDisputeId}/payment-plan", OperationId = nameof(AgreePaymentPlan))]
     [Authorize(Roles = Scope.FeeDisputeHandlers)]
     public static (FeeDisputeAnswer, Events, OutgoingMessages) Post(

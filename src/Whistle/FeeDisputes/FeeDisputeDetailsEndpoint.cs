@@ -18,6 +18,7 @@ public static class FeeDisputeDetailsEndpoint
             : FeeDisputeRules.NotFound(feeDisputeId);
 
     /// <summary>One fee dispute; analysts see the owner masked.</summary>
+    [EndpointSummary("查看物业费纠纷 One fee dispute")]
     [WolverineGet("/api/fee-disputes/{feeDisputeId}", OperationId = "GetFeeDispute")]
     [Authorize(Roles = Scope.FeeDisputeReaders)]
     public static FeeDisputeDetails Get(FeeDisputeDetails details, ClaimsPrincipal user) =>

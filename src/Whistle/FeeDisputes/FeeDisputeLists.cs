@@ -20,6 +20,7 @@ public static class FeeDisputeListEndpoint
             : new FieldErrors().Add("stage", $"应为 {string.Join("/", Enum.GetNames<FeeDisputeStage>())}。Unknown stage.").ToProblem();
 
     /// <summary>Fee disputes, newest first, owners masked; filters: propertyCompanyCode, compoundCode, stage.</summary>
+    [EndpointSummary("物业费纠纷列表 The fee disputes")]
     [WolverineGet("/api/fee-disputes", OperationId = "ListFeeDisputes")]
     [Authorize(Roles = Scope.FeeDisputeReaders)]
     public static async Task<IReadOnlyList<FeeDisputeDetails>> Get(
@@ -45,6 +46,7 @@ public static class FeeDisputeSummaryEndpoint
             : new FieldErrors().Add("groupBy", "应为 company 或 compound。company or compound.").ToProblem();
 
     /// <summary>Per company (<c>groupBy=company</c>) or per compound (<c>groupBy=compound</c>).</summary>
+    [EndpointSummary("物业费纠纷汇总 Summarise fee disputes")]
     [WolverineGet("/api/fee-disputes/summary", OperationId = "SummariseFeeDisputes")]
     [Authorize(Roles = Scope.FeeDisputeReaders)]
     public static async Task<IReadOnlyList<FeeDisputeSummary>> Get(string groupBy, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)

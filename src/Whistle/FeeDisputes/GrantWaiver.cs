@@ -8,6 +8,7 @@ using Wolverine.Marten;
 namespace Whistle.FeeDisputes;
 
 /// <summary>Waives part of the amount (减免), e.g. for a vacant period or a proven service defect, with the reason.</summary>
+[ExampleBody("""{"amount": 400, "reason": "电梯停运三个月，按调解协议减免"}""")]
 public sealed record GrantWaiver(decimal? Amount, string? Reason, long? ExpectedVersion = null);
 
 public static class GrantWaiverEndpoint
@@ -23,6 +24,7 @@ public static class GrantWaiverEndpoint
         return FeeDisputeRules.WhilePlanRuns(dispute, "减免", "be reduced") ?? Problems.None;
     }
 
+    [EndpointSummary("减免物业费 Grant a waiver")]
     [WolverinePost("/api/fee-disputes/{feeDisputeId}/waiver", OperationId = nameof(GrantWaiver))]
     [Authorize(Roles = Scope.FeeDisputeHandlers)]
     public static (FeeDisputeAnswer, Events) Post(

@@ -11,6 +11,7 @@ namespace Whistle.FeeDisputes;
 /// Records a formal demand (催告) to pay by a reasonable deadline: 7 to 90 days after it is issued — today, or
 /// <c>issuedOn</c> for a demand the company already sent (within the last year).
 /// </summary>
+[ExampleBody("""{"amount": 3600, "issuedOn": "2026-02-04", "payBy": "2026-03-06"}""")]
 public sealed record IssueDemand(decimal? Amount, DateOnly? PayBy, DateOnly? IssuedOn = null, long? ExpectedVersion = null);
 
 public static class IssueDemandEndpoint
@@ -35,6 +36,7 @@ public static class IssueDemandEndpoint
         return FeeDisputeRules.WhilePlanRuns(dispute, "催告", "be demanded") ?? Problems.None;
     }
 
+    [EndpointSummary("发出催缴 Issue a demand")]
     [WolverinePost("/api/fee-disputes/{feeDisputeId}/demand", OperationId = nameof(IssueDemand))]
     [Authorize(Roles = Scope.FeeDisputeHandlers)]
     public static (FeeDisputeAnswer, Events) Post(

@@ -11,6 +11,7 @@ namespace Whistle.FeeDisputes;
 /// Records an instalment paid. The last one completes the plan and settles the dispute — and withdraws a credit
 /// referral made earlier, since the owner has now paid under a plan.
 /// </summary>
+[ExampleBody("""{"amount": 1000}""")]
 public sealed record PayInstalment(decimal? Amount, long? ExpectedVersion = null);
 
 public static class PayInstalmentEndpoint
@@ -30,6 +31,7 @@ public static class PayInstalmentEndpoint
             .ToProblem();
     }
 
+    [EndpointSummary("缴纳一期分期款 Pay an instalment")]
     [WolverinePost("/api/fee-disputes/{feeDisputeId}/instalments/{number}/pay", OperationId = nameof(PayInstalment))]
     [Authorize(Roles = Scope.FeeDisputeHandlers)]
     public static (FeeDisputeAnswer, Events) Post(

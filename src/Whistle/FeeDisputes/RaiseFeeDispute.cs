@@ -12,6 +12,7 @@ namespace Whistle.FeeDisputes;
 public sealed record OwnerInput(string? Name, string? Phone);
 
 /// <summary>Raises a fee dispute over a unit: by the property company (arrears) or by the owner (the charges).</summary>
+[ExampleBody("""{"raisedBy": "Company", "propertyCompanyCode": "PC45", "compoundCode": "CP010101", "unit": "3号楼2单元501", "owner": {"name": "赵五", "phone": "13700001234"}, "periodFrom": "2025-01-01", "periodTo": "2025-12-31", "amountOwed": 2400}""")]
 public sealed record RaiseFeeDispute(
     DisputeRaiser? RaisedBy, string? PropertyCompanyCode, string? CompoundCode, string? Unit, OwnerInput? Owner,
     DateOnly? PeriodFrom, DateOnly? PeriodTo, decimal? AmountOwed);
@@ -55,6 +56,7 @@ public static class RaiseFeeDisputeEndpoint
             : Problems.Forbidden("该小区不在您的辖区。", "The compound is outside your area.");
     }
 
+    [EndpointSummary("登记物业费纠纷 Raise a fee dispute")]
     [WolverinePost("/api/fee-disputes", OperationId = nameof(RaiseFeeDispute))]
     [Authorize(Roles = Scope.FeeDisputeHandlers)]
     public static async Task<(FeeDisputeRaisedResponse, IStartStream)> Post(

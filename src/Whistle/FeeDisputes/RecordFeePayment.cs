@@ -8,6 +8,7 @@ using Wolverine.Marten;
 namespace Whistle.FeeDisputes;
 
 /// <summary>Records a payment against the amount outstanding; paid in full, the dispute is settled.</summary>
+[ExampleBody("""{"amount": 1200}""")]
 public sealed record RecordFeePayment(decimal? Amount, long? ExpectedVersion = null);
 
 public static class RecordFeePaymentEndpoint
@@ -20,6 +21,7 @@ public static class RecordFeePaymentEndpoint
         return FeeDisputeRules.WhilePlanRuns(dispute, "另行付款，请按分期缴纳", "take a payment outside its instalments") ?? Problems.None;
     }
 
+    [EndpointSummary("登记缴费 Record a fee payment")]
     [WolverinePost("/api/fee-disputes/{feeDisputeId}/payments", OperationId = nameof(RecordFeePayment))]
     [Authorize(Roles = Scope.FeeDisputeHandlers)]
     public static (FeeDisputeAnswer, Events) Post(

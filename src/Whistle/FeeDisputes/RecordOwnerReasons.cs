@@ -14,6 +14,7 @@ namespace Whistle.FeeDisputes;
 /// Records why the owner will not pay: service defects (linked to the complaints behind them), vacancy, price,
 /// hardship — with 低保/五保 subsidy eligibility. Recording again replaces the earlier reasons.
 /// </summary>
+[ExampleBody("""{"reasons": ["ServiceDefect", "Vacancy"], "statement": "电梯长期停运无人维修；房屋上半年空置。"}""")]
 public sealed record RecordOwnerReasons(
     IReadOnlyList<OwnerReason>? Reasons, IReadOnlyList<Guid>? DefectComplaints = null, Subsidy? Subsidy = null,
     string? Statement = null, long? ExpectedVersion = null);
@@ -53,6 +54,7 @@ public static class RecordOwnerReasonsEndpoint
     }
 
     /// <summary>Each complaint given as a service defect is told, so that it tells the dispute when it is resolved.</summary>
+    [EndpointSummary("登记业主理由 Record the owner's reasons")]
     [WolverinePost("/api/fee-disputes/{feeDisputeId}/reasons", OperationId = nameof(RecordOwnerReasons))]
     [Authorize(Roles = Scope.FeeDisputeHandlers)]
     public static (FeeDisputeAnswer, Events, OutgoingMessages) Post(

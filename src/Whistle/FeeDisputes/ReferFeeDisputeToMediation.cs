@@ -15,6 +15,7 @@ namespace Whistle.FeeDisputes;
 /// and the owner its parties, and each case names the other. A dispute whose earlier mediation has just ended goes
 /// back at once: the end is read from that case and recorded first (<see cref="FeeDisputeRules.MediationEndToRecord"/>).
 /// </summary>
+[ExampleBody("""{"matter": "业主以电梯停运三个月为由拒缴 2025 年物业费，双方同意调解。"}""")]
 public sealed record ReferFeeDisputeToMediation(string? Matter = null, long? ExpectedVersion = null);
 
 public sealed record MediationStarted(Guid MediationCaseId, string Number) : CreationResponse($"/api/mediation/cases/{MediationCaseId}");
@@ -43,6 +44,7 @@ public static class ReferFeeDisputeToMediationEndpoint
         return FeeDisputeRules.WhilePlanRuns(dispute, "转调解", "go to mediation") ?? Problems.None;
     }
 
+    [EndpointSummary("转人民调解 Refer a fee dispute to mediation")]
     [WolverinePost("/api/fee-disputes/{feeDisputeId}/mediation", OperationId = nameof(ReferFeeDisputeToMediation))]
     [Authorize(Roles = Scope.FeeDisputeHandlers)]
     public static async Task<(MediationStarted, Events, IStartStream)> Post(

@@ -14,6 +14,7 @@ namespace Whistle.FeeDisputes;
 /// failed is read from the mediation case itself, so the referral works as soon as the case's failure is answered (the
 /// dispute records the end first, in the same transaction: <see cref="FeeDisputeRules.MediationEndToRecord"/>).
 /// </summary>
+[ExampleBody("""{"basis": "拒不缴费"}""")]
 public sealed record ReferToCreditRecord(string? Basis, long? ExpectedVersion = null);
 
 public static class ReferToCreditRecordEndpoint
@@ -48,6 +49,7 @@ public static class ReferToCreditRecordEndpoint
                 $"Not yet a case for the credit record: {string.Join("; ", missing.Select(m => m.En))}.");
     }
 
+    [EndpointSummary("记入信用档案 Refer to the credit record")]
     [WolverinePost("/api/fee-disputes/{feeDisputeId}/credit-referral", OperationId = nameof(ReferToCreditRecord))]
     [Authorize(Roles = Scope.FeeDisputeHandlers)]
     public static (FeeDisputeAnswer, Events) Post(

@@ -3,7 +3,6 @@ using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Npgsql;
-using Scalar.AspNetCore;
 using Weasel.Core;
 using Whistle.Assessment;
 using Whistle.Assessment.Compounds;
@@ -15,6 +14,7 @@ using Whistle.History.Export;
 using Whistle.History.Integrity;
 using Whistle.JointMeetings;
 using Whistle.Kernel;
+using Whistle.Hosting.OpenApi;
 using Whistle.Mediation;
 using Whistle.Notifications;
 using Whistle.Whistles;
@@ -142,8 +142,7 @@ public static class WhistleHosting
         app.UseMiddleware<JsonBodyCheck>();
         app.Use(Idempotency.RefuseMalformedKeys);
 
-        app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference("/docs", o => o.WithTitle("Whistle API 接口文档")).AllowAnonymous();
+        app.MapWhistleApiReference();
         app.MapGet("/", () => Results.Redirect("/docs/v1")).AllowAnonymous().ExcludeFromDescription();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthReports.WriteAsync })

@@ -14,6 +14,7 @@ namespace Whistle.Mediation;
 /// Accepts a case both parties consented to (受理). Mediation is to settle within one month, ending with the next
 /// working day when the month's last day is a rest day; the limit's passing is scheduled now and never cancelled.
 /// </summary>
+[ExampleBody("""{"expectedVersion": 1}""")]
 public sealed record AcceptMediationCase(long? ExpectedVersion = null);
 
 public static class AcceptMediationCaseEndpoint
@@ -35,6 +36,7 @@ public static class AcceptMediationCaseEndpoint
         };
     }
 
+    [EndpointSummary("受理调解案件 Accept a mediation case")]
     [WolverinePost("/api/mediation/cases/{mediationCaseId}/accept", OperationId = nameof(AcceptMediationCase))]
     [Authorize(Roles = Scope.MediationHandlers)]
     public static (MediationCaseAnswer, Events, OutgoingMessages) Post(

@@ -11,6 +11,7 @@ namespace Whistle.Mediation;
 /// Both parties apply jointly to the court for judicial confirmation of their agreement (司法确认, Art. 33), within 30
 /// days of its taking effect. The court is to decide within 3 days whether to accept (法释〔2011〕5号 Art. 4).
 /// </summary>
+[ExampleBody("""{"court": "安澜县人民法院", "applicantJoins": true, "respondentJoins": true}""")]
 public sealed record ApplyForJudicialConfirmation(
     string? Court, bool? ApplicantJoins, bool? RespondentJoins, long? ExpectedVersion = null);
 
@@ -44,6 +45,7 @@ public static class ApplyForJudicialConfirmationEndpoint
                 + "the parties must apply within 30 days of the agreement taking effect.");
     }
 
+    [EndpointSummary("申请司法确认 Apply for judicial confirmation")]
     [WolverinePost("/api/mediation/cases/{mediationCaseId}/judicial-confirmation", OperationId = nameof(ApplyForJudicialConfirmation))]
     [Authorize(Roles = Scope.MediationHandlers)]
     public static (MediationCaseAnswer, Events) Post(

@@ -11,6 +11,7 @@ namespace Whistle.Mediation;
 /// Names the case's mediator (Art. 19): chosen by the parties, or appointed by the committee. The mediator is a user
 /// of the centre (their <c>sub</c>); the case then shows on their docket.
 /// </summary>
+[ExampleBody("""{"mediatorId": "mediator", "mediatorName": "吴调解", "how": "Appointed"}""")]
 public sealed record AssignMediator(
     string? MediatorId, string? MediatorName, MediatorSelection? How, long? ExpectedVersion = null);
 
@@ -27,6 +28,7 @@ public static class AssignMediatorEndpoint
         return mediation.MediationEnded ? MediationRules.NotAllowed(mediation, "再指定调解员", "have a mediator assigned") : Problems.None;
     }
 
+    [EndpointSummary("指派调解员 Assign a mediator")]
     [WolverinePost("/api/mediation/cases/{mediationCaseId}/mediator", OperationId = nameof(AssignMediator))]
     [Authorize(Roles = Scope.MediationHandlers)]
     public static (MediationCaseAnswer, Events) Post(

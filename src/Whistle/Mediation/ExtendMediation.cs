@@ -12,6 +12,7 @@ namespace Whistle.Mediation;
 /// Both parties agree to continue mediating beyond the limit (延长调解期限): it moves to the end of the new end date.
 /// The previous limit's message becomes stale; the new one is scheduled.
 /// </summary>
+[ExampleBody("""{"newEndDate": "2026-05-15", "applicantConsents": true, "respondentConsents": true, "reason": "双方同意等待维修报价后再谈。"}""")]
 public sealed record ExtendMediation(
     DateOnly? NewEndDate, bool? ApplicantConsents, bool? RespondentConsents, string? Reason = null, long? ExpectedVersion = null);
 
@@ -41,6 +42,7 @@ public static class ExtendMediationEndpoint
             .ToProblem();
     }
 
+    [EndpointSummary("延长调解期限 Extend a mediation")]
     [WolverinePost("/api/mediation/cases/{mediationCaseId}/extend", OperationId = nameof(ExtendMediation))]
     [Authorize(Roles = Scope.MediationHandlers)]
     public static (MediationCaseAnswer, Events, OutgoingMessages) Post(

@@ -76,6 +76,7 @@ public static class MediationDocketEndpoint
     /// <c>?mediator=</c>, or see the whole centre's without it. Per case: the next session, the one-month limit and days left, the judicial
     /// confirmation window (closing soon: 10 days or fewer), the court's next due day, and the overdue flags.
     /// </summary>
+    [EndpointSummary("调解员案件表 A mediator's docket")]
     [WolverineGet("/api/mediation/docket", OperationId = "GetMediationDocket")]
     [Authorize(Roles = Scope.MediationReaders)]
     public static async Task<MediationDocket> Get(

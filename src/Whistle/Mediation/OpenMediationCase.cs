@@ -10,6 +10,7 @@ using Wolverine.Marten;
 
 namespace Whistle.Mediation;
 
+[OptionalFields("phone")]
 public sealed record PartyInput(string? Name, string? Phone, bool IsOrganisation = false);
 
 /// <summary>
@@ -17,6 +18,7 @@ public sealed record PartyInput(string? Name, string? Phone, bool IsOrganisation
 /// (<c>Court</c>, <c>Police</c>, <c>Hotline</c> with their reference; <c>Complaint</c> naming the complaint). Fee
 /// disputes are referred from the dispute itself, not here.
 /// </summary>
+[ExampleBody("""{"applicant": {"name": "王大妈", "phone": "13900002222"}, "respondent": {"name": "李先生", "phone": "13800003333"}, "matter": "楼上装修后卫生间漏水，楼下天花板受损，双方多次争吵。", "compoundCode": "CP010101"}""")]
 public sealed record OpenMediationCase(
     PartyInput? Applicant,
     PartyInput? Respondent,
@@ -102,6 +104,7 @@ public static class OpenMediationCaseEndpoint
                 $"{field}.phone", "电话号码只能包含数字、空格、+ 和 -。Digits, spaces, + and - only.");
     }
 
+    [EndpointSummary("立调解案件 Open a mediation case")]
     [WolverinePost("/api/mediation/cases", OperationId = nameof(OpenMediationCase))]
     [Authorize(Roles = Scope.MediationHandlers)]
     public static async Task<(OpenedMediationCase, IStartStream)> Post(

@@ -12,6 +12,7 @@ namespace Whistle.Mediation;
 /// Records whether a party agrees to be mediated (Art. 17). A refusal ends the case, not mediated, with the notice of
 /// the other routes; once both have consented the case can be accepted.
 /// </summary>
+[ExampleBody("""{"side": "Applicant", "consents": true}""")]
 public sealed record RecordConsent(PartySide? Side, bool? Consents, string? Reason = null, long? ExpectedVersion = null);
 
 public static class RecordConsentEndpoint
@@ -30,6 +31,7 @@ public static class RecordConsentEndpoint
             : MediationRules.NotAllowed(mediation, "再记录当事人意愿", "take a party's consent any more");
     }
 
+    [EndpointSummary("登记当事人同意调解 Record a party's consent")]
     [WolverinePost("/api/mediation/cases/{mediationCaseId}/consent", OperationId = nameof(RecordConsent))]
     [Authorize(Roles = Scope.MediationHandlers)]
     public static (MediationCaseAnswer, Events, OutgoingMessages) Post(

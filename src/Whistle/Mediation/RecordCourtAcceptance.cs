@@ -11,6 +11,7 @@ namespace Whistle.Mediation;
 /// Records that the court accepted the application for judicial confirmation, with its 调确字 number. It was due within
 /// 3 days of the application; the ruling is then due within 15 days of acceptance.
 /// </summary>
+[ExampleBody("""{"acceptedOn": "2026-03-16", "courtCaseNumber": "(2026)安民调确 88 号"}""")]
 public sealed record RecordCourtAcceptance(DateOnly? AcceptedOn, string? CourtCaseNumber = null, long? ExpectedVersion = null);
 
 public static class RecordCourtAcceptanceEndpoint
@@ -35,6 +36,7 @@ public static class RecordCourtAcceptanceEndpoint
         Step.Check(mediation, command.ExpectedVersion, command.AcceptedOn, now,
             errors => errors.Text("courtCaseNumber", command.CourtCaseNumber, 64, required: false));
 
+    [EndpointSummary("登记法院受理 Record the court's acceptance")]
     [WolverinePost("/api/mediation/cases/{mediationCaseId}/judicial-confirmation/acceptance", OperationId = nameof(RecordCourtAcceptance))]
     [Authorize(Roles = Scope.MediationHandlers)]
     public static (MediationCaseAnswer, Events) Post(

@@ -11,6 +11,7 @@ namespace Whistle.Mediation;
 /// Records the court's ruling on judicial confirmation: confirmed (the agreement is enforceable) or invalid (the
 /// parties may mediate again or sue). Due within 15 days of acceptance, 25 when the court president extended it.
 /// </summary>
+[ExampleBody("""{"ruling": "Confirmed", "ruledOn": "2026-03-16"}""")]
 public sealed record RecordCourtRuling(
     JudicialRuling? Ruling, DateOnly? RuledOn, bool Extended = false, string? Note = null, long? ExpectedVersion = null);
 
@@ -33,6 +34,7 @@ public static class RecordCourtRulingEndpoint
         Step.Check(mediation, command.ExpectedVersion, command.RuledOn, now,
             errors => errors.Defined("ruling", command.Ruling).Text("note", command.Note, 1000, required: false));
 
+    [EndpointSummary("登记法院裁定 Record the court's ruling")]
     [WolverinePost("/api/mediation/cases/{mediationCaseId}/judicial-confirmation/ruling", OperationId = nameof(RecordCourtRuling))]
     [Authorize(Roles = Scope.MediationHandlers)]
     public static (MediationCaseAnswer, Events) Post(

@@ -12,6 +12,7 @@ namespace Whistle.Mediation;
 /// Mediation failed (调解不成, Art. 26), or a party ended it (Art. 23): the case ends, and the parties are told they may
 /// go to arbitration, an administrative body or the court.
 /// </summary>
+[ExampleBody("""{"reason": "业主坚持不缴，双方无法达成一致。"}""")]
 public sealed record RecordMediationFailure(string? Reason, long? ExpectedVersion = null);
 
 public static class RecordMediationFailureEndpoint
@@ -24,6 +25,7 @@ public static class RecordMediationFailureEndpoint
         return MediationRules.InMediation(mediation, "终止调解", "end as failed") ?? Problems.None;
     }
 
+    [EndpointSummary("登记调解不成 Record a failed mediation")]
     [WolverinePost("/api/mediation/cases/{mediationCaseId}/fail", OperationId = nameof(RecordMediationFailure))]
     [Authorize(Roles = Scope.MediationHandlers)]
     public static (MediationCaseAnswer, Events, OutgoingMessages) Post(

@@ -12,6 +12,7 @@ namespace Whistle.Mediation;
 /// minutes (Art. 27), and optionally when the next session is. Only a case both parties consented to and the centre
 /// accepted is mediated.
 /// </summary>
+[ExampleBody("""{"heldAt": "2026-03-16T10:00:00+08:00", "participants": ["赵五", "安澜县恒信物业服务有限公司 李经理"], "minutes": "物业承认电梯停运三个月；业主同意缴纳其余费用。"}""")]
 public sealed record RecordMediationSession(
     DateTimeOffset? HeldAt, IReadOnlyList<string>? Participants, string? Minutes,
     IReadOnlyList<InviteeInput>? Invited = null, DateTimeOffset? NextSessionAt = null, long? ExpectedVersion = null);
@@ -33,6 +34,7 @@ public static class RecordMediationSessionEndpoint
         return errors.ToProblem();
     }
 
+    [EndpointSummary("登记调解会 Record a mediation session")]
     [WolverinePost("/api/mediation/cases/{mediationCaseId}/sessions", OperationId = nameof(RecordMediationSession))]
     [Authorize(Roles = Scope.MediationHandlers)]
     public static (MediationCaseAnswer, Events) Post(

@@ -12,6 +12,7 @@ namespace Whistle.Mediation;
 /// once its deadline passed, and the parties are referred to the court — for enforcement of a confirmed agreement, or
 /// a suit over performance (Art. 32).
 /// </summary>
+[ExampleBody("""{"result": "Performed", "note": "两期均已按时缴纳。"}""")]
 public sealed record RecordPerformanceFollowUp(PerformanceResult? Result, string? Note = null, long? ExpectedVersion = null);
 
 public static class RecordPerformanceFollowUpEndpoint
@@ -36,6 +37,7 @@ public static class RecordPerformanceFollowUpEndpoint
             : Problems.None;
     }
 
+    [EndpointSummary("登记履行回访 Record a performance follow-up")]
     [WolverinePost("/api/mediation/cases/{mediationCaseId}/follow-up", OperationId = nameof(RecordPerformanceFollowUp))]
     [Authorize(Roles = Scope.MediationHandlers)]
     public static (MediationCaseAnswer, Events) Post(

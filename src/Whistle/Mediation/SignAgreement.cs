@@ -16,6 +16,7 @@ namespace Whistle.Mediation;
 /// judicial-confirmation window's day-20 reminder and its close after day 30 (or the next working day, when day 30 is
 /// a rest day) are scheduled now, never cancelled.
 /// </summary>
+[ExampleBody("""{"facts": "业主欠缴 2025 年物业费 2400 元；电梯停运三个月未修。", "terms": "物业减免 400 元；业主分两期缴纳 2000 元。", "performanceManner": "分两期转账至物业公司账户", "performanceDeadline": "2026-05-15"}""")]
 public sealed record SignAgreement(
     string? Facts, string? Terms, string? PerformanceManner, DateOnly? PerformanceDeadline, long? ExpectedVersion = null);
 
@@ -49,6 +50,7 @@ public static class SignAgreementEndpoint
             : Problems.Conflict($"调解案件 {mediation.Number} 尚无调解记录。", $"Mediation case {mediation.Number} has no session on record yet.");
     }
 
+    [EndpointSummary("签订调解协议 Sign the agreement")]
     [WolverinePost("/api/mediation/cases/{mediationCaseId}/agreement", OperationId = nameof(SignAgreement))]
     [Authorize(Roles = Scope.MediationHandlers)]
     public static (MediationCaseAnswer, Events, OutgoingMessages) Post(

@@ -23,6 +23,7 @@ public static class MyNotificationsEndpoint
     /// The caller's own notifications, newest first; <c>unread=true</c> keeps the unread (<c>false</c> the read), with
     /// <c>page</c> and <c>pageSize</c> (20 by default, at most 100). Nobody reads another user's notifications.
     /// </summary>
+    [EndpointSummary("我的通知 My notifications")]
     [WolverineGet("/api/me/notifications", OperationId = "ListMyNotifications")]
     public static async Task<NotificationPage> Get(
         bool? unread, int? page, int? pageSize, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)

@@ -12,6 +12,8 @@ public sealed record NotificationsRead(int Marked);
 /// <summary>Marks every unread notification of the caller read, at once.</summary>
 public static class ReadAllNotificationsEndpoint
 {
+    [EndpointSummary("全部标为已读 Mark every notification read")]
+    [EndpointDescription("把调用者的全部未读通知标为已读。Marks every unread notification of the caller read.")]
     [WolverinePost("/api/me/notifications/read-all", OperationId = "ReadAllNotifications")]
     public static async Task<NotificationsRead> Post(ClaimsPrincipal user, IDocumentSession session, DateTimeOffset now, CancellationToken ct)
     {

@@ -18,6 +18,8 @@ public static class ReadNotificationEndpoint
             ? Problems.None
             : Problems.NotFound($"没有通知 {notificationId}。", $"No notification {notificationId}.");
 
+    [EndpointSummary("标为已读 Mark a notification read")]
+    [EndpointDescription("把调用者的一条通知标为已读；再次标记保留首次时间，他人的通知为 404。Marks one of the caller's notifications read; again keeps the first time; another user's is 404.")]
     [WolverinePost("/api/me/notifications/{notificationId}/read", OperationId = "ReadNotification")]
     public static Notification Post(Notification notification, IDocumentSession session, DateTimeOffset now)
     {

@@ -17,6 +17,7 @@ namespace Whistle.Whistles;
 /// the ruling ends the pause the rejection began. An upheld ruling also updates the complaint's summary of the whistle
 /// in the same transaction. A ruling given late (after its due time, even after county supervision) is still taken.
 /// </summary>
+[ExampleBody("""{"ruling": "Upheld", "reason": "物业管理区域内的秩序由住建监督物业企业落实。", "reassignTo": "zhujian"}""")]
 public sealed record ArbitrateRejection(ArbitrationRuling? Ruling, string? Reason, string? ReassignTo = null, long? ExpectedVersion = null);
 
 public sealed record Arbitration(WhistleTiming Timing, DepartmentCodes Departments, WhistleComplaint? Complaint = null);
@@ -48,6 +49,7 @@ public static class ArbitrateRejectionEndpoint
             : Problems.Conflict($"{department} 没有退单，无需审定。", "The department has not rejected the assignment; there is nothing to rule on.");
     }
 
+    [EndpointSummary("裁定部门的拒绝 Rule on a department's rejection")]
     [WolverinePost("/api/whistles/{whistleId}/assignments/{department}/arbitrate", OperationId = nameof(ArbitrateRejection))]
     [Authorize(Roles = Roles.Office)]
     public static (WhistleAnswer, Events, OutgoingMessages, IEnumerable<IMartenOp>) Post(

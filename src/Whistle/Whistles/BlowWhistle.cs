@@ -20,6 +20,7 @@ namespace Whistle.Whistles;
 /// dispatch catalogue's line for the complaint's category; choosing other departments needs a reason (the type is the
 /// whistler's call: an emergency is whatever is urgent on the day).
 /// </summary>
+[ExampleBody("""{"need": "请公安、城管到场处置占用消防通道的车辆。"}""")]
 public sealed record BlowWhistle(
     string? Need, WhistleType? Type = null, string? Lead = null, IReadOnlyList<string>? CoHandling = null,
     string? DepartureReason = null, long? ExpectedVersion = null);
@@ -76,6 +77,7 @@ public static class BlowWhistleEndpoint
     private static bool DepartsFrom(CatalogueEntry entry, string? lead, IReadOnlyList<string> coHandling) =>
         lead != entry.Lead || !coHandling.Order().SequenceEqual(entry.CoHandling.Order());
 
+    [EndpointSummary("就投诉吹哨 Blow the whistle on a complaint")]
     [WolverinePost("/api/complaints/{complaintId}/whistle", OperationId = nameof(BlowWhistle))]
     [Authorize(Roles = Scope.Whistlers)]
     public static (WhistleBlownResponse, Events, IStartStream, OutgoingMessages) Post(

@@ -15,6 +15,7 @@ public static class BreachNoticeListEndpoint
     /// <param name="user">the caller, whose scope bounds the list.</param>
     /// <param name="session">the read side.</param>
     /// <param name="ct">cancellation.</param>
+    [EndpointSummary("通报列表 The breach notices")]
     [WolverineGet("/api/breach-notices", OperationId = "ListBreachNotices")]
     [Authorize(Roles = Scope.BreachNoticeReaders)]
     public static async Task<IReadOnlyList<BreachNotice>> Get(ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>

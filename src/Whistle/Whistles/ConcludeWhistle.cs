@@ -9,12 +9,14 @@ using Wolverine.Marten;
 
 namespace Whistle.Whistles;
 
+[OptionalFields("comment")]
 public sealed record DepartmentRating(string? Department, int? Score, string? Comment);
 
 /// <summary>
 /// Every department has replied: the whistler confirms the replies and rates each department (1–5, 一哨一考核);
 /// the whistle concludes and, in the same transaction, its complaint records it: the complaint may be resolved at once.
 /// </summary>
+[ExampleBody("""{"ratings": [{"department": "chengguan", "score": 5}]}""")]
 public sealed record ConcludeWhistle(IReadOnlyList<DepartmentRating>? Ratings, long? ExpectedVersion = null);
 
 /// <summary>
@@ -60,6 +62,7 @@ public static class ConcludeWhistleEndpoint
         return errors.ToProblem();
     }
 
+    [EndpointSummary("了结吹哨 Conclude a whistle")]
     [WolverinePost("/api/whistles/{whistleId}/conclude", OperationId = nameof(ConcludeWhistle))]
     [Authorize(Roles = Scope.WhistlerSide)]
     public static (WhistleAnswer, Events, IEnumerable<IMartenOp>) Post(

@@ -68,6 +68,7 @@ public static class DepartmentInboxEndpoint
     /// The department's open assignments with their due times. <c>overdue</c>: a due time was missed;
     /// <c>pastDue</c>: the next due time has passed right now. A code the county directory does not know is 404.
     /// </summary>
+    [EndpointSummary("部门待办 A department's inbox")]
     [WolverineGet("/api/departments/{department}/inbox", OperationId = "GetDepartmentInbox")]
     public static async Task<DepartmentInbox> Get(string department, DateTimeOffset now, IQuerySession session, CancellationToken ct)
     {

@@ -12,6 +12,7 @@ using Wolverine.Marten;
 namespace Whistle.Whistles;
 
 /// <summary>The whistler grants a department's extension: its reply is due at the time it asked for.</summary>
+[ExampleBody("""{"expectedVersion": 4}""")]
 public sealed record GrantExtension(long? ExpectedVersion = null);
 
 public static class GrantExtensionEndpoint
@@ -28,6 +29,7 @@ public static class GrantExtensionEndpoint
                 "申请延至的时间已不晚于当前时限或已过去，只能不予批准。", "The time asked for is no longer later than the current due time, or has passed: refuse it instead.")
             : Problems.None);
 
+    [EndpointSummary("批准延期 Grant an extension")]
     [WolverinePost("/api/whistles/{whistleId}/assignments/{department}/extension/grant", OperationId = nameof(GrantExtension))]
     [Authorize(Roles = Scope.WhistlerSide)]
     public static (WhistleAnswer, Events, OutgoingMessages) Post(

@@ -11,6 +11,7 @@ namespace Whistle.Whistles;
 /// 部门评价属地 (the territory side of 双向交叉考核): a department assigned to the whistle rates the area that blew it —
 /// was the whistle well-founded (合理, 1–5), did the community cooperate (配合, 1–5) — with an optional comment.
 /// </summary>
+[ExampleBody("""{"wellFounded": 5, "cooperation": 4, "comment": "社区现场配合及时。"}""")]
 public sealed record RateWhistler(int? WellFounded, int? Cooperation, string? Comment = null, long? ExpectedVersion = null);
 
 public static class RateWhistlerEndpoint
@@ -42,6 +43,7 @@ public static class RateWhistlerEndpoint
             : Problems.None;
     }
 
+    [EndpointSummary("评价吹哨方 Rate the whistler")]
     [WolverinePost("/api/whistles/{whistleId}/assignments/{department}/rate-whistler", OperationId = nameof(RateWhistler))]
     [Authorize(Roles = Roles.Department)]
     public static (WhistleAnswer, Events) Post(

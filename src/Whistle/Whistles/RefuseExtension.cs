@@ -8,6 +8,7 @@ using Wolverine.Marten;
 namespace Whistle.Whistles;
 
 /// <summary>The whistler refuses a department's extension: the reply stays due when it was.</summary>
+[ExampleBody("""{"reason": "问题简单，无需延期。"}""")]
 public sealed record RefuseExtension(string? Reason, long? ExpectedVersion = null);
 
 public static class RefuseExtensionEndpoint
@@ -21,6 +22,7 @@ public static class RefuseExtensionEndpoint
         return a.ProposedReplyDue is null ? Problems.Conflict("没有待批复的延期申请。", "There is no extension request to answer.") : Problems.None;
     }
 
+    [EndpointSummary("不予延期 Refuse an extension")]
     [WolverinePost("/api/whistles/{whistleId}/assignments/{department}/extension/refuse", OperationId = nameof(RefuseExtension))]
     [Authorize(Roles = Scope.WhistlerSide)]
     public static (WhistleAnswer, Events) Post(

@@ -17,6 +17,7 @@ namespace Whistle.Whistles;
 /// rules, and the ruling is due by the policy's ruling time: the office is reminded before it, and a ruling still not
 /// given when due sends the whistle to county supervision.
 /// </summary>
+[ExampleBody("""{"legalBasis": "《城市道路管理条例》第二条", "reason": "小区内部道路属物业管理区域，不属城市道路。"}""")]
 public sealed record RejectAssignment(string? LegalBasis, string? Reason, long? ExpectedVersion = null);
 
 public static class RejectAssignmentEndpoint
@@ -52,6 +53,7 @@ public static class RejectAssignmentEndpoint
         return problem;
     }
 
+    [EndpointSummary("拒绝派单 Reject an assignment")]
     [WolverinePost("/api/whistles/{whistleId}/assignments/{department}/reject", OperationId = nameof(RejectAssignment))]
     [Authorize(Roles = Roles.Department)]
     public static (WhistleAnswer, Events, OutgoingMessages) Post(

@@ -8,6 +8,7 @@ using Wolverine.Marten;
 namespace Whistle.Whistles;
 
 /// <summary>A department reports back (反馈): what it did, with references to its evidence (photos, documents).</summary>
+[ExampleBody("""{"result": "已清理消防通道并设置隔离桩。"}""")]
 public sealed record ReplyToAssignment(string? Result, IReadOnlyList<string>? Evidence = null, long? ExpectedVersion = null);
 
 public static class ReplyToAssignmentEndpoint
@@ -34,6 +35,7 @@ public static class ReplyToAssignmentEndpoint
         };
     }
 
+    [EndpointSummary("答复派单 Reply to an assignment")]
     [WolverinePost("/api/whistles/{whistleId}/assignments/{department}/reply", OperationId = nameof(ReplyToAssignment))]
     [Authorize(Roles = Roles.Department)]
     public static (WhistleAnswer, Events) Post(

@@ -8,6 +8,7 @@ using Wolverine.Marten;
 namespace Whistle.Whistles;
 
 /// <summary>A department asks for more time (延期) before its reply is due; the whistler grants or refuses it.</summary>
+[ExampleBody("""{"replyDue": "2026-03-20T17:30:00+08:00", "reason": "需等待检测机构出具报告。"}""")]
 public sealed record RequestExtension(DateTimeOffset? ReplyDue, string? Reason, long? ExpectedVersion = null);
 
 public static class RequestExtensionEndpoint
@@ -39,6 +40,7 @@ public static class RequestExtensionEndpoint
             : Problems.Conflict("已有待批复的延期申请。", "An extension request is already waiting for an answer.");
     }
 
+    [EndpointSummary("申请延期 Request an extension")]
     [WolverinePost("/api/whistles/{whistleId}/assignments/{department}/extension-request", OperationId = nameof(RequestExtension))]
     [Authorize(Roles = Roles.Department)]
     public static (WhistleAnswer, Events) Post(

@@ -10,6 +10,7 @@ using Wolverine.Marten;
 namespace Whistle.Whistles;
 
 /// <summary>The whistler is not satisfied with a department's reply and sends it back (退回重办) with the reason.</summary>
+[ExampleBody("""{"reason": "答复未说明整改期限，请补充。"}""")]
 public sealed record ReturnReply(string? Reason, long? ExpectedVersion = null);
 
 public static class ReturnReplyEndpoint
@@ -27,6 +28,7 @@ public static class ReturnReplyEndpoint
             : Problems.Conflict($"{department} 尚未反馈，无可退回。", "The department has not replied; there is no reply to send back.");
     }
 
+    [EndpointSummary("退回答复 Return a reply")]
     [WolverinePost("/api/whistles/{whistleId}/assignments/{department}/return", OperationId = nameof(ReturnReply))]
     [Authorize(Roles = Scope.WhistlerSide)]
     public static (WhistleAnswer, Events, OutgoingMessages) Post(

@@ -8,6 +8,7 @@ using Wolverine.Marten;
 namespace Whistle.Whistles;
 
 /// <summary>A department signs for its assignment (签收): it has seen the whistle and takes it on.</summary>
+[ExampleBody("""{"expectedVersion": 1}""")]
 public sealed record SignForAssignment(long? ExpectedVersion = null);
 
 public static class SignForAssignmentEndpoint
@@ -19,6 +20,7 @@ public static class SignForAssignmentEndpoint
             : Problems.None);
 
     /// <summary>Signing for again, or after replying, changes nothing: the first signature stands.</summary>
+    [EndpointSummary("签收派单 Sign for an assignment")]
     [WolverinePost("/api/whistles/{whistleId}/assignments/{department}/sign-for", OperationId = nameof(SignForAssignment))]
     [Authorize(Roles = Roles.Department)]
     public static (WhistleAnswer, Events) Post(

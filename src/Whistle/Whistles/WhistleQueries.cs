@@ -15,6 +15,8 @@ public static class WhistleDetailsEndpoint
     public static ProblemDetails Validate(Guid whistleId, WhistleDetails? details, ClaimsPrincipal user) =>
         details is not null && Scope.Of(user).Sees(WhistleDetails.Fields, details) ? Problems.None : WhistleRules.NotFound(whistleId);
 
+    [EndpointSummary("查看吹哨 One whistle")]
+    [EndpointDescription("一次吹哨：层级、各部门的派单、签收与答复及其时限。One whistle: its level, each department's assignment, sign-for and reply, and their due times.")]
     [WolverineGet("/api/whistles/{whistleId}", OperationId = "GetWhistle")]
     public static WhistleDetails Get(WhistleDetails details) => details;
 }
@@ -46,6 +48,7 @@ public static class WhistleListEndpoint
     /// <param name="user">the caller, whose scope bounds the list.</param>
     /// <param name="session">the read side.</param>
     /// <param name="ct">cancellation.</param>
+    [EndpointSummary("吹哨列表 The whistles")]
     [WolverineGet("/api/whistles", OperationId = "ListWhistles")]
     [Authorize(Roles = Scope.WhistleReaders)]
     public static async Task<IReadOnlyList<WhistleDetails>> Get(

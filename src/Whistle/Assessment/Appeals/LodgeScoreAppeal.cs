@@ -16,6 +16,7 @@ namespace Whistle.Assessment.Appeals;
 /// A department officer appeals one item of its department's scorecard (考核申诉): its assignment on a whistle, or one
 /// deadline of it that was charged as missed (<c>kind</c> and <c>dueAt</c>, as the scorecard lists it), with a reason.
 /// </summary>
+[ExampleBody("""{"whistleId": "7d6f1c2e-3b4a-4c5d-8e9f-0a1b2c3d4e5f", "reason": "签收时限内系统停电，已有供电公司证明。", "kind": "SignFor", "dueAt": "2026-03-10T17:30:00+08:00"}""")]
 public sealed record LodgeScoreAppeal(Guid? WhistleId, string? Reason, DeadlineKind? Kind = null, DateTimeOffset? DueAt = null);
 
 /// <summary>201 body: the appeal's id; Location points at it.</summary>
@@ -75,6 +76,7 @@ public static class LodgeScoreAppealEndpoint
         return problem;
     }
 
+    [EndpointSummary("提出考核申诉 Lodge a score appeal")]
     [WolverinePost("/api/assessment/appeals", OperationId = nameof(LodgeScoreAppeal))]
     [Authorize(Roles = Roles.Department)]
     public static (ScoreAppealLodgedResponse, IStartStream) Post(LodgeScoreAppeal command, AppealLodging lodging, ClaimsPrincipal user, DateTimeOffset now) =>

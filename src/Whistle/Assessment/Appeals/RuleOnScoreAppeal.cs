@@ -8,6 +8,7 @@ using Wolverine.Marten;
 namespace Whistle.Assessment.Appeals;
 
 /// <summary>The joint-meeting office upholds or dismisses a score appeal (申诉审定), with its reason.</summary>
+[ExampleBody("""{"ruling": "Upheld", "reason": "停电证明属实，该次超时不计。"}""")]
 public sealed record RuleOnScoreAppeal(AppealRuling? Ruling, string? Reason);
 
 /// <summary>The appeal after the ruling.</summary>
@@ -25,6 +26,7 @@ public static class RuleOnScoreAppealEndpoint
             : Problems.None;
     }
 
+    [EndpointSummary("裁定考核申诉 Rule on a score appeal")]
     [WolverinePost("/api/assessment/appeals/{appealId}/rule", OperationId = nameof(RuleOnScoreAppeal))]
     [Authorize(Roles = Roles.Office)]
     public static (ScoreAppealAnswer, Events) Post(

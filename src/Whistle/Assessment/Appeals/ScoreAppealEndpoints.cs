@@ -34,6 +34,7 @@ public static class ScoreAppealListEndpoint
     /// <param name="user">the caller, whose scope bounds the list.</param>
     /// <param name="session">the read side.</param>
     /// <param name="ct">cancellation.</param>
+    [EndpointSummary("考核申诉列表 The score appeals")]
     [WolverineGet("/api/assessment/appeals", OperationId = "ListScoreAppeals")]
     [Authorize(Roles = Scope.ScoreAppealReaders)]
     public static async Task<IReadOnlyList<ScoreAppealDetails>> Get(string? month, string? department, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
@@ -52,6 +53,7 @@ public static class ScoreAppealDetailsEndpoint
     /// <param name="user">the caller, whose scope bounds what exists for them.</param>
     /// <param name="session">the read side.</param>
     /// <param name="ct">cancellation.</param>
+    [EndpointSummary("查看考核申诉 One score appeal")]
     [WolverineGet("/api/assessment/appeals/{appealId}", OperationId = "GetScoreAppeal")]
     [Authorize(Roles = Scope.ScoreAppealReaders)]
     [ProducesResponseType<ScoreAppealDetails>(StatusCodes.Status200OK)]

@@ -22,6 +22,8 @@ public static class CompoundProfileEndpoint
             ? Problems.NotFound($"没有编号为 {code} 的小区。", $"No compound coded {code}.")
             : Problems.None;
 
+    [EndpointSummary("小区档案 A compound's profile")]
+    [EndpointDescription("小区档案：名录信息、物业企业、业委会与该小区的投诉概况。A compound's profile: its directory entry, property company, owners' committee and its complaints at a glance.")]
     [WolverineGet("/api/assessment/compounds/{code}", OperationId = "GetCompoundProfile")]
     [Authorize(Roles = Scope.CompoundProfileReaders)]
     public static async Task<CompoundProfile> Get(

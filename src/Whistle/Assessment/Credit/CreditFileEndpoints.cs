@@ -29,6 +29,7 @@ public static class CreditFilesEndpoint
                 : Problems.None;
 
     /// <summary>Every company's credit file, best score first (then by code), or the one <c>?company=</c> names; <c>?format=csv</c> for Excel.</summary>
+    [EndpointSummary("物业企业信用档案列表 The companies' credit files")]
     [WolverineGet("/api/assessment/companies", OperationId = "ListCreditFiles")]
     [Authorize(Roles = Scope.CreditFileReaders)]
     public static async Task<IResult> Get(string? format, string? company, IQuerySession session, CancellationToken ct)
@@ -58,6 +59,7 @@ public static class CreditFileEndpoint
             : CreditFormat.Check(format);
 
     /// <summary>One company's credit file with every entry and the event behind it; <c>?format=csv</c> lists the entries.</summary>
+    [EndpointSummary("物业企业信用档案 A company's credit file")]
     [WolverineGet("/api/assessment/companies/{code}", OperationId = "GetCreditFile")]
     [Authorize(Roles = Scope.CreditFileReaders)]
     public static IResult Get(string? format, CompanyCreditFile file) =>

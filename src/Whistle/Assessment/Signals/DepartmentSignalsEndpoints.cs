@@ -45,6 +45,7 @@ public static class MonthSignalsEndpoint
     /// <param name="user">the caller, whose scope bounds the departments.</param>
     /// <param name="session">the read side.</param>
     /// <param name="ct">cancellation.</param>
+    [EndpointSummary("各部门异常信号 The departments' gaming signals for a month")]
     [WolverineGet("/api/assessment/departments/{month}/signals", OperationId = "GetDepartmentSignals")]
     [Authorize(Roles = Scope.AssessmentReaders)]
     [ProducesResponseType<MonthSignals>(StatusCodes.Status200OK)]
@@ -68,6 +69,7 @@ public static class DepartmentSignalsEndpoint
     /// <param name="user">the caller, whose scope bounds the departments.</param>
     /// <param name="session">the read side.</param>
     /// <param name="ct">cancellation.</param>
+    [EndpointSummary("一个部门的异常信号 One department's gaming signals")]
     [WolverineGet("/api/assessment/departments/{month}/{department}/signals", OperationId = "GetDepartmentSignalsOfOne")]
     [Authorize(Roles = Scope.AssessmentReaders)]
     [ProducesResponseType<DepartmentSignalsView>(StatusCodes.Status200OK)]

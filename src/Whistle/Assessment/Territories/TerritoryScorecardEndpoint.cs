@@ -38,6 +38,7 @@ public static class TerritoryScorecardsEndpoint
     /// <param name="user">the caller, whose scope bounds the scorecards.</param>
     /// <param name="session">the read side.</param>
     /// <param name="ct">cancellation.</param>
+    [EndpointSummary("街道、社区月度考核 The territories' scorecards for a month")]
     [WolverineGet("/api/assessment/territories/{month}", OperationId = "GetTerritoryScorecards")]
     [Authorize(Roles = Scope.TerritoryAssessmentReaders)]
     [ProducesResponseType<MonthTerritories>(StatusCodes.Status200OK)]

@@ -54,6 +54,7 @@ public static class TwoWayAssessmentEndpoint
     /// <param name="user">the caller, whose scope bounds the sub-districts.</param>
     /// <param name="session">the read side.</param>
     /// <param name="ct">cancellation.</param>
+    [EndpointSummary("双向交叉考核 The two-way cross assessment for a month")]
     [WolverineGet("/api/assessment/two-way/{month}", OperationId = "GetTwoWayAssessment")]
     [Authorize(Roles = Scope.TwoWayAssessmentReaders)]
     [ProducesResponseType<TwoWayMonth>(StatusCodes.Status200OK)]

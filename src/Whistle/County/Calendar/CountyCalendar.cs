@@ -98,6 +98,7 @@ public sealed record CalendarYear(
 public static class CalendarYearEndpoint
 {
     /// <summary>The year's holidays and make-up workdays: the State Council's (with the notice they come from) and the county's.</summary>
+    [EndpointSummary("查看年度日历 A year's calendar")]
     [WolverineGet("/api/calendar/{year}", OperationId = "GetCalendarYear")]
     public static async Task<CalendarYear> Get(int year, IQuerySession session, CancellationToken ct)
     {

@@ -16,6 +16,8 @@ public sealed record OfficialDayInput(DateOnly? Date, DayKind? Kind, string? Nam
 /// notice's title and date (its document number, issuer and address when known) and its days, holidays (放假) and
 /// make-up workdays (调休上班), each named by its festival.
 /// </summary>
+[ExampleBody("""{"title": "国务院办公厅关于2026年部分节假日安排的通知", "published": "2025-11-04", "document": "国办发明电〔2025〕7号", "issuer": "国务院办公厅", "url": "https://www.gov.cn/zhengce/content/2025-11/04/content_0000000.htm", "days": [{"date": "2026-01-01", "kind": "Holiday", "name": "元旦"}, {"date": "2026-01-04", "kind": "MakeUpWorkday", "name": "元旦调休上班"}]}""")]
+[OptionalFields("document", "issuer")]
 public sealed record LoadOfficialSchedule(
     string? Title, DateOnly? Published, string? Document, string? Issuer, Uri? Url, IReadOnlyList<OfficialDayInput>? Days);
 
@@ -61,6 +63,7 @@ public static class LoadOfficialScheduleEndpoint
     public static Guid StreamId() => CountyCalendar.StreamId;
 
     /// <summary>Loads (or reloads) a year's official schedule; it replaces an embedded schedule of that year as a whole.</summary>
+    [EndpointSummary("载入国务院放假安排 Load a year's official schedule")]
     [WolverinePut("/api/calendar/official/{year}", OperationId = nameof(LoadOfficialSchedule))]
     [Authorize(Roles = DirectoryRecording.Maintainers)]
     public static (OfficialScheduleVersion, Events) Put(

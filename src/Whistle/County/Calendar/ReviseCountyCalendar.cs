@@ -10,9 +10,11 @@ using Wolverine.Marten;
 
 namespace Whistle.County.Calendar;
 
+[OptionalFields("name")]
 public sealed record CountyDayInput(DateOnly? Date, DayKind? Kind, string? Name);
 
 /// <summary>Sets the county's own days (a local holiday, an extra workday); they win over the official schedule.</summary>
+[ExampleBody("""{"days": [{"date": "2026-09-15", "kind": "CountyHoliday", "name": "县庆"}]}""")]
 public sealed record ReviseCountyCalendar(IReadOnlyList<CountyDayInput>? Days);
 
 public sealed record CountyCalendarVersion(int Version, int Days);
@@ -45,6 +47,7 @@ public static class ReviseCountyCalendarEndpoint
 
     public static Guid StreamId() => CountyCalendar.StreamId;
 
+    [EndpointSummary("修订本县日历 Revise the county calendar")]
     [WolverinePut("/api/calendar/county-days", OperationId = nameof(ReviseCountyCalendar))]
     [Authorize(Roles = DirectoryRecording.Maintainers)]
     public static (CountyCalendarVersion, Events) Put(

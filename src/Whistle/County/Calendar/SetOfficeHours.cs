@@ -9,6 +9,7 @@ using Wolverine.Marten;
 namespace Whistle.County.Calendar;
 
 /// <summary>The county's office hours, local time (+08:00); working-time due times consume only these hours.</summary>
+[ExampleBody("""{"opens": "08:30:00", "closes": "17:30:00"}""")]
 public sealed record SetOfficeHours(TimeOnly? Opens, TimeOnly? Closes);
 
 public sealed record OfficeHoursVersion(int Version, TimeOnly Opens, TimeOnly Closes);
@@ -25,6 +26,7 @@ public static class SetOfficeHoursEndpoint
 
     public static Guid StreamId() => CountyCalendar.StreamId;
 
+    [EndpointSummary("设定办公时间 Set office hours")]
     [WolverinePut("/api/calendar/office-hours", OperationId = nameof(SetOfficeHours))]
     [Authorize(Roles = DirectoryRecording.Maintainers)]
     public static (OfficeHoursVersion, Events) Put(

@@ -47,6 +47,7 @@ public static class CurrentCatalogueEndpoint
         catalogue is null ? CatalogueEndpoints.NotPublished() : Problems.None;
 
     /// <summary>The catalogue in force.</summary>
+    [EndpointSummary("现行投诉类别目录 The catalogue in force")]
     [WolverineGet("/api/catalogue", OperationId = "GetCatalogue")]
     public static DispatchCatalogue Get(DispatchCatalogue catalogue) => catalogue;
 }
@@ -65,6 +66,7 @@ public static class CatalogueVersionEndpoint
             : Problems.None;
 
     /// <summary>An earlier (or the current) version of the catalogue, as it was published.</summary>
+    [EndpointSummary("某一版本的类别目录 A version of the catalogue")]
     [WolverineGet("/api/catalogue/versions/{version}", OperationId = "GetCatalogueVersion")]
     public static CataloguePublished Get(CataloguePublished published) => published;
 }
@@ -72,6 +74,7 @@ public static class CatalogueVersionEndpoint
 public static class ComplaintCategoriesEndpoint
 {
     /// <summary>The categories complaints are lodged under: those of the catalogue in force.</summary>
+    [EndpointSummary("投诉类别 The complaint categories")]
     [WolverineGet("/api/complaint-categories", OperationId = "ListComplaintCategories")]
     public static async Task<IReadOnlyList<ComplaintCategory>> Get(IQuerySession session, CancellationToken ct) =>
         (await DispatchCatalogue.CurrentAsync(session, ct))?.Entries

@@ -14,6 +14,8 @@ public sealed record CatalogueEntryInput(
     string? CategoryId, string? Name, string? NameEn, string? Lead, IReadOnlyList<string>? CoHandling, WhistleType? WhistleType);
 
 /// <summary>Publishes a new version of the dispatch catalogue; earlier versions stay readable.</summary>
+[ExampleBody("""{"entries": [{"categoryId": "illegal-parking", "name": "占用消防通道停车", "nameEn": "Parking in a fire lane", "lead": "gongan", "coHandling": ["chengguan"], "whistleType": "Routine"}], "note": "新增城管协办。"}""")]
+[OptionalFields("note")]
 public sealed record PublishCatalogue(IReadOnlyList<CatalogueEntryInput>? Entries, string? Note);
 
 public sealed record CatalogueVersionPublished(int Version, int Entries);
@@ -62,6 +64,7 @@ public static class PublishCatalogueEndpoint
     public static Guid StreamId() => DispatchCatalogue.StreamId;
 
     /// <summary>Through the aggregate workflow: two administrators publishing at once cannot both become version n + 1.</summary>
+    [EndpointSummary("发布投诉类别目录 Publish the catalogue")]
     [WolverinePut("/api/catalogue", OperationId = nameof(PublishCatalogue))]
     [Authorize(Roles = DirectoryRecording.Maintainers)]
     public static (CatalogueVersionPublished, Events) Put(

@@ -108,6 +108,7 @@ public sealed record DeadlinePolicy
 public static class CurrentDeadlinePolicyEndpoint
 {
     /// <summary>The deadline policy in force (version 0 until the county publishes its own).</summary>
+    [EndpointSummary("现行时限政策 The deadline policy in force")]
     [WolverineGet("/api/deadline-policy", OperationId = "GetDeadlinePolicy")]
     public static Task<DeadlinePolicy> Get(IQuerySession session, CancellationToken ct) => DeadlinePolicy.CurrentAsync(session, ct);
 }
@@ -125,6 +126,8 @@ public static class DeadlinePolicyVersionEndpoint
             ? Problems.NotFound($"时限规则没有第 {version} 版。", $"The deadline policy has no version {version}.")
             : Problems.None;
 
+    [EndpointSummary("某一版本的时限政策 A version of the deadline policy")]
+    [EndpointDescription("按版本号查看已发布的时限政策，未发布的版本为 404。A published version of the deadline policy; a version never published is 404.")]
     [WolverineGet("/api/deadline-policy/versions/{version}", OperationId = "GetDeadlinePolicyVersion")]
     public static DeadlinePolicyPublished Get(DeadlinePolicyPublished published) => published;
 }

@@ -21,6 +21,7 @@ public static class DueTimesPreviewEndpoint
     /// The due times a whistle of this type blown at <c>start</c> (default: now) would get under the policy and
     /// calendar in force — what whistles record when they are blown.
     /// </summary>
+    [EndpointSummary("预览办理时限 Preview due times")]
     [WolverineGet("/api/deadline-policy/due-times", OperationId = "PreviewDueTimes")]
     public static async Task<AssignmentDeadlines> Get(
         string whistleType, string? start, DateTimeOffset now, IQuerySession session, CancellationToken ct)

@@ -24,6 +24,8 @@ public sealed record DeadlineRuleInput(
 /// Publishes a new version of the deadline policy: one rule for each whistle type, and optionally the complaints' limits
 /// and the weights of the monthly department score.
 /// </summary>
+[ExampleBody("""{"note": "演示用短时限 Short deadlines for the demonstration", "rules": [{"whistleType": "Emergency", "signFor": {"amount": 1, "unit": "Minutes", "basis": "Calendar"}, "reply": {"amount": 10, "unit": "Minutes", "basis": "Calendar"}, "reminderAt": 0.5}, {"whistleType": "Routine", "signFor": {"amount": 1, "unit": "Minutes", "basis": "Calendar"}, "reply": {"amount": 10, "unit": "Minutes", "basis": "Calendar"}, "reminderAt": 0.5}, {"whistleType": "Tough", "signFor": {"amount": 1, "unit": "Minutes", "basis": "Calendar"}, "reply": {"amount": 10, "unit": "Minutes", "basis": "Calendar"}, "reminderAt": 0.5}]}""")]
+[OptionalFields("note")]
 public sealed record PublishDeadlinePolicy(
     IReadOnlyList<DeadlineRuleInput>? Rules, string? Note, ComplaintLimitsInput? Complaints = null, AssessmentWeightsInput? Assessment = null);
 
@@ -78,6 +80,7 @@ public static class PublishDeadlinePolicyEndpoint
 
     public static Guid StreamId() => DeadlinePolicy.StreamId;
 
+    [EndpointSummary("发布时限政策 Publish the deadline policy")]
     [WolverinePut("/api/deadline-policy", OperationId = nameof(PublishDeadlinePolicy))]
     [Authorize(Roles = DirectoryRecording.Maintainers)]
     public static (DeadlinePolicyVersionPublished, Events) Put(

@@ -27,6 +27,7 @@ public sealed record Community : IDirectoryEntry<CommunityInfo>
 public static class CommunitiesEndpoint
 {
     /// <summary>The county's communities; <c>subDistrictCode</c> narrows them to one sub-district.</summary>
+    [EndpointSummary("社区名录 The communities")]
     [WolverineGet("/api/directory/communities", OperationId = "ListCommunities")]
     public static Task<IReadOnlyList<Community>> Get(string? subDistrictCode, IQuerySession session, CancellationToken ct) =>
         session.Query<Community>()

@@ -30,6 +30,7 @@ public static class CompoundsEndpoint
     /// The county's compounds. Filters: communityCode, subDistrictCode, propertyCompanyCode, stage
     /// (<c>Delivered</c>, <c>UnderConstruction</c>), committee (<c>true</c>: with a formed owners' committee).
     /// </summary>
+    [EndpointSummary("小区名录 The compounds")]
     [WolverineGet("/api/directory/compounds", OperationId = "ListCompounds")]
     public static Task<IReadOnlyList<Compound>> Get(
         string? communityCode, string? subDistrictCode, string? propertyCompanyCode, CompoundStage? stage, bool? committee,

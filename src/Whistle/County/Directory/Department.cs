@@ -26,6 +26,8 @@ public sealed record Department : IDirectoryEntry<DepartmentInfo>
 
 public static class DepartmentsEndpoint
 {
+    [EndpointSummary("部门名录 The departments")]
+    [EndpointDescription("本县的职能部门及其执法事项与监督电话。The county's departments with their enforcement items and supervision hotlines.")]
     [WolverineGet("/api/directory/departments", OperationId = "ListDepartments")]
     public static Task<IReadOnlyList<Department>> Get(IQuerySession session, CancellationToken ct) =>
         session.Query<Department>().OrderBy(x => x.Code).ToListAsync(ct);

@@ -49,6 +49,7 @@ public static class DirectoryHistoryEndpoint
     /// Every version of an entry, oldest first (kind: sub-districts, communities, compounds, property-companies,
     /// departments). With <c>asOf</c> (ISO 8601), only the version in force at that moment.
     /// </summary>
+    [EndpointSummary("名录条目的历史 A directory entry's history")]
     [WolverineGet("/api/directory/{kind}/{code}/history", OperationId = "GetDirectoryHistory")]
     public static IReadOnlyList<DirectoryVersion> Get(string? asOf, IReadOnlyList<DirectoryVersion> versions)
     {

@@ -96,6 +96,8 @@ public static class NoticeBoardEndpoint
 
     public static ProblemDetails Validate(string code, NoticeBoard? board) => board is null ? NoticeBoard.NotFound(code) : Problems.None;
 
+    [EndpointSummary("小区公示栏 A compound's notice board")]
+    [EndpointDescription("小区公示栏的内容：物业企业、联系人、监督电话与投诉渠道。What a compound's notice board shows: its property company, contacts, supervision hotline and how to complain.")]
     [WolverineGet("/api/directory/compounds/{code}/notice-board", OperationId = "GetNoticeBoard")]
     public static NoticeBoard Get(NoticeBoard board) => board;
 }
@@ -106,6 +108,7 @@ public static class PrintableNoticeBoardEndpoint
     /// The printable notice board. Public, like the board on the compound's wall; the county is in the route because
     /// a printed page carries no token.
     /// </summary>
+    [EndpointSummary("打印小区公示栏 Print a compound's notice board")]
     [WolverineGet("/notice-boards/{county}/{code}", OperationId = "PrintNoticeBoard")]
     [AllowAnonymous]
     public static async Task<IResult> Get(string county, string code, IDocumentStore store, CancellationToken ct)

@@ -29,6 +29,8 @@ public sealed record PropertyCompanyProjects(PropertyCompany Company, IReadOnlyL
 
 public static class PropertyCompaniesEndpoint
 {
+    [EndpointSummary("物业企业名录 The property companies")]
+    [EndpointDescription("本县的物业服务企业及其统一社会信用代码与联系人。The county's property-service companies with their credit codes and contacts.")]
     [WolverineGet("/api/directory/property-companies", OperationId = "ListPropertyCompanies")]
     public static async Task<IReadOnlyList<PropertyCompanyProjects>> Get(IQuerySession session, CancellationToken ct)
     {

@@ -9,6 +9,7 @@ using Wolverine.Marten;
 namespace Whistle.County.Directory;
 
 /// <summary>Registers a community under a sub-district, or revises it (a move to another sub-district included).</summary>
+[ExampleBody("""{"name": "东关社区", "subDistrictCode": "SD01"}""")]
 public sealed record RecordCommunity(string? Name, string? SubDistrictCode);
 
 /// <summary>What recording a community reads besides the community itself: the sub-district it names.</summary>
@@ -30,6 +31,7 @@ public static class RecordCommunityEndpoint
 
     public static Guid StreamId(string code) => Community.Kind.Id(code);
 
+    [EndpointSummary("登记社区 Record a community")]
     [WolverinePut("/api/directory/communities/{code}", OperationId = nameof(RecordCommunity))]
     [Authorize(Roles = DirectoryRecording.Maintainers)]
     public static (DirectoryRecorded, Events) Put(

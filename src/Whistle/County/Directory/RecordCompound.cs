@@ -14,6 +14,7 @@ public sealed record OwnersCommitteeInput(bool? Formed, DateOnly? TermStartsOn, 
 /// Registers a compound under a community, or revises it: its property-service company (none when it manages
 /// itself), its owners' committee, whether it is delivered or still under construction.
 /// </summary>
+[ExampleBody("""{"name": "东关花园", "communityCode": "CM0101", "address": "迎宾大道389号", "households": 1160, "stage": "Delivered", "propertyCompanyCode": "PC45", "ownersCommittee": {"formed": true, "termStartsOn": "2022-05-26", "termEndsOn": "2027-05-25", "lastActivityOn": "2022-07-12"}}""")]
 public sealed record RecordCompound(
     string? Name, string? CommunityCode, string? Address, int? Households, CompoundStage? Stage,
     string? PropertyCompanyCode, OwnersCommitteeInput? OwnersCommittee);
@@ -56,6 +57,7 @@ public static class RecordCompoundEndpoint
 
     public static Guid StreamId(string code) => Compound.Kind.Id(code);
 
+    [EndpointSummary("登记小区 Record a compound")]
     [WolverinePut("/api/directory/compounds/{code}", OperationId = nameof(RecordCompound))]
     [Authorize(Roles = DirectoryRecording.Maintainers)]
     public static (DirectoryRecorded, Events) Put(

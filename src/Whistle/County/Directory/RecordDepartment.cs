@@ -8,6 +8,7 @@ using Wolverine.Marten;
 namespace Whistle.County.Directory;
 
 /// <summary>Registers a department with its enforcement items (执法事项), contact person and supervision hotline.</summary>
+[ExampleBody("""{"name": "县住房和城乡建设局", "nameEn": "Housing and Urban-Rural Development", "enforcementItems": ["物业服务企业监管与信用评价"], "contactPerson": "周科长", "contactPhone": "0371-6881 2201", "supervisionHotline": "0371-6881 2299"}""")]
 public sealed record RecordDepartment(
     string? Name, string? NameEn, IReadOnlyList<string>? EnforcementItems,
     string? ContactPerson, string? ContactPhone, string? SupervisionHotline);
@@ -31,6 +32,7 @@ public static class RecordDepartmentEndpoint
 
     public static Guid StreamId(string code) => Department.Kind.Id(code);
 
+    [EndpointSummary("登记部门 Record a department")]
     [WolverinePut("/api/directory/departments/{code}", OperationId = nameof(RecordDepartment))]
     [Authorize(Roles = DirectoryRecording.Maintainers)]
     public static (DirectoryRecorded, Events) Put(

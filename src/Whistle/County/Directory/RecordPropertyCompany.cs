@@ -11,6 +11,7 @@ namespace Whistle.County.Directory;
 /// Registers a property-service company, or revises it: the whole entry, so a revision without
 /// <see cref="LegalRepresentative"/> (optional, 法定代表人) records that none is named.
 /// </summary>
+[ExampleBody("""{"name": "安澜县恒信物业服务有限公司", "creditCode": "91410523AXM5M29E21", "contactPerson": "马经理", "phone": "13947262444", "legalRepresentative": "王建国"}""")]
 public sealed record RecordPropertyCompany(string? Name, string? CreditCode, string? ContactPerson, string? Phone, string? LegalRepresentative = null);
 
 public static class RecordPropertyCompanyEndpoint
@@ -28,6 +29,7 @@ public static class RecordPropertyCompanyEndpoint
 
     public static Guid StreamId(string code) => PropertyCompany.Kind.Id(code);
 
+    [EndpointSummary("登记物业企业 Record a property company")]
     [WolverinePut("/api/directory/property-companies/{code}", OperationId = nameof(RecordPropertyCompany))]
     [Authorize(Roles = DirectoryRecording.Maintainers)]
     public static (DirectoryRecorded, Events) Put(

@@ -8,6 +8,7 @@ using Wolverine.Marten;
 namespace Whistle.County.Directory;
 
 /// <summary>Registers a sub-district under this code, or revises it.</summary>
+[ExampleBody("""{"name": "城关街道"}""")]
 public sealed record RecordSubDistrict(string? Name);
 
 public static class RecordSubDistrictEndpoint
@@ -17,6 +18,7 @@ public static class RecordSubDistrictEndpoint
 
     public static Guid StreamId(string code) => SubDistrict.Kind.Id(code);
 
+    [EndpointSummary("登记街道 Record a sub-district")]
     [WolverinePut("/api/directory/sub-districts/{code}", OperationId = nameof(RecordSubDistrict))]
     [Authorize(Roles = DirectoryRecording.Maintainers)]
     public static (DirectoryRecorded, Events) Put(

@@ -26,6 +26,8 @@ public sealed record SubDistrict : IDirectoryEntry<SubDistrictInfo>
 
 public static class SubDistrictsEndpoint
 {
+    [EndpointSummary("街道名录 The sub-districts")]
+    [EndpointDescription("本县的街道（乡镇）。The county's sub-districts.")]
     [WolverineGet("/api/directory/sub-districts", OperationId = "ListSubDistricts")]
     public static Task<IReadOnlyList<SubDistrict>> Get(IQuerySession session, CancellationToken ct) =>
         session.Query<SubDistrict>().OrderBy(x => x.Code).ToListAsync(ct);

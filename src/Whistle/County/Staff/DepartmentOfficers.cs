@@ -27,6 +27,7 @@ public static class DepartmentOfficersEndpoint
     /// The department's active officers by user id (none: its whistles are flagged, and nobody is told of them).
     /// Analysts read the contacts masked.
     /// </summary>
+    [EndpointSummary("部门工作人员 A department's officers")]
     [WolverineGet("/api/departments/{department}/officers", OperationId = "ListDepartmentOfficers")]
     public static async Task<DepartmentOfficers> Get(string department, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {

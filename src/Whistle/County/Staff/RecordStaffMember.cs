@@ -15,6 +15,7 @@ namespace Whistle.County.Staff;
 /// sub-district, community or department the role works in, contacts for notices (optional), active or not (default
 /// active). A community worker's sub-district is their community's.
 /// </summary>
+[ExampleBody("""{"name": "李娜", "role": "community", "subDistrictCode": "SD01", "communityCode": "CM0101", "phone": "13800000001", "active": true}""")]
 public sealed record RecordStaffMember(
     string? Name, string? Role, string? SubDistrictCode = null, string? CommunityCode = null, string? DepartmentCode = null,
     string? Phone = null, string? Email = null, bool? Active = null);
@@ -102,6 +103,7 @@ public static partial class RecordStaffMemberEndpoint
 
     public static Guid StreamId(string userId) => StaffMember.StreamId(userId);
 
+    [EndpointSummary("登记工作人员 Record a staff member")]
     [WolverinePut("/api/staff/{userId}", OperationId = nameof(RecordStaffMember))]
     [Authorize(Roles = DirectoryRecording.Maintainers)]
     public static (StaffRecorded, Events) Put(

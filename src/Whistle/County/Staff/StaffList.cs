@@ -20,6 +20,7 @@ public static class StaffListEndpoint
             : new FieldErrors().Add("role", $"应为 {string.Join("/", Roles.All)} 之一。Unknown role {role}.").ToProblem();
 
     /// <summary>The county's staff register by user id; <c>role</c> keeps one role, <c>active</c> the active (or inactive) staff.</summary>
+    [EndpointSummary("工作人员名册 The staff register")]
     [WolverineGet("/api/staff", OperationId = "ListStaff")]
     [Authorize(Roles = StaffReaders.Roles)]
     public static Task<IReadOnlyList<StaffMember>> Get(string? role, bool? active, IQuerySession session, CancellationToken ct)
@@ -39,6 +40,8 @@ public static class StaffMemberEndpoint
     public static ProblemDetails Validate(string userId, StaffMember? member) =>
         member is null ? Problems.NotFound($"人员名册中没有用户 {userId}。", $"No staff member {userId}.") : Problems.None;
 
+    [EndpointSummary("查看工作人员 One staff member")]
+    [EndpointDescription("按用户编号查看工作人员名册中的一人。One person of the staff register by user id.")]
     [WolverineGet("/api/staff/{userId}", OperationId = "GetStaffMember")]
     [Authorize(Roles = StaffReaders.Roles)]
     public static StaffMember Get(StaffMember member) => member;

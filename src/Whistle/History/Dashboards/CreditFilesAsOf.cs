@@ -73,6 +73,7 @@ public static class CreditFilesAsOfEndpoint
     /// <param name="user">the caller; analysts read personal data masked.</param>
     /// <param name="session">the read side.</param>
     /// <param name="ct">cancellation.</param>
+    [EndpointSummary("某一时点的信用档案列表 The credit files as of a moment")]
     [WolverineGet("/api/history/companies", OperationId = "ListCreditFilesAsOf")]
     [Authorize(Roles = Scope.CreditFileReaders)]
     public static async Task<IReadOnlyList<CompanyCreditFile>> Get(string asOf, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
@@ -96,6 +97,7 @@ public static class CreditFileAsOfEndpoint
     /// <param name="user">the caller; analysts read personal data masked.</param>
     /// <param name="session">the read side.</param>
     /// <param name="ct">cancellation.</param>
+    [EndpointSummary("某一时点的信用档案 A credit file as of a moment")]
     [WolverineGet("/api/history/companies/{code}", OperationId = "GetCreditFileAsOf")]
     [Authorize(Roles = Scope.CreditFileReaders)]
     [ProducesResponseType<CompanyCreditFile>(StatusCodes.Status200OK)]

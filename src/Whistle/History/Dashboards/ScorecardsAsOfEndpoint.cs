@@ -31,6 +31,7 @@ public static class ScorecardsAsOfEndpoint
     /// <param name="user">the caller, whose scope bounds the scorecards.</param>
     /// <param name="session">the read side.</param>
     /// <param name="ct">cancellation.</param>
+    [EndpointSummary("某一时点的部门考核 The departments' scorecards as of a moment")]
     [WolverineGet("/api/history/assessment/departments/{month}", OperationId = "GetDepartmentScorecardsAsOf")]
     [Authorize(Roles = Scope.AssessmentReaders)]
     public static async Task<MonthScorecardsAsOf> Get(string month, string asOf, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)

@@ -68,6 +68,7 @@ public static class WorklistAsOfEndpoint
     /// <param name="user">the caller, whose scope bounds the list.</param>
     /// <param name="session">the read side.</param>
     /// <param name="ct">cancellation.</param>
+    [EndpointSummary("某一时点的联席办待办 The worklist as of a moment")]
     [WolverineGet("/api/history/joint-meeting/worklist", OperationId = "GetJointMeetingWorklistAsOf")]
     [Authorize(Roles = Scope.WorklistReaders)]
     public static async Task<JointMeetingWorklist> Get(string asOf, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)

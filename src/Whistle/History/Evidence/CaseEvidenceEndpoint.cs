@@ -22,6 +22,7 @@ public static class CaseEvidenceEndpoint
     /// A case's signed evidence file (JSON): the whole timeline, every stream's hash chain and its verification now, the
     /// SHA-256 digest of the evidence and its ECDSA signature, and the public key. Same readers and scope as the timeline.
     /// </summary>
+    [EndpointSummary("案件证据包 A case's evidence file")]
     [WolverineGet("/api/history/cases/{id}/evidence", OperationId = "GetCaseEvidence")]
     [Authorize(Roles = Scope.CaseHistoryReaders)]
     public static async Task<IResult> Get(

@@ -21,6 +21,7 @@ public static class CaseEvidencePageEndpoint
     /// The evidence as a printable zh-CN page with English beside, carrying the digest and signature of the evidence made
     /// with it (the JSON file of the same moment holds the same evidence bytes those cover).
     /// </summary>
+    [EndpointSummary("案件证据页（可打印） A case's evidence page (printable)")]
     [WolverineGet("/api/history/cases/{id}/evidence.html", OperationId = "GetCaseEvidencePage")]
     [Authorize(Roles = Scope.CaseHistoryReaders)]
     public static async Task<IResult> Get(

@@ -23,6 +23,7 @@ public static class EventsCsvEndpoint
     /// <param name="user">the caller: their county, and whether they see personal data.</param>
     /// <param name="export">the export.</param>
     /// <param name="ct">cancelled when the client goes away.</param>
+    [EndpointSummary("导出事件 CSV Export events as CSV")]
     [WolverineGet("/api/history/export/events.csv", OperationId = "ExportEventsCsv")]
     [Authorize(Roles = Scope.HistoryExporters)]
     [Produces("text/csv")]
@@ -57,6 +58,7 @@ public static class ReadModelCsvEndpoint
     /// <param name="user">the caller: their county and scope.</param>
     /// <param name="export">the export.</param>
     /// <param name="ct">cancelled when the client goes away.</param>
+    [EndpointSummary("导出读模型 CSV Export a read model as CSV")]
     [WolverineGet("/api/history/export/{file}", OperationId = "ExportReadModelCsv")]
     [Authorize(Roles = Scope.HistoryExporters)]
     [Produces("text/csv")]

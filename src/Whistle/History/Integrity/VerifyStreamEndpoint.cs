@@ -22,6 +22,7 @@ public static class VerifyStreamEndpoint
             : Problems.None;
 
     /// <summary>One stream's chain: its first broken link, if any. A stream of another county is 404.</summary>
+    [EndpointSummary("校验一个事件流 Verify one stream")]
     [WolverineGet("/api/history/integrity/streams/{streamId}", OperationId = "VerifyStream")]
     [Authorize(Roles = Scope.IntegrityReaders)]
     public static IntegrityReport Get(Guid streamId, IntegrityReport report) => report;

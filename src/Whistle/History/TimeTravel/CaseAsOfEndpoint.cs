@@ -26,6 +26,7 @@ public static class CaseAsOfEndpoint
     /// same moment, and the names the directory then gave its compound, community and sub-district. Exactly one of
     /// the two; before the case was lodged is 404, a version it never had is 400; outside scope is 404.
     /// </summary>
+    [EndpointSummary("查看案件某一时点的状态 A case as of a moment")]
     [WolverineGet("/api/history/cases/{caseId}", OperationId = "GetCaseAsOf")]
     [Authorize(Roles = Scope.ComplaintReaders)]
     public static CaseAsOf Get(CaseAsOfResult result) => result.View!;

@@ -39,6 +39,7 @@ public static class CaseDifferenceEndpoint
     /// stream (<c>fromVersion</c>, <c>toVersion</c>): the fields that differ (JSON path, before, after) and the events
     /// between. A first point after the second is 400; the points follow the rules of the case as of a moment.
     /// </summary>
+    [EndpointSummary("比较案件两个时点 A case's difference between two moments")]
     [WolverineGet("/api/history/cases/{caseId}/diff", OperationId = "GetCaseDifference")]
     [Authorize(Roles = Scope.ComplaintReaders)]
     public static CaseDifference Get(CaseDifferenceResult result) => result.Difference!;

@@ -59,6 +59,7 @@ public static class InboxAsOfEndpoint
     /// What the department's inbox showed at <c>asOf</c> (ISO 8601): its open assignments then, with <c>pastDue</c>
     /// read against that moment — identical to the live inbox read at that moment.
     /// </summary>
+    [EndpointSummary("某一时点的部门待办 A department's inbox as of a moment")]
     [WolverineGet("/api/history/departments/{department}/inbox", OperationId = "GetDepartmentInboxAsOf")]
     public static Task<DepartmentInbox> Get(string department, string asOf, IQuerySession session, CancellationToken ct)
     {

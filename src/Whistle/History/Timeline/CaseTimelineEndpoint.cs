@@ -36,6 +36,7 @@ public static class CaseTimelineEndpoint
     /// sentence in Chinese and English; <c>page</c> and <c>pageSize</c> (50 by default, at most 200). Related streams
     /// the user's scope does not see are left out; analysts read personal data masked.
     /// </summary>
+    [EndpointSummary("案件时间线 A case's timeline")]
     [WolverineGet("/api/history/cases/{id}/timeline", OperationId = "GetCaseTimeline")]
     [Authorize(Roles = Scope.CaseHistoryReaders)]
     public static TimelinePage Get(CaseHistory history, int? page, int? pageSize, ClaimsPrincipal user)

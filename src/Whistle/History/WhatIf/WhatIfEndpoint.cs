@@ -29,6 +29,7 @@ public static class WhatIfEndpoint
     /// <param name="user">the caller, whose scope bounds the explanations.</param>
     /// <param name="session">the read side.</param>
     /// <param name="ct">cancellation.</param>
+    [EndpointSummary("模拟考核 What-if scorecards")]
     [WolverinePost("/api/history/what-if/departments/{month}", OperationId = "WhatIfDepartmentScorecards")]
     [Authorize(Roles = Scope.AssessmentReaders)]
     public static async Task<WhatIfComparison> Post(

@@ -11,6 +11,7 @@ public sealed record WhatIfRuleInput(WhistleType? WhistleType, IntervalInput? Si
 /// What the what-if changes: another weighting of the three rates (<c>assessment</c>, the three summing to 100) and/or
 /// other sign-for and reply intervals per whistle type (<c>rules</c>). Left out, the official ones hold.
 /// </summary>
+[ExampleBody("""{"assessment": {"response": 60, "resolution": 20, "satisfaction": 20}, "rules": [{"whistleType": "Routine", "signFor": {"amount": 48, "unit": "Hours", "basis": "Calendar"}}]}""")]
 public sealed record WhatIfPolicy(AssessmentWeightsInput? Assessment = null, IReadOnlyList<WhatIfRuleInput>? Rules = null)
 {
     /// <summary>

@@ -12,6 +12,7 @@ public sealed record DeadLetterReplay(Guid Id, string? MessageType, string Outco
 public static class ListDeadLettersEndpoint
 {
     /// <summary>The messages Wolverine gave up on after their retries: an administrator's to look into and replay once fixed.</summary>
+    [EndpointSummary("死信列表 The dead letters")]
     [WolverineGet("/api/admin/dead-letters", OperationId = "ListDeadLetters")]
     [Authorize(Roles = Roles.Admin)]
     public static Task<IReadOnlyList<DeadLetter>> Get(IWolverineRuntime runtime, CancellationToken ct) =>
@@ -25,6 +26,7 @@ public static class ReplayDeadLetterEndpoint
     /// unknown id (or one already replayed, so gone from the table) is a 404; one already marked and waiting for the
     /// durability agent is a 409.
     /// </summary>
+    [EndpointSummary("重放死信 Replay a dead letter")]
     [WolverinePost("/api/admin/dead-letters/{id}/replay", OperationId = "ReplayDeadLetter")]
     [Authorize(Roles = Roles.Admin)]
     public static async Task<IResult> Post(Guid id, IWolverineRuntime runtime, CancellationToken ct)

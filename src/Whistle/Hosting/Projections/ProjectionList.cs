@@ -25,6 +25,7 @@ public static class ProjectionListEndpoint
     /// Every projection with its lifecycle and progress per shard. An async projection is up to date when its shards'
     /// sequence reaches the high-water mark; an inline one has no shard (its documents change with each append).
     /// </summary>
+    [EndpointSummary("投影列表 The projections")]
     [WolverineGet("/api/admin/projections", OperationId = "ListProjections")]
     [Authorize(Roles = Roles.Admin)]
     public static async Task<ProjectionOverview> Get(IDocumentStore store, ProjectionRebuilds rebuilds, CancellationToken ct)

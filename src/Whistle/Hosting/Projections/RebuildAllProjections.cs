@@ -10,6 +10,8 @@ namespace Whistle.Hosting.Projections;
 /// </summary>
 public static class RebuildAllProjectionsEndpoint
 {
+    [EndpointSummary("重建全部投影 Rebuild every projection")]
+    [EndpointDescription("重建全部异步投影：从事件重新生成读模型，期间读模型可能暂时落后。Rebuilds every async projection from the events; the read models may trail while it runs.")]
     [WolverinePost("/api/admin/projections/rebuild", OperationId = "RebuildAllProjections")]
     [Authorize(Roles = Roles.Admin)]
     public static async Task<ProjectionRebuildReport> Post(ProjectionRebuilds rebuilds, CancellationToken ct)

@@ -21,6 +21,8 @@ public static class RebuildProjectionEndpoint
     public static ProblemDetails Validate(string name, ProjectionRebuilds rebuilds) =>
         rebuilds.Catalogue().Find(name) is null ? UnknownProjection(name, rebuilds.Catalogue()) : Problems.None;
 
+    [EndpointSummary("重建一个投影 Rebuild one projection")]
+    [EndpointDescription("按名称重建一个投影（名称见投影列表）。Rebuilds one projection by its name (as the projection list gives it).")]
     [WolverinePost("/api/admin/projections/{name}/rebuild", OperationId = "RebuildProjection")]
     [Authorize(Roles = Roles.Admin)]
     public static async Task<ProjectionRebuildReport> Post(string name, ProjectionRebuilds rebuilds, CancellationToken ct)

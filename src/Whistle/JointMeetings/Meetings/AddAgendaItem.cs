@@ -9,6 +9,8 @@ using Wolverine.Marten;
 namespace Whistle.JointMeetings.Meetings;
 
 /// <summary>The office adds an item by hand (a whistle, or a department's rejection on it), saying why.</summary>
+[ExampleBody("""{"whistleId": "7d6f1c2e-3b4a-4c5d-8e9f-0a1b2c3d4e5f", "reason": "部门拒绝派单后逾期未处理，提请联席会议协调。"}""")]
+[OptionalFields("rejectionOf")]
 public sealed record AddAgendaItem(Guid? WhistleId, string? RejectionOf, string? Reason, long? ExpectedVersion = null);
 
 public static class AddAgendaItemEndpoint
@@ -33,6 +35,7 @@ public static class AddAgendaItemEndpoint
             : Problems.None;
     }
 
+    [EndpointSummary("增加议程事项 Add an agenda item")]
     [WolverinePost("/api/joint-meetings/{jointMeetingId}/agenda/items", OperationId = nameof(AddAgendaItem))]
     [Authorize(Roles = Roles.Office)]
     public static (JointMeetingAnswer, Events) Post(

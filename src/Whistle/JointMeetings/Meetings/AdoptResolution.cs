@@ -15,6 +15,7 @@ namespace Whistle.JointMeetings.Meetings;
 /// The meeting resolves an agenda item (会议决议): the lead and co-handling departments, what must be done, the deadline
 /// and the basis. Adopted, it is dispatched at once as a new whistle whose origin is the meeting.
 /// </summary>
+[ExampleBody("""{"itemNumber": 1, "lead": "chengguan", "coHandling": [], "action": "三日内清理消防通道并设置隔离桩", "deadline": "2026-12-20T17:00:00+08:00", "basis": "《消防法》第二十八条"}""")]
 public sealed record AdoptResolution(
     int? ItemNumber, string? Lead, IReadOnlyList<string>? CoHandling, string? Action, DateTimeOffset? Deadline, string? Basis,
     long? ExpectedVersion = null);
@@ -72,6 +73,7 @@ public static class AdoptResolutionEndpoint
         return whistle.Concluded ? JointMeetingRules.WhistleConcluded(whistle.Id) : Problems.None;
     }
 
+    [EndpointSummary("通过决议 Adopt a resolution")]
     [WolverinePost("/api/joint-meetings/{jointMeetingId}/resolutions", OperationId = nameof(AdoptResolution))]
     [Authorize(Roles = Roles.Office)]
     public static (ResolutionDispatchedResponse, Events, IStartStream, IMartenOp, OutgoingMessages) Post(

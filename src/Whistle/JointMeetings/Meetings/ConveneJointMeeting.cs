@@ -10,6 +10,7 @@ using Wolverine.Marten;
 namespace Whistle.JointMeetings.Meetings;
 
 /// <summary>The joint-meeting office convenes a meeting (召集联席会议): when, who chairs it, the member departments, where.</summary>
+[ExampleBody("""{"scheduledAt": "2026-12-10T09:00:00+08:00", "chair": "县联席办主任", "members": ["chengguan", "gongan"], "venue": "县政府三楼会议室"}""")]
 public sealed record ConveneJointMeeting(DateTimeOffset? ScheduledAt, string? Chair, IReadOnlyList<string>? Members, string? Venue);
 
 /// <summary>201 body: the meeting's id; Location points at it.</summary>
@@ -34,6 +35,7 @@ public static class ConveneJointMeetingEndpoint
         return errors.ToProblem();
     }
 
+    [EndpointSummary("召集联席会议 Convene a joint meeting")]
     [WolverinePost("/api/joint-meetings", OperationId = nameof(ConveneJointMeeting))]
     [Authorize(Roles = Roles.Office)]
     public static (JointMeetingConvenedResponse, IStartStream) Post(ConveneJointMeeting command, ClaimsPrincipal user, DateTimeOffset now) =>

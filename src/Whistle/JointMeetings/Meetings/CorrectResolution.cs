@@ -11,6 +11,7 @@ namespace Whistle.JointMeetings.Meetings;
 /// The office corrects a dispatched resolution (决议更正): the resolution stands as adopted and the correction is recorded
 /// beside it, so the minutes show both.
 /// </summary>
+[ExampleBody("""{"resolutionId": "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d", "correction": "隔离桩改为地面划线", "reason": "消防车道需保持通行"}""")]
 public sealed record CorrectResolution(Guid? ResolutionId, string? Correction, string? Reason, long? ExpectedVersion = null);
 
 public static class CorrectResolutionEndpoint
@@ -24,6 +25,7 @@ public static class CorrectResolutionEndpoint
         return meeting.Resolutions.Contains(command.ResolutionId!.Value) ? Problems.None : JointMeetingRules.ResolutionNotFound(meeting.Id, command.ResolutionId);
     }
 
+    [EndpointSummary("更正决议 Correct a resolution")]
     [WolverinePost("/api/joint-meetings/{jointMeetingId}/resolutions/corrections", OperationId = nameof(CorrectResolution))]
     [Authorize(Roles = Roles.Office)]
     public static (JointMeetingAnswer, Events) Post(CorrectResolution command, [WriteAggregate] JointMeeting meeting, ClaimsPrincipal user, DateTimeOffset now) =>

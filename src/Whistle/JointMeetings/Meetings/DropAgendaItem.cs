@@ -8,6 +8,7 @@ using Wolverine.Marten;
 namespace Whistle.JointMeetings.Meetings;
 
 /// <summary>The office drops an item from the agenda, saying why.</summary>
+[ExampleBody("""{"itemNumber": 2, "reason": "街道已协调解决，无需上会。"}""")]
 public sealed record DropAgendaItem(int? ItemNumber, string? Reason, long? ExpectedVersion = null);
 
 public static class DropAgendaItemEndpoint
@@ -24,6 +25,7 @@ public static class DropAgendaItemEndpoint
         return meeting.Held ? JointMeetingRules.AlreadyHeld : Problems.None;
     }
 
+    [EndpointSummary("撤下议程事项 Drop an agenda item")]
     [WolverinePost("/api/joint-meetings/{jointMeetingId}/agenda/drop", OperationId = nameof(DropAgendaItem))]
     [Authorize(Roles = Roles.Office)]
     public static (JointMeetingAnswer, Events) Post(DropAgendaItem command, [WriteAggregate] JointMeeting meeting, ClaimsPrincipal user, DateTimeOffset now) =>

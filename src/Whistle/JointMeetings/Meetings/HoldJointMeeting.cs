@@ -10,6 +10,7 @@ namespace Whistle.JointMeetings.Meetings;
 public sealed record AttendanceInput(string? Department, bool? Present, string? Attendee = null, string? AbsenceReason = null);
 
 /// <summary>The office records that the meeting was held (召开), with the attendance of every member department.</summary>
+[ExampleBody("""{"attendance": [{"department": "chengguan", "present": true, "attendee": "城管局副局长"}, {"department": "gongan", "present": false, "absenceReason": "公务外出"}]}""")]
 public sealed record HoldJointMeeting(IReadOnlyList<AttendanceInput>? Attendance, long? ExpectedVersion = null);
 
 public static class HoldJointMeetingEndpoint
@@ -40,6 +41,7 @@ public static class HoldJointMeetingEndpoint
         return errors.ToProblem();
     }
 
+    [EndpointSummary("召开联席会议 Hold a joint meeting")]
     [WolverinePost("/api/joint-meetings/{jointMeetingId}/hold", OperationId = nameof(HoldJointMeeting))]
     [Authorize(Roles = Roles.Office)]
     public static (JointMeetingAnswer, Events) Post(HoldJointMeeting command, [WriteAggregate] JointMeeting meeting, ClaimsPrincipal user, DateTimeOffset now) =>

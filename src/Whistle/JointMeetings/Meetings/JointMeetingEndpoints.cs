@@ -22,6 +22,7 @@ public static class JointMeetingListEndpoint
     /// </summary>
     /// <param name="session">the read side.</param>
     /// <param name="ct">cancellation.</param>
+    [EndpointSummary("联席会议列表 The joint meetings")]
     [WolverineGet("/api/joint-meetings", OperationId = "ListJointMeetings")]
     [Authorize(Roles = Scope.JointMeetingReaders)]
     public static async Task<IReadOnlyList<JointMeetingSummary>> Get(IQuerySession session, CancellationToken ct) =>
@@ -40,6 +41,7 @@ public static class JointMeetingDetailsEndpoint
         details is null ? JointMeetingRules.NotFound(jointMeetingId) : Problems.None;
 
     /// <summary>One joint meeting: its agenda (dropped items too), attendance, resolutions, corrections and actions.</summary>
+    [EndpointSummary("查看联席会议 One joint meeting")]
     [WolverineGet("/api/joint-meetings/{jointMeetingId}", OperationId = "GetJointMeeting")]
     [Authorize(Roles = Scope.JointMeetingReaders)]
     public static JointMeetingDetails Get(JointMeetingDetails details) => details;
@@ -57,6 +59,7 @@ public static class JointMeetingMinutesEndpoint
         : Problems.None;
 
     /// <summary>The minutes (会议纪要) as JSON: the meeting as it stands, corrections and actions recorded since included.</summary>
+    [EndpointSummary("会议纪要 A joint meeting's minutes")]
     [WolverineGet("/api/joint-meetings/{jointMeetingId}/minutes", OperationId = "GetJointMeetingMinutes")]
     [Authorize(Roles = Scope.JointMeetingReaders)]
     public static JointMeetingDetails Get(JointMeetingDetails details) => details;
@@ -72,6 +75,7 @@ public static class JointMeetingMinutesPageEndpoint
         JointMeetingMinutesEndpoint.Validate(jointMeetingId, details);
 
     /// <summary>The minutes as a printable zh-CN page: attendees, items, resolutions, departments, deadlines; every value HTML-encoded.</summary>
+    [EndpointSummary("会议纪要（可打印） A joint meeting's minutes (printable)")]
     [WolverineGet("/api/joint-meetings/{jointMeetingId}/minutes.html", OperationId = "GetJointMeetingMinutesPage")]
     [Authorize(Roles = Scope.JointMeetingReaders)]
     public static IResult Get(JointMeetingDetails details, DepartmentNames names) =>

@@ -16,6 +16,7 @@ public sealed record AgendaItem(
     string SubDistrictCode);
 
 /// <summary>A member department at the meeting: present (who attended for it), or absent (why, if said).</summary>
+[OptionalFields("absenceReason")]
 public sealed record MemberAttendance(string Department, bool Present, string? Attendee, string? AbsenceReason);
 
 /// <summary>The office convened a meeting: when, who chairs it, the member departments called, where.</summary>

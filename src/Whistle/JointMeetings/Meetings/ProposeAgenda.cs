@@ -12,6 +12,7 @@ namespace Whistle.JointMeetings.Meetings;
 /// The office proposes the agenda from its worklist as it stands (<c>GET /api/joint-meeting/worklist</c>): one item per
 /// whistle, or per rejection awaiting a ruling. Proposing again adds only what is not already on the agenda.
 /// </summary>
+[ExampleBody("""{"items": [{"whistleId": "7d6f1c2e-3b4a-4c5d-8e9f-0a1b2c3d4e5f"}]}""")]
 public sealed record ProposeAgenda(IReadOnlyList<AgendaCandidate>? Items, long? ExpectedVersion = null);
 
 public static class ProposeAgendaEndpoint
@@ -33,6 +34,7 @@ public static class ProposeAgendaEndpoint
         return whistles.Check(items, "items");
     }
 
+    [EndpointSummary("拟定议程 Propose the agenda")]
     [WolverinePost("/api/joint-meetings/{jointMeetingId}/agenda", OperationId = nameof(ProposeAgenda))]
     [Authorize(Roles = Roles.Office)]
     public static (JointMeetingAnswer, Events) Post(

@@ -8,6 +8,7 @@ using Wolverine.Marten;
 namespace Whistle.JointMeetings.Meetings;
 
 /// <summary>The office publishes the meeting's minutes (印发会议纪要).</summary>
+[ExampleBody("""{"expectedVersion": 6}""")]
 public sealed record PublishMinutes(long? ExpectedVersion = null);
 
 public static class PublishMinutesEndpoint
@@ -16,6 +17,7 @@ public static class PublishMinutesEndpoint
     public static ProblemDetails Validate(PublishMinutes command, JointMeeting meeting) =>
         Problems.CheckVersion(command.ExpectedVersion, meeting.Version) ?? (meeting.Held ? Problems.None : JointMeetingRules.NotHeld);
 
+    [EndpointSummary("发布会议纪要 Publish the minutes")]
     [WolverinePost("/api/joint-meetings/{jointMeetingId}/minutes", OperationId = nameof(PublishMinutes))]
     [Authorize(Roles = Roles.Office)]
     public static (JointMeetingAnswer, Events) Post(PublishMinutes command, [WriteAggregate] JointMeeting meeting, ClaimsPrincipal user, DateTimeOffset now) =>

@@ -11,6 +11,7 @@ namespace Whistle.JointMeetings.Meetings;
 /// The office records what was done on a resolution (落实情况). The resolution's whistle runs its own course (sign-for,
 /// reply, conclusion by the office); what the meeting keeps is this record, which the minutes show.
 /// </summary>
+[ExampleBody("""{"resolutionId": "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d", "done": "已办结，现场复查通道畅通。"}""")]
 public sealed record RecordResolutionAction(Guid? ResolutionId, string? Done, long? ExpectedVersion = null);
 
 public static class RecordResolutionActionEndpoint
@@ -24,6 +25,7 @@ public static class RecordResolutionActionEndpoint
         return meeting.Resolutions.Contains(command.ResolutionId!.Value) ? Problems.None : JointMeetingRules.ResolutionNotFound(meeting.Id, command.ResolutionId);
     }
 
+    [EndpointSummary("登记决议落实 Record a resolution's action")]
     [WolverinePost("/api/joint-meetings/{jointMeetingId}/resolutions/actions", OperationId = nameof(RecordResolutionAction))]
     [Authorize(Roles = Roles.Office)]
     public static (JointMeetingAnswer, Events) Post(

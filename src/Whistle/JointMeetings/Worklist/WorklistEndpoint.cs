@@ -54,6 +54,7 @@ public static partial class JointMeetingWorklistEndpoint
     /// <param name="user">the caller, whose scope bounds the list.</param>
     /// <param name="session">the read side.</param>
     /// <param name="ct">cancellation.</param>
+    [EndpointSummary("联席办待办 The joint-meeting office's worklist")]
     [WolverineGet("/api/joint-meeting/worklist", OperationId = "GetJointMeetingWorklist")]
     [Authorize(Roles = Scope.WorklistReaders)]
     public static async Task<JointMeetingWorklist> Get(
