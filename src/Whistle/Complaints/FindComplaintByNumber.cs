@@ -10,7 +10,7 @@ namespace Whistle.Complaints;
 /// <summary>
 /// A complaint found by the number a caller reads out (<c>TS-2026-000001</c>, in any case). A number that does not
 /// exist and one outside the caller's scope answer the same 404, so a number tells nothing about complaints the
-/// caller may not see.
+/// caller may not see. The body is the one <c>GET /api/complaints/{complaintId}</c> answers.
 /// </summary>
 public static class FindComplaintByNumberEndpoint
 {
@@ -27,7 +27,7 @@ public static class FindComplaintByNumberEndpoint
     public static ProblemDetails NotFound(string number) =>
         Problems.NotFound($"编号为 {number} 的投诉不存在。", $"No complaint is numbered {number}.");
 
-    /// <summary>The complaint with this number, as <c>GET /api/complaints/{complaintId}</c> answers it.</summary>
+    // No XML summary here: the document would take it instead of the bilingual EndpointSummary.
     [WolverineGet("/api/complaints/by-number/{number}", OperationId = "FindComplaintByNumber")]
     [Authorize(Roles = Scope.ComplaintReaders)]
     [EndpointSummary("按编号查找投诉 Find a complaint by its number")]
