@@ -26,8 +26,14 @@ public static class CaseListEndpoint
     /// <summary>Who may call the list: whoever sees at least one of its kinds.</summary>
     public const string Readers = Scope.ComplaintReaders + "," + Scope.MediationReaders;
 
-    public static ProblemDetails Validate(string? kind, int? page, int? pageSize) =>
+    /// <summary>
+    /// The shared list searches no words: its kinds keep their texts in different read models, and only complaints'
+    /// descriptions are indexed for words. <c>q</c> is refused rather than ignored, pointing to the complaint list.
+    /// </summary>
+    public static ProblemDetails Validate(string? kind, int? page, int? pageSize, string? q) =>
         new FieldErrors()
+            .When(q is not null, "q", "案件总表不支持按文字搜索，请用 /api/complaints?q= 搜索投诉内容。"
+                + "The case list does not search words; search complaints with /api/complaints?q=.")
             .When(kind is not null && !Kinds.Contains(kind), "kind", $"应为 {string.Join("/", Kinds)}。One of {string.Join(", ", Kinds)}.")
             .When(page is < 1 or > 10_000, "page", "应为 1 到 10000。1 to 10000.")
             .When(pageSize is < 1 or > MaxPageSize, "pageSize", $"应为 1 到 {MaxPageSize}。1 to {MaxPageSize}.")

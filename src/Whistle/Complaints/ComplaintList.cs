@@ -38,8 +38,8 @@ public sealed record ComplaintPage(IReadOnlyList<ComplaintListItem> Items, int P
 
 /// <summary>The filters of the complaint list, parsed and checked.</summary>
 public sealed record ComplaintFilter(
-    ComplaintStatus? Status, string? CategoryId, string? CommunityId, string? Number,
-    DateTimeOffset? LodgedFrom, DateTimeOffset? LodgedTo, int Page, int PageSize, bool? Overdue = null);
+    ComplaintStatus? Status, string? CategoryId, string? CommunityId, NumberMatch? Number,
+    DateTimeOffset? LodgedFrom, DateTimeOffset? LodgedTo, int Page, int PageSize, bool? Overdue = null, ComplaintWords? Words = null);
 
 public static class ComplaintListEndpoint
 {
@@ -49,7 +49,7 @@ public static class ComplaintListEndpoint
     /// <summary>Parses the query string; the endpoint's Validate and Get both read it through here.</summary>
     public static (ComplaintFilter Filter, ProblemDetails Problem) Parse(
         string? status, string? categoryId, string? communityId, string? number,
-        string? lodgedFrom, string? lodgedTo, string? page, string? pageSize, string? overdue = null)
+        string? lodgedFrom, string? lodgedTo, string? page, string? pageSize, string? overdue = null, string? q = null)
     {
         var errors = new FieldErrors();
         ComplaintStatus? parsedStatus = null;
@@ -66,22 +66,28 @@ public static class ComplaintListEndpoint
         var pageNumber = Number("page", page, 1, 1, MaxPage, errors);
         var size = Number("pageSize", pageSize, 20, 1, MaxPageSize, errors);
         errors.Text("categoryId", categoryId, 64, required: false)
-            .Text("communityId", communityId, 64, required: false)
-            .Text("number", number, 32, required: false);
+            .Text("communityId", communityId, 64, required: false);
+        var numberMatch = NumberMatch.Parse(number);
+        errors.When(number is not null && numberMatch is null, "number",
+            "应为投诉编号（如 TS-2026-000012）、其开头（如 TS-2026-00）或 1 到 6 位序号（如 12）。"
+            + "A complaint number (TS-2026-000012), its start (TS-2026-00) or its sequence of 1 to 6 digits (12).");
+        var words = ComplaintWords.Parse(q, errors);
         // true or false only, in any case: bool.TryParse would also take " true " with its spaces.
         bool? late = overdue?.ToUpperInvariant() switch { "TRUE" => true, "FALSE" => false, _ => null };
         errors.When(overdue is not null && late is null, "overdue", "应为 true 或 false。true or false.");
-        return (new ComplaintFilter(parsedStatus, categoryId, communityId, number, from, to, pageNumber, size, late),
+        return (new ComplaintFilter(parsedStatus, categoryId, communityId, numberMatch, from, to, pageNumber, size, late, words),
             errors.ToProblem());
     }
 
     public static ProblemDetails Validate(
         string? status, string? categoryId, string? communityId, string? number,
-        string? lodgedFrom, string? lodgedTo, string? page, string? pageSize, string? overdue) =>
-        Parse(status, categoryId, communityId, number, lodgedFrom, lodgedTo, page, pageSize, overdue).Problem;
+        string? lodgedFrom, string? lodgedTo, string? page, string? pageSize, string? overdue, string? q) =>
+        Parse(status, categoryId, communityId, number, lodgedFrom, lodgedTo, page, pageSize, overdue, q).Problem;
 
     /// <summary>
-    /// Complaints, newest first. Filters: status, categoryId, communityId, number, lodgedFrom/lodgedTo
+    /// Complaints, newest first. Filters: status, categoryId, communityId, number (a whole number, its start, or its
+    /// yearly sequence in digits: see <see cref="NumberMatch"/>), q (words of the description or number: see
+    /// <see cref="ComplaintWords"/>), lodgedFrom/lodgedTo
     /// (ISO 8601; a bare date means that day's midnight in China time), overdue (true: the step now due missed its
     /// due time; false: it did not, or no step is timed), page, pageSize (at most 100).
     /// Community and sub-district workers see their own area only.
@@ -91,15 +97,18 @@ public static class ComplaintListEndpoint
     [Authorize(Roles = Scope.ComplaintReaders)]
     public static async Task<ComplaintPage> Get(
         string? status, string? categoryId, string? communityId, string? number,
-        string? lodgedFrom, string? lodgedTo, string? page, string? pageSize, string? overdue,
+        string? lodgedFrom, string? lodgedTo, string? page, string? pageSize, string? overdue, string? q,
         ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
-        var filter = Parse(status, categoryId, communityId, number, lodgedFrom, lodgedTo, page, pageSize, overdue).Filter;
+        var filter = Parse(status, categoryId, communityId, number, lodgedFrom, lodgedTo, page, pageSize, overdue, q).Filter;
         var query = Scope.Of(user).Filter(session.Query<ComplaintDetails>(), ComplaintDetails.Fields);
         if (filter.Status is { } wanted) query = query.Where(x => x.Status == wanted);
         if (filter.CategoryId is { } category) query = query.Where(x => x.CategoryId == category);
         if (filter.CommunityId is { } community) query = query.Where(x => x.CommunityId == community);
-        if (filter.Number is { } exact) query = query.Where(x => x.Number == exact);
+        if (filter.Number is { Kind: NumberMatchKind.Exact, Text: var exact }) query = query.Where(x => x.Number == exact);
+        if (filter.Number is { Kind: NumberMatchKind.Prefix, Text: var start }) query = query.Where(x => x.Number.StartsWith(start));
+        if (filter.Number is { Kind: NumberMatchKind.Sequence, Text: var end }) query = query.Where(x => x.Number.EndsWith(end));
+        if (filter.Words is { } words) query = words.Filter(query);
         if (filter.LodgedFrom is { } from) query = query.Where(x => x.LodgedAt >= from);
         if (filter.LodgedTo is { } to) query = query.Where(x => x.LodgedAt < to);
         if (filter.Overdue is true) query = query.Where(x => x.Overdue);

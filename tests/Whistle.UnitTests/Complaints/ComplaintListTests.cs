@@ -27,12 +27,12 @@ public class ComplaintListTests
     public void every_filter_is_read_from_the_query()
     {
         var (filter, problem) = Parse(
-            "accepted", "illegal-construction", "CM0101", "TS-2026-000123",
+            "accepted", "illegal-construction", "CM0101", "ts-2026-000123",
             "2026-11-01", "2026-11-27T08:00:00+08:00", "3", "100");
 
         problem.ShouldBeNoProblem();
         filter.ShouldBe(new ComplaintFilter(
-            ComplaintStatus.Accepted, "illegal-construction", "CM0101", "TS-2026-000123",
+            ComplaintStatus.Accepted, "illegal-construction", "CM0101", new NumberMatch(NumberMatchKind.Exact, "TS-2026-000123"),
             new DateTimeOffset(2026, 11, 1, 0, 0, 0, ChinaTime), new DateTimeOffset(2026, 11, 27, 8, 0, 0, ChinaTime),
             Page: 3, PageSize: 100));
     }
