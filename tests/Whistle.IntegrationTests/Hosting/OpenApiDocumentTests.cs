@@ -51,11 +51,11 @@ public sealed class OpenApiDocumentTests(AppFixture app) : IntegrationContext(ap
         var document = await Document();
         var operations = Operations(document);
 
-        operations.Count.ShouldBe(138);
+        operations.Count.ShouldBe(147);
         operations.Count(o => o.IsCommand).ShouldBe(74);
         operations.Count(o => o.RequestBody?["example"] is not null).ShouldBe(68);
         document["tags"]!.AsArray().Select(t => (string)t!["name"]!).ShouldBe(CapabilityTags);
-        operations.Select(o => o.Id).Distinct().Count().ShouldBe(138);
+        operations.Select(o => o.Id).Distinct().Count().ShouldBe(147);
     }
 
     [Fact]
