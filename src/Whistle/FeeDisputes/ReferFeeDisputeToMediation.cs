@@ -13,7 +13,7 @@ namespace Whistle.FeeDisputes;
 /// <summary>
 /// Refers the dispute to the people's mediation centre: a mediation case starts in the same transaction, the company
 /// and the owner its parties, and each case names the other. A dispute whose earlier mediation has just ended goes
-/// back at once: the end is read from that case and recorded first (<see cref="FeeDisputeRules.MediationEndToRecord"/>).
+/// back at once: the end is read from that case and recorded first.
 /// </summary>
 [ExampleBody("""{"matter": "业主以电梯停运三个月为由拒缴 2025 年物业费，双方同意调解。"}""")]
 public sealed record ReferFeeDisputeToMediation(string? Matter = null, long? ExpectedVersion = null);

@@ -12,7 +12,7 @@ namespace Whistle.FeeDisputes;
 /// Enters the owner's refusal to pay into the credit record (征信) — allowed only after a failed mediation and a formal
 /// demand whose deadline has passed; withdrawn by itself when a later payment plan is fulfilled. Whether mediation
 /// failed is read from the mediation case itself, so the referral works as soon as the case's failure is answered (the
-/// dispute records the end first, in the same transaction: <see cref="FeeDisputeRules.MediationEndToRecord"/>).
+/// dispute records the end first, in the same transaction).
 /// </summary>
 [ExampleBody("""{"basis": "拒不缴费"}""")]
 public sealed record ReferToCreditRecord(string? Basis, long? ExpectedVersion = null);

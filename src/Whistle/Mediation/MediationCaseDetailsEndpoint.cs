@@ -16,7 +16,7 @@ public static class MediationCaseDetailsEndpoint
     public static ProblemDetails Validate(Guid mediationCaseId, MediationCaseDetails? details, ClaimsPrincipal user) =>
         details is null || !Scope.Of(user).Sees(MediationCaseDetails.Fields, details) ? MediationRules.NotFound(mediationCaseId) : Problems.None;
 
-    /// <summary>One mediation case. Analysts see every person's name and phone masked (<see cref="MediationCaseDetails.Masked"/>).</summary>
+    /// <summary>One mediation case. Analysts see every person's name and phone masked.</summary>
     [EndpointSummary("查看调解案件 One mediation case")]
     [WolverineGet("/api/mediation/cases/{mediationCaseId}", OperationId = "GetMediationCase")]
     [Authorize(Roles = Scope.MediationReaders)]

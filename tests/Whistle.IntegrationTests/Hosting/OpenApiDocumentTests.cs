@@ -7,7 +7,7 @@ namespace Whistle.IntegrationTests.Hosting;
 /// The API reference as a reader meets it (/openapi/v1.json): every operation summarised, described with the roles that
 /// may call it and grouped under one capability; every answer documented; numbers typed as numbers; an example per command.
 /// </summary>
-public sealed class OpenApiDocumentTests(AppFixture app) : IntegrationContext(app)
+public sealed partial class OpenApiDocumentTests(AppFixture app) : IntegrationContext(app)
 {
     private static readonly string[] CapabilityTags =
     [
@@ -57,6 +57,28 @@ public sealed class OpenApiDocumentTests(AppFixture app) : IntegrationContext(ap
         document["tags"]!.AsArray().Select(t => (string)t!["name"]!).ShouldBe(CapabilityTags);
         operations.Select(o => o.Id).Distinct().Count().ShouldBe(147);
     }
+
+    [Fact]
+    public async Task no_text_of_the_document_names_a_dotnet_type_or_member()
+    {
+        var document = await Document();
+
+        Texts(document).Where(text => DotnetName().IsMatch(text)).Distinct().ShouldBeEmpty();
+    }
+
+    /// <summary>Every summary and description in the document, wherever it sits.</summary>
+    private static IEnumerable<string> Texts(JsonNode? node) => node switch
+    {
+        JsonObject o => o.SelectMany(p => p.Key is "summary" or "description" && p.Value is JsonValue v && v.TryGetValue<string>(out var text)
+            ? [text] : Texts(p.Value)),
+        JsonArray a => a.SelectMany(Texts),
+        _ => [],
+    };
+
+    /// <summary>What a C# documentation reference leaves in text: a member (<c>LodgeComplaint.Urgency</c>), a nullable type
+    /// (<c>ComplaintUrgency?</c>), a namespace, a generic.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b[A-Z][a-z]+[A-Z]\w*\.[A-Z]\w*|\b[A-Z][a-z]+[A-Z]\w*\?|\b(Whistle|System|Microsoft|Marten|Wolverine)\.[A-Z]|\w+`\d")]
+    private static partial System.Text.RegularExpressions.Regex DotnetName();
 
     [Fact]
     public async Task every_capability_tag_has_a_description_and_every_operation_has_exactly_one_of_them()

@@ -9,7 +9,7 @@ namespace Whistle.County.Deadlines;
 /// <summary>
 /// The deadlines of one whistle type: to sign for (签收), to reply (反馈), and when the reminder (催办) goes out.
 /// Then, each optional so that rules published before they existed still read (null: the built-in value of the type,
-/// see <see cref="DeadlinePolicy.RejectionWindow"/> and its siblings):
+/// as the policy's built-in defaults give them):
 /// <see cref="RejectionWindow"/>, how long after getting the assignment (the whistle blown, or a reassignment) a
 /// department may still reject it (退单); <see cref="Ruling"/>, the joint-meeting office's time to rule on a rejection
 /// (审定), reminded at <see cref="RulingReminderAt"/> of it (null: <see cref="ReminderAt"/>); <see cref="BreachNotice"/>,

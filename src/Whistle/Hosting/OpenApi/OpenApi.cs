@@ -34,6 +34,7 @@ public static class OpenApiSetup
             document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] });
             document.Tags = new HashSet<OpenApiTag>(Capabilities.All.Select(c => new OpenApiTag { Name = c.Tag, Description = c.Description }));
             Schemas.Fix(document);
+            DocumentationText.Fix(document);
             // A collection, then its item, then the item's actions: the reader meets a capability's paths in that order.
             var paths = document.Paths.OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
             document.Paths.Clear();
