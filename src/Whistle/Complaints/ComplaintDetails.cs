@@ -16,7 +16,7 @@ public sealed class ComplaintDetails
     public string Number { get; set; } = "";
     public ComplaintStatus Status { get; set; }
     public string StatusLabel => Status.Label();
-    /// <summary>Whether the complaint is still open (<see cref="ComplaintStatuses"/>).</summary>
+    /// <summary>Whether the complaint is still open (lodged, accepted, resolved or followed up).</summary>
     public bool IsOpen => ComplaintStatuses.IsOpen(Status);
     public ComplaintChannel Channel { get; set; }
     public string CategoryId { get; set; } = "";

@@ -86,8 +86,8 @@ public static class ComplaintListEndpoint
 
     /// <summary>
     /// Complaints, newest first. Filters: status, categoryId, communityId, number (a whole number, its start, or its
-    /// yearly sequence in digits: see <see cref="NumberMatch"/>), q (words of the description or number: see
-    /// <see cref="ComplaintWords"/>), lodgedFrom/lodgedTo
+    /// yearly sequence in 1–6 digits), q (words of two characters or more, each found in the description or the number),
+    /// lodgedFrom/lodgedTo
     /// (ISO 8601; a bare date means that day's midnight in China time), overdue (true: the step now due missed its
     /// due time; false: it did not, or no step is timed), page, pageSize (at most 100).
     /// Community and sub-district workers see their own area only.

@@ -16,7 +16,7 @@ public sealed class MediationCaseDetails
     public MediationStatus Status { get; set; }
     public string StatusLabel => Status.Label();
     /// <summary>
-    /// Open (<see cref="MediationStatuses"/>): in mediation, or an agreement waiting for its confirmation and follow-up.
+    /// Open: in mediation, or an agreement waiting for its confirmation and follow-up.
     /// An open case is on its mediator's docket and open in the shared case list.
     /// </summary>
     public bool IsOpen => MediationStatuses.IsOpen(Status);

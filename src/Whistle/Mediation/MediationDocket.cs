@@ -8,7 +8,7 @@ using Wolverine.Http;
 namespace Whistle.Mediation;
 
 /// <summary>
-/// A mediator's docket: their open cases (<see cref="MediationStatuses"/>) — in mediation, or an agreement waiting for
+/// A mediator's docket: their open cases — in mediation, or an agreement waiting for
 /// its confirmation and follow-up — the most pressing first; analysts read the parties masked. Days are China-time
 /// calendar days; a negative count is how far past its last day a date is.
 /// </summary>

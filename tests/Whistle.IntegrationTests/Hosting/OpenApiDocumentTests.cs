@@ -241,4 +241,23 @@ public sealed partial class OpenApiDocumentTests(AppFixture app) : IntegrationCo
         schemas["ComplaintChannel"]!["enum"]!.AsArray().Select(v => (string)v!)
             .ShouldBe(["Hotline", "WalkIn", "Online", "GridPatrol", "Referral"]);
     }
+
+    [Fact]
+    public async Task every_schema_with_a_format_has_a_type_and_moments_are_text_at_china_time()
+    {
+        var document = await Document();
+
+        Formatted(document).Where(schema => schema["type"] is null).Select(schema => schema.ToJsonString()).ShouldBeEmpty();
+        var lodgedAt = document["components"]!["schemas"]!["ComplaintListItem"]!["properties"]!["lodgedAt"]!;
+        ((string)lodgedAt["type"]!, (string)lodgedAt["format"]!, (string)lodgedAt["examples"]![0]!)
+            .ShouldBe(("string", "date-time", "2026-12-05T09:30:00+08:00"));
+    }
+
+    /// <summary>Every schema in the document that names a format (date-time, int32, …).</summary>
+    private static IEnumerable<JsonObject> Formatted(JsonNode? node) => node switch
+    {
+        JsonObject o => (o["format"] is JsonValue ? [o] : Enumerable.Empty<JsonObject>()).Concat(o.SelectMany(p => Formatted(p.Value))),
+        JsonArray a => a.SelectMany(Formatted),
+        _ => [],
+    };
 }

@@ -8,7 +8,7 @@ namespace Whistle.County.Deadlines;
 /// weights scored a scorecard. The default 30/35/35 is the example weighting of the Beijing practice (domain anchors A1,
 /// "Assessment": http://www.caprane.cn/zixun_detail/445180.html).
 /// <para>
-/// <paramref name="AppealWindowDays"/>: how many calendar days after a month ends (China time) a department may still
+/// <c>appealWindowDays</c>: how many calendar days after a month ends (China time) a department may still
 /// appeal an item of that month's scorecard (考核申诉). Optional, so versions published before appeals existed still read;
 /// null means <see cref="DefaultAppealWindowDays"/>.
 /// </para>

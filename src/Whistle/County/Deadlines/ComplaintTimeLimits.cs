@@ -48,7 +48,7 @@ public sealed record ComplaintCategoryLimit(string CategoryId, Interval? Accept 
 }
 
 /// <summary>
-/// The complaints' part of the deadline policy: one <see cref="ComplaintLimit"/> per urgency and the categories that
+/// The complaints' part of the deadline policy: one limit per urgency and the categories that
 /// have a limit of their own.
 /// </summary>
 public sealed record ComplaintLimits(IReadOnlyList<ComplaintLimit> Urgencies, IReadOnlyList<ComplaintCategoryLimit> Categories)
@@ -87,8 +87,8 @@ public sealed record ComplaintLimits(IReadOnlyList<ComplaintLimit> Urgencies, IR
 
 /// <summary>
 /// When the step now due must be done, and when its reminder goes out, with the versions of the policy and calendar
-/// it was computed under. <paramref name="WithoutOfficialSchedule"/> is true when a working-time due time runs through
-/// a year without the State Council's schedule (see <see cref="AssignmentDeadlines"/>); null otherwise.
+/// it was computed under. <c>withoutOfficialSchedule</c> is true when a working-time due time runs through
+/// a year without the State Council's schedule; null otherwise.
 /// </summary>
 public sealed record ComplaintDeadline(
     ComplaintStep Step, DateTimeOffset DueAt, DateTimeOffset RemindAt, int PolicyVersion, int CalendarVersion,

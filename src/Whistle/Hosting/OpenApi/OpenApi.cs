@@ -10,7 +10,7 @@ namespace Whistle.Hosting.OpenApi;
 public static class OpenApiSetup
 {
     public static IServiceCollection AddWhistleOpenApi(this IServiceCollection services) =>
-        services.AddOpenApi(o => o.AddOperationTransformer<Operations>().AddSchemaTransformer(Schemas.LeaveOptionalOut).AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(o => o.AddOperationTransformer<Operations>().AddSchemaTransformer(Schemas.LeaveOptionalOut).AddSchemaTransformer(Schemas.MomentsAreText).AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo
             {

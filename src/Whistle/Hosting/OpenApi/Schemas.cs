@@ -38,6 +38,20 @@ public static class Schemas
         }
     }
 
+    /// <summary>
+    /// A moment is text in RFC 3339 form at +08:00: the answers' own converter (<see cref="CountyTimeJsonConverter"/>)
+    /// hides the shape from the generator, which would otherwise leave the schema with a format and no type.
+    /// </summary>
+    public static Task MomentsAreText(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken ct)
+    {
+        var type = context.JsonTypeInfo.Type;
+        if (type != typeof(DateTimeOffset) && type != typeof(DateTimeOffset?)) return Task.CompletedTask;
+        schema.Type = type == typeof(DateTimeOffset) ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null;
+        schema.Format = "date-time";
+        schema.Examples ??= [System.Text.Json.Nodes.JsonValue.Create("2026-12-05T09:30:00+08:00")];
+        return Task.CompletedTask;
+    }
+
     /// <summary>A field its command marks <see cref="OptionalFieldsAttribute"/> is not required, default or not.</summary>
     public static Task LeaveOptionalOut(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken ct)
     {
