@@ -65,10 +65,10 @@ public sealed record NoticeBoard(
               th, td { border: 1px solid #333; padding: 4pt 6pt; vertical-align: top; text-align: left; }
               th { background: #eee; } ul { margin: 0; padding-left: 14pt; }
               .foot { margin-top: 10pt; font-size: 11pt; }
-            </style></head><body>
+            </style></head><body><main>
             <h1>{{H(CompoundName)}} 部门职责公示牌</h1>
             <p class="sub">{{H(SubDistrictName)}} · {{H(CommunityName)}} · {{H(Address)}}</p>
-            <table><tr><th>部门</th><th>执法事项</th><th>联系人及电话</th><th>监督电话</th></tr>
+            <table><tr><th scope="col">部门</th><th scope="col">执法事项</th><th scope="col">联系人及电话</th><th scope="col">监督电话</th></tr>
             """);
         foreach (var d in Departments)
         {
@@ -84,7 +84,7 @@ public sealed record NoticeBoard(
             ? string.Create(CultureInfo.InvariantCulture,
                 $"业主委员会任期：{OwnersCommittee.TermStartsOn:yyyy-MM-dd} 至 {OwnersCommittee.TermEndsOn:yyyy-MM-dd}。")
             : "本小区尚未成立业主委员会。");
-        html.Append(CultureInfo.InvariantCulture, $"<br>市民服务热线：<b>{H(Hotline)}</b></p></body></html>");
+        html.Append(CultureInfo.InvariantCulture, $"<br>市民服务热线：<b>{H(Hotline)}</b></p></main></body></html>");
         return html.ToString();
     }
 }
