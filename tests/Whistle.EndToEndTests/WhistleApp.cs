@@ -27,22 +27,38 @@ public sealed partial class WhistleApp : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var browser = LaunchChromiumAsync();
-        BaseUrl = Environment.GetEnvironmentVariable("WHISTLE_URL") is { Length: > 0 } external
-            ? new Uri(external.TrimEnd('/') + "/")
-            : await StartWhistleAsync();
-        await browser;
-        using var http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
-        using var live = await http.GetAsync(new Uri("health/live", UriKind.Relative));
-        if (live.StatusCode != HttpStatusCode.OK)
-            throw new InvalidOperationException($"{BaseUrl}health/live answered {(int)live.StatusCode}; see {log ?? "the service's log"}");
+        var chromium = Chromium();
+        try
+        {
+            var browser = LaunchChromiumAsync(chromium);
+            BaseUrl = Environment.GetEnvironmentVariable("WHISTLE_URL") is { Length: > 0 } external
+                ? new Uri(external.TrimEnd('/') + "/")
+                : await StartWhistleAsync();
+            await browser;
+            using var http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
+            using var live = await http.GetAsync(new Uri("health/live", UriKind.Relative));
+            if (live.StatusCode != HttpStatusCode.OK)
+                throw new InvalidOperationException($"{BaseUrl}health/live answered {(int)live.StatusCode}; see {log ?? "the service's log"}");
+        }
+        catch
+        {
+            // A fixture that fails to start is not disposed by the runner: stop what did start, so no process outlives the run.
+            await DisposeAsync();
+            throw;
+        }
     }
 
-    private async Task LaunchChromiumAsync()
+    /// <summary>Debian's Chromium, or <c>CHROMIUM_PATH</c>; checked before anything starts, so a missing browser fails every test at once with this message.</summary>
+    private static string Chromium()
     {
         var chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium";
-        if (!File.Exists(chromium))
-            throw new FileNotFoundException($"Chromium is not at {chromium}: run ops/install-browser (or set CHROMIUM_PATH).", chromium);
+        return File.Exists(chromium)
+            ? chromium
+            : throw new FileNotFoundException($"Chromium is not at {chromium}: run ops/install-browser (or set CHROMIUM_PATH).", chromium);
+    }
+
+    private async Task LaunchChromiumAsync(string chromium)
+    {
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -131,17 +147,20 @@ public sealed partial class WhistleApp : IAsyncLifetime
     {
         if (Browser is not null) await Browser.CloseAsync();
         Playwright?.Dispose();
+        (Browser, Playwright) = (null!, null!);
         if (process is null) return;
-        if (!process.HasExited)
+        var stopping = process;
+        process = null;
+        if (!stopping.HasExited)
         {
             // SIGTERM for the host's graceful shutdown; killed if it takes longer than ten seconds.
-            using (var term = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            using (var term = Process.Start("kill", ["-TERM", stopping.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
                 await term.WaitForExitAsync();
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            try { await process.WaitForExitAsync(timeout.Token); }
-            catch (OperationCanceledException) { process.Kill(entireProcessTree: true); }
+            try { await stopping.WaitForExitAsync(timeout.Token); }
+            catch (OperationCanceledException) { stopping.Kill(entireProcessTree: true); }
         }
-        process.Dispose();
+        stopping.Dispose();
     }
 }
 
