@@ -1,0 +1,170 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Shouldly;
+using Whistle.Kernel;
+using Whistle.Whistles;
+
+namespace Whistle.IntegrationTests.Web;
+
+/// <summary>The pages in the API's host: Chinese first, the development sign-in, the inbox page's scope, the API's bearer-only rule.</summary>
+public sealed class WebPagesTests(AppFixture app) : IntegrationContext(app)
+{
+    private async Task<PageBrowser> SignedIn(string userId)
+    {
+        var browser = new PageBrowser(Host);
+        var (_, page) = await browser.GetAsync("/sign-in");
+        var (response, _) = await browser.PostFormAsync("/sign-in", page, "sign-in", ("UserId", userId));
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        return browser;
+    }
+
+    /// <summary>An accepted illegal-parking complaint in 东关社区, whistled: the catalogue assigns 公安 (lead) and 城管.</summary>
+    private async Task<(string Number, Guid Whistle)> BlownWhistle()
+    {
+        var lodged = await Lodge(Tokens.Community, NewComplaint("CP010101", "illegal-parking"));
+        await Post(Tokens.Community, $"/api/complaints/{lodged.Id}/accept", new { });
+        var blown = await Post(Tokens.Community, $"/api/complaints/{lodged.Id}/whistle", new BlowWhistle("请公安、城管到现场处置占用消防通道车辆"), 201);
+        return (lodged.Number, (await blown.ReadAsJsonAsync<WhistleBlownResponse>())!.WhistleId);
+    }
+
+    [Fact]
+    public async Task the_home_page_greets_an_anonymous_visitor_in_chinese_unescaped()
+    {
+        var (response, html) = await new PageBrowser(Host).GetAsync("/");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+        html.ShouldContain("<html lang=\"zh-CN\">");
+        html.ShouldContain("欢迎使用吹哨报到");
+        html.ShouldNotContain("&#x");
+        html.ShouldContain("href=\"/sign-in\"");
+    }
+
+    [Fact]
+    public async Task the_development_sign_in_lists_the_sample_staff()
+    {
+        var (response, html) = await new PageBrowser(Host).GetAsync("/sign-in");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        html.ShouldContain("周科长");
+        html.ShouldContain("value=\"zhujian\"");
+        html.ShouldContain("name=\"__RequestVerificationToken\"");
+    }
+
+    [Fact]
+    public async Task signing_in_sets_the_session_cookie_and_returns_to_a_local_page()
+    {
+        var browser = new PageBrowser(Host);
+        var (_, page) = await browser.GetAsync("/sign-in?ReturnUrl=%2Fdepartments%2Fzhujian%2Finbox");
+
+        var (response, _) = await browser.PostFormAsync("/sign-in?ReturnUrl=%2Fdepartments%2Fzhujian%2Finbox", page, "sign-in", ("UserId", "zhujian"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.PathAndQuery.ShouldBe("/departments/zhujian/inbox");
+        browser.Cookies.Keys.ShouldContain("whistle.session");
+        var (home, html) = await browser.GetAsync("/");
+        home.StatusCode.ShouldBe(HttpStatusCode.OK);
+        html.ShouldContain("周科长");
+        html.ShouldContain("等您处理");
+    }
+
+    [Fact]
+    public async Task signing_in_without_the_antiforgery_token_is_refused()
+    {
+        var browser = new PageBrowser(Host);
+        var (response, _) = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/sign-in")
+        {
+            Content = new FormUrlEncodedContent([KeyValuePair.Create("_handler", "sign-in"), KeyValuePair.Create("UserId", "admin")]),
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        browser.Cookies.Keys.ShouldNotContain("whistle.session");
+    }
+
+    [Fact]
+    public async Task an_anonymous_visitor_to_an_inbox_is_sent_to_sign_in()
+    {
+        var (response, _) = await new PageBrowser(Host).GetAsync("/departments/gongan/inbox");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.OriginalString.ShouldEndWith("/sign-in?ReturnUrl=%2Fdepartments%2Fgongan%2Finbox");
+    }
+
+    [Fact]
+    public async Task an_officer_sees_the_blown_whistle_in_their_departments_inbox_page()
+    {
+        var (number, whistle) = await BlownWhistle();
+        var browser = await SignedIn("gongan");
+
+        var (response, html) = await browser.GetAsync("/departments/gongan/inbox?pageSize=100");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        html.ShouldContain("<caption>");
+        html.ShouldContain("<th scope=\"col\">签收期限</th>");
+        html.ShouldContain($"data-whistle=\"{whistle}\"");
+        html.ShouldContain($"<th scope=\"row\">{number}</th>");
+        var item = (await Get<DepartmentInbox>(Tokens.Gongan, "/api/departments/gongan/inbox")).Items.Single(i => i.WhistleId == whistle);
+        html.ShouldContain($">{CountyTime.Local(item.SignForDue):yyyy-MM-dd HH:mm}</time>");
+        html.ShouldContain($">{CountyTime.Local(item.ReplyDue):yyyy-MM-dd HH:mm}</time>");
+        html.ShouldContain("data-testid=\"due-badge\"");
+    }
+
+    [Fact]
+    public async Task another_departments_inbox_page_is_404_as_in_the_api()
+    {
+        await BlownWhistle();
+        var browser = await SignedIn("gongan");
+
+        var (response, html) = await browser.GetAsync("/departments/chengguan/inbox");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        html.ShouldContain("页面不存在");
+        html.ShouldNotContain("data-whistle=");
+    }
+
+    /// <summary>The API accepts bearer tokens only: a page's session cookie opens no /api route.</summary>
+    [Fact]
+    public async Task the_api_ignores_a_page_cookie_and_answers_401_without_a_bearer_token()
+    {
+        var browser = await SignedIn("gongan");
+
+        var (response, body) = await browser.GetAsync("/api/departments/gongan/inbox");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        body.ShouldContain("需要访问令牌");
+        var withToken = new HttpRequestMessage(HttpMethod.Get, "/api/departments/gongan/inbox");
+        withToken.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.For(Tokens.Gongan));
+        (await browser.SendAsync(withToken)).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task the_language_switch_sets_the_culture_cookie_and_the_page_follows_in_english()
+    {
+        var browser = new PageBrowser(Host);
+
+        var (response, _) = await browser.GetAsync("/culture/en?returnUrl=%2Fsign-in");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.OriginalString.ShouldBe("/sign-in");
+        browser.Cookies[".AspNetCore.Culture"].ShouldBe("c%3Den%7Cuic%3Den");
+        var (_, html) = await browser.GetAsync("/");
+        html.ShouldContain("<html lang=\"en\">");
+        html.ShouldContain("Welcome to Whistle");
+        (await browser.GetAsync("/culture/zh-CN?returnUrl=%2F")).Response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await browser.GetAsync("/")).Html.ShouldContain("<html lang=\"zh-CN\">");
+    }
+
+    [Fact]
+    public async Task the_language_switch_returns_to_this_site_only_and_knows_two_languages()
+    {
+        var browser = new PageBrowser(Host);
+
+        (await browser.GetAsync("/culture/en?returnUrl=%2F%2Fevil.example")).Response.Headers.Location!.OriginalString.ShouldBe("/");
+        (await browser.GetAsync("/culture/en?returnUrl=https%3A%2F%2Fevil.example")).Response.Headers.Location!.OriginalString.ShouldBe("/");
+        var (unknown, body) = await browser.GetAsync("/culture/fr");
+        unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        unknown.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        body.ShouldContain("没有语言 fr");
+    }
+}
