@@ -110,6 +110,40 @@ public sealed class WebPagesTests(AppFixture app) : IntegrationContext(app)
     }
 
     [Fact]
+    public async Task a_long_inbox_pages_with_previous_and_next_links()
+    {
+        await BlownWhistle();
+        await BlownWhistle();
+        var browser = await SignedIn("gongan");
+
+        var (first, firstHtml) = await browser.GetAsync("/departments/gongan/inbox?page=1&pageSize=1");
+        var (second, secondHtml) = await browser.GetAsync("/departments/gongan/inbox?page=2&pageSize=1");
+
+        first.StatusCode.ShouldBe(HttpStatusCode.OK);
+        Rows(firstHtml).ShouldBe(1);
+        firstHtml.ShouldContain("<a rel=\"next\" href=\"/departments/gongan/inbox?page=2&amp;pageSize=1\">下一页</a>");
+        firstHtml.ShouldNotContain("rel=\"prev\"");
+        second.StatusCode.ShouldBe(HttpStatusCode.OK);
+        Rows(secondHtml).ShouldBe(1);
+        secondHtml.ShouldContain("<a rel=\"prev\" href=\"/departments/gongan/inbox?page=1&amp;pageSize=1\">上一页</a>");
+    }
+
+    private static int Rows(string html) => html.Split("<tr data-whistle=").Length - 1;
+
+    [Fact]
+    public async Task signing_out_is_a_form_post_that_ends_the_session()
+    {
+        var browser = await SignedIn("gongan");
+        var (_, home) = await browser.GetAsync("/");
+
+        var (response, _) = await browser.PostFormAsync("/sign-out", home, "/sign-out", ("returnUrl", "/"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        browser.Cookies.Keys.ShouldNotContain("whistle.session");
+        (await browser.GetAsync("/departments/gongan/inbox")).Response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    [Fact]
     public async Task another_departments_inbox_page_is_404_as_in_the_api()
     {
         await BlownWhistle();
