@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
 using Shouldly;
 using Whistle.Kernel;
 using Whistle.Whistles;
@@ -7,7 +8,7 @@ using Whistle.Whistles;
 namespace Whistle.IntegrationTests.Web;
 
 /// <summary>The pages in the API's host: Chinese first, the development sign-in, the inbox page's scope, the API's bearer-only rule.</summary>
-public sealed class WebPagesTests(AppFixture app) : IntegrationContext(app)
+public sealed partial class WebPagesTests(AppFixture app) : IntegrationContext(app)
 {
     private async Task<PageBrowser> SignedIn(string userId)
     {
@@ -39,6 +40,24 @@ public sealed class WebPagesTests(AppFixture app) : IntegrationContext(app)
         html.ShouldNotContain("&#x");
         html.ShouldContain("href=\"/sign-in\"");
     }
+
+    [Fact]
+    public async Task the_stylesheet_and_the_page_script_are_served_to_anyone()
+    {
+        var browser = new PageBrowser(Host);
+        var (_, home) = await browser.GetAsync("/");
+        var stylesheet = StylesheetLink().Match(home).Groups["href"].Value;
+
+        var (css, cssText) = await browser.GetAsync("/" + stylesheet);
+        var (script, _) = await browser.GetAsync("/_framework/blazor.web.js");
+
+        css.StatusCode.ShouldBe(HttpStatusCode.OK);
+        cssText.ShouldContain("\"WenQuanYi Micro Hei\"");
+        script.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [GeneratedRegex("<link rel=\"stylesheet\" href=\"(?<href>[^\"]+)\"")]
+    private static partial Regex StylesheetLink();
 
     [Fact]
     public async Task the_development_sign_in_lists_the_sample_staff()
