@@ -42,21 +42,21 @@ public static class Identity
                 o.SlidingExpiration = true;
             })
             .AddJwtBearer(o =>
-        {
-            o.MapInboundClaims = false;
-            if (!string.IsNullOrEmpty(authority)) o.Authority = authority;
-            o.TokenValidationParameters = new TokenValidationParameters
             {
-                ValidIssuer = auth["Issuer"],
-                ValidAudience = auth["Audience"],
-                ValidateIssuer = !string.IsNullOrEmpty(auth["Issuer"]),
-                IssuerSigningKey = string.IsNullOrEmpty(authority) ? new SymmetricSecurityKey(Encoding.UTF8.GetBytes(signingKey!)) : null,
-                NameClaimType = WhistleClaims.Subject,
-                RoleClaimType = WhistleClaims.Role,
-                ClockSkew = TimeSpan.FromMinutes(1),
-            };
-            o.Events = new JwtBearerEvents { OnChallenge = ChallengeAsync, OnForbidden = ForbidAsync };
-        });
+                o.MapInboundClaims = false;
+                if (!string.IsNullOrEmpty(authority)) o.Authority = authority;
+                o.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = auth["Issuer"],
+                    ValidAudience = auth["Audience"],
+                    ValidateIssuer = !string.IsNullOrEmpty(auth["Issuer"]),
+                    IssuerSigningKey = string.IsNullOrEmpty(authority) ? new SymmetricSecurityKey(Encoding.UTF8.GetBytes(signingKey!)) : null,
+                    NameClaimType = WhistleClaims.Subject,
+                    RoleClaimType = WhistleClaims.Role,
+                    ClockSkew = TimeSpan.FromMinutes(1),
+                };
+                o.Events = new JwtBearerEvents { OnChallenge = ChallengeAsync, OnForbidden = ForbidAsync };
+            });
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder()
                 .RequireAuthenticatedUser()
