@@ -88,6 +88,34 @@ public sealed partial class WebPagesTests(AppFixture app) : IntegrationContext(a
     }
 
     [Fact]
+    public async Task signing_in_as_someone_not_on_the_staff_list_is_400_and_signs_no_one_in()
+    {
+        var browser = new PageBrowser(Host);
+        var (_, page) = await browser.GetAsync("/sign-in");
+
+        var (response, html) = await browser.PostFormAsync("/sign-in", page, "sign-in", ("UserId", "nobody"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        html.ShouldContain("没有这位工作人员。");
+        browser.Cookies.Keys.ShouldNotContain("whistle.session");
+    }
+
+    [Fact]
+    public async Task a_user_who_is_no_department_officer_gets_a_list_of_what_to_do_and_no_department_inbox()
+    {
+        var browser = await SignedIn("mediator");
+
+        var (home, html) = await browser.GetAsync("/");
+        var (inbox, _) = await browser.GetAsync("/departments/chengguan/inbox");
+
+        home.StatusCode.ShouldBe(HttpStatusCode.OK);
+        html.ShouldContain("吴调解");
+        html.ShouldContain("您可以在这里");
+        html.ShouldNotContain("等您处理");
+        inbox.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task signing_in_without_the_antiforgery_token_is_refused()
     {
         var browser = new PageBrowser(Host);
