@@ -201,6 +201,7 @@ public sealed partial class WebPagesTests(AppFixture app) : IntegrationContext(a
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         html.ShouldContain("页面不存在");
         html.ShouldNotContain("data-whistle=");
+        (await browser.GetAsync("/departments/no-such-department/inbox")).Response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     /// <summary>The API accepts bearer tokens only: a page's session cookie opens no /api route.</summary>

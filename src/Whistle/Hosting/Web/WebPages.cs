@@ -22,10 +22,13 @@ public static class WebPages
         return builder;
     }
 
-    /// <summary>Before authentication: the culture cookie is read first, so that every answer is in the user's language.</summary>
+    /// <summary>
+    /// The pages' culture from the culture cookie. Not for /api: its answers are bilingual already and keep the
+    /// process's culture, so that a page cookie cannot change how the API formats anything.
+    /// </summary>
     public static WebApplication UseWhistleLocalization(this WebApplication app)
     {
-        app.UseRequestLocalization(WebLocalization.Options());
+        app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), pages => pages.UseRequestLocalization(WebLocalization.Options()));
         return app;
     }
 
