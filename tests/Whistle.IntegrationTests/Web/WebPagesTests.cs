@@ -191,6 +191,21 @@ public sealed partial class WebPagesTests(AppFixture app) : IntegrationContext(a
     }
 
     [Fact]
+    public async Task signing_out_without_the_antiforgery_token_is_refused_and_the_session_stays()
+    {
+        var browser = await SignedIn("gongan");
+
+        var (response, _) = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/sign-out")
+        {
+            Content = new FormUrlEncodedContent([KeyValuePair.Create("returnUrl", "/")]),
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        browser.Cookies.Keys.ShouldContain("whistle.session");
+        (await browser.GetAsync("/departments/gongan/inbox")).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task another_departments_inbox_page_is_404_as_in_the_api()
     {
         await BlownWhistle();
