@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,10 +11,14 @@ namespace Whistle.Hosting;
 /// <summary>
 /// JWT bearer authentication. A county's identity provider plugs in through <c>Whistle:Auth:Authority</c> (OIDC);
 /// without one, tokens are checked against <c>Whistle:Auth:SigningKey</c> (HS256) — development mints those with
-/// <c>ops/token</c>. Every request to /api needs a token that names the user's county.
+/// <c>ops/token</c>. Every request to /api needs a token that names the user's county. The web pages use a cookie session
+/// instead (<see cref="Web.PageSession"/>): a policy scheme picks bearer for /api and for any request with an
+/// Authorization header, the cookie for the rest. So /api accepts bearer tokens only; a page cookie there is 401.
 /// </summary>
 public static class Identity
 {
+    public const string BearerOrCookie = "BearerOrCookie";
+
     public static IServiceCollection AddWhistleIdentity(this IServiceCollection services, IConfiguration config)
     {
         var auth = config.GetSection("Whistle:Auth");
@@ -23,22 +28,35 @@ public static class Identity
             throw new InvalidOperationException(
                 "Set Whistle:Auth:Authority (the county's OIDC provider) or Whistle:Auth:SigningKey (at least 32 characters).");
 
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
-        {
-            o.MapInboundClaims = false;
-            if (!string.IsNullOrEmpty(authority)) o.Authority = authority;
-            o.TokenValidationParameters = new TokenValidationParameters
+        services.AddAuthentication(BearerOrCookie)
+            .AddPolicyScheme(BearerOrCookie, "Bearer for /api, cookie for pages", o => o.ForwardDefaultSelector = SchemeOf)
+            .AddCookie(o =>
             {
-                ValidIssuer = auth["Issuer"],
-                ValidAudience = auth["Audience"],
-                ValidateIssuer = !string.IsNullOrEmpty(auth["Issuer"]),
-                IssuerSigningKey = string.IsNullOrEmpty(authority) ? new SymmetricSecurityKey(Encoding.UTF8.GetBytes(signingKey!)) : null,
-                NameClaimType = WhistleClaims.Subject,
-                RoleClaimType = WhistleClaims.Role,
-                ClockSkew = TimeSpan.FromMinutes(1),
-            };
-            o.Events = new JwtBearerEvents { OnChallenge = ChallengeAsync, OnForbidden = ForbidAsync };
-        });
+                o.Cookie.Name = "whistle.session";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.LoginPath = Web.PageSession.SignInPath;
+                o.LogoutPath = Web.PageSession.SignOutPath;
+                // A working day; it slides while the user keeps working.
+                o.ExpireTimeSpan = TimeSpan.FromHours(10);
+                o.SlidingExpiration = true;
+            })
+            .AddJwtBearer(o =>
+            {
+                o.MapInboundClaims = false;
+                if (!string.IsNullOrEmpty(authority)) o.Authority = authority;
+                o.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = auth["Issuer"],
+                    ValidAudience = auth["Audience"],
+                    ValidateIssuer = !string.IsNullOrEmpty(auth["Issuer"]),
+                    IssuerSigningKey = string.IsNullOrEmpty(authority) ? new SymmetricSecurityKey(Encoding.UTF8.GetBytes(signingKey!)) : null,
+                    NameClaimType = WhistleClaims.Subject,
+                    RoleClaimType = WhistleClaims.Role,
+                    ClockSkew = TimeSpan.FromMinutes(1),
+                };
+                o.Events = new JwtBearerEvents { OnChallenge = ChallengeAsync, OnForbidden = ForbidAsync };
+            });
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder()
                 .RequireAuthenticatedUser()
@@ -46,6 +64,12 @@ public static class Identity
                 .Build());
         return services;
     }
+
+    /// <summary>Bearer for /api and for a request that brings an Authorization header; the page cookie for everything else.</summary>
+    public static string SchemeOf(HttpContext http) =>
+        http.Request.Path.StartsWithSegments("/api") || http.Request.Headers.Authorization.Count > 0
+            ? JwtBearerDefaults.AuthenticationScheme
+            : CookieAuthenticationDefaults.AuthenticationScheme;
 
     /// <summary>401 with a Chinese then English ProblemDetails saying whether the token is missing, expired or invalid; <c>WWW-Authenticate</c> kept.</summary>
     private static Task ChallengeAsync(JwtBearerChallengeContext context)

@@ -15,6 +15,7 @@ using Whistle.History.Integrity;
 using Whistle.JointMeetings;
 using Whistle.Kernel;
 using Whistle.Hosting.OpenApi;
+using Whistle.Hosting.Web;
 using Whistle.Mediation;
 using Whistle.Notifications;
 using Whistle.Whistles;
@@ -123,6 +124,7 @@ public static class WhistleHosting
         services.ConfigureHttpJsonOptions(o => JsonAnswers.Configure(o.SerializerOptions));
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestSizeLimit.MaxBytes);
         services.AddWhistleOpenApi();
+        builder.AddWhistlePages();
         builder.AddWhistleTelemetry();
         services.AddWhistleAdmission(config);
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready"])
@@ -134,6 +136,7 @@ public static class WhistleHosting
     {
         app.UseWhistleTelemetry();
         app.UseExceptionHandler();
+        app.UseWhistleLocalization();
         app.UseRateLimiter();
         app.UseStatusCodePages(ProblemAnswers.WriteStatusAsync);
         app.UseMiddleware<RequestSizeLimit>();
@@ -143,7 +146,7 @@ public static class WhistleHosting
         app.Use(Idempotency.RefuseMalformedKeys);
 
         app.MapWhistleApiReference();
-        app.MapGet("/", () => Results.Redirect("/docs/v1")).AllowAnonymous().ExcludeFromDescription();
+        app.MapWhistlePages();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthReports.WriteAsync })
             .AllowAnonymous();
