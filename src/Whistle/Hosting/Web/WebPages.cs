@@ -36,7 +36,9 @@ public static class WebPages
     public static WebApplication MapWhistlePages(this WebApplication app)
     {
         app.UseAntiforgery();
-        app.MapStaticAssets().AllowAnonymous();
+        // The manifest is named after this assembly, not the entry one: a host built elsewhere (the simulator, a test
+        // host) serves the same assets.
+        app.MapStaticAssets($"{typeof(WebPages).Assembly.GetName().Name}.staticwebassets.endpoints.json").AllowAnonymous();
         app.MapCultureSwitch();
         app.MapPageSession();
         app.MapRazorComponents<App>().ExcludeFromDescription();

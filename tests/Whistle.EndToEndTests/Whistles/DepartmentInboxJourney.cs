@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Shouldly;
+using static Microsoft.Playwright.Assertions;
+
+namespace Whistle.EndToEndTests.Whistles;
+
+/// <summary>
+/// A department officer's day starts at the inbox: a community blows a whistle through the API (as the community's own
+/// client would), and 城管's officer signs in in the browser, finds the new assignment in the inbox with its due times in
+/// Beijing time and an on-time badge, reads it in English too, and cannot open another department's inbox.
+/// </summary>
+public sealed class DepartmentInboxJourney(WhistleApp app)
+{
+    [Fact]
+    public async Task an_officer_signs_in_and_finds_the_whistle_blown_on_the_department_in_the_inbox()
+    {
+        var whistle = await BlowWhistleAsync("东门外消防通道被货车占用，请城管、公安到场。");
+        await using var tab = await BrowserTab.OpenAsync(app);
+
+        await SignInAsync(tab.Page, "chengguan");
+        await tab.Page.GotoAsync("departments/chengguan/inbox");
+
+        await Expect(tab.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("部门待办：chengguan");
+        var row = tab.Page.Locator($"tr[data-whistle='{whistle}']");
+        await Expect(row).ToBeVisibleAsync();
+        await Expect(row.GetByTestId("due-badge")).ToHaveTextAsync("正常");
+        await tab.ScreenshotAsync();
+
+        await tab.Page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
+
+        await Expect(tab.Page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await Expect(tab.Page.Locator($"tr[data-whistle='{whistle}']").GetByTestId("due-badge")).ToHaveTextAsync("On time");
+    }
+
+    [Fact]
+    public async Task another_departments_inbox_is_the_page_that_does_not_exist()
+    {
+        await using var tab = await BrowserTab.OpenAsync(app);
+        await SignInAsync(tab.Page, "gongan");
+
+        var response = await tab.Page.GotoAsync("departments/chengguan/inbox");
+
+        response!.Status.ShouldBe(404);
+        await Expect(tab.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("页面不存在");
+    }
+
+    [Theory]
+    [InlineData("中文")]
+    [InlineData("English")]
+    public async Task the_inbox_page_has_no_accessibility_violations(string language)
+    {
+        await BlowWhistleAsync("小区内违章搭建影响消防通行。");
+        await using var tab = await BrowserTab.OpenAsync(app);
+        await SignInAsync(tab.Page, "chengguan");
+        await tab.Page.GotoAsync("departments/chengguan/inbox");
+        await tab.Page.GetByRole(AriaRole.Link, new() { Name = language, Exact = true }).ClickAsync();
+        await Expect(tab.Page.GetByTestId("inbox")).ToBeVisibleAsync();
+
+        var violations = await tab.AccessibilityViolationsAsync();
+
+        violations.ShouldBeEmpty();
+    }
+
+    /// <summary>The development sign-in: the sample user's own button on /sign-in, then the home page.</summary>
+    private static async Task SignInAsync(IPage page, string user)
+    {
+        await page.GotoAsync("sign-in");
+        await page.Locator($"button[name='UserId'][value='{user}']").ClickAsync();
+        await Expect(page.GetByTestId("signed-in-user")).ToBeVisibleAsync();
+    }
+
+    /// <summary>
+    /// Lodges, accepts and whistles on a parking complaint in 东关花园 as the community worker of 东关社区, through the API
+    /// with a development token from ops/token; the catalogue routes it to 公安 (lead) and 城管. Returns the whistle's id.
+    /// </summary>
+    private async Task<Guid> BlowWhistleAsync(string need)
+    {
+        using var client = new HttpClient { BaseAddress = app.BaseUrl };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync("community"));
+        var lodged = await PostAsync(client, "api/complaints", new
+        {
+            channel = "GridPatrol", categoryId = "illegal-parking", compoundId = "CP010101",
+            complainant = new { name = "李四", phone = "13900001111" }, description = need,
+        });
+        var complaint = lodged.GetProperty("id").GetGuid();
+        await PostAsync(client, $"api/complaints/{complaint}/accept", new { });
+        var whistle = await PostAsync(client, $"api/complaints/{complaint}/whistle", new { need });
+        return whistle.GetProperty("whistleId").GetGuid();
+    }
+
+    private static async Task<JsonElement> PostAsync(HttpClient client, string url, object body)
+    {
+        using var response = await client.PostAsJsonAsync(url, body);
+        var text = await response.Content.ReadAsStringAsync();
+        response.IsSuccessStatusCode.ShouldBeTrue($"POST {url} answered {(int)response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    private static async Task<string> TokenAsync(string user)
+    {
+        using var process = Process.Start(new ProcessStartInfo("bash", [Path.Combine(Repository.Root, "ops", "token"), user])
+        {
+            RedirectStandardOutput = true,
+        })!;
+        var token = (await process.StandardOutput.ReadToEndAsync()).Trim();
+        await process.WaitForExitAsync();
+        process.ExitCode.ShouldBe(0);
+        return token;
+    }
+}
