@@ -24,7 +24,7 @@ public sealed class DepartmentInboxJourney(WhistleApp app)
         await SignInAsync(tab.Page, "chengguan");
         await tab.Page.GotoAsync("departments/chengguan/inbox");
 
-        await Expect(tab.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("部门待办：chengguan");
+        await Expect(tab.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("部门待办：县城市管理局");
         var row = tab.Page.Locator($"tr[data-whistle='{whistle}']");
         await Expect(row).ToBeVisibleAsync();
         await Expect(row.GetByTestId("due-badge")).ToHaveTextAsync("正常");
@@ -33,6 +33,7 @@ public sealed class DepartmentInboxJourney(WhistleApp app)
         await tab.Page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
 
         await Expect(tab.Page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await Expect(tab.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Department inbox: Urban Management");
         await Expect(tab.Page.Locator($"tr[data-whistle='{whistle}']").GetByTestId("due-badge")).ToHaveTextAsync("On time");
     }
 
