@@ -65,6 +65,16 @@ public static class DepartmentInboxEndpoint
             : Problems.NotFound($"没有部门 {department} 的待办。", $"No inbox for {department}.");
 
     /// <summary>
+    /// The inbox as the pages read it: the same directory check, scope rule and query as the endpoint; null where the
+    /// endpoint answers 404.
+    /// </summary>
+    public static async Task<DepartmentInbox?> ReadAsync(
+        string department, ClaimsPrincipal user, DateTimeOffset now, IQuerySession session, CancellationToken ct) =>
+        ReferenceEquals(Validate(department, await LoadAsync(session, ct), user), Problems.None)
+            ? await Get(department, now, session, ct)
+            : null;
+
+    /// <summary>
     /// The department's open assignments with their due times. <c>overdue</c>: a due time was missed;
     /// <c>pastDue</c>: the next due time has passed right now. A code the county directory does not know is 404.
     /// </summary>
