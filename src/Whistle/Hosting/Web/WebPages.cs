@@ -19,6 +19,7 @@ public static class WebPages
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddLocalization();
         builder.Services.AddAntiforgery();
+        builder.Services.AddSingleton<PageCommands>();
         return builder;
     }
 
