@@ -19,7 +19,7 @@ namespace Whistle.Hosting;
 /// </summary>
 public sealed class Idempotency : IHttpPolicy
 {
-    public const string Header = "Idempotency-Key";
+    public const string Header = Kernel.Web.PageCommands.IdempotencyHeader;
     public const int MaxKeyLength = 100;
     /// <summary>How long an answer is kept (Wolverine's deduplication window, reaped by its durability agent).</summary>
     public static readonly TimeSpan KeptFor = TimeSpan.FromHours(24);

@@ -149,7 +149,7 @@ public sealed partial class WebPagesTests(AppFixture app) : IntegrationContext(a
         html.ShouldContain("<caption>");
         html.ShouldContain("<th scope=\"col\">签收期限</th>");
         html.ShouldContain($"data-whistle=\"{whistle}\"");
-        html.ShouldContain($"<th scope=\"row\">{number}</th>");
+        html.ShouldContain($"<th scope=\"row\"><a href=\"/whistles/{whistle}\">{number}</a></th>");
         var item = (await Get<DepartmentInbox>(Tokens.Gongan, "/api/departments/gongan/inbox")).Items.Single(i => i.WhistleId == whistle);
         html.ShouldContain($">{CountyTime.Local(item.SignForDue):yyyy-MM-dd HH:mm}</time>");
         html.ShouldContain($">{CountyTime.Local(item.ReplyDue):yyyy-MM-dd HH:mm}</time>");

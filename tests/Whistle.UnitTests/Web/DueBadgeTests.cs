@@ -2,7 +2,7 @@ using System.Globalization;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
-using Whistle.Whistles;
+using Whistle.Kernel.Web;
 using Xunit;
 
 namespace Whistle.UnitTests.Web;

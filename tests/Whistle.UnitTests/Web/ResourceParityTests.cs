@@ -20,7 +20,7 @@ public sealed class ResourceParityTests
 
     [Fact]
     public void the_pages_resource_files_are_found() =>
-        ChineseFiles().Select(f => (string)f.Data).ShouldContain(Path.Combine("Whistles", "DueBadge.resx"));
+        ChineseFiles().Select(f => (string)f.Data).ShouldContain(Path.Combine("Kernel", "Web", "DueBadge.resx"));
 
     [Theory]
     [MemberData(nameof(ChineseFiles))]

@@ -1,4 +1,5 @@
 using System.Resources;
+using Whistle.Kernel.Web;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 

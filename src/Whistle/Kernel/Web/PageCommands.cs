@@ -2,12 +2,13 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
-namespace Whistle.Hosting.Web;
+namespace Whistle.Kernel.Web;
 
 /// <summary>
 /// A page form's command runs through the API's own endpoint, in process: the endpoint named by its operation id
@@ -28,6 +29,9 @@ public sealed class PageCommands(
     IPolicyEvaluator evaluator,
     IOptions<JsonOptions> json)
 {
+    /// <summary>The API's idempotency header (Hosting's Idempotency policy reads it).</summary>
+    public const string IdempotencyHeader = "Idempotency-Key";
+
     /// <summary>The endpoint's answer: 2xx with its body, or a refusal with its ProblemDetails.</summary>
     public sealed record Answer(int Status, JsonElement? Body, ProblemDetails? Problem, string? Location)
     {
@@ -52,7 +56,9 @@ public sealed class PageCommands(
         var endpoint = endpoints.Endpoints.OfType<RouteEndpoint>()
             .SingleOrDefault(e => e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName == operationId)
             ?? throw new InvalidOperationException($"No API endpoint has the operation id {operationId}.");
-        var routeValues = new RouteValueDictionary(route);
+        // As routing gives them: text, which the generated handler parses (a Guid route value would not cast).
+        var routeValues = new RouteValueDictionary(new RouteValueDictionary(route)
+            .ToDictionary(v => v.Key, v => (object?)Convert.ToString(v.Value, System.Globalization.CultureInfo.InvariantCulture)));
         var path = links.GetPathByName(operationId, routeValues)
             ?? throw new InvalidOperationException($"The route values do not fill {endpoint.RoutePattern.RawText}.");
 
@@ -92,7 +98,7 @@ public sealed class PageCommands(
         inner.Request.Path = path;
         inner.Request.RouteValues = routeValues;
         inner.Request.Headers.Accept = "application/json";
-        if (idempotencyKey is not null) inner.Request.Headers[Idempotency.Header] = idempotencyKey;
+        if (idempotencyKey is not null) inner.Request.Headers[IdempotencyHeader] = idempotencyKey;
         if (command is not null)
         {
             var bytes = JsonSerializer.SerializeToUtf8Bytes(command, command.GetType(), json.Value.SerializerOptions);
@@ -106,11 +112,14 @@ public sealed class PageCommands(
         {
             await endpoint.RequestDelegate!(inner);
         }
-        catch (Exception e) when (Errors.Classify(e) is { Status: not StatusCodes.Status500InternalServerError } refused)
+        catch (Exception e) when (!inner.Response.HasStarted)
         {
-            // A lost race (409) or an unreachable database (503): the answer the API gives, shown beside the form.
-            // Anything else is the service's own fault and goes to the page's exception handler.
-            return new Answer(refused.Status!.Value, null, refused, null);
+            // As the API's pipeline would: the application's exception handlers answer (a lost race 409, an unreachable
+            // database 503, and they log), and the page shows that answer beside the form.
+            var handled = false;
+            foreach (var handler in page.RequestServices.GetServices<IExceptionHandler>())
+                if (handled = await handler.TryHandleAsync(inner, e, page.RequestAborted)) break;
+            if (!handled) throw;
         }
 
         var answerStatus = inner.Response.StatusCode;
