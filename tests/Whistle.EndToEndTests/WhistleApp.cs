@@ -100,7 +100,8 @@ public sealed partial class WhistleApp : IAsyncLifetime
 
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var writer = new StreamWriter(log, append: false) { AutoFlush = true };
-        process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        var started = new Process { StartInfo = start, EnableRaisingEvents = true };
+        process = started;
         process.OutputDataReceived += (_, e) =>
         {
             if (e.Data is null) return;
@@ -108,8 +109,9 @@ public sealed partial class WhistleApp : IAsyncLifetime
             if (ListeningOn().Match(e.Data) is { Success: true } m) listening.TrySetResult(new Uri(m.Groups[1].Value.TrimEnd('/') + "/"));
         };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (writer) writer.WriteLine("ERR " + e.Data); };
-        process.Exited += (_, _) => listening.TrySetException(
-            new InvalidOperationException($"Whistle exited with {process.ExitCode} before it listened; see {log}"));
+        // The process itself, not the field: disposing clears the field while the exit is still being raised.
+        started.Exited += (_, _) => listening.TrySetException(
+            new InvalidOperationException($"Whistle exited with {started.ExitCode} before it listened; see {log}"));
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

@@ -38,6 +38,31 @@ public sealed class DepartmentInboxJourney(WhistleApp app)
     }
 
     [Fact]
+    public async Task an_officer_signs_for_the_whistle_and_replies_with_evidence_in_the_browser()
+    {
+        var whistle = await BlowWhistleAsync("小区北门消防通道堆放杂物，请城管清理。");
+        await using var tab = await BrowserTab.OpenAsync(app);
+        await SignInAsync(tab.Page, "chengguan");
+        await tab.Page.GotoAsync("departments/chengguan/inbox");
+
+        await tab.Page.Locator($"tr[data-whistle='{whistle}'] a").ClickAsync();
+        var mine = tab.Page.Locator("tr[data-department='chengguan']");
+        await Expect(mine.GetByTestId("status")).ToHaveTextAsync("待签收");
+        await tab.Page.GetByRole(AriaRole.Button, new() { Name = "签收", Exact = true }).ClickAsync();
+
+        await Expect(tab.Page.GetByTestId("done")).ToHaveTextAsync("已签收。");
+        await Expect(mine.GetByTestId("status")).ToHaveTextAsync("办理中");
+        await tab.Page.GetByLabel("办理结果").FillAsync("已清理北门消防通道杂物，并告知物业每日巡查。");
+        await tab.Page.GetByLabel("证据（照片、文书的编号或链接）").FillAsync("现场照片-0412\n整改通知书-0413");
+        await tab.Page.GetByRole(AriaRole.Button, new() { Name = "提交反馈" }).ClickAsync();
+
+        await Expect(tab.Page.GetByTestId("done")).ToHaveTextAsync("已反馈办理结果。");
+        await Expect(mine.GetByTestId("status")).ToHaveTextAsync("已反馈");
+        await Expect(mine.Locator(".evidence li")).ToHaveTextAsync(["现场照片-0412", "整改通知书-0413"]);
+        await tab.ScreenshotAsync();
+    }
+
+    [Fact]
     public async Task another_departments_inbox_is_the_page_that_does_not_exist()
     {
         await using var tab = await BrowserTab.OpenAsync(app);
@@ -52,18 +77,22 @@ public sealed class DepartmentInboxJourney(WhistleApp app)
     [Theory]
     [InlineData("中文")]
     [InlineData("English")]
-    public async Task the_inbox_page_has_no_accessibility_violations(string language)
+    public async Task the_inbox_and_the_whistle_page_have_no_accessibility_violations(string language)
     {
-        await BlowWhistleAsync("小区内违章搭建影响消防通行。");
+        var whistle = await BlowWhistleAsync("小区内违章搭建影响消防通行。");
         await using var tab = await BrowserTab.OpenAsync(app);
         await SignInAsync(tab.Page, "chengguan");
         await tab.Page.GotoAsync("departments/chengguan/inbox");
         await tab.Page.GetByRole(AriaRole.Link, new() { Name = language, Exact = true }).ClickAsync();
         await Expect(tab.Page.GetByTestId("inbox")).ToBeVisibleAsync();
 
-        var violations = await tab.AccessibilityViolationsAsync();
+        var inbox = await tab.AccessibilityViolationsAsync();
+        await tab.Page.GotoAsync($"whistles/{whistle}");
+        await Expect(tab.Page.GetByTestId("assignments")).ToBeVisibleAsync();
+        var whistlePage = await tab.AccessibilityViolationsAsync();
 
-        violations.ShouldBeEmpty();
+        inbox.ShouldBeEmpty();
+        whistlePage.ShouldBeEmpty();
     }
 
     /// <summary>The development sign-in: the sample user's own button on /sign-in, then the home page.</summary>
