@@ -25,10 +25,14 @@ public static class MyNotificationsEndpoint
     /// </summary>
     [EndpointSummary("我的通知 My notifications")]
     [WolverineGet("/api/me/notifications", OperationId = "ListMyNotifications")]
-    public static async Task<NotificationPage> Get(
-        bool? unread, int? page, int? pageSize, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    public static Task<NotificationPage> Get(
+        bool? unread, int? page, int? pageSize, ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
+        ReadAsync(unread, page ?? 1, pageSize ?? 20, user, session, ct);
+
+    /// <summary>The query itself, shared by the API and the home page: only the caller's own, newest first.</summary>
+    public static async Task<NotificationPage> ReadAsync(
+        bool? unread, int page, int pageSize, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
-        var (number, size) = (page ?? 1, pageSize ?? 20);
         var me = Scope.Of(user).UserId;
         var mine = session.Query<Notification>().Where(n => n.UserId == me);
         var shown = unread switch
@@ -37,7 +41,7 @@ public static class MyNotificationsEndpoint
             false => mine.Where(n => n.ReadAt != null),
             null => mine,
         };
-        var items = await shown.OrderByDescending(n => n.CreatedAt).ThenBy(n => n.Id).Skip((number - 1) * size).Take(size).ToListAsync(ct);
-        return new NotificationPage(items, number, size, await shown.CountAsync(ct), await mine.CountAsync(n => n.ReadAt == null, ct));
+        var items = await shown.OrderByDescending(n => n.CreatedAt).ThenBy(n => n.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return new NotificationPage(items, page, pageSize, await shown.CountAsync(ct), await mine.CountAsync(n => n.ReadAt == null, ct));
     }
 }

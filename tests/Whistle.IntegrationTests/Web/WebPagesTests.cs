@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 using Whistle.Kernel;
 using Whistle.Whistles;
@@ -154,6 +155,36 @@ public sealed partial class WebPagesTests(AppFixture app) : IntegrationContext(a
         html.ShouldContain($">{CountyTime.Local(item.SignForDue):yyyy-MM-dd HH:mm}</time>");
         html.ShouldContain($">{CountyTime.Local(item.ReplyDue):yyyy-MM-dd HH:mm}</time>");
         html.ShouldContain("data-testid=\"due-badge\"");
+    }
+
+    [Fact]
+    public async Task the_home_page_lists_the_officers_notifications_linking_the_whistle_page_and_marks_them_all_read()
+    {
+        var blown = await BlownWhistle();
+        // Given: the officer's notification of the assignment (how notifications are made is NotificationEndpointTests').
+        await using (var session = Host.Services.GetRequiredService<Marten.IDocumentStore>().LightweightSession(AppFixture.County))
+        {
+            var eventId = Guid.NewGuid();
+            session.Store(new Whistle.Notifications.Notification
+            {
+                Id = Whistle.Notifications.Notification.IdFor(eventId, "chengguan"), UserId = "chengguan",
+                Kind = Whistle.Notifications.NoticeKind.Assigned, Title = "新派单", Body = "请签收", CaseId = blown.Whistle,
+                Link = $"/api/whistles/{blown.Whistle}", EventId = eventId, CreatedAt = DateTimeOffset.UtcNow.AddYears(5),
+            });
+            await session.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+        var browser = await SignedIn("chengguan");
+
+        var (_, home) = await browser.GetAsync("/");
+        var (posted, _) = await browser.PostFormAsync("/", home, "read-all");
+
+        home.ShouldContain($"<a href=\"/whistles/{blown.Whistle}\">");
+        home.ShouldContain("未读");
+        home.ShouldContain("href=\"/assessment/ranking\"");
+        posted.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var after = await Get<Whistle.Notifications.NotificationPage>(Tokens.Chengguan, "/api/me/notifications");
+        after.Unread.ShouldBe(0);
+        after.Items.ShouldContain(n => n.CaseId == blown.Whistle && n.ReadAt != null);
     }
 
     [Fact]

@@ -62,8 +62,10 @@ public sealed class PageCommands(
         var path = links.GetPathByName(operationId, routeValues)
             ?? throw new InvalidOperationException($"The route values do not fill {endpoint.RoutePattern.RawText}.");
 
-        var policy = await AuthorizationPolicy.CombineAsync(policies, endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>(),
-            endpoint.Metadata.GetOrderedMetadata<AuthorizationPolicy>());
+        // As the authorization middleware decides: the endpoint's own policy, else the fallback; none for [AllowAnonymous].
+        var policy = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null ? null
+            : await AuthorizationPolicy.CombineAsync(policies, endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>(),
+                endpoint.Metadata.GetOrderedMetadata<AuthorizationPolicy>()) ?? await policies.GetFallbackPolicyAsync();
         if (policy is not null)
         {
             var authorized = await evaluator.AuthorizeAsync(policy, AuthenticateResult.Success(
