@@ -29,7 +29,7 @@ public sealed class MediatorJourney(WhistleApp app)
         await page.Locator($"tr[data-case='{id}']").GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"调解案件 {number}");
 
-        await page.GetByLabel("当事人", new() { Exact = true }).SelectOptionAsync("Applicant");
+        await page.GetByLabel("表态的当事人", new() { Exact = true }).SelectOptionAsync("Applicant");
         await page.GetByRole(AriaRole.Button, new() { Name = "登记", Exact = true }).ClickAsync();
         await Expect(page.GetByTestId("done")).ToHaveTextAsync("已登记当事人意愿。");
         await page.GetByRole(AriaRole.Button, new() { Name = "登记", Exact = true }).ClickAsync();
