@@ -16,6 +16,16 @@ public static class MediationCaseDetailsEndpoint
     public static ProblemDetails Validate(Guid mediationCaseId, MediationCaseDetails? details, ClaimsPrincipal user) =>
         details is null || !Scope.Of(user).Sees(MediationCaseDetails.Fields, details) ? MediationRules.NotFound(mediationCaseId) : Problems.None;
 
+    /// <summary>
+    /// One case as the pages read it: the same load, scope rule and masking as the endpoint; null where the endpoint
+    /// answers 404 (outside the user's scope, or a role that reads no mediation case).
+    /// </summary>
+    public static async Task<MediationCaseDetails?> ReadAsync(Guid mediationCaseId, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    {
+        var details = await LoadAsync(mediationCaseId, session, ct);
+        return ReferenceEquals(Validate(mediationCaseId, details, user), Problems.None) ? Get(details!, user) : null;
+    }
+
     /// <summary>One mediation case. Analysts see every person's name and phone masked.</summary>
     [EndpointSummary("查看调解案件 One mediation case")]
     [WolverineGet("/api/mediation/cases/{mediationCaseId}", OperationId = "GetMediationCase")]

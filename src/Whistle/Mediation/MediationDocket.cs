@@ -72,6 +72,14 @@ public static class MediationDocketEndpoint
     }
 
     /// <summary>
+    /// The docket as the pages read it: the same role check, scope rule and query as the endpoint; null where the
+    /// endpoint answers 403 or 404.
+    /// </summary>
+    public static async Task<MediationDocket?> ReadAsync(
+        string? mediator, ClaimsPrincipal user, DateTimeOffset now, IQuerySession session, CancellationToken ct) =>
+        ReferenceEquals(Validate(mediator, user), Problems.None) ? await Get(mediator, user, now, session, ct) : null;
+
+    /// <summary>
     /// The calling mediator's open cases; the clerk, the office, analysts and administrators name a mediator with
     /// <c>?mediator=</c>, or see the whole centre's without it. Per case: the next session, the one-month limit and days left, the judicial
     /// confirmation window (closing soon: 10 days or fewer), the court's next due day, and the overdue flags.
