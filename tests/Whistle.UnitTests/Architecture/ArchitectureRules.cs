@@ -20,9 +20,13 @@ public sealed class ArchitectureRules(Assembly assembly, string root, IReadOnlyL
     public IReadOnlyList<string> Violations() =>
         [.. ReferencesToTheHost(), .. CountyReferencesToCases(), .. KernelReferences(), .. Cycles(), .. WritesReadingReadModels()];
 
-    /// <summary>The host composes the application: nothing references it.</summary>
+    /// <summary>
+    /// The host composes the application: nothing references it, but a capability's pages (Razor components), which are
+    /// the web's side of its use cases and run them through the host's web kit (PageCommands).
+    /// </summary>
     public IEnumerable<string> ReferencesToTheHost() =>
         Types.InAssembly(assembly).That().ResideInNamespace(root).And().DoNotResideInNamespace(Ns(Hosting))
+            .And().DoNotInherit(typeof(Microsoft.AspNetCore.Components.ComponentBase))
             .And().HaveDependencyOn(Ns(Hosting)).GetTypes()
             .Select(t => $"{t.FullName} references the host wiring");
 
