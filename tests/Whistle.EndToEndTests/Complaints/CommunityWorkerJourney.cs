@@ -46,7 +46,7 @@ public sealed class CommunityWorkerJourney(WhistleApp app)
         await page.GetByRole(AriaRole.Button, new() { Name = "吹哨", Exact = true }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("已吹哨，部门将签收办理。");
-        await Expect(page.GetByTestId("whistle-link")).ToHaveTextAsync("吹哨：gongan、chengguan");
+        await Expect(page.GetByTestId("whistle-link")).ToHaveTextAsync("吹哨：县公安局、县城市管理局");
         (await tab.AccessibilityViolationsAsync()).ShouldBeEmpty();
         await tab.ScreenshotAsync();
 

@@ -199,7 +199,8 @@ public sealed partial class ComplaintPagesTests(AppFixture app) : IntegrationCon
         var whistle = details.Whistles.ShouldHaveSingleItem();
         whistle.Departments.ShouldBe(["gongan", "chengguan"]);
         var (_, whistledPage) = await community.GetAsync($"/complaints/{lodged.Id}?done=whistled");
-        whistledPage.ShouldContain($"href=\"/whistles/{whistle.Id}\"");
+        whistledPage.ShouldContain($"href=\"/whistles/{whistle.Id}\" data-testid=\"whistle-link\">吹哨：县公安局、县城市管理局</a>");
+        whistledPage.ShouldContain("<dd>东关花园</dd>");
         whistledPage.ShouldNotContain("value=\"whistle\"");
         whistledPage.ShouldNotContain("value=\"resolve\"");
     }
