@@ -13,9 +13,17 @@ public static class ComplaintDetailsEndpoint
         session.LoadAsync<ComplaintDetails>(complaintId, ct);
 
     public static ProblemDetails Validate(Guid complaintId, ComplaintDetails? details, ClaimsPrincipal user) =>
-        details is not null && Scope.Of(user).Sees(ComplaintDetails.Fields, details)
-            ? Problems.None
-            : ComplaintRules.NotFound(complaintId);
+        Visible(details, user) ? Problems.None : ComplaintRules.NotFound(complaintId);
+
+    /// <summary>
+    /// The complaint as the user may read it (the API's answer), or null where the API answers 404: it does not exist, or
+    /// lies outside the user's scope. The complaint page reads it through here.
+    /// </summary>
+    public static async Task<ComplaintDetails?> ReadAsync(Guid complaintId, ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
+        await LoadAsync(complaintId, session, ct) is { } details && Visible(details, user) ? Get(details, user) : null;
+
+    private static bool Visible(ComplaintDetails? details, ClaimsPrincipal user) =>
+        details is not null && Scope.Of(user).Sees(ComplaintDetails.Fields, details);
 
     /// <summary>One complaint. Analysts see the complainant's personal data masked.</summary>
     [EndpointSummary("查看投诉 One complaint")]

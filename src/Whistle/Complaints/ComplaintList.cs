@@ -101,6 +101,15 @@ public static class ComplaintListEndpoint
         ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var filter = Parse(status, categoryId, communityId, number, lodgedFrom, lodgedTo, page, pageSize, overdue, q).Filter;
+        return await ReadAsync(filter, user, session, ct);
+    }
+
+    /// <summary>
+    /// The page of complaints the filter selects within the user's scope, newest first: the one reading of the list,
+    /// shared by the API and the case-list page.
+    /// </summary>
+    public static async Task<ComplaintPage> ReadAsync(ComplaintFilter filter, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    {
         var query = Scope.Of(user).Filter(session.Query<ComplaintDetails>(), ComplaintDetails.Fields);
         if (filter.Status is { } wanted) query = query.Where(x => x.Status == wanted);
         if (filter.CategoryId is { } category) query = query.Where(x => x.CategoryId == category);

@@ -56,9 +56,7 @@ public static class BlowWhistleEndpoint
             .Text("need", command.Need, 1000)
             .Text("departureReason", command.DepartureReason, 500, required: false)
             .When(command.Type is { } t && !Enum.IsDefined(t), "type", "应为 Emergency、Routine 或 Tough。Emergency, Routine or Tough.");
-        var entry = routing.Catalogue?.Find(complaint.CategoryId);
-        var lead = command.Lead ?? entry?.Lead;
-        var coHandling = command.CoHandling ?? entry?.CoHandling ?? [];
+        var (entry, lead, coHandling, _) = DispatchRoute.Of(routing.Catalogue, complaint.CategoryId, command.Type, command.Lead, command.CoHandling);
         if (lead is null)
             errors.Add("lead", "派单目录中没有此类别，须指定牵头部门。The category is not in the catalogue: name the lead department.");
         else if (!routing.Departments.Contains(lead))
@@ -111,10 +109,8 @@ public static class BlowWhistleEndpoint
         BlowWhistle command, WhistleCase about, WhistleOrigin? origin, WhistleRouting routing, Guid whistleId, WhistleLevel level,
         Actor by, DateTimeOffset now, DateTimeOffset? replyDue = null)
     {
-        var entry = routing.Catalogue?.Find(about.CategoryId);
-        var type = command.Type ?? entry?.WhistleType ?? WhistleType.Routine;
-        var lead = command.Lead ?? entry!.Lead;
-        var coHandling = command.CoHandling ?? entry?.CoHandling ?? [];
+        var (_, routedLead, coHandling, type) = DispatchRoute.Of(routing.Catalogue, about.CategoryId, command.Type, command.Lead, command.CoHandling);
+        var lead = routedLead!;
         var deadlines = WhistleDeadlines.Compute(type, now, routing.Policy, routing.Calendar);
         if (replyDue is { } due)
         {

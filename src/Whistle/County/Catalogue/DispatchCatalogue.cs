@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Whistle.County.Deadlines;
 using Whistle.Kernel;
 using Wolverine.Http;
 
@@ -27,6 +28,22 @@ public sealed record DispatchCatalogue
 
     public static Task<DispatchCatalogue?> CurrentAsync(IQuerySession session, CancellationToken ct) =>
         session.LoadAsync<DispatchCatalogue>(StreamId, ct);
+}
+
+/// <summary>
+/// Where a case of a category goes when a whistle is blown on it: the lead department, those that help, and the whistle
+/// type (which sets the due times) — each the whistler's choice where given, else the catalogue's line for the category
+/// (<see cref="Entry"/>; routine when the catalogue has none). The one reading of the catalogue's routing: the whistle's
+/// decision applies it and the lodging page previews it.
+/// </summary>
+public sealed record DispatchRoute(CatalogueEntry? Entry, string? Lead, IReadOnlyList<string> CoHandling, WhistleType Type)
+{
+    public static DispatchRoute Of(
+        DispatchCatalogue? catalogue, string categoryId, WhistleType? type = null, string? lead = null, IReadOnlyList<string>? coHandling = null)
+    {
+        var entry = catalogue?.Find(categoryId);
+        return new(entry, lead ?? entry?.Lead, coHandling ?? entry?.CoHandling ?? [], type ?? entry?.WhistleType ?? WhistleType.Routine);
+    }
 }
 
 /// <summary>A case category as the intake forms list it.</summary>
