@@ -140,12 +140,23 @@ public static class DepartmentScorecardEndpoint
     public static async Task<IResult> Get(
         string month, string department, string? format, HttpRequest request, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
-        var scorecards = await MonthAssessment.LoadAsync(month, Scope.Of(user), session, null, ct);
-        if (scorecards.Scorecards.FirstOrDefault(s => s.Department == department) is not { } view)
+        if (await ReadAsync(month, department, user, session, ct) is not { } scorecard)
             return Results.Problem(Problems.NotFound($"没有部门 {department}。", $"No department {department}."));
         return MonthAssessment.WantsCsv(format, request)
-            ? MonthAssessment.Csv(scorecards with { Scorecards = [view] }, [.. scorecards.Ranking.Where(r => r.Department == department)],
-                $"department-scorecard-{department}-{month}.csv")
-            : Results.Json(view);
+            ? MonthAssessment.Csv(scorecard, scorecard.Ranking, $"department-scorecard-{department}-{month}.csv")
+            : Results.Json(scorecard.Scorecards[0]);
+    }
+
+    /// <summary>
+    /// The month narrowed to one department, as the endpoint and the scorecard page read it: its ranking row and its full
+    /// scorecard (county-wide rank). Null where the API answers 404: an unknown department, or another department's
+    /// scorecard for a department officer.
+    /// </summary>
+    public static async Task<MonthScorecards?> ReadAsync(string month, string department, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    {
+        var scorecards = await MonthAssessment.LoadAsync(month, Scope.Of(user), session, null, ct);
+        return scorecards.Scorecards.FirstOrDefault(s => s.Department == department) is { } view
+            ? scorecards with { Ranking = [.. scorecards.Ranking.Where(r => r.Department == department)], Scorecards = [view] }
+            : null;
     }
 }

@@ -58,7 +58,11 @@ public static class TwoWayAssessmentEndpoint
     [WolverineGet("/api/assessment/two-way/{month}", OperationId = "GetTwoWayAssessment")]
     [Authorize(Roles = Scope.TwoWayAssessmentReaders)]
     [ProducesResponseType<TwoWayMonth>(StatusCodes.Status200OK)]
-    public static async Task<TwoWayMonth> Get(string month, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    public static Task<TwoWayMonth> Get(string month, ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
+        ReadAsync(month, user, session, ct);
+
+    /// <summary>The month's two-way assessment in the user's scope, as the endpoint and the two-way page read it.</summary>
+    public static async Task<TwoWayMonth> ReadAsync(string month, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var query = session.Query<TerritoryScorecard>().Where(c => c.Month == month && c.Level == TerritoryLevel.SubDistrict);
         var cards = await TerritoryScorecardsEndpoint.InScope(query, Scope.Of(user)).ToListAsync(ct);
