@@ -17,13 +17,14 @@ public static class WorkPages
 
     private static readonly Link[] All =
     [
-        new("/complaints/new", "登记诉求", "Lodge a complaint", Roles.Community, Roles.Clerk, Roles.SubDistrict),
-        new("/complaints", "辖区案件", "Cases", Roles.Community, Roles.Clerk, Roles.SubDistrict, Roles.Office, Roles.Supervisor),
-        new("/mediation/docket", "调解案件", "Mediation docket", Roles.Mediator),
+        new("/complaints/new", "登记诉求", "Lodge a complaint", Roles.Community, Roles.Clerk, Roles.Admin),
+        new("/complaints", "辖区案件", "Cases", Roles.Community, Roles.Clerk, Roles.SubDistrict, Roles.Office, Roles.Supervisor,
+            Roles.Analyst, Roles.Mediator, Roles.Admin),
+        new("/mediation/docket", "调解案件", "Mediation docket", Roles.Mediator, Roles.Clerk, Roles.Office, Roles.Analyst, Roles.Admin),
         new("/joint-meetings/worklist", "联席办工作台", "Office worklist", Roles.Office, Roles.Supervisor),
         new("/joint-meetings", "联席会议", "Joint meetings", Roles.Office, Roles.Supervisor),
-        new("/assessment/ranking", "部门考核排名", "Department ranking", Roles.Office, Roles.Supervisor, Roles.Analyst, Roles.Department),
-        new("/assessment/two-way", "双向考核", "Two-way assessment", Roles.Office, Roles.Supervisor, Roles.Analyst),
+        new("/assessment/ranking", "月度考核排名", "Monthly ranking", Roles.Office, Roles.Supervisor, Roles.Analyst, Roles.Admin, Roles.Department),
+        new("/assessment/two-way", "双向考核", "Two-way assessment", Roles.Office, Roles.Supervisor, Roles.Analyst, Roles.Admin, Roles.SubDistrict),
         new("/history/dashboards", "历史看板", "Dashboards as of a date", Roles.Analyst, Roles.Office, Roles.Supervisor),
     ];
 
@@ -33,9 +34,15 @@ public static class WorkPages
             ? new Link($"/departments/{Uri.EscapeDataString(department)}/inbox", "部门待办", "Department inbox", Roles.Department)
             : null;
 
-    /// <summary>The pages this user works in, in the order above, the inbox first.</summary>
+    /// <summary>The department's own scorecard, for a department officer.</summary>
+    public static Link? Scorecard(ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Department) && user.FindFirstValue(WhistleClaims.Department) is { } department
+            ? new Link($"/assessment/departments/{Uri.EscapeDataString(department)}", "本部门考核", "Our scorecard", Roles.Department)
+            : null;
+
+    /// <summary>The pages this user works in: the department's inbox first, then the list above, then its scorecard.</summary>
     public static IReadOnlyList<Link> For(ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true
-            ? [.. Inbox(user) is { } inbox ? [inbox] : Array.Empty<Link>(), .. All.Where(l => l.Roles.Any(user.IsInRole))]
+            ? [.. new[] { Inbox(user) }.OfType<Link>(), .. All.Where(l => l.Roles.Any(user.IsInRole)), .. new[] { Scorecard(user) }.OfType<Link>()]
             : [];
 }
