@@ -143,8 +143,10 @@ public sealed partial class WebPagesTests(AppFixture app) : IntegrationContext(a
     {
         var (number, whistle) = await BlownWhistle();
         var browser = await SignedIn("gongan");
+        // The inbox is soonest due first and other tests fill it too: the page that holds this whistle.
+        var position = (await Get<DepartmentInbox>(Tokens.Gongan, "/api/departments/gongan/inbox")).Items.ToList().FindIndex(i => i.WhistleId == whistle);
 
-        var (response, html) = await browser.GetAsync("/departments/gongan/inbox?pageSize=100");
+        var (response, html) = await browser.GetAsync($"/departments/gongan/inbox?pageSize=100&page={position / 100 + 1}");
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         html.ShouldContain("<caption>");
