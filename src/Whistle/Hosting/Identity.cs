@@ -28,7 +28,8 @@ public static class Identity
             throw new InvalidOperationException(
                 "Set Whistle:Auth:Authority (the county's OIDC provider) or Whistle:Auth:SigningKey (at least 32 characters).");
 
-        services.AddAuthentication(BearerOrCookie)
+        var authentication = services.AddAuthentication(BearerOrCookie);
+        authentication
             .AddPolicyScheme(BearerOrCookie, "Bearer for /api, cookie for pages", o => o.ForwardDefaultSelector = SchemeOf)
             .AddCookie(o =>
             {
@@ -57,6 +58,8 @@ public static class Identity
                 };
                 o.Events = new JwtBearerEvents { OnChallenge = ChallengeAsync, OnForbidden = ForbidAsync };
             });
+        if (config.GetSection(Web.PageProvider.Section) is var provider && !string.IsNullOrEmpty(provider["Authority"]))
+            authentication.AddOpenIdConnect(Web.PageProvider.Scheme, "县统一身份认证 County identity provider", o => Web.PageProvider.Configure(o, provider));
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder()
                 .RequireAuthenticatedUser()

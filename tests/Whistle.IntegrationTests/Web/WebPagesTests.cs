@@ -164,12 +164,13 @@ public sealed partial class WebPagesTests(AppFixture app) : IntegrationContext(a
     {
         var blown = await BlownWhistle();
         // Given: the officer's notification of the assignment (how notifications are made is NotificationEndpointTests').
+        var eventId = Guid.NewGuid();
+        var notificationId = Whistle.Notifications.Notification.IdFor(eventId, "chengguan");
         await using (var session = Host.Services.GetRequiredService<Marten.IDocumentStore>().LightweightSession(AppFixture.County))
         {
-            var eventId = Guid.NewGuid();
             session.Store(new Whistle.Notifications.Notification
             {
-                Id = Whistle.Notifications.Notification.IdFor(eventId, "chengguan"), UserId = "chengguan",
+                Id = notificationId, UserId = "chengguan",
                 Kind = Whistle.Notifications.NoticeKind.Assigned, Title = "新派单", Body = "请签收", CaseId = blown.Whistle,
                 Link = $"/api/whistles/{blown.Whistle}", EventId = eventId, CreatedAt = DateTimeOffset.UtcNow.AddYears(5),
             });
@@ -184,9 +185,9 @@ public sealed partial class WebPagesTests(AppFixture app) : IntegrationContext(a
         home.ShouldContain("未读");
         home.ShouldContain("href=\"/assessment/ranking\"");
         posted.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var after = await Get<Whistle.Notifications.NotificationPage>(Tokens.Chengguan, "/api/me/notifications");
-        after.Unread.ShouldBe(0);
-        after.Items.ShouldContain(n => n.CaseId == blown.Whistle && n.ReadAt != null);
+        // The whistle's own notifications may still be arriving from the daemon: this one, read before, is read now.
+        var after = await Get<Whistle.Notifications.NotificationPage>(Tokens.Chengguan, "/api/me/notifications?pageSize=100");
+        after.Items.Single(n => n.Id == notificationId).ReadAt.ShouldNotBeNull();
     }
 
     [Fact]

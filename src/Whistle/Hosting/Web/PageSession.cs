@@ -9,8 +9,9 @@ namespace Whistle.Hosting.Web;
 
 /// <summary>
 /// The pages' cookie session. In Development a person signs in as one of the sample county's staff (samples/county/users.tsv)
-/// and carries the same claims a token of that user carries; production sign-in (the county's OpenID Connect provider)
-/// is not there yet, so outside Development no one can sign in to the pages. Signing out is a POST with an antiforgery token.
+/// and carries the same claims a token of that user carries; in production through the county's OpenID Connect provider
+/// (<see cref="PageProvider"/>) when <c>Whistle:Pages:OpenIdConnect</c> names it; outside Development the sample staff's
+/// sign-in does not exist. Signing out is a POST with an antiforgery token.
 /// </summary>
 public static class PageSession
 {
@@ -37,6 +38,9 @@ public static class PageSession
         app.MapPost(SignOutPath, async (HttpContext http, [FromForm] string? returnUrl) =>
         {
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            // Signed in through the county's provider: end its session too, and come back to the page.
+            if (await PageProvider.ConfiguredAsync(http.RequestServices) && http.User.FindFirst("iss") is not null)
+                return Results.SignOut(new AuthenticationProperties { RedirectUri = WebLocalization.LocalReturnUrl(returnUrl) }, [PageProvider.Scheme]);
             return Results.LocalRedirect(WebLocalization.LocalReturnUrl(returnUrl));
         }).AllowAnonymous().ExcludeFromDescription();
 }

@@ -43,6 +43,7 @@ public static class WebPages
         app.MapStaticAssets($"{typeof(WebPages).Assembly.GetName().Name}.staticwebassets.endpoints.json").AllowAnonymous();
         app.MapCultureSwitch();
         app.MapPageSession();
+        app.MapPageProvider();
         app.MapRazorComponents<App>().ExcludeFromDescription();
         return app;
     }
