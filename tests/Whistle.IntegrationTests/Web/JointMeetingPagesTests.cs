@@ -71,6 +71,7 @@ public sealed class JointMeetingPagesTests(AppFixture app) : IntegrationContext(
         html.ShouldContain($"<tr data-whistle=\"{whistle}\" data-kind=\"AwaitingRuling\" data-department=\"chengguan\">");
         html.ShouldContain($"href=\"/whistles/{whistle}\"");
         html.ShouldContain($"id=\"{WorklistPage.FormName(whistle, "chengguan")}\"");
+        html.ShouldContain($"href=\"{ChengguanRulings.Replace("&", "&amp;", StringComparison.Ordinal)}#{WorklistPage.FormName(whistle, "chengguan")}\"");
         html.ShouldContain("退单待审定");
     }
 
