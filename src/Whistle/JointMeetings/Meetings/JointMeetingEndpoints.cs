@@ -25,7 +25,10 @@ public static class JointMeetingListEndpoint
     [EndpointSummary("联席会议列表 The joint meetings")]
     [WolverineGet("/api/joint-meetings", OperationId = "ListJointMeetings")]
     [Authorize(Roles = Scope.JointMeetingReaders)]
-    public static async Task<IReadOnlyList<JointMeetingSummary>> Get(IQuerySession session, CancellationToken ct) =>
+    public static Task<IReadOnlyList<JointMeetingSummary>> Get(IQuerySession session, CancellationToken ct) => ReadAsync(session, ct);
+
+    /// <summary>The list's query, which the endpoint and the meetings page both run: the latest 200 scheduled, latest first.</summary>
+    public static async Task<IReadOnlyList<JointMeetingSummary>> ReadAsync(IQuerySession session, CancellationToken ct) =>
         [.. (await session.Query<JointMeetingDetails>().OrderByDescending(m => m.ScheduledAt).Take(200).ToListAsync(ct))
             .Select(m => new JointMeetingSummary(
                 m.Id, m.ScheduledAt, m.Chair, m.Venue, m.Items.Count(i => i.DroppedReason is null), m.Resolutions.Count,

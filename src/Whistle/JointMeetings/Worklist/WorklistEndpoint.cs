@@ -57,7 +57,16 @@ public static partial class JointMeetingWorklistEndpoint
     [EndpointSummary("联席办待办 The joint-meeting office's worklist")]
     [WolverineGet("/api/joint-meeting/worklist", OperationId = "GetJointMeetingWorklist")]
     [Authorize(Roles = Scope.WorklistReaders)]
-    public static async Task<JointMeetingWorklist> Get(
+    public static Task<JointMeetingWorklist> Get(
+        string? kind, string? level, string? department, string? subDistrictCode, DateTimeOffset now,
+        ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
+        ReadAsync(kind, level, department, subDistrictCode, now, user, session, ct);
+
+    /// <summary>
+    /// The worklist's query and scope rule, which the endpoint and the office's worklist page both run: the caller's
+    /// scope bounds it in SQL, the filters are the checked ones of <see cref="Validate"/>.
+    /// </summary>
+    public static async Task<JointMeetingWorklist> ReadAsync(
         string? kind, string? level, string? department, string? subDistrictCode, DateTimeOffset now,
         ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
