@@ -21,8 +21,16 @@ public static class HistoryPages
             ? new DateTimeOffset(local, CountyTime.Offset).ToString("O", CultureInfo.InvariantCulture)
             : text;
 
-    /// <summary>The value of a datetime-local field for a moment: China time to the second.</summary>
-    public static string LocalInput(DateTimeOffset at) => CountyTime.Local(at).ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The value of a datetime-local field for a moment: China time to the millisecond, rounded up, so that a step's own
+    /// moment put back in the field still includes that step (and, read back, the field's value is at or after it).
+    /// </summary>
+    public static string LocalInput(DateTimeOffset at)
+    {
+        var local = CountyTime.Local(at);
+        var rest = local.Ticks % TimeSpan.TicksPerMillisecond;
+        return (rest == 0 ? local : local.AddTicks(TimeSpan.TicksPerMillisecond - rest)).ToString("yyyy-MM-dd'T'HH:mm:ss.fff", CultureInfo.InvariantCulture);
+    }
 
     /// <summary>A moment in a link's query, exact to the tick, so "as of this step" includes that step and no later one.</summary>
     public static string Query(DateTimeOffset at) => Uri.EscapeDataString(CountyTime.Local(at).ToString("O", CultureInfo.InvariantCulture));
@@ -36,4 +44,12 @@ public static class HistoryPages
     /// <summary>A score or a change to two places; none is a dash. A change carries its sign.</summary>
     public static string Number(decimal? value, bool withSign = false) =>
         value is { } v ? v.ToString(withSign ? "+0.##;-0.##;0" : "0.##", CultureInfo.InvariantCulture) : "—";
+
+    /// <summary>
+    /// The status a page answers when the API refuses a point of a case it found: the API's own, except that a moment
+    /// before the case was lodged (the API's 404) leaves the page found — the case and its timeline exist, only that
+    /// moment's view does not, and a 404 would replace the page with the not-found answer.
+    /// </summary>
+    public static int StatusOf(Microsoft.AspNetCore.Mvc.ProblemDetails problem) =>
+        problem.Status is { } status and not StatusCodes.Status404NotFound ? status : StatusCodes.Status200OK;
 }
