@@ -189,7 +189,7 @@ public sealed partial class HistoryPagesTests(AppFixture app) : IntegrationConte
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var gongan = api!.Departments.Single(d => d.Department == "gongan");
-        var row = Row(html, "data-department", "gongan");
+        var row = WebUtility.HtmlDecode(Row(html, "data-department", "gongan"));
         row.ShouldContain($"<td data-testid=\"official-score\">{HistoryPages.Number(gongan.Score.Official)}</td>");
         row.ShouldContain($"<td data-testid=\"what-if-score\">{HistoryPages.Number(gongan.Score.WhatIf)}</td>");
         row.ShouldContain($"<td data-testid=\"score-change\">{HistoryPages.Number(gongan.Score.Change, withSign: true)}</td>");
