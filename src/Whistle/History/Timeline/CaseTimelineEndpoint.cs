@@ -19,6 +19,17 @@ public static class CaseTimelineEndpoint
     public static Task<CaseHistory?> LoadAsync(Guid id, IQuerySession session, ClaimsPrincipal user, CancellationToken ct) =>
         CaseTimeline.LoadAsync(session, id, Scope.Of(user).SeesPersonalData, ct);
 
+    /// <summary>Whether the user's scope sees the case itself (the API's 404 otherwise).</summary>
+    public static bool Sees(CaseHistory history, ClaimsPrincipal user) =>
+        Scope.Of(user).Sees(CaseStreams.ScopeKind(history.Kind)!.Value, history.Area);
+
+    /// <summary>
+    /// The whole timeline as the user may read it — the API's load, scope rule and <see cref="CaseHistory.SeenBy"/> —
+    /// or null where the API answers 404 (no such case, or outside the user's scope). The timeline page reads it.
+    /// </summary>
+    public static async Task<CaseHistory?> ReadAsync(Guid id, IQuerySession session, ClaimsPrincipal user, CancellationToken ct) =>
+        await LoadAsync(id, session, user, ct) is { } history && Sees(history, user) ? history.SeenBy(Scope.Of(user)) : null;
+
     /// <summary>Bad paging is 400; a case that does not exist, or that the user's scope does not see, is 404.</summary>
     public static ProblemDetails Validate(Guid id, int? page, int? pageSize, CaseHistory? history, ClaimsPrincipal user)
     {
@@ -26,7 +37,7 @@ public static class CaseTimelineEndpoint
             .When(page is < 1 or > 100_000, "page", "应为 1 到 100000。1 to 100000.")
             .When(pageSize is < 1 or > MaxPageSize, "pageSize", $"应为 1 到 {MaxPageSize}。1 to {MaxPageSize}.");
         if (paging.Any) return paging.ToProblem();
-        return history is not null && Scope.Of(user).Sees(CaseStreams.ScopeKind(history.Kind)!.Value, history.Area)
+        return history is not null && Sees(history, user)
             ? Problems.None
             : Problems.NotFound($"没有编号为 {id} 的案件。", $"No case {id}.");
     }
