@@ -31,6 +31,7 @@ public sealed class SignInPageTests : IDisposable
     private void Host(string environment)
     {
         _context.Services.AddLocalization();
+        _context.Services.AddAuthenticationCore();
         _context.Services.AddSingleton<IWebHostEnvironment>(new Environment(environment));
         _context.Services.AddSingleton(new SampleStaff([new SampleStaff.Row("zhujian", "anlan",
             new StaffInfo("周科长", "department", null, null, "zhujian", null, null, Active: true))]));

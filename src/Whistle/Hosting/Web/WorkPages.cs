@@ -21,11 +21,12 @@ public static class WorkPages
         new("/complaints", "辖区案件", "Cases", Roles.Community, Roles.Clerk, Roles.SubDistrict, Roles.Office, Roles.Supervisor,
             Roles.Analyst, Roles.Mediator, Roles.Admin),
         new("/mediation/docket", "调解案件", "Mediation docket", Roles.Mediator, Roles.Clerk, Roles.Office, Roles.Analyst, Roles.Admin),
-        new("/joint-meetings/worklist", "联席办工作台", "Office worklist", Roles.Office, Roles.Supervisor),
-        new("/joint-meetings", "联席会议", "Joint meetings", Roles.Office, Roles.Supervisor),
+        new("/joint-meetings/worklist", "联席办工作台", "Office worklist", Roles.Office, Roles.Supervisor, Roles.Analyst, Roles.Admin),
+        new("/joint-meetings", "联席会议", "Joint meetings", Roles.Office, Roles.Supervisor, Roles.Analyst, Roles.Admin),
         new("/assessment/ranking", "月度考核排名", "Monthly ranking", Roles.Office, Roles.Supervisor, Roles.Analyst, Roles.Admin, Roles.Department),
         new("/assessment/two-way", "双向考核", "Two-way assessment", Roles.Office, Roles.Supervisor, Roles.Analyst, Roles.Admin, Roles.SubDistrict),
-        new("/history/dashboards", "历史看板", "Dashboards as of a date", Roles.Analyst, Roles.Office, Roles.Supervisor),
+        new("/history/dashboards", "历史看板", "Dashboards as of a day", Roles.Analyst, Roles.Office, Roles.Supervisor, Roles.Admin),
+        new("/history/what-if", "模拟考核", "What-if", Roles.Analyst, Roles.Office, Roles.Supervisor, Roles.Admin),
     ];
 
     /// <summary>The department inbox, for a department officer: its path names the department.</summary>
