@@ -135,6 +135,7 @@ public static class WhistleHosting
     public static WebApplication UseWhistle(this WebApplication app)
     {
         app.UseWhistleTelemetry();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseWhistleLocalization();
         app.UseRateLimiter();

@@ -43,6 +43,27 @@ public sealed partial class WebPagesTests(AppFixture app) : IntegrationContext(a
     }
 
     [Fact]
+    public async Task pages_carry_a_strict_script_policy_refuse_framing_and_are_not_cached_and_the_api_keeps_its_own_headers()
+    {
+        var browser = await SignedIn("chengguan");
+
+        var (page, _) = await browser.GetAsync("/");
+        var (api, _) = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/departments/chengguan/inbox")
+        {
+            Headers = { Authorization = new AuthenticationHeaderValue("Bearer", Tokens.For(Tokens.Chengguan)) },
+        });
+
+        page.Headers.GetValues("Content-Security-Policy").Single().ShouldContain("script-src 'self';");
+        page.Headers.GetValues("Content-Security-Policy").Single().ShouldContain("frame-ancestors 'none'");
+        page.Headers.GetValues("X-Frame-Options").Single().ShouldBe("DENY");
+        page.Headers.GetValues("X-Content-Type-Options").Single().ShouldBe("nosniff");
+        page.Headers.CacheControl!.NoStore.ShouldBeTrue();
+        api.StatusCode.ShouldBe(HttpStatusCode.OK);
+        api.Headers.Contains("Content-Security-Policy").ShouldBeFalse();
+        api.Headers.GetValues("X-Content-Type-Options").Single().ShouldBe("nosniff");
+    }
+
+    [Fact]
     public async Task the_stylesheet_and_the_page_script_are_served_to_anyone()
     {
         var browser = new PageBrowser(Host);
