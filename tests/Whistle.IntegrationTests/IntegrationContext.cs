@@ -14,6 +14,9 @@ public abstract class IntegrationContext(AppFixture app)
     protected AppFixture App => app;
     protected IAlbaHost Host => app.Host;
 
+    /// <summary>A browser of the pages, signed in as the sample user <paramref name="userId"/>.</summary>
+    protected Task<Web.PageBrowser> SignedIn(string userId) => Web.PageBrowser.SignedInAsync(Host, userId);
+
     /// <summary>One pause and catch-up of the shared host's daemon at a time: two tests pausing and catching up the same
     /// daemon at once could leave one of them waiting on a catch-up the other had restarted.</summary>
     private static readonly SemaphoreSlim OneCatchUpAtATime = new(1, 1);

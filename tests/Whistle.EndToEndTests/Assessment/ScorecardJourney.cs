@@ -1,10 +1,8 @@
-using System.Diagnostics;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Playwright;
 using Shouldly;
 using static Microsoft.Playwright.Assertions;
+
+using static Whistle.EndToEndTests.Journey;
 
 namespace Whistle.EndToEndTests.Assessment;
 
@@ -75,14 +73,6 @@ public sealed class ScorecardJourney(WhistleApp app)
         }
     }
 
-    /// <summary>The development sign-in: the sample user's own button on /sign-in, then the home page.</summary>
-    private static async Task SignInAsync(IPage page, string user)
-    {
-        await page.GotoAsync("sign-in");
-        await page.Locator($"button[name='UserId'][value='{user}']").ClickAsync();
-        await Expect(page.GetByTestId("signed-in-user")).ToBeVisibleAsync();
-    }
-
     /// <summary>
     /// A parking whistle in 东关花园 (to 公安 and 城管) that 公安 signs for, through the API with development tokens from
     /// ops/token; then the administrator rebuilds the scorecards, which answers once the daemon has replayed every event
@@ -90,7 +80,7 @@ public sealed class ScorecardJourney(WhistleApp app)
     /// </summary>
     private async Task SeedScorecardAsync()
     {
-        using var community = await ClientAsync("community");
+        using var community = await app.ClientAsync("community");
         var lodged = await PostAsync(community, "api/complaints", new
         {
             channel = "GridPatrol", categoryId = "illegal-parking", compoundId = "CP010101",
@@ -100,36 +90,9 @@ public sealed class ScorecardJourney(WhistleApp app)
         await PostAsync(community, $"api/complaints/{complaint}/accept", new { });
         var whistle = (await PostAsync(community, $"api/complaints/{complaint}/whistle", new { need = "请公安、城管到场处置占用消防通道车辆" }))
             .GetProperty("whistleId").GetGuid();
-        using var gongan = await ClientAsync("gongan");
+        using var gongan = await app.ClientAsync("gongan");
         await PostAsync(gongan, $"api/whistles/{whistle}/assignments/gongan/sign-for", new { });
-        using var admin = await ClientAsync("admin");
+        using var admin = await app.ClientAsync("admin");
         await PostAsync(admin, "api/admin/projections/DepartmentScorecard/rebuild", new { });
-    }
-
-    private async Task<HttpClient> ClientAsync(string user)
-    {
-        var client = new HttpClient { BaseAddress = app.BaseUrl, Timeout = TimeSpan.FromMinutes(2) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(user));
-        return client;
-    }
-
-    private static async Task<JsonElement> PostAsync(HttpClient client, string url, object body)
-    {
-        using var response = await client.PostAsJsonAsync(url, body);
-        var text = await response.Content.ReadAsStringAsync();
-        response.IsSuccessStatusCode.ShouldBeTrue($"POST {url} answered {(int)response.StatusCode}: {text}");
-        return JsonDocument.Parse(text).RootElement.Clone();
-    }
-
-    private static async Task<string> TokenAsync(string user)
-    {
-        using var process = Process.Start(new ProcessStartInfo("bash", [Path.Combine(Repository.Root, "ops", "token"), user])
-        {
-            RedirectStandardOutput = true,
-        })!;
-        var token = (await process.StandardOutput.ReadToEndAsync()).Trim();
-        await process.WaitForExitAsync();
-        process.ExitCode.ShouldBe(0);
-        return token;
     }
 }

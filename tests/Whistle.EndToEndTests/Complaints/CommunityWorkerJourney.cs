@@ -1,10 +1,11 @@
-using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
 using Shouldly;
 using static Microsoft.Playwright.Assertions;
+
+using static Whistle.EndToEndTests.Journey;
 
 namespace Whistle.EndToEndTests.Complaints;
 
@@ -89,14 +90,6 @@ public sealed class CommunityWorkerJourney(WhistleApp app)
         await Expect(other.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("页面不存在");
     }
 
-    /// <summary>The development sign-in: the sample user's own button on /sign-in, then the home page.</summary>
-    private static async Task SignInAsync(IPage page, string user)
-    {
-        await page.GotoAsync("sign-in");
-        await page.Locator($"button[name='UserId'][value='{user}']").ClickAsync();
-        await Expect(page.GetByTestId("signed-in-user")).ToBeVisibleAsync();
-    }
-
     /// <summary>Lodges a parking complaint in 东关花园 as 东关社区's worker through the API (ops/token); returns its id.</summary>
     private async Task<Guid> LodgeAsync(string description)
     {
@@ -110,17 +103,5 @@ public sealed class CommunityWorkerJourney(WhistleApp app)
         var text = await response.Content.ReadAsStringAsync();
         response.IsSuccessStatusCode.ShouldBeTrue($"POST api/complaints answered {(int)response.StatusCode}: {text}");
         return JsonDocument.Parse(text).RootElement.GetProperty("id").GetGuid();
-    }
-
-    private static async Task<string> TokenAsync(string user)
-    {
-        using var process = Process.Start(new ProcessStartInfo("bash", [Path.Combine(Repository.Root, "ops", "token"), user])
-        {
-            RedirectStandardOutput = true,
-        })!;
-        var token = (await process.StandardOutput.ReadToEndAsync()).Trim();
-        await process.WaitForExitAsync();
-        process.ExitCode.ShouldBe(0);
-        return token;
     }
 }

@@ -1,10 +1,9 @@
-using System.Diagnostics;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Playwright;
 using Shouldly;
 using static Microsoft.Playwright.Assertions;
+
+using static Whistle.EndToEndTests.Journey;
 
 namespace Whistle.EndToEndTests.History;
 
@@ -68,14 +67,6 @@ public sealed class AnalystJourney(WhistleApp app)
         dashboards.ShouldBeEmpty();
     }
 
-    /// <summary>The development sign-in: the sample user's own button on /sign-in, then the home page.</summary>
-    private static async Task SignInAsync(IPage page, string user)
-    {
-        await page.GotoAsync("sign-in");
-        await page.Locator($"button[name='UserId'][value='{user}']").ClickAsync();
-        await Expect(page.GetByTestId("signed-in-user")).ToBeVisibleAsync();
-    }
-
     /// <summary>
     /// Lodges a parking complaint in 东关花园 as the community worker of 东关社区 and accepts it, through the API with a
     /// development token from ops/token. Returns the complaint's id.
@@ -92,25 +83,5 @@ public sealed class AnalystJourney(WhistleApp app)
         var complaint = lodged.GetProperty("id").GetGuid();
         await PostAsync(client, $"api/complaints/{complaint}/accept", new { });
         return complaint;
-    }
-
-    private static async Task<JsonElement> PostAsync(HttpClient client, string url, object body)
-    {
-        using var response = await client.PostAsJsonAsync(url, body);
-        var text = await response.Content.ReadAsStringAsync();
-        response.IsSuccessStatusCode.ShouldBeTrue($"POST {url} answered {(int)response.StatusCode}: {text}");
-        return JsonDocument.Parse(text).RootElement.Clone();
-    }
-
-    private static async Task<string> TokenAsync(string user)
-    {
-        using var process = Process.Start(new ProcessStartInfo("bash", [Path.Combine(Repository.Root, "ops", "token"), user])
-        {
-            RedirectStandardOutput = true,
-        })!;
-        var token = (await process.StandardOutput.ReadToEndAsync()).Trim();
-        await process.WaitForExitAsync();
-        process.ExitCode.ShouldBe(0);
-        return token;
     }
 }

@@ -1,11 +1,9 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Playwright;
 using Shouldly;
 using static Microsoft.Playwright.Assertions;
+
+using static Whistle.EndToEndTests.Journey;
 
 namespace Whistle.EndToEndTests.JointMeetings;
 
@@ -116,7 +114,7 @@ public sealed class OfficeJourney(WhistleApp app)
         await WorklistShowingAsync(page, page.Locator($"#arbitrate-{whistle:N}-chengguan"));
         var worklist = await tab.AccessibilityViolationsAsync();
 
-        using var office = await ClientAsync("office");
+        using var office = await app.ClientAsync("office");
         var meeting = (await PostAsync(office, "api/joint-meetings", new
         {
             scheduledAt = DateTimeOffset.UtcNow.AddDays(2), chair = "县联席办主任", members = Members, venue = "县政府三楼会议室",
@@ -154,21 +152,13 @@ public sealed class OfficeJourney(WhistleApp app)
     private static string Local(DateTimeOffset at) =>
         at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
 
-    /// <summary>The development sign-in: the sample user's own button on /sign-in, then the home page.</summary>
-    private static async Task SignInAsync(IPage page, string user)
-    {
-        await page.GotoAsync("sign-in");
-        await page.Locator($"button[name='UserId'][value='{user}']").ClickAsync();
-        await Expect(page.GetByTestId("signed-in-user")).ToBeVisibleAsync();
-    }
-
     /// <summary>
     /// A parking complaint in 东关花园 lodged, accepted and whistled by 东关社区's worker (公安 leads, 城管 co-handles), and
     /// 城管's officer rejecting its part citing the law — each through the API with a development token from ops/token.
     /// </summary>
     private async Task<Guid> RejectedByChengguanAsync(string need)
     {
-        using var community = await ClientAsync("community");
+        using var community = await app.ClientAsync("community");
         var lodged = await PostAsync(community, "api/complaints", new
         {
             channel = "GridPatrol", categoryId = "illegal-parking", compoundId = "CP010101",
@@ -177,36 +167,9 @@ public sealed class OfficeJourney(WhistleApp app)
         var complaint = lodged.GetProperty("id").GetGuid();
         await PostAsync(community, $"api/complaints/{complaint}/accept", new { });
         var whistle = (await PostAsync(community, $"api/complaints/{complaint}/whistle", new { need })).GetProperty("whistleId").GetGuid();
-        using var chengguan = await ClientAsync("chengguan");
+        using var chengguan = await app.ClientAsync("chengguan");
         await PostAsync(chengguan, $"api/whistles/{whistle}/assignments/chengguan/reject",
             new { legalBasis = "《城市道路管理条例》第二条", reason = "小区内部道路属物业管理区域，不属城市道路。" });
         return whistle;
-    }
-
-    private async Task<HttpClient> ClientAsync(string user)
-    {
-        var client = new HttpClient { BaseAddress = app.BaseUrl };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(user));
-        return client;
-    }
-
-    private static async Task<JsonElement> PostAsync(HttpClient client, string url, object body)
-    {
-        using var response = await client.PostAsJsonAsync(url, body);
-        var text = await response.Content.ReadAsStringAsync();
-        response.IsSuccessStatusCode.ShouldBeTrue($"POST {url} answered {(int)response.StatusCode}: {text}");
-        return JsonDocument.Parse(text).RootElement.Clone();
-    }
-
-    private static async Task<string> TokenAsync(string user)
-    {
-        using var process = Process.Start(new ProcessStartInfo("bash", [Path.Combine(Repository.Root, "ops", "token"), user])
-        {
-            RedirectStandardOutput = true,
-        })!;
-        var token = (await process.StandardOutput.ReadToEndAsync()).Trim();
-        await process.WaitForExitAsync();
-        process.ExitCode.ShouldBe(0);
-        return token;
     }
 }

@@ -1,10 +1,9 @@
-using System.Diagnostics;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Playwright;
 using Shouldly;
 using static Microsoft.Playwright.Assertions;
+
+using static Whistle.EndToEndTests.Journey;
 
 namespace Whistle.EndToEndTests.Mediation;
 
@@ -84,14 +83,6 @@ public sealed class MediatorJourney(WhistleApp app)
         violations.ShouldBeEmpty();
     }
 
-    /// <summary>The development sign-in: the sample user's own button on /sign-in, then the home page.</summary>
-    private static async Task SignInAsync(IPage page, string user)
-    {
-        await page.GotoAsync("sign-in");
-        await page.Locator($"button[name='UserId'][value='{user}']").ClickAsync();
-        await Expect(page.GetByTestId("signed-in-user")).ToBeVisibleAsync();
-    }
-
     /// <summary>
     /// Opens a neighbours' dispute in 东关花园 and names 吴调解 its mediator, through the API with a development token of
     /// the mediator from ops/token. Returns the case's id and number.
@@ -110,25 +101,5 @@ public sealed class MediatorJourney(WhistleApp app)
         var id = opened.GetProperty("id").GetGuid();
         await PostAsync(client, $"api/mediation/cases/{id}/mediator", new { mediatorId = "mediator", mediatorName = "吴调解", how = "Appointed" });
         return (id, opened.GetProperty("number").GetString()!);
-    }
-
-    private static async Task<JsonElement> PostAsync(HttpClient client, string url, object body)
-    {
-        using var response = await client.PostAsJsonAsync(url, body);
-        var text = await response.Content.ReadAsStringAsync();
-        response.IsSuccessStatusCode.ShouldBeTrue($"POST {url} answered {(int)response.StatusCode}: {text}");
-        return JsonDocument.Parse(text).RootElement.Clone();
-    }
-
-    private static async Task<string> TokenAsync(string user)
-    {
-        using var process = Process.Start(new ProcessStartInfo("bash", [Path.Combine(Repository.Root, "ops", "token"), user])
-        {
-            RedirectStandardOutput = true,
-        })!;
-        var token = (await process.StandardOutput.ReadToEndAsync()).Trim();
-        await process.WaitForExitAsync();
-        process.ExitCode.ShouldBe(0);
-        return token;
     }
 }

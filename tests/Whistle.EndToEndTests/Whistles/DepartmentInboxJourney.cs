@@ -1,10 +1,9 @@
-using System.Diagnostics;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Playwright;
 using Shouldly;
 using static Microsoft.Playwright.Assertions;
+
+using static Whistle.EndToEndTests.Journey;
 
 namespace Whistle.EndToEndTests.Whistles;
 
@@ -95,14 +94,6 @@ public sealed class DepartmentInboxJourney(WhistleApp app)
         whistlePage.ShouldBeEmpty();
     }
 
-    /// <summary>The development sign-in: the sample user's own button on /sign-in, then the home page.</summary>
-    private static async Task SignInAsync(IPage page, string user)
-    {
-        await page.GotoAsync("sign-in");
-        await page.Locator($"button[name='UserId'][value='{user}']").ClickAsync();
-        await Expect(page.GetByTestId("signed-in-user")).ToBeVisibleAsync();
-    }
-
     /// <summary>
     /// Lodges, accepts and whistles on a parking complaint in 东关花园 as the community worker of 东关社区, through the API
     /// with a development token from ops/token; the catalogue routes it to 公安 (lead) and 城管. Returns the whistle's id.
@@ -120,25 +111,5 @@ public sealed class DepartmentInboxJourney(WhistleApp app)
         await PostAsync(client, $"api/complaints/{complaint}/accept", new { });
         var whistle = await PostAsync(client, $"api/complaints/{complaint}/whistle", new { need });
         return whistle.GetProperty("whistleId").GetGuid();
-    }
-
-    private static async Task<JsonElement> PostAsync(HttpClient client, string url, object body)
-    {
-        using var response = await client.PostAsJsonAsync(url, body);
-        var text = await response.Content.ReadAsStringAsync();
-        response.IsSuccessStatusCode.ShouldBeTrue($"POST {url} answered {(int)response.StatusCode}: {text}");
-        return JsonDocument.Parse(text).RootElement.Clone();
-    }
-
-    private static async Task<string> TokenAsync(string user)
-    {
-        using var process = Process.Start(new ProcessStartInfo("bash", [Path.Combine(Repository.Root, "ops", "token"), user])
-        {
-            RedirectStandardOutput = true,
-        })!;
-        var token = (await process.StandardOutput.ReadToEndAsync()).Trim();
-        await process.WaitForExitAsync();
-        process.ExitCode.ShouldBe(0);
-        return token;
     }
 }

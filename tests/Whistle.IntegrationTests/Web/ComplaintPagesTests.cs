@@ -12,15 +12,6 @@ namespace Whistle.IntegrationTests.Web;
 /// </summary>
 public sealed partial class ComplaintPagesTests(AppFixture app) : IntegrationContext(app)
 {
-    private async Task<PageBrowser> SignedIn(string userId)
-    {
-        var browser = new PageBrowser(Host);
-        var (_, page) = await browser.GetAsync("/sign-in");
-        var (response, _) = await browser.PostFormAsync("/sign-in", page, "sign-in", ("UserId", userId));
-        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        return browser;
-    }
-
     private static string Unique() => "页测" + Guid.NewGuid().ToString("N")[..8];
 
     private static Guid ComplaintOf(HttpResponseMessage redirect)

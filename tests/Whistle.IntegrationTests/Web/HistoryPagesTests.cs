@@ -23,15 +23,6 @@ public sealed partial class HistoryPagesTests(AppFixture app) : IntegrationConte
 {
     private static readonly object Empty = new { };
 
-    private async Task<PageBrowser> SignedIn(string userId)
-    {
-        var browser = new PageBrowser(Host);
-        var (_, page) = await browser.GetAsync("/sign-in");
-        var (response, _) = await browser.PostFormAsync("/sign-in", page, "sign-in", ("UserId", userId));
-        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        return browser;
-    }
-
     /// <summary>A complaint in 东关花园 (东关社区) lodged at the returned moment and accepted an hour later.</summary>
     private async Task<(Guid Id, DateTimeOffset LodgedAt)> LodgedThenAccepted()
     {

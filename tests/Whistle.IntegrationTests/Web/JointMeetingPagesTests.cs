@@ -18,15 +18,6 @@ public sealed class JointMeetingPagesTests(AppFixture app) : IntegrationContext(
 {
     private static readonly RejectAssignment Reject = new("《城市道路管理条例》第二条", "小区内部道路属物业管理区域，不属城市道路。");
 
-    private async Task<PageBrowser> SignedIn(string userId)
-    {
-        var browser = new PageBrowser(Host);
-        var (_, page) = await browser.GetAsync("/sign-in");
-        var (response, _) = await browser.PostFormAsync("/sign-in", page, "sign-in", ("UserId", userId));
-        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        return browser;
-    }
-
     /// <summary>An accepted illegal-parking complaint in 东关社区, whistled: 公安 (lead) and 城管.</summary>
     private async Task<Guid> BlownWhistle()
     {

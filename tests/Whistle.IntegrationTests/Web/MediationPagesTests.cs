@@ -12,15 +12,6 @@ namespace Whistle.IntegrationTests.Web;
 /// </summary>
 public sealed class MediationPagesTests(AppFixture app) : MediationContext(app)
 {
-    private async Task<PageBrowser> SignedIn(string userId)
-    {
-        var browser = new PageBrowser(Host);
-        var (_, page) = await browser.GetAsync("/sign-in");
-        var (response, _) = await browser.PostFormAsync("/sign-in", page, "sign-in", ("UserId", userId));
-        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        return browser;
-    }
-
     private static string Page(Guid id) => $"/mediation/cases/{id}";
 
     [Fact]

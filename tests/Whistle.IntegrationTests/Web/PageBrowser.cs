@@ -15,6 +15,17 @@ public sealed partial class PageBrowser(IAlbaHost host)
 
     public IReadOnlyDictionary<string, string> Cookies => _cookies;
 
+    /// <summary>A browser signed in through the development sign-in as the sample user <paramref name="userId"/>.</summary>
+    public static async Task<PageBrowser> SignedInAsync(IAlbaHost host, string userId)
+    {
+        var browser = new PageBrowser(host);
+        var (_, page) = await browser.GetAsync("/sign-in");
+        var (response, _) = await browser.PostFormAsync("/sign-in", page, "sign-in", ("UserId", userId));
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Signing in as {userId} answered {(int)response.StatusCode}, not a redirect.");
+        return browser;
+    }
+
     public async Task<(HttpResponseMessage Response, string Html)> GetAsync(string url) => await SendAsync(new HttpRequestMessage(HttpMethod.Get, url));
 
     /// <summary>Posts the page's form named <paramref name="formName"/> with its hidden fields and these values.</summary>

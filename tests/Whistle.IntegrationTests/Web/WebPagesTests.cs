@@ -11,15 +11,6 @@ namespace Whistle.IntegrationTests.Web;
 /// <summary>The pages in the API's host: Chinese first, the development sign-in, the inbox page's scope, the API's bearer-only rule.</summary>
 public sealed partial class WebPagesTests(AppFixture app) : IntegrationContext(app)
 {
-    private async Task<PageBrowser> SignedIn(string userId)
-    {
-        var browser = new PageBrowser(Host);
-        var (_, page) = await browser.GetAsync("/sign-in");
-        var (response, _) = await browser.PostFormAsync("/sign-in", page, "sign-in", ("UserId", userId));
-        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        return browser;
-    }
-
     /// <summary>An accepted illegal-parking complaint in 东关社区, whistled: the catalogue assigns 公安 (lead) and 城管.</summary>
     private async Task<(string Number, Guid Whistle)> BlownWhistle()
     {
