@@ -55,6 +55,18 @@ public sealed partial class WebPagesTests(AppFixture app) : IntegrationContext(a
     }
 
     [Fact]
+    public async Task a_page_session_lasts_in_real_hours_whatever_the_county_clock_does()
+    {
+        var browser = await SignedIn("chengguan");
+
+        App.Clock.Advance(TimeSpan.FromHours(11));
+        var (response, html) = await browser.GetAsync("/departments/chengguan/inbox?pageSize=1");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        html.ShouldContain("data-testid=\"signed-in-user\"");
+    }
+
+    [Fact]
     public async Task the_stylesheet_and_the_page_script_are_served_to_anyone()
     {
         var browser = new PageBrowser(Host);
