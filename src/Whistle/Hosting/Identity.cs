@@ -60,6 +60,9 @@ public static class Identity
             });
         if (config.GetSection(Web.PageProvider.Section) is var provider && !string.IsNullOrEmpty(provider["Authority"]))
             authentication.AddOpenIdConnect(Web.PageProvider.Scheme, "县统一身份认证 County identity provider", o => Web.PageProvider.Configure(o, provider));
+        // Real hours, not the county's clock: a simulation or a test moving the clock ahead ends no one's session. After
+        // the framework's own post-configuration, which gives every scheme the application's TimeProvider.
+        services.PostConfigure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, o => o.TimeProvider = TimeProvider.System);
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder()
                 .RequireAuthenticatedUser()

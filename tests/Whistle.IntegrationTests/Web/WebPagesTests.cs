@@ -62,7 +62,7 @@ public sealed partial class WebPagesTests(AppFixture app) : IntegrationContext(a
         App.Clock.Advance(TimeSpan.FromHours(11));
         var (response, html) = await browser.GetAsync("/departments/chengguan/inbox?pageSize=1");
 
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, response.Headers.Location?.ToString());
         html.ShouldContain("data-testid=\"signed-in-user\"");
     }
 
