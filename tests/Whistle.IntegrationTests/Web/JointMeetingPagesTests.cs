@@ -2,6 +2,7 @@ using System.Net;
 using Alba;
 using Shouldly;
 using Whistle.JointMeetings.Meetings;
+using Whistle.Kernel;
 using Whistle.JointMeetings.Worklist;
 using Whistle.Whistles;
 
@@ -206,7 +207,7 @@ public sealed class JointMeetingPagesTests(AppFixture app) : IntegrationContext(
         meeting.Attendance.ShouldBe([new MemberAttendance("chengguan", true, "城管局副局长", null), new MemberAttendance("gongan", false, null, "公务外出")]);
         var adopted = meeting.Resolutions.ShouldHaveSingleItem();
         (adopted.Lead, adopted.CoHandling.Single(), adopted.Action, adopted.Deadline, adopted.Basis)
-            .ShouldBe(("chengguan", "gongan", "三日内清理消防通道并设置隔离桩", MeetingForms.LocalMoment(deadline)!.Value, "《消防法》第二十八条"));
+            .ShouldBe(("chengguan", "gongan", "三日内清理消防通道并设置隔离桩", CountyTime.ParseLocal(deadline)!.Value, "《消防法》第二十八条"));
         adopted.Corrections.ShouldHaveSingleItem().Correction.ShouldBe("隔离桩改为地面划线");
         adopted.Actions.ShouldHaveSingleItem().Done.ShouldBe("已清理，现场复查通道畅通。");
         meeting.MinutesPublishedAt.ShouldNotBeNull();

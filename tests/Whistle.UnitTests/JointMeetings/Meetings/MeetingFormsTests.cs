@@ -1,5 +1,6 @@
 using Shouldly;
 using Whistle.JointMeetings.Meetings;
+using Whistle.Kernel;
 using Whistle.JointMeetings.Worklist;
 using Xunit;
 
@@ -12,14 +13,14 @@ public sealed class MeetingFormsTests
     [InlineData("2026-12-10T09:00", "2026-12-10T01:00:00+00:00")]
     [InlineData("2026-12-10T00:30", "2026-12-09T16:30:00+00:00")]
     public void a_datetime_local_value_is_china_time(string value, string utc) =>
-        MeetingForms.LocalMoment(value).ShouldBe(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture));
+        CountyTime.ParseLocal(value).ShouldBe(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture));
 
     [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("下周一")]
     public void an_empty_or_unreadable_value_is_null_so_the_api_names_the_field(string? value) =>
-        MeetingForms.LocalMoment(value).ShouldBeNull();
+        CountyTime.ParseLocal(value).ShouldBeNull();
 
     [Fact]
     public void a_moment_is_drawn_back_as_its_china_time()
@@ -27,7 +28,7 @@ public sealed class MeetingFormsTests
         var at = new DateTimeOffset(2026, 12, 9, 16, 30, 0, TimeSpan.Zero);
 
         MeetingForms.LocalValue(at).ShouldBe("2026-12-10T00:30");
-        MeetingForms.LocalMoment(MeetingForms.LocalValue(at)).ShouldBe(at);
+        CountyTime.ParseLocal(MeetingForms.LocalValue(at)).ShouldBe(at);
     }
 
     [Fact]
