@@ -1,5 +1,4 @@
 using Wolverine.Tracking;
-using Wolverine.Marten;
 using Wolverine;
 using Alba;
 using JasperFx.Events;
@@ -17,31 +16,24 @@ public abstract class IntegrationContext(AppFixture app)
     /// <summary>A browser of the pages, signed in as the sample user <paramref name="userId"/>.</summary>
     protected Task<Web.PageBrowser> SignedIn(string userId) => Web.PageBrowser.SignedInAsync(Host, userId);
 
-    /// <summary>One pause and catch-up of the shared host's daemon at a time: two tests pausing and catching up the same
-    /// daemon at once could leave one of them waiting on a catch-up the other had restarted.</summary>
-    private static readonly SemaphoreSlim OneCatchUpAtATime = new(1, 1);
-
     /// <summary>
-    /// Runs a step with Marten's async daemon paused, then catches it up on every event so far and waits for what it set
-    /// off (projections, the notifications subscription and the messages it sends) — never a sleep. Tests running in
-    /// parallel take turns at the shared daemon.
+    /// Runs a step, then waits until the async daemon has handled every event committed by its end and what that set
+    /// off (projections, the notifications subscription and the messages it sends) has finished — never a sleep. The
+    /// daemon keeps running, so tests in parallel do not wait on each other (<see cref="DaemonSettling"/>).
     /// </summary>
-    protected async Task<ITrackedSession> AfterDaemon(Func<IMessageContext, Task> step)
-    {
-        if (!await OneCatchUpAtATime.WaitAsync(TimeSpan.FromMinutes(3), TestContext.Current.CancellationToken))
-            throw new TimeoutException("Another test held the shared daemon for three minutes (a step that waits on the daemon inside another's?).");
-        try
-        {
-            return await Host.TrackActivity().Timeout(TimeSpan.FromSeconds(60)).DoNotAssertOnExceptionsDetected()
-                .PauseThenCatchUpOnMartenDaemonActivity().ExecuteAndWaitAsync(step);
-        }
-        finally
-        {
-            OneCatchUpAtATime.Release();
-        }
-    }
+    protected Task<ITrackedSession> AfterDaemon(Func<IMessageContext, Task> step) => Host.AfterDaemonAsync(step);
 
     protected Task<ITrackedSession> AfterDaemon(Func<Task> step) => AfterDaemon(_ => step());
+
+    /// <summary>Waits until the async daemon has handled every event committed so far, and what that set off.</summary>
+    protected Task<ITrackedSession> DaemonCaughtUp() => AfterDaemon(_ => Task.CompletedTask);
+
+    /// <summary>Runs an action and waits for the messages it set off, one tracked session of the shared host at a time (<see cref="TrackedSessions"/>).</summary>
+    protected Task<ITrackedSession> Tracked(Func<IMessageContext, Task> action, int timeoutInMilliseconds = 5000) =>
+        Host.OneAtATimeAsync(() => Host.ExecuteAndWaitAsync(action, timeoutInMilliseconds));
+
+    protected Task<ITrackedSession> Tracked(Func<Task> action, int timeoutInMilliseconds = 5000) =>
+        Tracked(_ => action(), timeoutInMilliseconds);
 
     protected Task<IScenarioResult> Send(Tokens.User? user, Action<Scenario> scenario, int status, string county = AppFixture.County) =>
         Host.Scenario(x =>

@@ -42,14 +42,10 @@ public sealed class CreditFileEndpointTests(AppFixture app) : MediationContext(a
 
     private async Task<(string County, Guid Complaint, Guid Mediation)> CountyWithOutcomes()
     {
-        string county = "";
-        Guid complaint = default, mediation = default;
-        await AfterDaemon(async () =>
-        {
-            county = await App.NewCountyAsync();
-            complaint = await SubstantiatedAndRated(county);
-            mediation = await LostMediation(county);
-        });
+        var county = await App.NewCountyAsync();
+        var complaint = await SubstantiatedAndRated(county);
+        var mediation = await LostMediation(county);
+        await DaemonCaughtUp();
         return (county, complaint, mediation);
     }
 

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Shouldly;
 using Whistle.Complaints;
-using Wolverine.Tracking;
 
 namespace Whistle.IntegrationTests.Complaints;
 
@@ -158,9 +157,9 @@ public sealed class ComplaintLifecycleEndpointTests(AppFixture app) : Integratio
         var second = await Lodge();
 
         // The other complaint records the link through its own aggregate workflow: wait for the cascaded message.
-        var linked = await Host.ExecuteAndWaitAsync(
+        var linked = await Tracked(
             () => Post(Tokens.Clerk, $"/api/complaints/{first.Id}/links", new LinkComplaints(second.Id)), 30_000);
-        var repeated = await Host.ExecuteAndWaitAsync(
+        var repeated = await Tracked(
             () => Post(Tokens.Clerk, $"/api/complaints/{first.Id}/links", new LinkComplaints(second.Id)), 30_000);
 
         linked.Executed.SingleMessage<RecordComplaintLink>().ComplaintId.ShouldBe(second.Id);

@@ -22,7 +22,7 @@ public sealed class ComplaintTimeLimitsEndpointTests(AppFixture app) : Integrati
     private async Task<(T Answer, ITrackedSession Tracked)> Tracked<T>(Func<Task<IScenarioResult>> request)
     {
         IScenarioResult result = null!;
-        var tracked = await Host.ExecuteAndWaitAsync(async () => result = await request(), 30_000);
+        var tracked = await Tracked(async () => result = await request(), 30_000);
         return ((await result.ReadAsJsonAsync<T>())!, tracked);
     }
 
@@ -31,7 +31,7 @@ public sealed class ComplaintTimeLimitsEndpointTests(AppFixture app) : Integrati
         Tracked<LodgedComplaint>(() => Post(Tokens.Clerk, "/api/complaints", NewComplaint("CP010101", category) with { Urgency = urgency }, 201, county));
 
     private Task<ITrackedSession> Deliver(object message, string county = AppFixture.County) =>
-        Host.ExecuteAndWaitAsync(bus => bus.InvokeForTenantAsync(county, message), 30_000);
+        Tracked(bus => bus.InvokeForTenantAsync(county, message), 30_000);
 
     private async Task<ComplaintDetails> DetailsIn(string county, Guid id) =>
         await Get<ComplaintDetails>(Tokens.Clerk, $"/api/complaints/{id}", county);

@@ -4,7 +4,6 @@ using Shouldly;
 using Whistle.Complaints;
 using Whistle.FeeDisputes;
 using Whistle.Mediation;
-using Wolverine.Tracking;
 
 namespace Whistle.IntegrationTests.FeeDisputes;
 
@@ -78,7 +77,7 @@ public sealed class FeeDisputeEndpointTests(AppFixture app) : IntegrationContext
         await Act(raised.Id, "reasons", new RecordOwnerReasons([OwnerReason.Vacancy], Statement: "房屋空置半年"));
         await Act(raised.Id, "waiver", new GrantWaiver(600m, "空置期减免 6 个月的一半"));
 
-        var agreed = await Host.ExecuteAndWaitAsync(() => Act(raised.Id, "payment-plan",
+        var agreed = await Tracked(() => Act(raised.Id, "payment-plan",
             new AgreePaymentPlan(1800m, [new(900m, Today.AddDays(30)), new(900m, Today.AddDays(60))], 10)), 30_000);
         await Act(raised.Id, "instalments/1/pay", new PayInstalment(900m));
         var paid = (await (await Act(raised.Id, "instalments/2/pay", new PayInstalment(900m))).ReadAsJsonAsync<FeeDisputeAnswer>())!;
@@ -98,14 +97,14 @@ public sealed class FeeDisputeEndpointTests(AppFixture app) : IntegrationContext
     public async Task a_missed_instalment_reminds_and_after_the_grace_period_the_plan_defaults()
     {
         var raised = await Raise();
-        var agreed = await Host.ExecuteAndWaitAsync(() => Act(raised.Id, "payment-plan",
+        var agreed = await Tracked(() => Act(raised.Id, "payment-plan",
             new AgreePaymentPlan(2400m, [new(1200m, Today.AddDays(1)), new(1200m, Today.AddDays(31))], 5)), 30_000);
         var first = agreed.Scheduled.MessagesOf<InstalmentDue>().Single(m => m.Number == 1);
 
-        var missed = await Host.ExecuteAndWaitAsync(bus => bus.InvokeForTenantAsync(AppFixture.County, first), 30_000);
+        var missed = await Tracked(bus => bus.InvokeForTenantAsync(AppFixture.County, first), 30_000);
         var grace = missed.Scheduled.MessagesOf<InstalmentGraceExpired>().ShouldHaveSingleItem();
         grace.GraceEndsOn.ShouldBe(Today.AddDays(6));
-        await Host.ExecuteAndWaitAsync(bus => bus.InvokeForTenantAsync(AppFixture.County, grace), 30_000);
+        await Tracked(bus => bus.InvokeForTenantAsync(AppFixture.County, grace), 30_000);
 
         var details = await Details(raised.Id);
         details.Stage.ShouldBe(FeeDisputeStage.PlanDefaulted);
@@ -124,7 +123,7 @@ public sealed class FeeDisputeEndpointTests(AppFixture app) : IntegrationContext
         var mediation = await (await Act(raised.Id, "mediation", new ReferFeeDisputeToMediation(), 201)).ReadAsJsonAsync<MediationStarted>();
         var ended = new MediationOutcomeReached(mediation!.MediationCaseId, mediation.Number, MediationResult.Failed, raised.Id,
             new Whistle.Kernel.Actor("mediator", "吴调解", "mediator"), App.Clock.GetUtcNow());
-        await Host.ExecuteAndWaitAsync(bus => bus.InvokeForTenantAsync(AppFixture.County, ended), 30_000);
+        await Tracked(bus => bus.InvokeForTenantAsync(AppFixture.County, ended), 30_000);
         var early = await Act(raised.Id, "credit-referral", new ReferToCreditRecord("拒不缴费"), 409);
         (await early.ReadAsJsonAsync<ProblemDetails>())!.Detail!.ShouldContain("has not passed");
 
@@ -172,7 +171,7 @@ public sealed class FeeDisputeEndpointTests(AppFixture app) : IntegrationContext
         // The case's own message about the failure, delivered (again) after the second referral, changes nothing.
         var late = new MediationOutcomeReached(first.MediationCaseId, first.Number, MediationResult.Failed, raised.Id,
             new Whistle.Kernel.Actor("mediator", "吴调解", "mediator"), App.Clock.GetUtcNow());
-        await Host.ExecuteAndWaitAsync(bus => bus.InvokeForTenantAsync(AppFixture.County, late), 30_000);
+        await Tracked(bus => bus.InvokeForTenantAsync(AppFixture.County, late), 30_000);
 
         var ends = (await EventsOf(raised.Id)).Select(e => e.Data).OfType<FeeDisputeMediationEnded>().ToList();
         ends.Select(e => (e.MediationCaseId, e.Result, e.By.UserId)).ShouldBe([(first.MediationCaseId, MediationResult.Failed, "mediator")]);
@@ -215,10 +214,10 @@ public sealed class FeeDisputeEndpointTests(AppFixture app) : IntegrationContext
     {
         var complaint = await LodgeAndMove(("accept", new { }));
         var raised = await Raise();
-        var cited = await Host.ExecuteAndWaitAsync(() => Act(raised.Id, "reasons", new RecordOwnerReasons([OwnerReason.ServiceDefect], [complaint])), 30_000);
+        var cited = await Tracked(() => Act(raised.Id, "reasons", new RecordOwnerReasons([OwnerReason.ServiceDefect], [complaint])), 30_000);
         cited.Executed.MessagesOf<CiteComplaint>().ShouldHaveSingleItem().ComplaintId.ShouldBe(complaint);
 
-        await Host.ExecuteAndWaitAsync(() => Post(Tokens.Clerk, $"/api/complaints/{complaint}/resolve", new ResolveComplaint("电梯已修复")), 30_000);
+        await Tracked(() => Post(Tokens.Clerk, $"/api/complaints/{complaint}/resolve", new ResolveComplaint("电梯已修复")), 30_000);
 
         var details = await Details(raised.Id);
         details.ResolvedDefectComplaints.ShouldBe([complaint]);
@@ -231,7 +230,7 @@ public sealed class FeeDisputeEndpointTests(AppFixture app) : IntegrationContext
         var complaint = await LodgeAndMove(("accept", new { }), ("resolve", new ResolveComplaint("电梯已修复")));
         var raised = await Raise();
 
-        await Host.ExecuteAndWaitAsync(() => Act(raised.Id, "reasons", new RecordOwnerReasons([OwnerReason.ServiceDefect], [complaint])), 30_000);
+        await Tracked(() => Act(raised.Id, "reasons", new RecordOwnerReasons([OwnerReason.ServiceDefect], [complaint])), 30_000);
 
         var details = await Details(raised.Id);
         details.ResolvedDefectComplaints.ShouldBe([complaint]);

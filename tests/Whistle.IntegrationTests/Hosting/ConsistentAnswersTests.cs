@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using Alba;
 using Shouldly;
 using Whistle.Whistles;
-using Wolverine.Tracking;
 
 namespace Whistle.IntegrationTests.Hosting;
 
@@ -29,7 +28,7 @@ public sealed partial class ConsistentAnswersTests(AppFixture app) : Integration
         var lodged = await Lodge(Tokens.Community, NewComplaint("CP010101", "illegal-parking"));
         await Post(Tokens.Community, $"/api/complaints/{lodged.Id}/accept", new { });
         IScenarioResult result = null!;
-        await Host.ExecuteAndWaitAsync(async () =>
+        await Tracked(async () =>
             result = await Post(Tokens.Community, $"/api/complaints/{lodged.Id}/whistle", new BlowWhistle("请公安、城管到现场处置"), 201), 30_000);
         return (lodged.Id, (await result.ReadAsJsonAsync<WhistleBlownResponse>())!.WhistleId);
     }

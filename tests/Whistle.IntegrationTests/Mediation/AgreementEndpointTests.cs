@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Shouldly;
 using Whistle.FeeDisputes;
 using Whistle.Mediation;
-using Wolverine.Tracking;
 
 namespace Whistle.IntegrationTests.Mediation;
 
@@ -214,7 +213,7 @@ public sealed class AgreementEndpointTests(AppFixture app) : MediationContext(ap
         var id = started.MediationCaseId;
         await Accepted(id);
 
-        var tracked = await Host.ExecuteAndWaitAsync(() => Act(id, "fail", new RecordMediationFailure("业主坚持空置期全免")), 30_000);
+        var tracked = await Tracked(() => Act(id, "fail", new RecordMediationFailure("业主坚持空置期全免")), 30_000);
 
         tracked.Executed.MessagesOf<MediationOutcomeReached>().ShouldHaveSingleItem()
             .ShouldBe(new MediationOutcomeReached(id, started.Number, MediationResult.Failed, raised.Id, MediatorActor, Now));
@@ -231,8 +230,8 @@ public sealed class AgreementEndpointTests(AppFixture app) : MediationContext(ap
             .ReadAsJsonAsync<MediationStarted>())!.MediationCaseId;
         var other = (await Open()).Id;
 
-        var refused = await Host.ExecuteAndWaitAsync(() => Act(id, "consent", new RecordConsent(PartySide.Respondent, false)), 30_000);
-        var otherRefused = await Host.ExecuteAndWaitAsync(() => Act(other, "consent", new RecordConsent(PartySide.Respondent, false)), 30_000);
+        var refused = await Tracked(() => Act(id, "consent", new RecordConsent(PartySide.Respondent, false)), 30_000);
+        var otherRefused = await Tracked(() => Act(other, "consent", new RecordConsent(PartySide.Respondent, false)), 30_000);
 
         refused.Executed.MessagesOf<MediationOutcomeReached>().ShouldHaveSingleItem().Result.ShouldBe(MediationResult.NotMediated);
         otherRefused.AllRecordsInOrder().Select(r => r.Message).OfType<MediationOutcomeReached>().ShouldBeEmpty();

@@ -40,7 +40,7 @@ public abstract class MediationContext(AppFixture app) : IntegrationContext(app)
     protected async Task<ITrackedSession> Accepted(Guid id, string county = AppFixture.County)
     {
         await Consented(id, county);
-        return await Host.ExecuteAndWaitAsync(() => Act(id, "accept", Empty, county: county), 30_000);
+        return await Tracked(() => Act(id, "accept", Empty, county: county), 30_000);
     }
 
     /// <summary>A case in mediation with the calling mediator assigned and one session held.</summary>
@@ -67,7 +67,7 @@ public abstract class MediationContext(AppFixture app) : IntegrationContext(app)
     protected async Task<(Guid Id, ITrackedSession Tracked)> Agreed(string county = AppFixture.County)
     {
         var id = await InMediation(county: county);
-        var tracked = await Host.ExecuteAndWaitAsync(() => Act(id, "agreement", Agreement(), county: county), 30_000);
+        var tracked = await Tracked(() => Act(id, "agreement", Agreement(), county: county), 30_000);
         return (id, tracked);
     }
 
@@ -98,7 +98,7 @@ public abstract class MediationContext(AppFixture app) : IntegrationContext(app)
     }
 
     protected Task<ITrackedSession> Play(object message) =>
-        Host.ExecuteAndWaitAsync(bus => bus.InvokeForTenantAsync(AppFixture.County, message), 30_000);
+        Tracked(bus => bus.InvokeForTenantAsync(AppFixture.County, message), 30_000);
 
     /// <summary>Compounds of the sample county served by a property company, grouped by company.</summary>
     protected async Task<ILookup<string, string>> CompoundsByCompany()

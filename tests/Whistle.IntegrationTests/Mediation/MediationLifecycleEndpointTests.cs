@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Shouldly;
 using Whistle.Mediation;
-using Wolverine.Tracking;
 
 namespace Whistle.IntegrationTests.Mediation;
 
@@ -17,7 +16,7 @@ public sealed class MediationLifecycleEndpointTests(AppFixture app) : MediationC
         await Consented(id);
         (await CaseDetails(id)).Status.ShouldBe(MediationStatus.Consented);
 
-        var tracked = await Host.ExecuteAndWaitAsync(() => Act(id, "accept", Empty), 30_000);
+        var tracked = await Tracked(() => Act(id, "accept", Empty), 30_000);
 
         var lastDay = await WorkingDayFrom(Today.AddMonths(1));
         var details = await CaseDetails(id);
@@ -50,7 +49,7 @@ public sealed class MediationLifecycleEndpointTests(AppFixture app) : MediationC
         var id = (await Open()).Id;
         await Accepted(id);
 
-        var again = await Host.ExecuteAndWaitAsync(() => Act(id, "accept", Empty), 30_000);
+        var again = await Tracked(() => Act(id, "accept", Empty), 30_000);
 
         again.Scheduled.MessagesOf<MediationMonthElapsed>().ShouldBeEmpty();
         (await EventsOf(id)).Count(e => e.Data is MediationCaseAccepted).ShouldBe(1);
@@ -167,7 +166,7 @@ public sealed class MediationLifecycleEndpointTests(AppFixture app) : MediationC
         var original = accepted.Scheduled.MessagesOf<MediationMonthElapsed>().Single();
         var newEnd = Today.AddMonths(1).AddDays(20);
 
-        var extended = await Host.ExecuteAndWaitAsync(
+        var extended = await Tracked(
             () => Act(id, "extend", new ExtendMediation(newEnd, true, true, "需等待漏水鉴定结果")), 30_000);
         App.Clock.Advance(TimeSpan.FromDays(32));
         await Play(original);

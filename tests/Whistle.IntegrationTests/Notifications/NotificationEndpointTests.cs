@@ -137,8 +137,8 @@ public sealed class NotificationEndpointTests(AppFixture app) : IntegrationConte
         var (whistle, _, _) = await Blow(county);
         var notice = WhistleNotices.Of((await EventsOf(whistle, county))[0]).ShouldNotBeNull();
 
-        await Host.ExecuteAndWaitAsync(bus => bus.InvokeForTenantAsync(county, notice), 30_000);
-        await Host.ExecuteAndWaitAsync(bus => bus.InvokeForTenantAsync(county, notice), 30_000);
+        await Tracked(bus => bus.InvokeForTenantAsync(county, notice), 30_000);
+        await Tracked(bus => bus.InvokeForTenantAsync(county, notice), 30_000);
 
         (await About(whistle, Tokens.Gongan, county)).ShouldHaveSingleItem().Id.ShouldBe(Notification.IdFor(notice.EventId, "gongan"));
         (await About(whistle, Tokens.Chengguan, county)).Count.ShouldBe(1);

@@ -22,14 +22,14 @@ public sealed class BreachNoticeEndpointTests(AppFixture app) : IntegrationConte
         var lodged = await Lodge(community, NewComplaint(compound, "illegal-parking"), county);
         await Post(community, $"/api/complaints/{lodged.Id}/accept", new { }, county: county);
         IScenarioResult blown = null!;
-        var tracked = await Host.ExecuteAndWaitAsync(async () =>
+        var tracked = await Tracked(async () =>
             blown = await Post(community, $"/api/complaints/{lodged.Id}/whistle", new BlowWhistle("请公安、城管到现场处置"), 201, county), 30_000);
         var whistle = (await blown.ReadAsJsonAsync<WhistleBlownResponse>())!.WhistleId;
         return (whistle, [.. tracked.DeadlinesOf(whistle).Where(m => m.Kind == DeadlineKind.SignFor)]);
     }
 
     private Task<ITrackedSession> Deliver(string county, object message) =>
-        Host.ExecuteAndWaitAsync(bus => bus.InvokeForTenantAsync(county, message), 30_000);
+        Tracked(bus => bus.InvokeForTenantAsync(county, message), 30_000);
 
     private void MoveClockTo(DateTimeOffset at) => App.Clock.Advance(at - App.Clock.GetUtcNow());
 

@@ -34,7 +34,7 @@ public sealed class RejectionEndpointTests(AppFixture app) : IntegrationContext(
     private async Task<WhistleDetails> Details(Guid whistle) => await Get<WhistleDetails>(Tokens.Office, $"/api/whistles/{whistle}");
 
     private Task<ITrackedSession> Deliver(object message) =>
-        Host.ExecuteAndWaitAsync(bus => bus.InvokeForTenantAsync(AppFixture.County, message), 30_000);
+        Tracked(bus => bus.InvokeForTenantAsync(AppFixture.County, message), 30_000);
 
     /// <summary>What the policy and calendar in force give: the times the tests expect.</summary>
     private async Task<(DeadlinePolicy Policy, CountyCalendar Calendar)> InForce()
@@ -71,7 +71,7 @@ public sealed class RejectionEndpointTests(AppFixture app) : IntegrationContext(
         var (policy, calendar) = await InForce();
         var ruling = WhistleWindows.Ruling(WhistleType.Routine, rejectedAt, policy, calendar);
 
-        var tracked = await Host.ExecuteAndWaitAsync(() => RejectAs(Tokens.Chengguan, whistle, "chengguan"), 30_000);
+        var tracked = await Tracked(() => RejectAs(Tokens.Chengguan, whistle, "chengguan"), 30_000);
 
         tracked.Scheduled.MessagesOf<RulingReminderDue>().ShouldHaveSingleItem().ShouldBe(new RulingReminderDue(whistle, "chengguan", ruling.Due));
         tracked.Scheduled.MessagesOf<RulingDeadlineReached>().ShouldHaveSingleItem().ShouldBe(new RulingDeadlineReached(whistle, "chengguan", ruling.Due));
@@ -89,7 +89,7 @@ public sealed class RejectionEndpointTests(AppFixture app) : IntegrationContext(
     public async Task a_ruling_reminded_then_missed_sends_the_whistle_to_county_supervision_once_and_a_late_ruling_ends_the_pause()
     {
         var whistle = await Blown();
-        var rejection = await Host.ExecuteAndWaitAsync(() => RejectAs(Tokens.Chengguan, whistle, "chengguan"), 30_000);
+        var rejection = await Tracked(() => RejectAs(Tokens.Chengguan, whistle, "chengguan"), 30_000);
         var reminder = rejection.Scheduled.MessagesOf<RulingReminderDue>().Single();
         var deadline = rejection.Scheduled.MessagesOf<RulingDeadlineReached>().Single();
         var rejected = (AssignmentPaused)(await EventsOf(whistle))[^1].Data;

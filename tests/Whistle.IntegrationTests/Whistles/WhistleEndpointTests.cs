@@ -28,7 +28,7 @@ public sealed class WhistleEndpointTests(AppFixture app) : IntegrationContext(ap
     {
         var complaint = await AcceptedComplaint();
         IScenarioResult result = null!;
-        var tracked = await Host.ExecuteAndWaitAsync(async () =>
+        var tracked = await Tracked(async () =>
             result = await Post(Tokens.Community, $"/api/complaints/{complaint}/whistle",
                 command ?? new BlowWhistle("请公安、城管到现场处置占用消防通道车辆"), 201), 30_000);
         return (complaint, (await result.ReadAsJsonAsync<WhistleBlownResponse>())!.WhistleId, tracked);
@@ -160,7 +160,7 @@ public sealed class WhistleEndpointTests(AppFixture app) : IntegrationContext(ap
         App.Clock.Advance(TimeSpan.FromHours(2));
 
         IScenarioResult ruling = null!;
-        var tracked = await Host.ExecuteAndWaitAsync(async () => ruling = await Act(Tokens.Office, whistle, "chengguan", "arbitrate",
+        var tracked = await Tracked(async () => ruling = await Act(Tokens.Office, whistle, "chengguan", "arbitrate",
             new ArbitrateRejection(ArbitrationRuling.Overruled, "占用消防通道属城管配合职责")), 30_000);
 
         var assignment = (await Details(whistle)).Find("chengguan")!;
@@ -178,7 +178,7 @@ public sealed class WhistleEndpointTests(AppFixture app) : IntegrationContext(ap
         await Act(Tokens.Gongan, whistle, "gongan", "sign-for", Empty);
         App.Clock.Advance(TimeSpan.FromHours(25));
 
-        var escalation = await Host.ExecuteAndWaitAsync(bus => bus.InvokeForTenantAsync(AppFixture.County, signFor), 30_000);
+        var escalation = await Tracked(bus => bus.InvokeForTenantAsync(AppFixture.County, signFor), 30_000);
 
         var details = await Details(whistle);
         details.Level.ShouldBe(WhistleLevel.SubDistrict);
@@ -200,7 +200,8 @@ public sealed class WhistleEndpointTests(AppFixture app) : IntegrationContext(ap
         {
             foreach (var deadline in deadlines) await bus.PublishAsync(deadline, new DeliveryOptions { TenantId = AppFixture.County });
         }
-        return Host.TrackActivity().Timeout(TimeSpan.FromSeconds(30)).DoNotAssertOnExceptionsDetected().ExecuteAndWaitAsync(Publish);
+        return Host.OneAtATimeAsync(() =>
+            Host.TrackActivity().Timeout(TimeSpan.FromSeconds(30)).DoNotAssertOnExceptionsDetected().ExecuteAndWaitAsync(Publish));
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class WhistleListFilterTests(AppFixture app) : IntegrationContext(
             .Single(m => m.WhistleId == missed && m.Department == "chengguan" && m.Kind == DeadlineKind.SignFor);
         await Post(Tokens.Gongan, $"/api/whistles/{missed}/assignments/gongan/sign-for", Empty, county: county);
         App.Clock.Advance(TimeSpan.FromHours(25));
-        await Host.ExecuteAndWaitAsync(bus => bus.InvokeForTenantAsync(county, signFor), 30_000);
+        await Tracked(bus => bus.InvokeForTenantAsync(county, signFor), 30_000);
         return (county, community, subDistrict, missed);
     }
 
@@ -36,7 +36,7 @@ public sealed class WhistleListFilterTests(AppFixture app) : IntegrationContext(
         var lodged = await Lodge(Tokens.Community, NewComplaint("CP010101", "illegal-parking"), county);
         await Post(Tokens.Community, $"/api/complaints/{lodged.Id}/accept", Empty, county: county);
         IScenarioResult result = null!;
-        var tracked = await Host.ExecuteAndWaitAsync(async () =>
+        var tracked = await Tracked(async () =>
             result = await Post(by, $"/api/complaints/{lodged.Id}/whistle", new BlowWhistle("请公安、城管到现场处置"), 201, county), 30_000);
         return ((await result.ReadAsJsonAsync<WhistleBlownResponse>())!.WhistleId, tracked);
     }

@@ -5,7 +5,6 @@ using Shouldly;
 using Whistle.Complaints;
 using Whistle.History.Integrity;
 using Whistle.Whistles;
-using Wolverine.Tracking;
 
 namespace Whistle.IntegrationTests.History.Integrity;
 
@@ -45,13 +44,13 @@ public sealed class IntegrityEndpointTests(AppFixture app) : IntegrationContext(
         var lodged = await Lodge(Tokens.Community, NewComplaint("CP010101", "illegal-parking"));
         await Post(Tokens.Community, $"/api/complaints/{lodged.Id}/accept", Empty);
         IScenarioResult blown = null!;
-        var tracked = await Host.ExecuteAndWaitAsync(async () =>
+        var tracked = await Tracked(async () =>
             blown = await Post(Tokens.Community, $"/api/complaints/{lodged.Id}/whistle", new BlowWhistle("请公安、城管到现场处置占用消防通道车辆"), 201), 30_000);
         var whistle = (await blown.ReadAsJsonAsync<WhistleBlownResponse>())!.WhistleId;
         await Post(Tokens.Gongan, $"/api/whistles/{whistle}/assignments/gongan/sign-for", Empty);
         App.Clock.Advance(TimeSpan.FromHours(25));
         var signFor = tracked.Scheduled.MessagesOf<WhistleDeadlineReached>().First(m => m.WhistleId == whistle && m.Department == "chengguan" && m.Kind == DeadlineKind.SignFor);
-        await Host.ExecuteAndWaitAsync(bus => bus.InvokeForTenantAsync(AppFixture.County, signFor), 30_000);
+        await Tracked(bus => bus.InvokeForTenantAsync(AppFixture.County, signFor), 30_000);
 
         var whistleEvents = await EventsOf(whistle);
         whistleEvents.ShouldContain(e => e.Data is AssignmentOverdue);

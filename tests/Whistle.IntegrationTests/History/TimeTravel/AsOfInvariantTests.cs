@@ -3,7 +3,6 @@ using Alba;
 using Shouldly;
 using Whistle.Complaints;
 using Whistle.Whistles;
-using Wolverine.Tracking;
 
 namespace Whistle.IntegrationTests.History.TimeTravel;
 
@@ -54,7 +53,7 @@ public sealed class AsOfInvariantTests(AppFixture app) : IntegrationContext(app)
 
         App.Clock.Advance(TimeSpan.FromHours(1));
         IScenarioResult blown = null!;
-        var tracked = await Host.ExecuteAndWaitAsync(async () => blown = await Post(Tokens.Community,
+        var tracked = await Tracked(async () => blown = await Post(Tokens.Community,
             $"/api/complaints/{lodged.Id}/whistle", new BlowWhistle("请公安、城管到现场处置占用消防通道车辆"), 201, county), 30_000);
         var whistle = (await blown.ReadAsJsonAsync<WhistleBlownResponse>())!.WhistleId;
         captures.Add(await CaptureLive(lodged.Id, whistle, county));
@@ -65,7 +64,7 @@ public sealed class AsOfInvariantTests(AppFixture app) : IntegrationContext(app)
 
         App.Clock.Advance(TimeSpan.FromHours(24));
         var signFor = tracked.Scheduled.MessagesOf<WhistleDeadlineReached>().First(m => m.WhistleId == whistle && m.Department == "chengguan" && m.Kind == DeadlineKind.SignFor);
-        await Host.ExecuteAndWaitAsync(bus => bus.InvokeForTenantAsync(county, signFor), 30_000);
+        await Tracked(bus => bus.InvokeForTenantAsync(county, signFor), 30_000);
         captures.Add(await CaptureLive(lodged.Id, whistle, county));
 
         App.Clock.Advance(TimeSpan.FromHours(1));

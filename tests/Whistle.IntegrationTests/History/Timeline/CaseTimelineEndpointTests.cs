@@ -7,7 +7,6 @@ using Whistle.History.Timeline;
 using Whistle.JointMeetings.Meetings;
 using Whistle.Mediation;
 using Whistle.Whistles;
-using Wolverine.Tracking;
 
 namespace Whistle.IntegrationTests.History.Timeline;
 
@@ -29,7 +28,7 @@ public sealed class CaseTimelineEndpointTests(AppFixture app) : IntegrationConte
         var lodged = await Lodge(Tokens.Community, NewComplaint("CP010101", "illegal-parking"));
         await Post(Tokens.Community, $"/api/complaints/{lodged.Id}/accept", Empty);
         IScenarioResult blown = null!;
-        var tracked = await Host.ExecuteAndWaitAsync(async () =>
+        var tracked = await Tracked(async () =>
             blown = await Post(Tokens.Community, $"/api/complaints/{lodged.Id}/whistle", new BlowWhistle("请公安、城管到现场处置占用消防通道车辆"), 201), 30_000);
         var whistle = (await blown.ReadAsJsonAsync<WhistleBlownResponse>())!.WhistleId;
         var signedAt = App.Clock.GetUtcNow();
@@ -37,7 +36,7 @@ public sealed class CaseTimelineEndpointTests(AppFixture app) : IntegrationConte
         await Post(Tokens.Gongan, $"/api/whistles/{whistle}/assignments/gongan/reply", new ReplyToAssignment("已清理通道"));
         var missed = tracked.Scheduled.MessagesOf<WhistleDeadlineReached>().Single(m => m.WhistleId == whistle && m.Department == "chengguan" && m.Kind == DeadlineKind.SignFor);
         App.Clock.Advance(TimeSpan.FromHours(25));
-        await Host.ExecuteAndWaitAsync(bus => bus.InvokeForTenantAsync(AppFixture.County, missed), 30_000);
+        await Tracked(bus => bus.InvokeForTenantAsync(AppFixture.County, missed), 30_000);
 
         var page = await Timeline(Tokens.Office, lodged.Id);
 
