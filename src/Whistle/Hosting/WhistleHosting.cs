@@ -109,7 +109,17 @@ public static class WhistleHosting
             opts.CodeGeneration.Sources.Insert(0, new ClockVariableSource());
             opts.Policies.AddMiddleware(typeof(TimePassedMetadata), chain => chain.MessageType.IsAssignableTo(typeof(ITimePassed)));
 
-            // A dropped connection or a lost race is worth retrying; after that the message is dead-lettered, visibly.
+            // PostgreSQL unreachable (restarting, connections dropped, statements cancelled): a deadline that falls due
+            // then must fire when it is back, not be dead-lettered. Retried inline, then held in memory with the queue
+            // paused (no write needed while the database is down), then rescheduled in the database; dead-lettered only
+            // after about 40 minutes of failures.
+            opts.OnException<NpgsqlException>(e => e.IsTransient)
+                .RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1))
+                .Then.PauseThenRequeue(TimeSpan.FromSeconds(5))
+                .Then.PauseThenRequeue(TimeSpan.FromSeconds(30))
+                .Then.ScheduleRetry(TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(30))
+                .Then.MoveToErrorQueue();
+            // Any other database error is worth a few quick retries (a lost race); after that it is dead-lettered, visibly.
             opts.OnException<NpgsqlException>()
                 .RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1))
                 .Then.MoveToErrorQueue();
