@@ -1,5 +1,6 @@
 using Shouldly;
 using Whistle.Complaints;
+using Whistle.Kernel;
 
 namespace Whistle.IntegrationTests.Complaints;
 
@@ -31,5 +32,26 @@ public sealed class ComplaintNumbersTests(AppFixture app) : IntegrationContext(a
         (await Lodge(county: first)).Number.ShouldEndWith("-000001");
         (await Lodge(county: first)).Number.ShouldEndWith("-000002");
         (await Lodge(county: second)).Number.ShouldEndWith("-000001");
+    }
+
+    [Fact]
+    public async Task a_number_is_drawn_without_waiting_for_an_open_case_transaction_and_a_failed_lodging_leaves_a_gap()
+    {
+        var county = await App.NewCountyAsync();
+        var year = App.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).Year;
+
+        // A lodging that drew its number and is still inside its transaction (holding whatever it holds)…
+        await using (var failing = App.Store.LightweightSession(county))
+        {
+            await failing.BeginTransactionAsync(TestContext.Current.CancellationToken);
+            (await CaseNumbers.NextAsync(failing, CaseNumbers.Complaints, year, TestContext.Current.CancellationToken))
+                .ShouldBe($"TS-{year}-000001");
+
+            // …does not hold the next lodging up: this one commits while the first is still open.
+            (await Lodge(county: county).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken)).Number.ShouldBe($"TS-{year}-000002");
+        }   // disposed without committing: that lodging failed
+
+        // Its number is not given back: the year's numbers skip it, and none is given twice.
+        (await Lodge(county: county)).Number.ShouldBe($"TS-{year}-000003");
     }
 }
