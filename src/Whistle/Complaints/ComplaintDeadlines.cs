@@ -1,4 +1,5 @@
 using Marten;
+using Whistle.County;
 using Whistle.County.Calendar;
 using Whistle.County.Deadlines;
 using Whistle.Kernel;
@@ -17,8 +18,11 @@ public sealed record ComplaintTiming(DeadlinePolicy Policy, CountyCalendar Calen
     public ComplaintDeadline Due(ComplaintStep step, Complaint complaint, DateTimeOffset now) =>
         Due(step, complaint.Urgency, complaint.CategoryId, now);
 
-    public static async Task<ComplaintTiming> LoadAsync(IQuerySession session, CancellationToken ct) =>
-        new(await DeadlinePolicy.CurrentAsync(session, ct), await CountyCalendar.CurrentAsync(session, ct));
+    /// <summary>The policy and calendar in force, from memory (<see cref="CountyReferenceCache"/>).</summary>
+    public static async Task<ComplaintTiming> LoadAsync(IQuerySession session, CountyReferenceCache reference, CancellationToken ct) =>
+        From(await reference.CurrentAsync(session, ct));
+
+    public static ComplaintTiming From(CountyReference county) => new(county.Policy, county.Calendar);
 }
 
 /// <summary>

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Whistle.County;
 using Whistle.County.Catalogue;
 using Whistle.County.Deadlines;
 using Whistle.County.Directory;
@@ -33,14 +34,14 @@ public sealed record LodgedComplaint(Guid Id, string Number) : CreationResponse(
 
 public static class LodgeComplaintEndpoint
 {
+    /// <summary>The compound, the category and the time limits, from the county's reference data in memory.</summary>
     public static async Task<(Compound?, CatalogueEntry?, ComplaintTiming)> LoadAsync(
-        LodgeComplaint command, IQuerySession session, CancellationToken ct)
+        LodgeComplaint command, IQuerySession session, CountyReferenceCache reference, CancellationToken ct)
     {
-        var compound = command.CompoundId is { Length: > 0 and <= 64 } compoundId
-            ? await session.LoadAsync<Compound>(DirectoryIds.Compound(compoundId), ct) : null;
-        var category = command.CategoryId is { Length: > 0 and <= 64 } categoryId
-            ? (await DispatchCatalogue.CurrentAsync(session, ct))?.Find(categoryId) : null;
-        return (compound, category, await ComplaintTiming.LoadAsync(session, ct));
+        var county = await reference.CurrentAsync(session, ct);
+        var compound = command.CompoundId is { Length: > 0 and <= 64 } compoundId ? county.Compound(compoundId) : null;
+        var category = command.CategoryId is { Length: > 0 and <= 64 } categoryId ? county.Catalogue?.Find(categoryId) : null;
+        return (compound, category, ComplaintTiming.From(county));
     }
 
     public static ProblemDetails Validate(

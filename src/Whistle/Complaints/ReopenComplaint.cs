@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Whistle.County;
 using Whistle.County.Deadlines;
 using Whistle.Kernel;
 using Wolverine;
@@ -16,7 +17,8 @@ public sealed record ReopenComplaint(string? Reason, long? ExpectedVersion = nul
 
 public static class ReopenComplaintEndpoint
 {
-    public static Task<ComplaintTiming> LoadAsync(IQuerySession session, CancellationToken ct) => ComplaintTiming.LoadAsync(session, ct);
+    public static Task<ComplaintTiming> LoadAsync(IQuerySession session, CountyReferenceCache reference, CancellationToken ct) =>
+        ComplaintTiming.LoadAsync(session, reference, ct);
 
     public static ProblemDetails Validate(ReopenComplaint command, Complaint complaint, ClaimsPrincipal user)
     {

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Whistle.County;
 using Whistle.County.Deadlines;
 using Whistle.Kernel;
 using Wolverine;
@@ -16,7 +17,8 @@ public sealed record ResolveComplaint(string? Outcome, long? ExpectedVersion = n
 
 public static class ResolveComplaintEndpoint
 {
-    public static Task<ComplaintTiming> LoadAsync(IQuerySession session, CancellationToken ct) => ComplaintTiming.LoadAsync(session, ct);
+    public static Task<ComplaintTiming> LoadAsync(IQuerySession session, CountyReferenceCache reference, CancellationToken ct) =>
+        ComplaintTiming.LoadAsync(session, reference, ct);
 
     public static ProblemDetails Validate(ResolveComplaint command, Complaint complaint, ClaimsPrincipal user)
     {

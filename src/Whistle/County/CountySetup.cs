@@ -37,6 +37,9 @@ public static class CountySetup
         opts.Projections.Snapshot<DispatchCatalogue>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<DeadlinePolicy>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<CountyCalendar>(SnapshotLifecycle.Inline);
+
+        opts.Storage.ExtendedSchemaObjects.Add(CountyReferenceCache.Table());
+        opts.Listeners.Add(new CountyReferenceCache.GenerationListener());
     }
 
     /// <summary>

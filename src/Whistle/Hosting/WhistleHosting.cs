@@ -42,6 +42,7 @@ public static class WhistleHosting
         services.AddSingleton(BusinessClock.From(config, builder.Environment));
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.AddSingleton<WhistleDatabase>();
+        services.AddSingleton<County.CountyReferenceCache>();
         services.AddSingleton<Projections.ProjectionRebuilds>();
 
         services.AddMarten(opts =>

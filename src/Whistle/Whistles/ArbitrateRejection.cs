@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Whistle.County;
 using Whistle.Complaints;
 using Whistle.County.Directory;
 using Whistle.Kernel;
@@ -24,9 +25,12 @@ public sealed record Arbitration(WhistleTiming Timing, DepartmentCodes Departmen
 
 public static class ArbitrateRejectionEndpoint
 {
-    public static async Task<Arbitration> LoadAsync(Whistle whistle, IDocumentSession session, CancellationToken ct) =>
-        new(await WhistleTiming.LoadAsync(session, ct), await DepartmentCodes.LoadAsync(session, ct),
-            await WhistleComplaint.LoadAsync(whistle, session, ct));
+    public static async Task<Arbitration> LoadAsync(
+        Whistle whistle, IDocumentSession session, CountyReferenceCache reference, CancellationToken ct)
+    {
+        var county = await reference.CurrentAsync(session, ct);
+        return new(WhistleTiming.From(county), county.Departments, await WhistleComplaint.LoadAsync(whistle, session, ct));
+    }
 
     public static ProblemDetails Validate(
         ArbitrateRejection command, Whistle whistle, string department, Arbitration arbitration, ClaimsPrincipal user)

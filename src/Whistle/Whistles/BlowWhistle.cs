@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Whistle.County;
 using Whistle.County.Calendar;
 using Whistle.County.Catalogue;
 using Whistle.Complaints;
@@ -37,10 +38,13 @@ public sealed record WhistleRouting(
 
 public static class BlowWhistleEndpoint
 {
-    public static async Task<WhistleRouting> LoadAsync(IQuerySession session, CancellationToken ct) =>
-        new(await DispatchCatalogue.CurrentAsync(session, ct), await DeadlinePolicy.CurrentAsync(session, ct),
-            await CountyCalendar.CurrentAsync(session, ct), await DepartmentCodes.LoadAsync(session, ct),
+    /// <summary>The catalogue, policy, calendar and departments from memory; the staffed departments from the register.</summary>
+    public static async Task<WhistleRouting> LoadAsync(IQuerySession session, CountyReferenceCache reference, CancellationToken ct)
+    {
+        var county = await reference.CurrentAsync(session, ct);
+        return new(county.Catalogue, county.Policy, county.Calendar, county.Departments,
             await StaffAudience.DepartmentsWithActiveOfficersAsync(session, ct));
+    }
 
     public static ProblemDetails Validate(BlowWhistle command, Complaint complaint, WhistleRouting routing, ClaimsPrincipal user)
     {

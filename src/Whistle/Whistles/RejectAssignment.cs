@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Whistle.County;
 using Whistle.Kernel;
 using Wolverine;
 using Wolverine.Http;
@@ -22,7 +23,8 @@ public sealed record RejectAssignment(string? LegalBasis, string? Reason, long? 
 
 public static class RejectAssignmentEndpoint
 {
-    public static Task<WhistleTiming> LoadAsync(IQuerySession session, CancellationToken ct) => WhistleTiming.LoadAsync(session, ct);
+    public static Task<WhistleTiming> LoadAsync(IQuerySession session, CountyReferenceCache reference, CancellationToken ct) =>
+        WhistleTiming.LoadAsync(session, reference, ct);
 
     public static ProblemDetails Validate(RejectAssignment command, Whistle whistle, string department, ClaimsPrincipal user, TimeProvider clock) =>
         Check(command, whistle, department, user, clock.GetUtcNow());

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Whistle.County;
 using Whistle.Kernel;
 using Wolverine;
 using Wolverine.Http;
@@ -15,7 +16,8 @@ public sealed record ReturnReply(string? Reason, long? ExpectedVersion = null);
 
 public static class ReturnReplyEndpoint
 {
-    public static Task<WhistleTiming> LoadAsync(IQuerySession session, CancellationToken ct) => WhistleTiming.LoadAsync(session, ct);
+    public static Task<WhistleTiming> LoadAsync(IQuerySession session, CountyReferenceCache reference, CancellationToken ct) =>
+        WhistleTiming.LoadAsync(session, reference, ct);
 
     public static ProblemDetails Validate(ReturnReply command, Whistle whistle, string department, ClaimsPrincipal user)
     {

@@ -1,4 +1,5 @@
 using Marten;
+using Whistle.County;
 using Whistle.County.Deadlines;
 using Wolverine;
 using Wolverine.Marten;
@@ -20,7 +21,8 @@ namespace Whistle.Whistles;
 /// </summary>
 public static class WhistleDeadlineReachedHandler
 {
-    public static Task<WhistleTiming> LoadAsync(IQuerySession session, CancellationToken ct) => WhistleTiming.LoadAsync(session, ct);
+    public static Task<WhistleTiming> LoadAsync(IQuerySession session, CountyReferenceCache reference, CancellationToken ct) =>
+        WhistleTiming.LoadAsync(session, reference, ct);
 
     public static (Events, OutgoingMessages) Handle(
         WhistleDeadlineReached message, [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Whistle whistle, WhistleTiming timing, DateTimeOffset now) =>

@@ -1,4 +1,5 @@
 using Marten;
+using Whistle.County;
 using Whistle.County.Calendar;
 using Whistle.County.Deadlines;
 
@@ -20,6 +21,9 @@ public sealed record WhistleTiming(DeadlinePolicy Policy, CountyCalendar Calenda
     public DateTimeOffset BreachNoticeAt(WhistleType type, DateTimeOffset overdueAt) =>
         WhistleWindows.BreachNoticeAt(type, overdueAt, Policy, Calendar);
 
-    public static async Task<WhistleTiming> LoadAsync(IQuerySession session, CancellationToken ct) =>
-        new(await DeadlinePolicy.CurrentAsync(session, ct), await CountyCalendar.CurrentAsync(session, ct));
+    /// <summary>The policy and calendar in force, from memory (<see cref="CountyReferenceCache"/>).</summary>
+    public static async Task<WhistleTiming> LoadAsync(IQuerySession session, CountyReferenceCache reference, CancellationToken ct) =>
+        From(await reference.CurrentAsync(session, ct));
+
+    public static WhistleTiming From(CountyReference county) => new(county.Policy, county.Calendar);
 }

@@ -28,11 +28,12 @@ public sealed record ResolutionGrounds(Whistle.Whistles.Whistle? ItemWhistle, Wh
 
 public static class AdoptResolutionEndpoint
 {
-    public static async Task<ResolutionGrounds> LoadAsync(AdoptResolution command, JointMeeting meeting, IDocumentSession session, CancellationToken ct)
+    public static async Task<ResolutionGrounds> LoadAsync(
+        AdoptResolution command, JointMeeting meeting, IDocumentSession session, County.CountyReferenceCache reference, CancellationToken ct)
     {
         var item = command.ItemNumber is { } n ? meeting.Item(n) : null;
         var whistle = item is null ? null : (await AgendaWhistles.LoadAsync([item.WhistleId], session, ct)).Whistles.GetValueOrDefault(item.WhistleId);
-        return new ResolutionGrounds(whistle, await BlowWhistleEndpoint.LoadAsync(session, ct));
+        return new ResolutionGrounds(whistle, await BlowWhistleEndpoint.LoadAsync(session, reference, ct));
     }
 
     /// <summary>

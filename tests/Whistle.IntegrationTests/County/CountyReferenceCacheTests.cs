@@ -1,0 +1,68 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Alba;
+using Microsoft.Extensions.DependencyInjection;
+using Shouldly;
+using Whistle.County;
+using Wolverine;
+
+namespace Whistle.IntegrationTests.County;
+
+/// <summary>
+/// The county's reference data is read from memory, and never stale after a change is acknowledged — also on a second
+/// host on the same database, whose memory the change did not pass through.
+/// </summary>
+public sealed class CountyReferenceCacheTests(AppFixture app) : IntegrationContext(app)
+{
+    private const string NewCompound =
+        """{"name":"东关新苑","communityCode":"CM0101","address":"东关路 1 号","households":320,"stage":"Delivered","ownersCommittee":{"formed":false}}""";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    private CountyReferenceCache Cache => Host.Services.GetRequiredService<CountyReferenceCache>();
+
+    [Fact]
+    public async Task commands_read_the_county_from_memory_until_its_reference_data_changes()
+    {
+        var county = await App.NewCountyAsync();
+        await Lodge(county: county);
+        var loads = Cache.LoadsOf(county);
+
+        await Lodge(county: county);
+        await Lodge(county: county);
+        Cache.LoadsOf(county).ShouldBe(loads);
+
+        await Send(Tokens.Admin, x => x.Put.RawJson(NewCompound).ToUrl("/api/directory/compounds/CP019901"), 200, county);
+        (await Lodge(complaint: NewComplaint("CP019901"), county: county)).Number.ShouldEndWith("-000004");
+        Cache.LoadsOf(county).ShouldBe(loads + 1);
+    }
+
+    [Fact]
+    public async Task a_compound_recorded_through_one_host_is_found_at_once_by_another_that_had_the_county_in_memory()
+    {
+        var county = await App.NewCountyAsync();
+        await using var other = await SecondHost();
+        using var client = other.Server.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", Tokens.For(Tokens.Clerk, county));
+        var complaint = NewComplaint("CP019902");
+
+        var refused = await client.PostAsJsonAsync("/api/complaints", complaint, Json, TestContext.Current.CancellationToken);
+        refused.StatusCode.ShouldBe(System.Net.HttpStatusCode.BadRequest);
+        (await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("本县没有编号为 CP019902 的小区");
+        await Send(Tokens.Admin, x => x.Put.RawJson(NewCompound).ToUrl("/api/directory/compounds/CP019902"), 200, county);
+
+        (await client.PostAsJsonAsync("/api/complaints", complaint, Json, TestContext.Current.CancellationToken)).StatusCode
+            .ShouldBe(System.Net.HttpStatusCode.Created);
+        other.Services.GetRequiredService<CountyReferenceCache>().LoadsOf(county).ShouldBe(2);
+    }
+
+    /// <summary>A second Whistle host on the shared database (the same configuration), with a memory of its own.</summary>
+    private Task<IAlbaHost> SecondHost() =>
+        AlbaHost.For<Program>(x => x.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(App.Clock);
+            services.RunWolverineInSoloMode();
+            services.DisableAllExternalWolverineTransports();
+        }));
+}
