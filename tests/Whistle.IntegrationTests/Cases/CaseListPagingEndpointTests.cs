@@ -3,6 +3,7 @@ using Alba;
 using Shouldly;
 using Whistle.Cases;
 using Whistle.FeeDisputes;
+using Whistle.Hosting.Projections;
 using Whistle.Mediation;
 
 namespace Whistle.IntegrationTests.Cases;
@@ -84,6 +85,14 @@ public sealed class CaseListPagingEndpointTests(AppFixture app) : IntegrationCon
         supervisor.Total.ShouldBe(0);
         closed.Total.ShouldBe(0);
         open.Items.ShouldHaveSingleItem().Kind.ShouldBe("mediation");
+    }
+
+    [Fact]
+    public async Task the_summary_is_an_inline_projection_the_rebuild_endpoint_knows()
+    {
+        var overview = await Get<ProjectionOverview>(Tokens.Admin, "/api/admin/projections");
+
+        overview.Projections.Where(p => p.Name == "CaseSummary").Select(p => p.Lifecycle).ShouldBe(["Inline"]);
     }
 
     private async Task<(List<CaseListItem> Items, List<Guid> Ids, List<long> Totals, int Pages)> PagedThrough(
