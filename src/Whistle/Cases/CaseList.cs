@@ -2,10 +2,7 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Whistle.Complaints;
-using Whistle.FeeDisputes;
 using Whistle.Kernel;
-using Whistle.Mediation;
 using Wolverine.Http;
 
 namespace Whistle.Cases;
@@ -19,7 +16,7 @@ public sealed record CasePage(IReadOnlyList<CaseListItem> Items, int Page, int P
 
 public static class CaseListEndpoint
 {
-    public const string Complaint = "complaint", FeeDispute = "fee-dispute", Mediation = "mediation";
+    public const string Complaint = CaseSummary.Complaint, FeeDispute = CaseSummary.FeeDispute, Mediation = CaseSummary.Mediation;
     private static readonly string[] Kinds = [Complaint, FeeDispute, Mediation];
     public const int MaxPageSize = 100;
 
@@ -40,9 +37,10 @@ public static class CaseListEndpoint
             .ToProblem();
 
     /// <summary>
-    /// Every case kind in one list, newest first: <c>kind</c> (complaint, fee-dispute, mediation), <c>open</c>,
-    /// <c>communityCode</c>, paging. Each kind is filtered by the caller's scope, as its details are: a kind the caller
-    /// never sees is left out. Summaries carry no personal data.
+    /// Every case kind in one list, newest first (ties by id, so pages never overlap): <c>kind</c> (complaint,
+    /// fee-dispute, mediation), <c>open</c>, <c>communityCode</c>, paging. Each kind is filtered by the caller's scope, as
+    /// its details are: a kind the caller never sees is left out. One query per page over <see cref="CaseSummary"/>,
+    /// filtered, ordered and cut in SQL, and one count. Summaries carry no personal data.
     /// </summary>
     [EndpointSummary("案件列表 Every case")]
     [WolverineGet("/api/cases", OperationId = "ListCases")]
@@ -52,53 +50,27 @@ public static class CaseListEndpoint
         ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var (number, size) = (page ?? 1, pageSize ?? 20);
-        var take = number * size;
         var scope = Scope.Of(user);
-        var parts = new List<(IReadOnlyList<CaseListItem> Items, int Total)>();
+        var seen = CaseSummary.SeenBy(scope, Kinds.Where(k => (kind is null || kind == k) && scope.SeesAny(CaseSummary.Kinds[k])));
+        if (seen is null) return new CasePage([], number, size, 0);
 
-        if (kind is null or Complaint && scope.SeesAny(CaseKind.Complaint))
-        {
-            var q = scope.Filter(session.Query<ComplaintDetails>(), ComplaintDetails.Fields);
-            if (communityCode is not null) q = q.Where(x => x.CommunityId == communityCode);
-            if (open is { } o) q = o
-                ? q.Where(x => !ComplaintStatuses.Final.Contains(x.Status))
-                : q.Where(x => ComplaintStatuses.Final.Contains(x.Status));
-            parts.Add(((await q.OrderByDescending(x => x.LodgedAt).Take(take).ToListAsync(ct)).Select(Item).ToList(), await q.CountAsync(ct)));
-        }
-        if (kind is null or FeeDispute && scope.SeesAny(CaseKind.FeeDispute))
-        {
-            var q = scope.Filter(session.Query<FeeDisputeDetails>(), FeeDisputeDetails.Fields);
-            if (communityCode is not null) q = q.Where(x => x.CommunityCode == communityCode);
-            if (open is { } o) q = o
-                ? q.Where(x => !FeeDisputeStages.Closed.Contains(x.Stage))
-                : q.Where(x => FeeDisputeStages.Closed.Contains(x.Stage));
-            parts.Add(((await q.OrderByDescending(x => x.RaisedAt).Take(take).ToListAsync(ct)).Select(Item).ToList(), await q.CountAsync(ct)));
-        }
-        if (kind is null or Mediation && scope.SeesAny(CaseKind.Mediation))
-        {
-            var q = scope.Filter(session.Query<MediationCaseDetails>(), MediationCaseDetails.Fields);
-            if (communityCode is not null) q = q.Where(x => x.CommunityCode == communityCode);
-            if (open is { } o) q = o
-                ? q.Where(x => !MediationStatuses.Final.Contains(x.Status))
-                : q.Where(x => MediationStatuses.Final.Contains(x.Status));
-            parts.Add(((await q.OrderByDescending(x => x.OpenedAt).Take(take).ToListAsync(ct)).Select(Item).ToList(), await q.CountAsync(ct)));
-        }
-
-        var items = parts.SelectMany(p => p.Items).OrderByDescending(i => i.OpenedAt).Skip((number - 1) * size).Take(size).ToList();
-        return new CasePage(items, number, size, parts.Sum(p => p.Total));
+        var q = session.Query<CaseSummary>().Where(seen);
+        if (communityCode is not null) q = q.Where(x => x.CommunityCode == communityCode);
+        if (open is { } o) q = q.Where(x => x.Open == o);
+        var total = await q.CountAsync(ct);
+        var items = await q.OrderByDescending(x => x.OpenedAt).ThenBy(x => x.Id)
+            .Skip((number - 1) * size).Take(size).ToListAsync(ct);
+        return new CasePage([.. items.Select(Item)], number, size, total);
     }
 
-    private static CaseListItem Item(ComplaintDetails d) => new(
-        d.Id, Complaint, d.Number, d.Status.ToString(), d.StatusLabel, d.IsOpen,
-        d.CommunityId, d.CompoundId, Shorten(d.Description), d.LodgedAt, d.UpdatedAt, $"/api/complaints/{d.Id}");
+    private static CaseListItem Item(CaseSummary s) => new(
+        s.Id, s.Kind, s.Number, s.Status, s.StatusLabel, s.Open, s.CommunityCode, s.CompoundCode, s.Summary,
+        s.OpenedAt, s.UpdatedAt, UrlOf(s));
 
-    private static CaseListItem Item(FeeDisputeDetails d) => new(
-        d.Id, FeeDispute, d.Number, d.Stage.ToString(), d.StageLabel, FeeDisputeStages.IsOpen(d.Stage),
-        d.CommunityCode, d.CompoundCode, $"{d.CompoundName} {d.Unit} 欠费 {d.Outstanding:0.00} 元", d.RaisedAt, d.UpdatedAt, $"/api/fee-disputes/{d.Id}");
-
-    private static CaseListItem Item(MediationCaseDetails d) => new(
-        d.Id, Mediation, d.Number, d.Status.ToString(), d.StatusLabel, d.IsOpen,
-        d.CommunityCode, d.CompoundCode, Shorten(d.Matter), d.OpenedAt, d.UpdatedAt, $"/api/mediation/cases/{d.Id}");
-
-    private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";
+    private static string UrlOf(CaseSummary s) => s.Kind switch
+    {
+        Complaint => $"/api/complaints/{s.Id}",
+        FeeDispute => $"/api/fee-disputes/{s.Id}",
+        _ => $"/api/mediation/cases/{s.Id}",
+    };
 }

@@ -8,6 +8,7 @@ using Whistle.Assessment;
 using Whistle.Assessment.Compounds;
 using Whistle.Assessment.Credit;
 using Whistle.County;
+using Whistle.Cases;
 using Whistle.Complaints;
 using Whistle.FeeDisputes;
 using Whistle.History.Export;
@@ -72,6 +73,7 @@ public static class WhistleHosting
                 JointMeetingsSetup.Configure(opts);
                 FeeDisputesSetup.Configure(opts);
                 MediationSetup.Configure(opts);
+                CasesSetup.Configure(opts);
                 NotificationsSetup.Configure(opts);
                 AssessmentSetup.Configure(opts);
                 CreditSetup.Configure(opts);

@@ -225,19 +225,22 @@ public sealed record Scope(string UserId, string Role, string? Community, string
     public bool IsOfficerOf(string department) => Role == Roles.Department && Department == department;
 
     /// <summary>The list filter, applied in the query (SQL): a list shows exactly the cases <see cref="Sees"/> admits.</summary>
-    public IQueryable<T> Filter<T>(IQueryable<T> query, CaseFields<T> fields)
+    public IQueryable<T> Filter<T>(IQueryable<T> query, CaseFields<T> fields) =>
+        ReachOf(fields.Kind) == Reach.County ? query : query.Where(Admits(fields));
+
+    /// <summary>
+    /// <see cref="Sees"/> as a predicate a query can carry into SQL: <c>x => true</c> for the county, <c>x => false</c> for
+    /// nothing. The one form of the rule every list filters with — a list of one kind (<see cref="Filter{T}"/>) and the
+    /// shared case list, which joins one predicate per kind.
+    /// </summary>
+    public Expression<Func<T, bool>> Admits<T>(CaseFields<T> fields) => ReachOf(fields.Kind) switch
     {
-        var reach = ReachOf(fields.Kind);
-        return reach switch
-        {
-            Reach.County => query,
-            Reach.Community when Community is not null => query.Where(Equal(fields.Community, Community)),
-            Reach.SubDistrict when SubDistrict is not null => query.Where(Equal(fields.SubDistrict, SubDistrict)),
-            Reach.Department when Department is not null && fields.Departments is { } departments =>
-                query.Where(Contains(departments, Department)),
-            _ => query.Where(_ => false),
-        };
-    }
+        Reach.County => _ => true,
+        Reach.Community when Community is not null => Equal(fields.Community, Community),
+        Reach.SubDistrict when SubDistrict is not null => Equal(fields.SubDistrict, SubDistrict),
+        Reach.Department when Department is not null && fields.Departments is { } departments => Contains(departments, Department),
+        _ => _ => false,
+    };
 
     private static Expression<Func<T, bool>> Equal<T>(Expression<Func<T, string?>> field, string value) =>
         Expression.Lambda<Func<T, bool>>(
