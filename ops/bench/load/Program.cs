@@ -26,8 +26,8 @@ public static class LoadGenerator
     private const string Usage =
         "usage: Load run --url URL --path PATH [--method POST] [--body-file F] [--token T] [--requests F] " +
         "(--concurrency N | --rate R) [--seconds D]\n" +
-        "       Load prepare-whistles --url URL --token T --count K [--concurrency N]   (prints whistle ids)\n" +
-        "       Load first --url URL --path PATH [--body-file F] [--token T]   (polls until the first 2xx; prints ms)";
+        "       Load prepare-whistles --url URL --token T --body-file COMPLAINT --count K [--whistle-file F] [--concurrency N]\n" +
+        "         (lodges, accepts and blows the whistle on K complaints; prints the whistles' ids)";
 
     public static async Task<int> Main(string[] args)
     {
@@ -37,7 +37,6 @@ public static class LoadGenerator
         {
             "run" => await Run(options),
             "prepare-whistles" => await PrepareWhistles(options),
-            "first" => await First(options),
             _ => Fail(Usage),
         };
     }
@@ -164,7 +163,10 @@ public static class LoadGenerator
         return 0;
     }
 
-    /// <summary>Lodges, accepts and blows the whistle on <c>--count</c> complaints; prints each whistle's id.</summary>
+    /// <summary>
+    /// Lodges, accepts and blows the whistle on <c>--count</c> complaints (the whistle's body from <c>--whistle-file</c>);
+    /// prints each whistle's id.
+    /// </summary>
     private static async Task<int> PrepareWhistles(Options o)
     {
         using var client = Client(o.Concurrency);
@@ -194,7 +196,7 @@ public static class LoadGenerator
                 var id = await Post("/api/complaints", o.Body ?? throw new ArgumentException("--body-file is needed"), "id");
                 if (id is null) continue;
                 if (await Post($"/api/complaints/{id}/accept", "{}", "") is null) continue;
-                var whistle = await Post($"/api/complaints/{id}/whistle", """{ "need": "请到场处置。" }""", "whistleId");
+                var whistle = await Post($"/api/complaints/{id}/whistle", o.Whistle ?? """{ "need": "请到场处置。" }""", "whistleId");
                 if (whistle is not null) ids.Add(whistle);
             }
         }).ToList();
@@ -203,29 +205,8 @@ public static class LoadGenerator
         return failed == 0 ? 0 : 1;
     }
 
-    /// <summary>Sends the request every 20 ms until one answers 2xx; prints the milliseconds since this process began.</summary>
-    private static async Task<int> First(Options o)
-    {
-        var began = Process.GetCurrentProcess().StartTime.ToUniversalTime();
-        using var client = Client(4);
-        client.Timeout = TimeSpan.FromSeconds(5);
-        for (var n = 0L; ; n++)
-        {
-            try
-            {
-                using var request = Request(o, o.Path, o.Token, n);
-                using var response = await client.SendAsync(request);
-                if (response.IsSuccessStatusCode) break;
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { }
-            await Task.Delay(20);
-        }
-        Console.WriteLine(((DateTime.UtcNow - began).TotalMilliseconds).ToString("F0", CultureInfo.InvariantCulture));
-        return 0;
-    }
-
     private sealed record Options(
-        string Url, string Path, string Method, string? Body, string? Token, string? RequestsFile,
+        string Url, string Path, string Method, string? Body, string? Whistle, string? Token, string? RequestsFile,
         int Concurrency, double Rate, double Seconds, int Count)
     {
         public static Options Parse(IEnumerable<string> args)
@@ -242,7 +223,8 @@ public static class LoadGenerator
             double Number(string k, double d) => Get(k) is { } v ? double.Parse(v, CultureInfo.InvariantCulture) : d;
             return new Options(
                 (Get("url") ?? throw new ArgumentException(Usage)).TrimEnd('/'), Get("path") ?? "", Get("method") ?? "POST",
-                Get("body-file") is { } f ? File.ReadAllText(f) : null, Get("token"), Get("requests"),
+                Get("body-file") is { } f ? File.ReadAllText(f) : null,
+                Get("whistle-file") is { } w ? File.ReadAllText(w) : null, Get("token"), Get("requests"),
                 (int)Number("concurrency", 1), Number("rate", 0), Number("seconds", 15), (int)Number("count", 0));
         }
     }
