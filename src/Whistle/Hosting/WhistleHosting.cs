@@ -1,3 +1,4 @@
+using JasperFx.CodeGeneration;
 using JasperFx;
 using JasperFx.Events;
 using Marten;
@@ -128,6 +129,17 @@ public static class WhistleHosting
                 .Then.MoveToErrorQueue();
             opts.OnException<ConcurrencyException>().RetryTimes(3);
             NotificationsSetup.Configure(opts);
+        });
+
+        // Wolverine's handler code: compiled at run time in Development (and the tests); in every other environment
+        // loaded from src/Whistle/Internal/Generated, written ahead of time by `ops/codegen` and checked fresh by a
+        // test (GeneratedCodeTests), so a production start compiles nothing.
+        services.CritterStackDefaults(x =>
+        {
+            x.Development.GeneratedCodeMode = TypeLoadMode.Dynamic;
+            x.Production.GeneratedCodeMode = TypeLoadMode.Static;
+            x.Production.AssertAllPreGeneratedTypesExist = true;
+            if (config["Whistle:GeneratedCodeOutputPath"] is { Length: > 0 } output) x.GeneratedCodeOutputPath = output;
         });
 
         services.AddWolverineHttp();
