@@ -58,6 +58,8 @@ public sealed class GeneratedCodeTests
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Whistle__GeneratedCodeOutputPath"] = folder;
         start.Environment["Whistle__Auth__SigningKey"] = AppFixture.SigningKey;
+        // Writing code reads no database; pointing it at none keeps a second daemon off the tests' database.
+        start.Environment["ConnectionStrings__Whistle"] = "Host=127.0.0.1;Port=1;Database=none;Username=none;Timeout=1";
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
