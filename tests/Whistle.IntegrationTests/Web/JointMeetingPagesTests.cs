@@ -12,9 +12,11 @@ namespace Whistle.IntegrationTests.Web;
 /// The joint-meeting office's pages: the worklist, the meetings, one meeting and its printable minutes. They read with
 /// the API's own queries (a role the API answers 403 meets the 404 page), and each form runs the API's own command
 /// (PageCommands): what it appends is read back through the API, what the API refuses the page refuses with the same
-/// status and nothing appended. The worklist is built by the async daemon: a step it must see runs with the daemon
-/// paused and then caught up, never a sleep.
+/// status and nothing appended. The worklist is built by the async daemon: a step it must see is followed by a wait for
+/// the daemon, never a sleep. A rejection must come within its window, so the class runs apart from the tests that move
+/// the shared clock.
 /// </summary>
+[Collection(SharedClock.Name)]
 public sealed class JointMeetingPagesTests(AppFixture app) : IntegrationContext(app)
 {
     private static readonly RejectAssignment Reject = new("《城市道路管理条例》第二条", "小区内部道路属物业管理区域，不属城市道路。");
