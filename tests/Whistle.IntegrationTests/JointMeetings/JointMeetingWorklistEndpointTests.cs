@@ -9,8 +9,8 @@ using Wolverine.Tracking;
 namespace Whistle.IntegrationTests.JointMeetings;
 
 /// <summary>
-/// The joint-meeting office's worklist over HTTP, built by the real async daemon: each step runs with the daemon paused
-/// and then caught up (never a sleep), so the list read next holds what the step appended. Each test has a county of
+/// The joint-meeting office's worklist over HTTP, built by the real async daemon: each step is followed by a wait
+/// until the daemon has handled every event it committed (never a sleep), so the list read next holds what the step appended. Each test has a county of
 /// its own; deadlines are the messages the service scheduled, delivered on demand with the shared clock moved.
 /// </summary>
 [Collection(SharedClock.Name)]

@@ -12,8 +12,8 @@ using Wolverine.Tracking;
 namespace Whistle.IntegrationTests.Notifications;
 
 /// <summary>
-/// Who is told, over the real pipeline: the event, the notification subscription (played on demand with the daemon
-/// paused and then caught up — never a sleep), the notifications, the outbound notices through the fake provider.
+/// Who is told, over the real pipeline: the event, the notification subscription (each step followed by a wait until
+/// the daemon has handled its events and what they set off — never a sleep), the notifications, the outbound notices through the fake provider.
 /// Each test works in a county of its own, whose sample staff have the users.tsv contacts.
 /// </summary>
 [Collection(SharedClock.Name)]
@@ -118,7 +118,8 @@ public sealed class NotificationEndpointTests(AppFixture app) : IntegrationConte
         await AfterDaemon(async () =>
         {
             blown = await Post(Tokens.Community, $"/api/complaints/{complaint.Id}/whistle", new BlowWhistle("请公安到场"), 201, county);
-            // The daemon is paused: the command has answered before any notice was even made.
+            // The notice goes out through the daemon, a notification and a queued send, all after the command's commit:
+            // when the command has answered, no provider has been called yet.
             callsWhenAnswered = App.Gateway.CallsTo(phone).Count;
         });
 

@@ -16,8 +16,8 @@ namespace Whistle.IntegrationTests.History.Dashboards;
 
 /// <summary>
 /// The dashboards as of a day and the what-if over the real pipeline: a history driven by the clock over two county
-/// days, the live read models captured at the first day's end once the daemon caught up (paused, then caught up on
-/// demand — never a sleep), then asked for as of that day after the second. Each test works in a county of its own.
+/// days, the live read models captured at the first day's end once the daemon had handled every event so far (waited
+/// for, never a sleep), then asked for as of that day after the second. Each test works in a county of its own.
 /// 东关花园 (CP010101) is served by PC45, whose legal representative the sample county names 贾桂芳.
 /// </summary>
 [Collection(SharedClock.Name)]
