@@ -18,15 +18,17 @@ namespace Whistle.Bench.Load;
 /// Each request gets a fresh <c>Idempotency-Key</c>; <c>{{uuid}}</c> and <c>{{n}}</c> in the body are replaced per request.
 /// With <c>--requests FILE</c> (lines "path TAB token") each request takes the next line, so each one addresses a
 /// different case; the run ends early when the lines run out (reported as <c>exhausted</c>).
+/// <c>--url</c> takes one base URL or several separated by commas (<c>--url http://a,http://b</c>): the requests rotate
+/// over them round-robin, request by request (several hosts behind one client).
 /// Prints one line: <c>model=… requests=… seconds=… rps=… p50_ms=… p99_ms=… max_ms=… non2xx=… errors=…</c>.
 /// A figure is valid only when non2xx and errors are 0.
 /// </summary>
 public static class LoadGenerator
 {
     private const string Usage =
-        "usage: Load run --url URL --path PATH [--method POST] [--body-file F] [--token T] [--requests F] " +
+        "usage: Load run --url URL[,URL…] --path PATH [--method POST] [--body-file F] [--token T] [--requests F] " +
         "(--concurrency N | --rate R) [--seconds D]\n" +
-        "       Load prepare-whistles --url URL --token T --body-file COMPLAINT --count K [--whistle-file F] [--concurrency N]\n" +
+        "       Load prepare-whistles --url URL[,URL…] --token T --body-file COMPLAINT --count K [--whistle-file F] [--concurrency N]\n" +
         "         (lodges, accepts and blows the whistle on K complaints; prints the whistles' ids)";
 
     public static async Task<int> Main(string[] args)
@@ -53,7 +55,7 @@ public static class LoadGenerator
 
     private static HttpRequestMessage Request(Options o, string path, string? token, long n)
     {
-        var request = new HttpRequestMessage(new HttpMethod(o.Method), o.Url + path);
+        var request = new HttpRequestMessage(new HttpMethod(o.Method), o.UrlFor(n) + path);
         if (o.Body is not null)
         {
             var body = o.Body.Replace("{{uuid}}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
@@ -170,11 +172,11 @@ public static class LoadGenerator
     private static async Task<int> PrepareWhistles(Options o)
     {
         using var client = Client(o.Concurrency);
-        long made = 0, failed = 0;
+        long made = 0, failed = 0, sent = -1;
         var ids = new ConcurrentBag<string>();
         async Task<string?> Post(string path, string body, string field)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, o.Url + path)
+            using var request = new HttpRequestMessage(HttpMethod.Post, o.UrlFor(Interlocked.Increment(ref sent)) + path)
             {
                 Content = new StringContent(body, Encoding.UTF8, "application/json"),
             };
@@ -206,9 +208,12 @@ public static class LoadGenerator
     }
 
     private sealed record Options(
-        string Url, string Path, string Method, string? Body, string? Whistle, string? Token, string? RequestsFile,
+        string[] Urls, string Path, string Method, string? Body, string? Whistle, string? Token, string? RequestsFile,
         int Concurrency, double Rate, double Seconds, int Count)
     {
+        /// <summary>The base URL of the <paramref name="n"/>th request: round-robin over <c>--url</c>'s list.</summary>
+        public string UrlFor(long n) => Urls[(int)(n % Urls.Length)];
+
         public static Options Parse(IEnumerable<string> args)
         {
             var map = new Dictionary<string, string>();
@@ -222,7 +227,9 @@ public static class LoadGenerator
             string? Get(string k) => map.TryGetValue(k, out var v) ? v : null;
             double Number(string k, double d) => Get(k) is { } v ? double.Parse(v, CultureInfo.InvariantCulture) : d;
             return new Options(
-                (Get("url") ?? throw new ArgumentException(Usage)).TrimEnd('/'), Get("path") ?? "", Get("method") ?? "POST",
+                (Get("url") ?? throw new ArgumentException(Usage))
+                    .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .Select(u => u.TrimEnd('/')).ToArray(), Get("path") ?? "", Get("method") ?? "POST",
                 Get("body-file") is { } f ? File.ReadAllText(f) : null,
                 Get("whistle-file") is { } w ? File.ReadAllText(w) : null, Get("token"), Get("requests"),
                 (int)Number("concurrency", 1), Number("rate", 0), Number("seconds", 15), (int)Number("count", 0));
