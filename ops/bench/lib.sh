@@ -70,3 +70,120 @@ bench_field() {
     for f in $2; do [ "${f%%=*}" = "$1" ] && { printf '%s\n' "${f#*=}"; return 0; }; done
     printf '\n'
 }
+
+# ---- Deadlines (benchmarks 4 and 7) ----------------------------------------------------------------------------------
+# Real deadlines, made the way Whistle makes them: each lodging (POST /api/complaints) schedules, in its own transaction,
+# two durable Wolverine messages in whistle.wolverine_incoming_envelopes (status Scheduled): the reminder and the accept
+# step's deadline (ComplaintDeadlineReached, due a day on). The benchmark then moves the deadlines it lodged to one
+# moment a little ahead with SQL (their execution_time only; the message, and the due time it carries and that the
+# handler checks against the complaint, are untouched), and reads when each fired from the ComplaintOverdue event its
+# handler appended (mt_events.timestamp: the handler's transaction time, from PostgreSQL's clock).
+
+BENCH_DEADLINE_TYPE="Whistle.Complaints.ComplaintDeadlineReached"
+
+bench_complaint_body() {   # file
+    cat > "$1" <<'JSON'
+{"channel":"Hotline","categoryId":"illegal-parking","compoundId":"CP010101",
+ "complainant":{"name":"张三","phone":"13812345678","address":"东关花园3号楼2单元"},
+ "description":"楼下消防通道长期被私家车占用，影响救援。"}
+JSON
+}
+
+# The polling interval of Wolverine's scheduled-message agent as Whistle configures it (seconds), else Wolverine's default (5).
+bench_polling_seconds() {
+    local s
+    s="$(sed -n 's/.*Durability\.ScheduledJobPollingTime = TimeSpan\.FromSeconds(\([0-9.]*\)).*/\1/p' "$WHISTLE_ROOT/src/Whistle/Hosting/WhistleHosting.cs" | head -n 1)"
+    printf '%s\n' "${s:-5}"
+}
+
+# How many due messages one poll takes, as Whistle configures it, else Wolverine's default (100).
+bench_recovery_batch() {
+    local s
+    s="$(sed -n 's/.*Durability\.RecoveryBatchSize = \([0-9]*\).*/\1/p' "$WHISTLE_ROOT/src/Whistle/Hosting/WhistleHosting.cs" | head -n 1)"
+    printf '%s\n' "${s:-100}"
+}
+
+bench_sql() {   # port, database, SQL → unaligned, tuples only
+    PGOPTIONS="-c client_min_messages=warning" psql -h 127.0.0.1 -p "$1" -U postgres -d "$2" -v ON_ERROR_STOP=1 -tAqc "$3"
+}
+
+# Remembers the deadlines already scheduled (lodged by earlier runs of the same benchmark), so that only the ones lodged
+# next are moved and counted.
+bench_deadlines_mark() {   # port, database
+    bench_sql "$1" "$2" "drop table if exists public.bench_deadlines_before, public.bench_deadlines_moved;
+        create table public.bench_deadlines_before as
+            select id from whistle.wolverine_incoming_envelopes where message_type = '$BENCH_DEADLINE_TYPE'"
+}
+
+# Lodges COUNT complaints as the clerk through the URL(s) (round-robin); each schedules its deadline. Prints Load's line.
+bench_deadlines_lodge() {   # urls (comma-separated), count, work folder
+    local urls="$1" count="$2" work="$3" token line
+    token="$("$WHISTLE_ROOT/ops/token" clerk | tail -n 1)"
+    bench_complaint_body "$work/deadline-complaint.json"
+    awk -v n="$count" -v t="$token" 'BEGIN { for (i = 0; i < n; i++) printf "/api/complaints\t%s\n", t }' > "$work/deadline-lodgings"
+    line="$(bench_load run --url "$urls" --body-file "$work/deadline-complaint.json" --requests "$work/deadline-lodgings" \
+        --concurrency 16 --seconds 3600)"
+    say "  lodged: $line"
+    if [ "$(bench_field requests "$line")" != "$count" ] || [ "$(bench_field non2xx "$line")" != 0 ] || [ "$(bench_field errors "$line")" != 0 ]; then
+        say "Lodging the $count complaints failed."; return 1
+    fi
+}
+
+# Moves the deadlines lodged since bench_deadlines_mark to one moment DELAY seconds ahead (a whole second, by
+# PostgreSQL's clock); checks there are exactly COUNT of them, all still scheduled. Prints the due moment.
+bench_deadlines_move() {   # port, database, count, delay seconds
+    local moved
+    moved="$(bench_sql "$1" "$2" "create table public.bench_deadlines_moved(id uuid primary key, due timestamptz not null);
+        with due as (select date_trunc('second', clock_timestamp()) + interval '$4 seconds' as at),
+        moved as (
+            update whistle.wolverine_incoming_envelopes e set execution_time = due.at from due
+            where e.message_type = '$BENCH_DEADLINE_TYPE' and e.status = 'Scheduled'
+              and e.id not in (select id from public.bench_deadlines_before)
+            returning e.id, due.at)
+        insert into public.bench_deadlines_moved select id, at from moved;
+        select count(*) || ' ' || to_char(min(due) at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') from public.bench_deadlines_moved")"
+    say "  moved ${moved% *} deadlines to ${moved#* }"
+    [ "${moved% *}" = "$3" ] || { say "Expected $3 scheduled deadlines to move, found ${moved% *}."; return 1; }
+    printf '%s\n' "${moved#* }"
+}
+
+# Waits until every moved deadline's envelope is handled (or dead-lettered), at most TIMEOUT seconds after the due moment.
+bench_deadlines_wait() {   # port, database, timeout seconds
+    local left
+    while :; do
+        left="$(bench_sql "$1" "$2" "select count(*) from public.bench_deadlines_moved m
+            where exists (select 1 from whistle.wolverine_incoming_envelopes e where e.id = m.id and e.status <> 'Handled')
+               or clock_timestamp() < m.due")"
+        [ "$left" = 0 ] && return 0
+        if [ "$(bench_sql "$1" "$2" "select clock_timestamp() > max(due) + interval '$3 seconds' from public.bench_deadlines_moved")" = t ]; then
+            say "  $left deadlines still not handled $3 s after they fell due."; return 0
+        fi
+        sleep 0.2
+    done
+}
+
+# One line of figures about the moved deadlines:
+#   deadlines=… fired=… once=… twice_or_more=… never=… events=… first_s=… p50_s=… p99_s=… latest_s=… handled=… attempts_gt0=… dead_letters=…
+# fired/once/twice_or_more/never count complaints by the ComplaintOverdue events of their stream appended at or after the due
+# moment; lateness = the event's timestamp − the due moment; handled etc. are Wolverine's own record of the envelopes.
+bench_deadlines_figures() {   # port, database
+    bench_sql "$1" "$2" "
+        with due as (select min(due) as at, count(*) as n from public.bench_deadlines_moved),
+        fired as (
+            select e.stream_id, count(*) as times, min(extract(epoch from e.timestamp - due.at)) as late
+            from whistle.mt_events e, due
+            where e.type = 'complaint_overdue' and e.timestamp >= due.at - interval '5 seconds'
+            group by e.stream_id),
+        record as (
+            select count(*) filter (where x.status = 'Handled') as handled, count(*) filter (where x.attempts > 0) as attempts
+            from public.bench_deadlines_moved m left join whistle.wolverine_incoming_envelopes x on x.id = m.id)
+        select format('deadlines=%s fired=%s once=%s twice_or_more=%s never=%s events=%s first_s=%s p50_s=%s p99_s=%s latest_s=%s handled=%s attempts_gt0=%s dead_letters=%s',
+            due.n, count(f.stream_id), count(*) filter (where f.times = 1), count(*) filter (where f.times > 1),
+            due.n - count(f.stream_id), coalesce(sum(f.times), 0),
+            round(min(f.late)::numeric, 3), round((percentile_disc(0.5) within group (order by f.late))::numeric, 3),
+            round((percentile_disc(0.99) within group (order by f.late))::numeric, 3), round(max(f.late)::numeric, 3),
+            record.handled, record.attempts,
+            (select count(*) from whistle.wolverine_dead_letters where message_type = '$BENCH_DEADLINE_TYPE'))
+        from due, record left join fired f on true
+        group by due.n, record.handled, record.attempts"
+}
