@@ -163,9 +163,10 @@ bench_deadlines_wait() {   # port, database, timeout seconds
 }
 
 # One line of figures about the moved deadlines:
-#   deadlines=… fired=… once=… twice_or_more=… never=… events=… first_s=… p50_s=… p99_s=… latest_s=… handled=… attempts_gt0=… dead_letters=…
+#   deadlines=… fired=… once=… twice_or_more=… never=… events=… first_s=… p50_s=… p99_s=… latest_s=… handled=… attempts_gt0=… dead_letters=… busiest_second=…
 # fired/once/twice_or_more/never count complaints by the ComplaintOverdue events of their stream appended at or after the due
-# moment; lateness = the event's timestamp − the due moment; handled etc. are Wolverine's own record of the envelopes.
+# moment; lateness = the event's timestamp − the due moment; handled etc. are Wolverine's own record of the envelopes;
+# busiest_second = the most deadlines fired within one whole second after the due moment.
 bench_deadlines_figures() {   # port, database
     bench_sql "$1" "$2" "
         with due as (select min(due) as at, count(*) as n from public.bench_deadlines_moved),
@@ -174,16 +175,22 @@ bench_deadlines_figures() {   # port, database
             from whistle.mt_events e, due
             where e.type = 'complaint_overdue' and e.timestamp >= due.at - interval '5 seconds'
             group by e.stream_id),
+        busiest as (
+            select coalesce(max(n), 0) as n from (
+                select count(*) as n from whistle.mt_events e, due
+                where e.type = 'complaint_overdue' and e.timestamp >= due.at - interval '5 seconds'
+                group by floor(extract(epoch from e.timestamp - due.at))) s),
         record as (
             select count(*) filter (where x.status = 'Handled') as handled, count(*) filter (where x.attempts > 0) as attempts
             from public.bench_deadlines_moved m left join whistle.wolverine_incoming_envelopes x on x.id = m.id)
-        select format('deadlines=%s fired=%s once=%s twice_or_more=%s never=%s events=%s first_s=%s p50_s=%s p99_s=%s latest_s=%s handled=%s attempts_gt0=%s dead_letters=%s',
+        select format('deadlines=%s fired=%s once=%s twice_or_more=%s never=%s events=%s first_s=%s p50_s=%s p99_s=%s latest_s=%s handled=%s attempts_gt0=%s dead_letters=%s busiest_second=%s',
             due.n, count(f.stream_id), count(*) filter (where f.times = 1), count(*) filter (where f.times > 1),
             due.n - count(f.stream_id), coalesce(sum(f.times), 0),
             round(min(f.late)::numeric, 3), round((percentile_disc(0.5) within group (order by f.late))::numeric, 3),
             round((percentile_disc(0.99) within group (order by f.late))::numeric, 3), round(max(f.late)::numeric, 3),
             record.handled, record.attempts,
-            (select count(*) from whistle.wolverine_dead_letters where message_type = '$BENCH_DEADLINE_TYPE'))
+            (select count(*) from whistle.wolverine_dead_letters where message_type = '$BENCH_DEADLINE_TYPE'),
+            (select n from busiest))
         from due, record left join fired f on true
         group by due.n, record.handled, record.attempts"
 }
