@@ -97,6 +97,8 @@ public sealed partial class WhistleApp : IAsyncLifetime
         start.Environment["ConnectionStrings__Whistle"] = connection;
         start.Environment["Whistle__SampleCounty"] = Path.Combine(root, "samples", "county", "county.json");
         start.Environment["Whistle__Durability"] = "Solo";
+        // The handler code written ahead of time (ops/codegen), as production loads it: no compiling while pages wait.
+        start.Environment["Whistle__GeneratedCode"] = "Static";
 
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var writer = new StreamWriter(log, append: false) { AutoFlush = true };

@@ -37,6 +37,8 @@ public sealed class AppFixture : IAsyncLifetime
         Environment.SetEnvironmentVariable("Whistle__Auth__SigningKey", SigningKey);
         Environment.SetEnvironmentVariable("Whistle__SampleCounty", "samples/county/county.json");
         Environment.SetEnvironmentVariable("Whistle__Durability", nameof(DurabilityMode.Solo));
+        // The handler code ops/codegen wrote (GeneratedCodeTests keeps it fresh), as production loads it: nothing compiled.
+        Environment.SetEnvironmentVariable("Whistle__GeneratedCode", "Static");
         // The sender's own retries wait milliseconds here, not the half second a real provider is given.
         Environment.SetEnvironmentVariable("Whistle__Notices__RetryDelay", "00:00:00.010");
 

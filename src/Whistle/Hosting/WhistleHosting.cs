@@ -131,12 +131,15 @@ public static class WhistleHosting
             NotificationsSetup.Configure(opts);
         });
 
-        // Wolverine's handler code: compiled at run time in Development (and the tests); in every other environment
-        // loaded from src/Whistle/Internal/Generated, written ahead of time by `ops/codegen` and checked fresh by a
-        // test (GeneratedCodeTests), so a production start compiles nothing.
+        // Wolverine's handler code: compiled at run time in Development; in every other environment loaded from
+        // src/Whistle/Internal/Generated, written ahead of time by `ops/codegen` and checked fresh by a test
+        // (GeneratedCodeTests), so a production start compiles nothing. Whistle:GeneratedCode=Static loads the written
+        // code in Development too: the tests do, so they run the code production runs and compile nothing at run time.
+        var developmentCode = config.GetValue("Whistle:GeneratedCode", TypeLoadMode.Dynamic);
         services.CritterStackDefaults(x =>
         {
-            x.Development.GeneratedCodeMode = TypeLoadMode.Dynamic;
+            x.Development.GeneratedCodeMode = developmentCode;
+            x.Development.AssertAllPreGeneratedTypesExist = developmentCode == TypeLoadMode.Static;
             x.Production.GeneratedCodeMode = TypeLoadMode.Static;
             x.Production.AssertAllPreGeneratedTypesExist = true;
             if (config["Whistle:GeneratedCodeOutputPath"] is { Length: > 0 } output) x.GeneratedCodeOutputPath = output;

@@ -57,6 +57,7 @@ public sealed class GeneratedCodeTests
         start.ArgumentList.Add("write");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Whistle__GeneratedCodeOutputPath"] = folder;
+        start.Environment["Whistle__GeneratedCode"] = "Dynamic";
         start.Environment["Whistle__Auth__SigningKey"] = AppFixture.SigningKey;
         // Writing code reads no database; pointing it at none keeps a second daemon off the tests' database.
         start.Environment["ConnectionStrings__Whistle"] = "Host=127.0.0.1;Port=1;Database=none;Username=none;Timeout=1";

@@ -71,7 +71,10 @@ public sealed class SampleFilesTests(SamplesHost samples) : IClassFixture<Sample
         Directory.CreateDirectory(Path.GetDirectoryName(log)!);
         await File.WriteAllLinesAsync(log, outcomes.Select(o => $"{o.Status} {o.Request}"), TestContext.Current.CancellationToken);
         outcomes.Where(o => !o.AsExpected).Select(o => o.ToString()).ShouldBeEmpty();
-        (outcomes.Count, runner.Delivered).ShouldBe((requests, delivered));
+        outcomes.Count.ShouldBe(requests);
+        // The deadlines and reminders the sample's sleeps are written to bring due. The host's clock follows the wall
+        // clock plus what was slept, so on a slow run a later reminder (a second round's) may fall due as well.
+        runner.Delivered.ShouldBeGreaterThanOrEqualTo(delivered);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using Wolverine.Marten;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -116,9 +115,7 @@ public sealed partial class SampleRunner(RaceDrillHost host, string county, IRea
         }
     }
 
-    private Task<ITrackedSession> Track(Func<IMessageContext, Task> step) =>
-        host.Host.TrackActivity().Timeout(TimeSpan.FromSeconds(60)).DoNotAssertOnExceptionsDetected()
-            .PauseThenCatchUpOnMartenDaemonActivity().ExecuteAndWaitAsync(step);
+    private Task<ITrackedSession> Track(Func<IMessageContext, Task> step) => host.Host.AfterDaemonAsync(step);
 
     /// <summary>The messages a session saw scheduled for this sample's county: another test's on the same host are not its own.</summary>
     private IEnumerable<Envelope> OfThisCounty(ITrackedSession tracked) =>
