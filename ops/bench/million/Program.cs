@@ -1,0 +1,296 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Marten;
+using Npgsql;
+using NpgsqlTypes;
+using Whistle.County;
+using Whistle.County.Staff;
+using Whistle.Hosting;
+using Whistle.Hosting.Projections;
+using Whistle.Kernel;
+using Whistle.Simulation;
+using Wolverine;
+
+namespace Whistle.Bench.Million;
+
+/// <summary>
+/// The million-event county of issue 17 (benchmarks 2 and 3), in one program:
+/// <list type="bullet">
+/// <item><c>load CONNECTION [--events N] [--seed S] [--fresh]</c>: fills the database with a year of the sample county
+/// (<see cref="CountyYear"/>: the domain's own decisions over generated commands), written with PostgreSQL's binary
+/// COPY into Marten's own tables (<c>mt_streams</c>, <c>mt_events</c>: the store's serializer, event type names, .NET
+/// type names, the county as tenant, stream versions, the global sequence in time order), then rebuilds every
+/// projection through Marten's daemon. A database that already holds the county of this seed and size is kept.</item>
+/// <item><c>rebuild CONNECTION</c>: times the daemon's rebuild of every projection (each, and the total) against a raw
+/// read of the same rows with Npgsql and System.Text.Json (each event's data deserialized into its .NET type), and
+/// prints a Markdown section with both rates and their ratio (issue 17's target: rebuild ≥ 0.25 × the raw read).</item>
+/// </list>
+/// Progress goes to stderr, results to stdout.
+/// </summary>
+public static class MillionBench
+{
+    private const string County = "anlan";
+
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length < 2) { Console.Error.WriteLine("usage: MillionBench load|rebuild CONNECTION [--events 1000000] [--seed 17] [--fresh]"); return 2; }
+        var connection = args[1];
+        var events = Option(args, "--events", 1_000_000);
+        var seed = Option(args, "--seed", 17);
+        var fresh = args.Contains("--fresh");
+
+        await using var app = await StartAsync(connection);
+        var code = args[0] switch
+        {
+            "load" => await LoadAsync(app, connection, events, seed, fresh),
+            "rebuild" => await RebuildBenchAsync(app, connection),
+            _ => 2,
+        };
+        await app.StopAsync();
+        return code;
+    }
+
+    private static int Option(string[] args, string name, int fallback) =>
+        Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+
+    private static void Say(string message) => Console.Error.WriteLine(message);
+
+    /// <summary>Whistle as the service runs it (Production, the sample county), alone on the database: this node holds the daemon.</summary>
+    private static async Task<WebApplication> StartAsync(string connection)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Whistle"] = connection,
+            ["Whistle:SampleCounty"] = Path.Combine(Root(), "samples/county/county.json"),
+            ["Whistle:Durability"] = nameof(DurabilityMode.Solo),
+            ["Whistle:Auth:Authority"] = "",
+            ["Whistle:Auth:SigningKey"] = "million-benchmark-signing-key-of-at-least-32-characters",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.AddWhistle();
+        var app = builder.Build();
+        app.UseWhistle();
+        await app.StartAsync();
+        return app;
+    }
+
+    private static string Root()
+    {
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+            if (File.Exists(Path.Combine(d.FullName, "Whistle.slnx"))) return d.FullName;
+        return Directory.GetCurrentDirectory();
+    }
+
+    // ---- load --------------------------------------------------------------------------------------------------------
+
+    private static async Task<int> LoadAsync(WebApplication app, string connection, int target, int seed, bool fresh)
+    {
+        var store = (DocumentStore)app.Services.GetRequiredService<IDocumentStore>();
+        var dataSource = NpgsqlDataSource.Create(connection);
+        var schema = WhistleSchema.Name;
+        var mark = $"seed={seed} events={target}";
+        await Exec(dataSource, $"create table if not exists {schema}.bench_million (mark text not null, events bigint not null, loaded_at timestamptz not null default now())");
+        var existing = await Scalar<string?>(dataSource, $"select mark from {schema}.bench_million limit 1");
+        if (existing == mark && !fresh)
+        {
+            var count = await Scalar<long>(dataSource, $"select events from {schema}.bench_million limit 1");
+            Say($"The database already holds the county ({mark}, {count:N0} events): kept (--fresh loads it again).");
+            Console.WriteLine($"county: {count} events, kept");
+            return 0;
+        }
+        if (existing is not null)
+        {
+            Say($"The database holds another county ({existing}): run with a fresh database (ops/bench/million/run --fresh).");
+            return 1;
+        }
+
+        await using var query = store.QuerySession(County);
+        var reference = await app.Services.GetRequiredService<CountyReferenceCache>().CurrentAsync(query, CancellationToken.None);
+        var staffed = await StaffAudience.DepartmentsWithActiveOfficersAsync(query, CancellationToken.None);
+        var compounds = CountyDirectory.Of(app.Services).Compounds;
+
+        // The scale that gives about the target: a first short year of the same seed measures the events per complaint.
+        var clock = Stopwatch.StartNew();
+        var probe = new CountyYear(reference, staffed, compounds, seed).Play(0.5);
+        var scale = Math.Max(0.05, 0.5 * target / Math.Max(1, probe.Count));
+        Say($"Generating a year of the county at scale {scale:F2} (seed {seed}; the probe at 0.5 gave {probe.Count:N0} events)…");
+        var year = new CountyYear(reference, staffed, compounds, seed);
+        var generated = year.Play(scale, (day, n) => { if (day % 60 == 0) Say($"  day {day}: {n:N0} events"); });
+        // The global sequence in time order, each stream's events in their order (the sort is stable).
+        var ordered = generated.OrderBy(e => e.At).ToList();
+        Say($"Generated {ordered.Count:N0} events on {ordered.Select(e => e.StreamId).Distinct().Count():N0} streams in {clock.Elapsed.TotalSeconds:F1} s.");
+
+        clock.Restart();
+        await CopyAsync(store, dataSource, ordered);
+        foreach (var (y, last) in year.Numbers)
+            await Exec(dataSource, $"insert into {schema}.case_numbers (tenant_id, series, year, last_value) values ('{County}', '{CaseNumbers.Complaints}', {y}, {last}) " +
+                "on conflict (tenant_id, series, year) do update set last_value = greatest(excluded.last_value, case_numbers.last_value)");
+        var copySeconds = clock.Elapsed.TotalSeconds;
+        Say($"Copied in {copySeconds:F1} s ({ordered.Count / copySeconds:N0} events/s).");
+
+        clock.Restart();
+        var rebuilt = await RebuildAllAsync(app);
+        var rebuildSeconds = clock.Elapsed.TotalSeconds;
+        Say($"Rebuilt every projection in {rebuildSeconds:F1} s.");
+        await Exec(dataSource, $"insert into {schema}.bench_million (mark, events) values ('{mark}', {ordered.Count})");
+
+        var byType = ordered.GroupBy(e => e.StreamType.Name).ToDictionary(g => g.Key, g => g.Select(e => e.StreamId).Distinct().Count());
+        Console.WriteLine($"county: {ordered.Count} events, {byType.GetValueOrDefault("Complaint")} complaints, {byType.GetValueOrDefault("Whistle")} whistles; " +
+            $"generated in {0:F0} s, copied in {copySeconds:F1} s, projections rebuilt in {rebuildSeconds:F1} s");
+        return 0;
+    }
+
+    /// <summary>The events and their streams, written with binary COPY as Marten would have appended them; the sequence set past them.</summary>
+    private static async Task CopyAsync(DocumentStore store, NpgsqlDataSource dataSource, List<GeneratedEvent> events)
+    {
+        var schema = WhistleSchema.Name;
+        var graph = ((Marten.Events.EventGraph)store.Options.Events);
+        var serializer = store.Options.Serializer();
+        var next = await Scalar<long>(dataSource, $"select coalesce(max(seq_id), 0) from {schema}.mt_events") + 1;
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var writer = await connection.BeginBinaryImportAsync(
+            $"copy {schema}.mt_streams (id, type, version, timestamp, created, tenant_id, is_archived) from stdin (format binary)"))
+        {
+            foreach (var stream in events.GroupBy(e => e.StreamId))
+            {
+                var first = stream.First();
+                var last = stream.Last();
+                await writer.StartRowAsync();
+                await writer.WriteAsync(stream.Key, NpgsqlDbType.Uuid);
+                await writer.WriteAsync(graph.AggregateAliasFor(first.StreamType), NpgsqlDbType.Varchar);
+                await writer.WriteAsync(last.Version, NpgsqlDbType.Bigint);
+                await writer.WriteAsync(last.At.ToUniversalTime(), NpgsqlDbType.TimestampTz);
+                await writer.WriteAsync(first.At.ToUniversalTime(), NpgsqlDbType.TimestampTz);
+                await writer.WriteAsync(County, NpgsqlDbType.Varchar);
+                await writer.WriteAsync(false, NpgsqlDbType.Boolean);
+            }
+            await writer.CompleteAsync();
+        }
+        await using (var writer = await connection.BeginBinaryImportAsync(
+            $"copy {schema}.mt_events (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, mt_dotnet_type, is_archived, correlation_id, causation_id, headers, user_name) from stdin (format binary)"))
+        {
+            var seq = next;
+            foreach (var e in events)
+            {
+                var mapping = graph.EventMappingFor(e.Data.GetType());
+                await writer.StartRowAsync();
+                await writer.WriteAsync(seq++, NpgsqlDbType.Bigint);
+                await writer.WriteAsync(Guid.CreateVersion7(e.At), NpgsqlDbType.Uuid);
+                await writer.WriteAsync(e.StreamId, NpgsqlDbType.Uuid);
+                await writer.WriteAsync(e.Version, NpgsqlDbType.Bigint);
+                await writer.WriteAsync(serializer.ToJson(e.Data), NpgsqlDbType.Jsonb);
+                await writer.WriteAsync(mapping.EventTypeName, NpgsqlDbType.Varchar);
+                await writer.WriteAsync(e.At.ToUniversalTime(), NpgsqlDbType.TimestampTz);
+                await writer.WriteAsync(County, NpgsqlDbType.Varchar);
+                await writer.WriteAsync(mapping.DotNetTypeName, NpgsqlDbType.Varchar);
+                await writer.WriteAsync(false, NpgsqlDbType.Boolean);
+                var command = e.Command.ToString();
+                await writer.WriteAsync(command, NpgsqlDbType.Varchar);
+                await writer.WriteAsync(command, NpgsqlDbType.Varchar);
+                await writer.WriteAsync(JsonSerializer.Serialize(new Dictionary<string, string> { ["role"] = e.Role, ["county"] = County, ["command-id"] = command }), NpgsqlDbType.Jsonb);
+                await writer.WriteAsync(e.UserId, NpgsqlDbType.Varchar);
+            }
+            await writer.CompleteAsync();
+        }
+        await transaction.CommitAsync();
+        await Exec(dataSource, $"select setval('{schema}.mt_events_sequence', (select max(seq_id) from {schema}.mt_events))");
+    }
+
+    // ---- rebuild -----------------------------------------------------------------------------------------------------
+
+    /// <summary>Every projection rebuilt through the daemon this node runs, one after another: Whistle's own rebuild service.</summary>
+    private static async Task<IReadOnlyList<RebuiltProjection>> RebuildAllAsync(WebApplication app)
+    {
+        var rebuilds = app.Services.GetRequiredService<ProjectionRebuilds>();
+        var store = app.Services.GetRequiredService<IDocumentStore>();
+        await store.Advanced.AdvanceHighWaterMarkToLatestAsync(CancellationToken.None);
+        var result = new List<RebuiltProjection>();
+        foreach (var entry in rebuilds.Catalogue().Entries)
+        {
+            var one = await rebuilds.RebuildAsync([entry], CancellationToken.None);
+            Say($"  {entry.Name} ({entry.Lifecycle}): {one[0].Seconds:F1} s, {one[0].DocumentsWritten:N0} documents");
+            result.AddRange(one);
+        }
+        return result;
+    }
+
+    private static async Task<int> RebuildBenchAsync(WebApplication app, string connection)
+    {
+        var dataSource = NpgsqlDataSource.Create(connection);
+        var schema = WhistleSchema.Name;
+        var events = await Scalar<long>(dataSource, $"select count(*) from {schema}.mt_events");
+        if (events == 0) { Say("The database holds no events: load the county first (ops/bench/million/run)."); return 1; }
+
+        Say($"Raw read of {events:N0} events (Npgsql + System.Text.Json)…");
+        var store = (DocumentStore)app.Services.GetRequiredService<IDocumentStore>();
+        var raw = await RawReadAsync(store, dataSource);
+        Say($"  {raw.Seconds:F1} s, {raw.Events / raw.Seconds:N0} events/s");
+
+        Say("Rebuilding every projection through the daemon…");
+        var clock = Stopwatch.StartNew();
+        var rebuilt = await RebuildAllAsync(app);
+        var total = clock.Elapsed.TotalSeconds;
+        var rawRate = raw.Events / raw.Seconds;
+        var rebuildRate = events / total;
+
+        Console.WriteLine("### Projection rebuild over the million events (issue 17, benchmark 3)\n");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{events:N0} events in `mt_events`. Each projection rebuilt by Marten's daemon (Whistle's `ProjectionRebuilds`, as `POST /api/admin/projections/rebuild` runs it), one after another; the raw read: every row's `type` and `data` read with Npgsql, each `data` deserialized into its .NET type with System.Text.Json (the store's options).\n"));
+        Console.WriteLine("| | seconds | events read | documents | events/s |");
+        Console.WriteLine("| --- | --- | --- | --- | --- |");
+        foreach (var r in rebuilt)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {r.Name} ({r.Lifecycle}) | {r.Seconds:F1} | {r.EventsRead:N0} | {r.DocumentsWritten:N0} | {(r.Seconds > 0 ? r.EventsRead / r.Seconds : 0):N0} |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| **every projection** | **{total:F1}** | {events:N0} | | **{rebuildRate:N0}** |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| raw read (Npgsql + System.Text.Json) | {raw.Seconds:F1} | {raw.Events:N0} | | {rawRate:N0} |"));
+        var ratio = rebuildRate / rawRate;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"\n| Target (issue 17) | Figure | |\n| --- | --- | --- |\n| Rebuild of every projection ≥ 0.25 × the raw read (events/s) | {ratio:F3} × | {(ratio >= 0.25 ? "met" : "not met")} |\n"));
+        return 0;
+    }
+
+    private sealed record RawRead(long Events, double Seconds);
+
+    private static async Task<RawRead> RawReadAsync(DocumentStore store, NpgsqlDataSource dataSource)
+    {
+        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+        var types = new Dictionary<string, Type>();
+        await using (var command = dataSource.CreateCommand($"select distinct type, mt_dotnet_type from {WhistleSchema.Name}.mt_events"))
+        await using (var reader = await command.ExecuteReaderAsync())
+            while (await reader.ReadAsync())
+            {
+                var name = reader.GetString(0);
+                types[name] = Type.GetType(reader.GetString(1))
+                    ?? throw new InvalidOperationException($"No .NET type for event type {name}.");
+            }
+        var clock = Stopwatch.StartNew();
+        long count = 0;
+        await using (var command = dataSource.CreateCommand($"select type, data from {WhistleSchema.Name}.mt_events order by seq_id"))
+        await using (var reader = await command.ExecuteReaderAsync())
+            while (await reader.ReadAsync())
+            {
+                var data = JsonSerializer.Deserialize(reader.GetString(1), types[reader.GetString(0)], json);
+                if (data is not null) count++;
+            }
+        return new RawRead(count, clock.Elapsed.TotalSeconds);
+    }
+
+    // ---- SQL ---------------------------------------------------------------------------------------------------------
+
+    private static async Task Exec(NpgsqlDataSource dataSource, string sql)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<T> Scalar<T>(NpgsqlDataSource dataSource, string sql)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        var value = await command.ExecuteScalarAsync();
+        return value is null or DBNull ? default! : (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), CultureInfo.InvariantCulture);
+    }
+}
