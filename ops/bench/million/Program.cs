@@ -31,6 +31,7 @@ namespace Whistle.Bench.Million;
 public static class MillionBench
 {
     private const string County = "anlan";
+    private const string NotificationsShard = Whistle.Notifications.NotificationsSetup.Subscription + ":All";
 
     public static async Task<int> Main(string[] args)
     {
@@ -40,15 +41,36 @@ public static class MillionBench
         var seed = Option(args, "--seed", 17);
         var fresh = args.Contains("--fresh");
 
-        await using var app = await StartAsync(connection);
-        var code = args[0] switch
+        if (args[0] == "load")
         {
-            "load" => await LoadAsync(app, connection, events, seed, fresh),
-            "rebuild" => await RebuildBenchAsync(app, connection),
-            _ => 2,
-        };
-        await app.StopAsync();
-        return code;
+            // Written with no daemon running (no agents on this node), so that nothing reads the year while it is copied;
+            // the async projections' and the notification relay's progress is set past the year in the same transaction
+            // (a year's notices are not sent again; the projections are rebuilt next). Then rebuilt on a node that runs the daemon.
+            int loaded;
+            await using (var writer = await StartAsync(connection, DurabilityMode.MediatorOnly))
+            {
+                loaded = await LoadAsync(writer, connection, events, seed, fresh);
+                await writer.StopAsync();
+            }
+            if (loaded != 0) return loaded == 3 ? 0 : loaded;
+            await using var app = await StartAsync(connection, DurabilityMode.Solo);
+            var clock = Stopwatch.StartNew();
+            await RebuildAllAsync(app);
+            Say($"Rebuilt every projection in {clock.Elapsed.TotalSeconds:F1} s.");
+            var dataSource = NpgsqlDataSource.Create(connection);
+            await Exec(dataSource, $"update {WhistleSchema.Name}.bench_million set rebuilt_seconds = {clock.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)}");
+            Console.WriteLine(await Scalar<string>(dataSource, $"select summary || ', projections rebuilt in ' || rebuilt_seconds || ' s' from {WhistleSchema.Name}.bench_million"));
+            await app.StopAsync();
+            return 0;
+        }
+        if (args[0] == "rebuild")
+        {
+            await using var app = await StartAsync(connection, DurabilityMode.Solo);
+            var code = await RebuildBenchAsync(app, connection);
+            await app.StopAsync();
+            return code;
+        }
+        return 2;
     }
 
     private static int Option(string[] args, string name, int fallback) =>
@@ -57,25 +79,34 @@ public static class MillionBench
     private static void Say(string message) => Console.Error.WriteLine(message);
 
     /// <summary>Whistle as the service runs it (Production, the sample county), alone on the database: this node holds the daemon.</summary>
-    private static async Task<WebApplication> StartAsync(string connection)
+    private static async Task<WebApplication> StartAsync(string connection, DurabilityMode durability)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Whistle"] = connection,
+            ["ConnectionStrings:Whistle"] = Unbounded(connection),
             ["Whistle:SampleCounty"] = Path.Combine(Root(), "samples/county/county.json"),
-            ["Whistle:Durability"] = nameof(DurabilityMode.Solo),
+            ["Whistle:Durability"] = durability.ToString(),
             ["Whistle:Auth:Authority"] = "",
             ["Whistle:Auth:SigningKey"] = "million-benchmark-signing-key-of-at-least-32-characters",
             ["Logging:LogLevel:Default"] = "Warning",
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        // Results alone on stdout: every log line to stderr. The daemon's agents retry starting a projection's shard
+        // while it is being rebuilt and say so loudly: expected here, so not shown.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddFilter("Wolverine.Runtime.Agents", LogLevel.None);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.StaticFiles", LogLevel.None);
         builder.AddWhistle();
         var app = builder.Build();
         app.UseWhistle();
         await app.StartAsync();
         return app;
     }
+
+    /// <summary>No command timeout: a COPY of a million rows, or a rebuild's page, may take longer than the default 30 s.</summary>
+    private static string Unbounded(string connection) => new NpgsqlConnectionStringBuilder(connection) { CommandTimeout = 0 }.ConnectionString;
 
     private static string Root()
     {
@@ -89,19 +120,19 @@ public static class MillionBench
     private static async Task<int> LoadAsync(WebApplication app, string connection, int target, int seed, bool fresh)
     {
         var store = (DocumentStore)app.Services.GetRequiredService<IDocumentStore>();
-        var dataSource = NpgsqlDataSource.Create(connection);
+        var dataSource = NpgsqlDataSource.Create(Unbounded(connection));
         var schema = WhistleSchema.Name;
         var mark = $"seed={seed} events={target}";
-        await Exec(dataSource, $"create table if not exists {schema}.bench_million (mark text not null, events bigint not null, loaded_at timestamptz not null default now())");
-        var existing = await Scalar<string?>(dataSource, $"select mark from {schema}.bench_million limit 1");
+        await Exec(dataSource, $"create table if not exists {schema}.bench_million (mark text not null, events bigint not null, summary text not null, rebuilt_seconds double precision, loaded_at timestamptz not null default now())");
+        var existing = await Scalar<string?>(dataSource, $"select mark from {schema}.bench_million where rebuilt_seconds is not null limit 1");
         if (existing == mark && !fresh)
         {
             var count = await Scalar<long>(dataSource, $"select events from {schema}.bench_million limit 1");
             Say($"The database already holds the county ({mark}, {count:N0} events): kept (--fresh loads it again).");
-            Console.WriteLine($"county: {count} events, kept");
-            return 0;
+            Console.WriteLine(await Scalar<string>(dataSource, $"select summary || ', projections rebuilt in ' || rebuilt_seconds || ' s (loaded ' || to_char(loaded_at, 'YYYY-MM-DD HH24:MI') || ' UTC, kept)' from {schema}.bench_million"));
+            return 3;
         }
-        if (existing is not null)
+        if (existing is not null || await Scalar<long>(dataSource, $"select count(*) from {schema}.bench_million") > 0)
         {
             Say($"The database holds another county ({existing}): run with a fresh database (ops/bench/million/run --fresh).");
             return 1;
@@ -121,7 +152,8 @@ public static class MillionBench
         var generated = year.Play(scale, (day, n) => { if (day % 60 == 0) Say($"  day {day}: {n:N0} events"); });
         // The global sequence in time order, each stream's events in their order (the sort is stable).
         var ordered = generated.OrderBy(e => e.At).ToList();
-        Say($"Generated {ordered.Count:N0} events on {ordered.Select(e => e.StreamId).Distinct().Count():N0} streams in {clock.Elapsed.TotalSeconds:F1} s.");
+        var generateSeconds = clock.Elapsed.TotalSeconds;
+        Say($"Generated {ordered.Count:N0} events on {ordered.Select(e => e.StreamId).Distinct().Count():N0} streams in {generateSeconds:F1} s.");
 
         clock.Restart();
         await CopyAsync(store, dataSource, ordered);
@@ -131,15 +163,10 @@ public static class MillionBench
         var copySeconds = clock.Elapsed.TotalSeconds;
         Say($"Copied in {copySeconds:F1} s ({ordered.Count / copySeconds:N0} events/s).");
 
-        clock.Restart();
-        var rebuilt = await RebuildAllAsync(app);
-        var rebuildSeconds = clock.Elapsed.TotalSeconds;
-        Say($"Rebuilt every projection in {rebuildSeconds:F1} s.");
-        await Exec(dataSource, $"insert into {schema}.bench_million (mark, events) values ('{mark}', {ordered.Count})");
-
         var byType = ordered.GroupBy(e => e.StreamType.Name).ToDictionary(g => g.Key, g => g.Select(e => e.StreamId).Distinct().Count());
-        Console.WriteLine($"county: {ordered.Count} events, {byType.GetValueOrDefault("Complaint")} complaints, {byType.GetValueOrDefault("Whistle")} whistles; " +
-            $"generated in {0:F0} s, copied in {copySeconds:F1} s, projections rebuilt in {rebuildSeconds:F1} s");
+        var summary = string.Create(CultureInfo.InvariantCulture,
+            $"{ordered.Count:N0} events, {byType.GetValueOrDefault("Complaint"):N0} complaints, {byType.GetValueOrDefault("Whistle"):N0} whistles; generated in {generateSeconds:F1} s, copied in {copySeconds:F1} s");
+        await Exec(dataSource, $"insert into {schema}.bench_million (mark, events, summary) values ('{mark}', {ordered.Count}, '{summary}')");
         return 0;
     }
 
@@ -174,6 +201,7 @@ public static class MillionBench
             $"copy {schema}.mt_events (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, mt_dotnet_type, is_archived, correlation_id, causation_id, headers, user_name) from stdin (format binary)"))
         {
             var seq = next;
+            writer.Timeout = TimeSpan.Zero;
             foreach (var e in events)
             {
                 var mapping = graph.EventMappingFor(e.Data.GetType());
@@ -195,6 +223,17 @@ public static class MillionBench
                 await writer.WriteAsync(e.UserId, NpgsqlDbType.Varchar);
             }
             await writer.CompleteAsync();
+        }
+        // The relay of notices and the async projections start past the year (the projections are rebuilt next).
+        var shards = store.Options.Projections.All.Where(p => p.Lifecycle == JasperFx.Events.Projections.ProjectionLifecycle.Async)
+            .Select(p => p.Name + ":All").Append(NotificationsShard).ToList();
+        foreach (var shard in shards)
+        {
+            await using var progress = new NpgsqlCommand(
+                $"insert into {schema}.mt_event_progression (name, last_seq_id) values ($1, (select max(seq_id) from {schema}.mt_events)) " +
+                "on conflict (name) do update set last_seq_id = excluded.last_seq_id", connection, transaction);
+            progress.Parameters.Add(new NpgsqlParameter { Value = shard });
+            await progress.ExecuteNonQueryAsync();
         }
         await transaction.CommitAsync();
         await Exec(dataSource, $"select setval('{schema}.mt_events_sequence', (select max(seq_id) from {schema}.mt_events))");
@@ -220,7 +259,7 @@ public static class MillionBench
 
     private static async Task<int> RebuildBenchAsync(WebApplication app, string connection)
     {
-        var dataSource = NpgsqlDataSource.Create(connection);
+        var dataSource = NpgsqlDataSource.Create(Unbounded(connection));
         var schema = WhistleSchema.Name;
         var events = await Scalar<long>(dataSource, $"select count(*) from {schema}.mt_events");
         if (events == 0) { Say("The database holds no events: load the county first (ops/bench/million/run)."); return 1; }
