@@ -2,7 +2,11 @@ using System.Security.Claims;
 using Whistle.Complaints;
 using Whistle.County;
 using Whistle.County.Catalogue;
+using Whistle.County.Calendar;
 using Whistle.County.Deadlines;
+using Whistle.County.Directory;
+using Whistle.FeeDisputes;
+using Whistle.Mediation;
 using Whistle.Kernel;
 using Whistle.Simulation;
 using Whistle.Whistles;
@@ -22,13 +26,17 @@ public sealed record GeneratedEvent(Guid StreamId, Type StreamType, long Version
 /// decisions and the write models' <c>Apply</c>. The proportions are the simulator's (<see cref="CountyMix"/>); the
 /// same seed gives the same year. Acts that would fall after the year's end are not played: the county ends with open cases.
 /// </summary>
-public sealed class CountyYear(CountyReference county, IReadOnlySet<string> staffed, IReadOnlyList<SimCompound> compounds, int seed)
+public sealed class CountyYear(
+    CountyReference county, IReadOnlySet<string> staffed, IReadOnlyList<SimCompound> compounds, IReadOnlyDictionary<string, PropertyCompany> companies,
+    WorkingCalendar calendar, int seed)
 {
     public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
     public static readonly DateTimeOffset Start = new(2025, 12, 1, 0, 0, 0, Offset);
     public static readonly DateTimeOffset End = new(2026, 12, 1, 0, 0, 0, Offset);
 
     private readonly CountyReference _county = county;
+    private readonly IReadOnlyDictionary<string, PropertyCompany> _companies = companies;
+    private readonly WorkingCalendar _calendar = calendar;
     private readonly ComplaintTiming _timing = ComplaintTiming.From(county);
     private readonly WhistleTiming _whistleTiming = new(county.Policy, county.Calendar);
     private readonly WhistleRouting _routing = new(county.Catalogue, county.Policy, county.Calendar, county.Departments, staffed);
@@ -50,6 +58,15 @@ public sealed class CountyYear(CountyReference county, IReadOnlySet<string> staf
                 var random = CountyMix.ForCase(seed, caseNumber);
                 var at = Start.AddDays(d) + CountyMix.TimeOfDay(random);
                 new ComplaintRun(this, random, caseNumber, at, events).Play();
+            }
+            // The day's fee disputes, as the simulator draws them (FeeDisputeScripts), each with its own random.
+            var disputes = FeeDisputeScripts.DisputesOn(day, scale, seeded);
+            for (var i = 0; i < disputes; i++)
+            {
+                caseNumber++;
+                var random = CountyMix.ForCase(seed, caseNumber);
+                var at = Start.AddDays(d) + random.Between(TimeSpan.FromHours(9), TimeSpan.FromHours(17));
+                new FeeDisputeRun(this, random, at, events).Play();
             }
             progress?.Invoke(d + 1, events.Count);
         }
@@ -346,11 +363,181 @@ public sealed class CountyYear(CountyReference county, IReadOnlySet<string> staf
 
     private CatalogueEntry Category(string id) => _categories[id];
 
-    private readonly Dictionary<int, long> _numbers = [];
+    private readonly Dictionary<(string, int), long> _numbers = [];
 
-    /// <summary>The next complaint number of the year, in lodging order (the cases are played in lodging order).</summary>
-    private long NextNumber(int year) => _numbers[year] = _numbers.GetValueOrDefault(year) + 1;
+    /// <summary>The next number of a series in the year, in the order the cases start (a case's later cases may come out of order).</summary>
+    private long NextNumber(int year, string series = CaseNumbers.Complaints) => _numbers[(series, year)] = _numbers.GetValueOrDefault((series, year)) + 1;
 
-    /// <summary>The last number drawn per year, for the county's counter.</summary>
-    public IReadOnlyDictionary<int, long> Numbers => _numbers;
+    /// <summary>The last number drawn per series and year, for the county's counters.</summary>
+    public IReadOnlyDictionary<(string Series, int Year), long> Numbers => _numbers;
+
+    private readonly List<SimCompound> _served = [.. compounds.Where(c => c.PropertyCompany is not null)];
+
+    /// <summary>
+    /// One property-fee dispute's life, as the simulator plays it (FeeDisputeScripts): raised by the company with the
+    /// owner's reasons; most referred to the mediation centre (consent of both sides, accepted, a mediator appointed, a
+    /// session, then an agreement or a failure, whose outcome the dispute records), some after a formal demand. Left
+    /// out: judicial confirmation, the credit referral, and the mediation case's own reminders and time limits.
+    /// </summary>
+    private sealed class FeeDisputeRun
+    {
+        private static readonly ClaimsPrincipal Clerk = Principal("u-clerk", "李受理", Roles.Clerk);
+        private static readonly ClaimsPrincipal Mediator = Principal("u-mediator", "吴调解", Roles.Mediator, department: "mediation-centre");
+        private readonly CountyYear _year;
+        private readonly Random _random;
+        private readonly List<GeneratedEvent> _out;
+        private readonly PriorityQueue<Action, (DateTimeOffset, long)> _agenda = new();
+        private readonly SimCompound _compound;
+        private long _order;
+        private DateTimeOffset _now;
+        private FeeDispute _dispute = null!;
+        private MediationCase? _mediation;
+        private int _owed;
+
+        public FeeDisputeRun(CountyYear year, Random random, DateTimeOffset at, List<GeneratedEvent> output)
+        {
+            (_year, _random, _out, _now) = (year, random, output, at);
+            _compound = year._served[random.Next(year._served.Count)];
+            At(at, Raise);
+        }
+
+        public void Play()
+        {
+            while (_agenda.TryDequeue(out var act, out var when))
+            {
+                if (when.Item1 >= End) break;
+                _now = when.Item1;
+                act();
+            }
+        }
+
+        private void At(DateTimeOffset at, Action act) => _agenda.Enqueue(act, (at, _order++));
+        private void Then(TimeSpan least, TimeSpan most, Action act) => At(_now + _random.Between(least, most), act);
+        private static TimeSpan Hours(int n) => TimeSpan.FromHours(n);
+        private static TimeSpan Days(int n) => TimeSpan.FromDays(n);
+        private DateOnly Today => DateOnly.FromDateTime(_now.ToOffset(Offset).DateTime);
+
+        private void Record(Guid stream, Type type, long version, object e, ClaimsPrincipal by) =>
+            _out.Add(new GeneratedEvent(stream, type, version, _now, e, by.FindFirstValue(WhistleClaims.Subject)!, by.FindFirstValue(WhistleClaims.Role)!, Guid.CreateVersion7(_now)));
+
+        private void OnDispute(IEnumerable<object> events, ClaimsPrincipal by)
+        {
+            foreach (var e in events)
+            {
+                _dispute = _dispute.After([e]);
+                Record(_dispute.Id, typeof(FeeDispute), _dispute.Version, e, by);
+            }
+        }
+
+        private void OnMediation(IEnumerable<object> events, IEnumerable<object> messages, ClaimsPrincipal by)
+        {
+            foreach (var e in events)
+            {
+                _mediation = _mediation!.After([e]);
+                Record(_mediation.Id, typeof(MediationCase), _mediation.Version, e, by);
+            }
+            // The outcome the dispute learns from its mediation, handled at once (a local message).
+            foreach (var outcome in messages.OfType<MediationOutcomeReached>())
+                OnDispute(MediationOutcomeReachedHandler.Handle(outcome, _dispute), by);
+        }
+
+        private void Raise()
+        {
+            var year = Today.Year - 1;
+            var command = new RaiseFeeDispute(DisputeRaiser.Company, _compound.PropertyCompany, _compound.Code,
+                $"{_random.Next(1, 30)}号楼{_random.Next(1, 4)}单元{_random.Next(1, 19)}0{_random.Next(1, 5)}",
+                new OwnerInput("业主" + _random.Next(100, 999).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    "139" + _random.Next(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), _owed = _random.Next(6, 30) * 200);
+            var id = Guid.CreateVersion7(_now);
+            var number = CaseNumbers.Format(CaseNumbers.FeeDisputes, _now.Year, _year.NextNumber(_now.Year, CaseNumbers.FeeDisputes));
+            var (_, start) = RaiseFeeDisputeEndpoint.Raise(command, _year._county.Compound(_compound.Code)!, id, number, Actor.From(Clerk), _now);
+            var raised = (FeeDisputeRaised)start.Events.Single();
+            _dispute = FeeDispute.Create(raised).AtVersion(1);
+            Record(id, typeof(FeeDispute), 1, raised, Clerk);
+            Then(Days(1), Days(3), Reasons);
+        }
+
+        private void Reasons()
+        {
+            OwnerReason[] reasons = _random.Next(3) switch { 0 => [OwnerReason.ServiceDefect], 1 => [OwnerReason.ServiceDefect, OwnerReason.Vacancy], _ => [OwnerReason.Price] };
+            OnDispute(RecordOwnerReasonsEndpoint.Post(new RecordOwnerReasons(reasons, Statement: "业主认为物业服务不到位。"), _dispute, Clerk, _now).Item2, Clerk);
+            switch (_random.Next(100))
+            {
+                case < 60: Then(Days(1), Days(5), Refer); break;
+                case < 85: Then(Days(1), Days(5), Demand); break;
+                default: break;
+            }
+        }
+
+        private void Demand()
+        {
+            OnDispute(IssueDemandEndpoint.Post(new IssueDemand(_owed, Today.AddDays(15), Today), _dispute, Clerk, _now).Item2, Clerk);
+            Then(Days(16), Days(20), Refer);
+        }
+
+        private void Refer()
+        {
+            var caseId = Guid.CreateVersion7(_now);
+            var number = CaseNumbers.Format(CaseNumbers.MediationCases, _now.Year, _year.NextNumber(_now.Year, CaseNumbers.MediationCases));
+            var company = new DisputeCompany(_year._companies.GetValueOrDefault(_dispute.PropertyCompanyCode));
+            var (_, events, start) = ReferFeeDisputeToMediationEndpoint.Refer(new ReferFeeDisputeToMediation(), _dispute, company, caseId, number, Actor.From(Clerk), _now);
+            OnDispute(events, Clerk);
+            var opened = (MediationCaseOpened)start.Events.Single();
+            _mediation = MediationCase.Create(opened).AtVersion(1);
+            Record(caseId, typeof(MediationCase), 1, opened, Clerk);
+            Then(Hours(2), Days(2), Consent);
+        }
+
+        private void Consent()
+        {
+            var by = Actor.From(Mediator);
+            var (_, applicant, m1) = RecordConsentEndpoint.Decide(new RecordConsent(PartySide.Applicant, true), _mediation!, by, _now);
+            OnMediation(applicant, m1, Mediator);
+            var (_, respondent, m2) = RecordConsentEndpoint.Decide(new RecordConsent(PartySide.Respondent, true), _mediation!, by, _now);
+            OnMediation(respondent, m2, Mediator);
+            Then(Hours(2), Days(1), Accept);
+        }
+
+        private void Accept()
+        {
+            var by = Actor.From(Mediator);
+            var (_, accepted, m) = AcceptMediationCaseEndpoint.Accept(_mediation!, _year._calendar, by, _now);
+            OnMediation(accepted, m, Mediator);
+            var (_, assigned) = AssignMediatorEndpoint.Assign(new AssignMediator("u-mediator", "模拟调解员", MediatorSelection.Appointed), _mediation!, by, _now);
+            OnMediation(assigned, [], Mediator);
+            Then(Days(2), Days(10), Session);
+        }
+
+        private void Session()
+        {
+            var held = RecordMediationSessionEndpoint.Hold(new RecordMediationSession(_now, ["业主", "物业公司代表"], "双方陈述意见，调解员释明相关规定。"),
+                _mediation!, Guid.CreateVersion7(_now), Actor.From(Mediator), _now);
+            OnMediation([held], [], Mediator);
+            if (_random.Next(100) < 70) Then(Hours(2), Days(2), Agree);
+            else Then(Days(3), Days(12), Fail);
+        }
+
+        private void Agree()
+        {
+            var (_, events, m) = SignAgreementEndpoint.Sign(new SignAgreement("业主欠缴上年度物业费。", "物业减免部分费用；业主分期缴纳其余费用。", "转账至物业公司账户", Today.AddDays(60)),
+                _mediation!, _year._calendar, Actor.From(Mediator), _now);
+            OnMediation(events, m, Mediator);
+        }
+
+        private void Fail()
+        {
+            var (_, events, m) = RecordMediationFailureEndpoint.Fail(new RecordMediationFailure("双方无法达成一致。"), _mediation!, Actor.From(Mediator), _now);
+            OnMediation(events, m, Mediator);
+        }
+    }
+
+    private static ClaimsPrincipal Principal(string id, string name, string role, string? community = null, string? subDistrict = null, string? department = null)
+    {
+        var claims = new List<Claim> { new(WhistleClaims.Subject, id), new(WhistleClaims.Role, role), new(WhistleClaims.County, "anlan"), new(WhistleClaims.Name, name) };
+        if (community is not null) claims.Add(new(WhistleClaims.Community, community));
+        if (subDistrict is not null) claims.Add(new(WhistleClaims.SubDistrict, subDistrict));
+        if (department is not null) claims.Add(new(WhistleClaims.Department, department));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, "bench", WhistleClaims.Subject, WhistleClaims.Role));
+    }
 }

@@ -5,6 +5,8 @@ using Marten;
 using Npgsql;
 using NpgsqlTypes;
 using Whistle.County;
+using Whistle.County.Calendar;
+using Whistle.County.Directory;
 using Whistle.County.Staff;
 using Whistle.Hosting;
 using Whistle.Hosting.Projections;
@@ -142,13 +144,15 @@ public static class MillionBench
         var reference = await app.Services.GetRequiredService<CountyReferenceCache>().CurrentAsync(query, CancellationToken.None);
         var staffed = await StaffAudience.DepartmentsWithActiveOfficersAsync(query, CancellationToken.None);
         var compounds = CountyDirectory.Of(app.Services).Compounds;
+        var companies = (await query.Query<PropertyCompany>().ToListAsync()).ToDictionary(c => c.Code);
+        var calendar = (await CountyCalendar.CurrentAsync(query, CancellationToken.None)).ToWorkingCalendar();
 
         // The scale that gives about the target: a first short year of the same seed measures the events per complaint.
         var clock = Stopwatch.StartNew();
-        var probe = new CountyYear(reference, staffed, compounds, seed).Play(0.5);
+        var probe = new CountyYear(reference, staffed, compounds, companies, calendar, seed).Play(0.5);
         var scale = Math.Max(0.05, 0.5 * target / Math.Max(1, probe.Count));
         Say($"Generating a year of the county at scale {scale:F2} (seed {seed}; the probe at 0.5 gave {probe.Count:N0} events)…");
-        var year = new CountyYear(reference, staffed, compounds, seed);
+        var year = new CountyYear(reference, staffed, compounds, companies, calendar, seed);
         var generated = year.Play(scale, (day, n) => { if (day % 60 == 0) Say($"  day {day}: {n:N0} events"); });
         // The global sequence in time order, each stream's events in their order (the sort is stable).
         var ordered = generated.OrderBy(e => e.At).ToList();
@@ -157,15 +161,15 @@ public static class MillionBench
 
         clock.Restart();
         await CopyAsync(store, dataSource, ordered);
-        foreach (var (y, last) in year.Numbers)
-            await Exec(dataSource, $"insert into {schema}.case_numbers (tenant_id, series, year, last_value) values ('{County}', '{CaseNumbers.Complaints}', {y}, {last}) " +
+        foreach (var ((series, y), last) in year.Numbers)
+            await Exec(dataSource, $"insert into {schema}.case_numbers (tenant_id, series, year, last_value) values ('{County}', '{series}', {y}, {last}) " +
                 "on conflict (tenant_id, series, year) do update set last_value = greatest(excluded.last_value, case_numbers.last_value)");
         var copySeconds = clock.Elapsed.TotalSeconds;
         Say($"Copied in {copySeconds:F1} s ({ordered.Count / copySeconds:N0} events/s).");
 
         var byType = ordered.GroupBy(e => e.StreamType.Name).ToDictionary(g => g.Key, g => g.Select(e => e.StreamId).Distinct().Count());
         var summary = string.Create(CultureInfo.InvariantCulture,
-            $"{ordered.Count:N0} events, {byType.GetValueOrDefault("Complaint"):N0} complaints, {byType.GetValueOrDefault("Whistle"):N0} whistles; generated in {generateSeconds:F1} s, copied in {copySeconds:F1} s");
+            $"{ordered.Count:N0} events, {byType.GetValueOrDefault("Complaint"):N0} complaints, {byType.GetValueOrDefault("Whistle"):N0} whistles, {byType.GetValueOrDefault("FeeDispute"):N0} fee disputes, {byType.GetValueOrDefault("MediationCase"):N0} mediation cases; generated in {generateSeconds:F1} s, copied in {copySeconds:F1} s");
         await Exec(dataSource, $"insert into {schema}.bench_million (mark, events, summary) values ('{mark}', {ordered.Count}, '{summary}')");
         return 0;
     }
