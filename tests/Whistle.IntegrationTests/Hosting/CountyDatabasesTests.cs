@@ -131,12 +131,23 @@ public sealed class CountyDatabasesTests(CountyDatabasesHost counties) : IClassF
         await Send(West, Tokens.Clerk, x => x.Get.Url($"/api/complaints/{east1.Id}"), 404);
         await Send(East, Tokens.Clerk, x => x.Get.Url($"/api/complaints/{west1.Id}"), 404);
         await Send(East, Tokens.Clerk, x => x.Get.Url($"/api/complaints/{east1.Id}"), 200);
+
+        // An Idempotency-Key sent again in a county of its own database gets the first answer back and appends nothing.
+        var first = await Lodge(West, "county-databases-retry");
+        var again = await Lodge(West, "county-databases-retry");
+        (again.Id, again.Number).ShouldBe((first.Id, first.Number));
+        (await Count(West, $"select count(*) from whistle.mt_streams where id = '{first.Id}'")).ShouldBe(1);
+        (await Count(West, $"select count(*) from whistle.mt_events where stream_id = '{first.Id}'")).ShouldBe(1);
     }
 
-    private async Task<LodgedComplaint> Lodge(string county)
+    private async Task<LodgedComplaint> Lodge(string county, string? idempotencyKey = null)
     {
-        var answer = await Send(county, Tokens.Clerk, x => x.Post.Json(new LodgeComplaint(ComplaintChannel.Hotline, "illegal-parking", "CP010101",
-            new ComplainantInput("张三", "13812345678", null), "消防通道被占 " + county), JsonStyle.MinimalApi).ToUrl("/api/complaints"), 201);
+        var answer = await Send(county, Tokens.Clerk, x =>
+        {
+            if (idempotencyKey is not null) x.WithRequestHeader(Whistle.Hosting.Idempotency.Header, idempotencyKey);
+            x.Post.Json(new LodgeComplaint(ComplaintChannel.Hotline, "illegal-parking", "CP010101",
+                new ComplainantInput("张三", "13812345678", null), "消防通道被占 " + county), JsonStyle.MinimalApi).ToUrl("/api/complaints");
+        }, 201);
         return (await answer.ReadAsJsonAsync<LodgedComplaint>())!;
     }
 
