@@ -132,6 +132,17 @@ public sealed class CountyDatabasesTests(CountyDatabasesHost counties) : IClassF
         await Send(East, Tokens.Clerk, x => x.Get.Url($"/api/complaints/{west1.Id}"), 404);
         await Send(East, Tokens.Clerk, x => x.Get.Url($"/api/complaints/{east1.Id}"), 200);
 
+        // The hash-chain verification's own SQL reads the county's database: every event of each county verified, intact.
+        foreach (var county in new[] { East, West })
+        {
+            var verified = (await (await Send(county, Tokens.Analyst, x => x.Post.Json(new { }, JsonStyle.MinimalApi)
+                .ToUrl("/api/history/integrity/verify"), 200)).ReadAsJsonAsync<Whistle.History.Integrity.IntegrityReport>())!;
+            verified.Broken.ShouldBeEmpty();
+            verified.Events.ShouldBe(await Count(county,
+                $"select count(*) from whistle.mt_events where type <> 'tombstone' and stream_id <> '{Whistle.History.Integrity.StreamVerifier.TombstoneStream}'"));
+            verified.Events.ShouldBeGreaterThan(0);
+        }
+
         // An Idempotency-Key sent again in a county of its own database gets the first answer back and appends nothing.
         var first = await Lodge(West, "county-databases-retry");
         var again = await Lodge(West, "county-databases-retry");
