@@ -17,7 +17,7 @@ namespace Whistle.Hosting;
 /// </para>
 /// <para>
 /// Static means every county must be known at start: a county that is not listed (nor the sample county) has no
-/// database, and its requests fail. Moving a county from one database to another is not built: its events, documents,
+/// database, and a token for it is refused with 401 (<see cref="Identity"/>). Moving a county from one database to another is not built: its events, documents,
 /// case numbers and scheduled messages would have to be copied with their sequence numbers, which nothing here does.
 /// </para>
 /// </summary>
@@ -28,6 +28,9 @@ public sealed record CountyDatabases(IReadOnlyDictionary<string, string> Own, IR
 
     /// <summary>True when some county has a database of its own: the multi-database deployment.</summary>
     public bool Separate => Own.Count > 0;
+
+    /// <summary>Whether a database holds the county: any county does in the one-database deployment; else only those configured.</summary>
+    public bool Holds(string county) => !Separate || Own.ContainsKey(county) || InMain.Contains(county, StringComparer.Ordinal);
 
     public static CountyDatabases From(IConfiguration config)
     {

@@ -132,6 +132,9 @@ public sealed class CountyDatabasesTests(CountyDatabasesHost counties) : IClassF
         await Send(East, Tokens.Clerk, x => x.Get.Url($"/api/complaints/{west1.Id}"), 404);
         await Send(East, Tokens.Clerk, x => x.Get.Url($"/api/complaints/{east1.Id}"), 200);
 
+        // A county no database holds is refused at the door.
+        await Send("nowhere", Tokens.Clerk, x => x.Get.Url("/api/complaints"), 401);
+
         // The hash-chain verification's own SQL reads the county's database: every event of each county verified, intact.
         foreach (var county in new[] { East, West })
         {
