@@ -46,7 +46,7 @@ public static class WhistleHosting
         services.AddSingleton(BusinessClock.From(config, builder.Environment));
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.AddSingleton<WhistleDatabase>();
-        services.AddSingleton<CountyConnections>();
+        services.AddSingleton(sp => new CountyConnections(sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<NpgsqlDataSource>(), counties.Separate));
         services.AddSingleton<County.CountyReferenceCache>();
         services.AddSingleton<Projections.ProjectionRebuilds>();
 
