@@ -45,7 +45,7 @@ internal sealed class PostgresHealthCheck(WhistleDatabase database) : IHealthChe
 /// days (see <see cref="OfficialScheduleCoverage"/>). Every county counts — each tenant that has a stream, with the
 /// calendar it keeps or, if it never wrote one, the embedded schedules alone. Outside those 60 days it reads nothing.
 /// </summary>
-internal sealed class OfficialScheduleHealthCheck(IDocumentStore store, WhistleDatabase database, TimeProvider clock) : IHealthCheck
+internal sealed class OfficialScheduleHealthCheck(IDocumentStore store, Kernel.CountyConnections connections, TimeProvider clock) : IHealthCheck
 {
     private const string Healthy = "The coming year's official holiday schedule is known, or not yet due";
 
@@ -64,16 +64,21 @@ internal sealed class OfficialScheduleHealthCheck(IDocumentStore store, WhistleD
             : HealthCheckResult.Healthy(Healthy);
     }
 
-    /// <summary>The counties (Marten tenants) that have recorded anything.</summary>
+    /// <summary>The counties (Marten tenants) that have recorded anything, in every database that holds counties.</summary>
     private async Task<IReadOnlyList<string>> CountiesAsync(CancellationToken ct)
     {
-        await using var connection = await database.OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"select distinct tenant_id from {WhistleSchema.Table("mt_streams")} where tenant_id <> '*DEFAULT*' order by 1";
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var counties = new List<string>();
-        while (await reader.ReadAsync(ct)) counties.Add(reader.GetString(0));
-        return counties;
+        var counties = new SortedSet<string>(StringComparer.Ordinal);
+        await foreach (var connection in connections.OpenEachAsync(ct))
+        {
+            await using (connection)
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = $"select distinct tenant_id from {WhistleSchema.Table("mt_streams")} where tenant_id <> '*DEFAULT*'";
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct)) counties.Add(reader.GetString(0));
+            }
+        }
+        return [.. counties];
     }
 }
 

@@ -56,7 +56,7 @@ public static class Identity
                     RoleClaimType = WhistleClaims.Role,
                     ClockSkew = TimeSpan.FromMinutes(1),
                 };
-                o.Events = new JwtBearerEvents { OnChallenge = ChallengeAsync, OnForbidden = ForbidAsync };
+                o.Events = new JwtBearerEvents { OnChallenge = ChallengeAsync, OnForbidden = ForbidAsync, OnTokenValidated = KnownCountyAsync };
             });
         if (config.GetSection(Web.PageProvider.Section) is var provider && !string.IsNullOrEmpty(provider["Authority"]))
             authentication.AddOpenIdConnect(Web.PageProvider.Scheme, "县统一身份认证 County identity provider", o => Web.PageProvider.Configure(o, provider));
@@ -76,6 +76,18 @@ public static class Identity
         http.Request.Path.StartsWithSegments("/api") || http.Request.Headers.Authorization.Count > 0
             ? JwtBearerDefaults.AuthenticationScheme
             : CookieAuthenticationDefaults.AuthenticationScheme;
+
+    /// <summary>
+    /// With a database per county (<see cref="CountyDatabases"/>), a token for a county that no database holds is refused
+    /// (401, the token is not valid) rather than failing inside Marten's tenancy.
+    /// </summary>
+    private static Task KnownCountyAsync(TokenValidatedContext context)
+    {
+        var counties = context.HttpContext.RequestServices.GetRequiredService<CountyDatabases>();
+        if (context.Principal?.FindFirst(WhistleClaims.County)?.Value is { } county && !counties.Holds(county))
+            context.Fail($"No database holds the county '{county}'.");
+        return Task.CompletedTask;
+    }
 
     /// <summary>401 with a Chinese then English ProblemDetails saying whether the token is missing, expired or invalid; <c>WWW-Authenticate</c> kept.</summary>
     private static Task ChallengeAsync(JwtBearerChallengeContext context)

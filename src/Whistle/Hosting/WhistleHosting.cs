@@ -41,15 +41,20 @@ public static class WhistleHosting
             : throw new InvalidOperationException(
                 "ConnectionStrings:Whistle is not set. ops/run sets it; elsewhere set ConnectionStrings__Whistle.");
 
+        var counties = CountyDatabases.From(config);
+        services.AddSingleton(counties);
         services.AddSingleton(BusinessClock.From(config, builder.Environment));
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.AddSingleton<WhistleDatabase>();
+        services.AddSingleton(sp => new CountyConnections(sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<NpgsqlDataSource>(), counties.Separate));
         services.AddSingleton<County.CountyReferenceCache>();
         services.AddSingleton<Projections.ProjectionRebuilds>();
 
         services.AddMarten(opts =>
             {
                 opts.Connection(connectionString);
+                // A database per county where configured (CountyDatabases), conjoined tenancy inside each.
+                if (counties.Separate) counties.Configure(opts, connectionString);
                 opts.DatabaseSchemaName = WhistleSchema.Name;
                 opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
 
@@ -81,7 +86,12 @@ public static class WhistleHosting
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
-            .IntegrateWithWolverine(x => x.UseWolverineManagedEventSubscriptionDistribution = true)
+            .IntegrateWithWolverine(x =>
+            {
+                x.UseWolverineManagedEventSubscriptionDistribution = true;
+                // Wolverine's nodes and its leader live in the main database, whichever databases hold the counties.
+                if (counties.Separate) x.MainDatabaseConnectionString = connectionString;
+            })
             .PublishEventsToWolverine(NotificationsSetup.Subscription, NotificationsSetup.Relay);
         services.AddSampleCounty(config);
         services.AddNotifications(config);

@@ -13,7 +13,7 @@ public sealed class ReadinessCalendarTests(AppFixture app)
     private async Task<HealthCheckResult> CheckAt(string now)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture));
-        var check = new OfficialScheduleHealthCheck(app.Store, app.Host.Services.GetRequiredService<WhistleDatabase>(), clock);
+        var check = new OfficialScheduleHealthCheck(app.Store, app.Host.Services.GetRequiredService<CountyConnections>(), clock);
         return await check.CheckHealthAsync(new HealthCheckContext
         {
             Registration = new HealthCheckRegistration("official-holiday-schedule", check, HealthStatus.Degraded, ["ready"]),

@@ -8,7 +8,7 @@ namespace Whistle.History.Evidence;
 public sealed record ChainLink(long Version, long Sequence, string Previous, string Hash);
 
 /// <summary>Reads the links of a county's streams from the chain table, oldest first (Marten's placeholder events left out, as the verifier leaves them).</summary>
-public sealed class ChainLinks(NpgsqlDataSource dataSource)
+public sealed class ChainLinks(CountyConnections connections)
 {
     private static readonly string Query = $"""
         select c.stream_id, c.version, c.seq_id, c.previous, c.hash from {WhistleSchema.Table(EventChain.TableName)} c
@@ -20,7 +20,8 @@ public sealed class ChainLinks(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<ChainLink>>> LoadAsync(string county, IReadOnlyCollection<Guid> streams, CancellationToken ct)
     {
         var links = streams.ToDictionary(s => s, _ => new List<ChainLink>());
-        await using var command = dataSource.CreateCommand(Query);
+        await using var connection = await connections.OpenAsync(county, ct);
+        await using var command = new NpgsqlCommand(Query, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = county });
         command.Parameters.Add(new NpgsqlParameter { Value = streams.ToArray() });
         await using var reader = await command.ExecuteReaderAsync(ct);

@@ -11,7 +11,7 @@ namespace Whistle.History.Export;
 /// so a year of a large county costs the memory of one row. An event belongs to the range by its business moment, the
 /// SQL twin of <see cref="EventMoment"/>: its stored <c>at</c>, else the store's timestamp.
 /// </summary>
-public sealed class EventExport(NpgsqlDataSource dataSource)
+public sealed class EventExport(CountyConnections connections)
 {
     /// <summary>Progress is reported after every this many rows, and once at the end.</summary>
     public const int ReportEvery = 1000;
@@ -35,13 +35,14 @@ public sealed class EventExport(NpgsqlDataSource dataSource)
     /// <summary>How many events the range holds: what a progress bar counts towards.</summary>
     public async Task<long> CountAsync(string county, ExportRange range, CancellationToken ct)
     {
-        await using var command = Command(CountSql, county, range);
+        await using var connection = await connections.OpenAsync(county, ct);
+        await using var command = Command(connection, CountSql, county, range);
         return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private NpgsqlCommand Command(string sql, string county, ExportRange range)
+    private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, string county, ExportRange range)
     {
-        var command = dataSource.CreateCommand(sql);
+        var command = new NpgsqlCommand(sql, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = county });
         command.Parameters.Add(new NpgsqlParameter { Value = range.Start.ToUniversalTime() });
         command.Parameters.Add(new NpgsqlParameter { Value = range.End.ToUniversalTime() });
@@ -51,7 +52,8 @@ public sealed class EventExport(NpgsqlDataSource dataSource)
     /// <summary>The county's events whose business moment lies in the range, in sequence order.</summary>
     public async IAsyncEnumerable<ExportedEvent> ReadAsync(string county, ExportRange range, [EnumeratorCancellation] CancellationToken ct)
     {
-        await using var command = Command(Sql, county, range);
+        await using var connection = await connections.OpenAsync(county, ct);
+        await using var command = Command(connection, Sql, county, range);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {

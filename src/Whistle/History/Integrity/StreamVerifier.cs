@@ -9,7 +9,7 @@ namespace Whistle.History.Integrity;
 /// its link, recomputing each hash in PostgreSQL (sha256) over the same canonical text the trigger hashed, ordered by
 /// stream and version; <see cref="ChainWalk"/> finds each stream's first broken link as the rows go by.
 /// </summary>
-public sealed class StreamVerifier(NpgsqlDataSource dataSource)
+public sealed class StreamVerifier(CountyConnections connections)
 {
     private const int ProgressEvery = 20_000;
 
@@ -45,52 +45,87 @@ public sealed class StreamVerifier(NpgsqlDataSource dataSource)
     public Task<IntegrityReport> VerifyAllAsync(string? county, IProgress<VerificationProgress>? progress, CancellationToken ct) =>
         VerifyAsync(county, null, progress, ct);
 
-    /// <summary>The county a stream belongs to, or null when no event of it is stored.</summary>
+    /// <summary>The county a stream belongs to, or null when no event of it is stored (looked for in every database).</summary>
     public async Task<string?> CountyOfAsync(Guid streamId, CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand(
-            $"select tenant_id from {WhistleSchema.Table(EventChain.EventsTable)} where stream_id = $1 limit 1");
-        command.Parameters.Add(new NpgsqlParameter { Value = streamId });
-        return await command.ExecuteScalarAsync(ct) as string;
+        await foreach (var connection in connections.OpenEachAsync(ct))
+        {
+            await using (connection)
+            {
+                await using var command = new NpgsqlCommand(
+                    $"select tenant_id from {WhistleSchema.Table(EventChain.EventsTable)} where stream_id = $1 limit 1", connection);
+                command.Parameters.Add(new NpgsqlParameter { Value = streamId });
+                if (await command.ExecuteScalarAsync(ct) is string county) return county;
+            }
+        }
+        return null;
     }
 
     public async Task<long> CountEventsAsync(string? county, CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand(
-            $"select count(*) from {WhistleSchema.Table(EventChain.EventsTable)} where ($1::text is null or tenant_id = $1) and stream_id <> '{TombstoneStream}' and type <> '{Tombstone}'");
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)county ?? DBNull.Value, DataTypeName = "text" });
-        return (long)(await command.ExecuteScalarAsync(ct))!;
+        long count = 0;
+        await foreach (var connection in Databases(county, ct))
+        {
+            await using (connection)
+            {
+                await using var command = new NpgsqlCommand(
+                    $"select count(*) from {WhistleSchema.Table(EventChain.EventsTable)} where ($1::text is null or tenant_id = $1) and stream_id <> '{TombstoneStream}' and type <> '{Tombstone}'",
+                    connection);
+                command.Parameters.Add(new NpgsqlParameter { Value = (object?)county ?? DBNull.Value, DataTypeName = "text" });
+                count += (long)(await command.ExecuteScalarAsync(ct))!;
+            }
+        }
+        return count;
+    }
+
+    /// <summary>The county's database, or every database when no county is named.</summary>
+    private async IAsyncEnumerable<NpgsqlConnection> Databases(string? county, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        if (county is not null)
+        {
+            yield return await connections.OpenAsync(county, ct);
+            yield break;
+        }
+        await foreach (var connection in connections.OpenEachAsync(ct)) yield return connection;
     }
 
     private async Task<IntegrityReport> VerifyAsync(string? county, Guid? streamId, IProgress<VerificationProgress>? progress, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
         var total = progress is null ? 0 : await CountEventsAsync(county, ct);
-        await using var command = dataSource.CreateCommand(Query);
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)county ?? DBNull.Value, DataTypeName = "text" });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)streamId ?? DBNull.Value, DataTypeName = "uuid" });
-        command.CommandTimeout = 0;
-        await using var reader = await command.ExecuteReaderAsync(ct);
-
         var broken = new List<BrokenLink>();
         long streams = 0, events = 0, rows = 0;
         ChainWalk? walk = null;
-        while (await reader.ReadAsync(ct))
+        await foreach (var connection in Databases(county, ct))
         {
-            var row = new ChainRow(
-                reader.GetGuid(0), reader.GetString(1),
-                reader.IsDBNull(2) ? null : reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetInt64(3),
-                reader.IsDBNull(4) ? null : reader.GetInt64(4), reader.IsDBNull(5) ? null : reader.GetInt64(5),
-                reader.IsDBNull(6) ? null : reader.GetFieldValue<byte[]>(6), reader.IsDBNull(7) ? null : reader.GetFieldValue<byte[]>(7),
-                reader.IsDBNull(8) ? null : reader.GetBoolean(8));
-            if (walk is null || walk.StreamId != row.StreamId || walk.County != row.County)
+            await using (connection)
             {
-                Finish(walk);
-                walk = new ChainWalk(row.StreamId, row.County);
-                streams++;
+                await using var command = new NpgsqlCommand(Query, connection);
+                command.Parameters.Add(new NpgsqlParameter { Value = (object?)county ?? DBNull.Value, DataTypeName = "text" });
+                command.Parameters.Add(new NpgsqlParameter { Value = (object?)streamId ?? DBNull.Value, DataTypeName = "uuid" });
+                command.CommandTimeout = 0;
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct))
+                {
+                    var row = new ChainRow(
+                        reader.GetGuid(0), reader.GetString(1),
+                        reader.IsDBNull(2) ? null : reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetInt64(3),
+                        reader.IsDBNull(4) ? null : reader.GetInt64(4), reader.IsDBNull(5) ? null : reader.GetInt64(5),
+                        reader.IsDBNull(6) ? null : reader.GetFieldValue<byte[]>(6), reader.IsDBNull(7) ? null : reader.GetFieldValue<byte[]>(7),
+                        reader.IsDBNull(8) ? null : reader.GetBoolean(8));
+                    if (walk is null || walk.StreamId != row.StreamId || walk.County != row.County)
+                    {
+                        Finish(walk);
+                        walk = new ChainWalk(row.StreamId, row.County);
+                        streams++;
+                    }
+                    walk.Take(row);
+                    if (++rows % ProgressEvery == 0) progress?.Report(new VerificationProgress(rows, total, watch.Elapsed));
+                }
             }
-            walk.Take(row);
-            if (++rows % ProgressEvery == 0) progress?.Report(new VerificationProgress(rows, total, watch.Elapsed));
+            // A database's streams end with it: sequences are per database, so no walk goes on into the next.
+            Finish(walk);
+            walk = null;
         }
         Finish(walk);
         watch.Stop();
