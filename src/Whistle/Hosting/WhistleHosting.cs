@@ -149,13 +149,17 @@ public static class WhistleHosting
         // src/Whistle/Internal/Generated, written ahead of time by `ops/codegen` and checked fresh by a test
         // (GeneratedCodeTests), so a production start compiles nothing. Whistle:GeneratedCode=Static loads the written
         // code in Development too: the tests do, so they run the code production runs and compile nothing at run time.
-        var developmentCode = config.GetValue("Whistle:GeneratedCode", TypeLoadMode.Dynamic);
+        // The written code is for one database: with counties in databases of their own, Wolverine keeps an
+        // Idempotency-Key's claim apart from the county's transaction (GH-5160), so the code is compiled at start for that
+        // configuration, in every environment.
+        var developmentCode = counties.Separate ? TypeLoadMode.Dynamic : config.GetValue("Whistle:GeneratedCode", TypeLoadMode.Dynamic);
+        var productionCode = counties.Separate ? TypeLoadMode.Dynamic : TypeLoadMode.Static;
         services.CritterStackDefaults(x =>
         {
             x.Development.GeneratedCodeMode = developmentCode;
             x.Development.AssertAllPreGeneratedTypesExist = developmentCode == TypeLoadMode.Static;
-            x.Production.GeneratedCodeMode = TypeLoadMode.Static;
-            x.Production.AssertAllPreGeneratedTypesExist = true;
+            x.Production.GeneratedCodeMode = productionCode;
+            x.Production.AssertAllPreGeneratedTypesExist = productionCode == TypeLoadMode.Static;
             if (config["Whistle:GeneratedCodeOutputPath"] is { Length: > 0 } output) x.GeneratedCodeOutputPath = output;
         });
 
