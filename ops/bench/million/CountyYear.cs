@@ -74,30 +74,52 @@ public sealed class CountyYear(
     }
 
     /// <summary>One complaint's life, and its whistle's.</summary>
-    private sealed class ComplaintRun
+    /// <summary>One case's life on its own clock: its acts queued by due time and played in order until the year ends.</summary>
+    private abstract class CaseRun(Random random, DateTimeOffset at)
+    {
+        private readonly PriorityQueue<Action, (DateTimeOffset, long)> _agenda = new();
+        private long _order;
+        protected readonly Random _random = random;
+        protected DateTimeOffset _now = at;
+
+        public void Play()
+        {
+            while (_agenda.TryDequeue(out var act, out var when))
+            {
+                if (when.Item1 >= End) break;
+                _now = when.Item1;
+                act();
+            }
+        }
+
+        protected void At(DateTimeOffset at, Action act) => _agenda.Enqueue(act, (at, _order++));
+        protected void Then(TimeSpan least, TimeSpan most, Action act) => At(_now + _random.Between(least, most), act);
+        protected static TimeSpan Minutes(int n) => TimeSpan.FromMinutes(n);
+        protected static TimeSpan Hours(int n) => TimeSpan.FromHours(n);
+        protected static TimeSpan Days(int n) => TimeSpan.FromDays(n);
+    }
+
+    private sealed class ComplaintRun : CaseRun
     {
         private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡"];
         private static readonly string[] Given = ["伟", "芳", "娜", "敏", "静", "强", "磊", "洋", "艳", "勇", "军", "杰", "娟", "涛", "明"];
 
         private readonly CountyYear _year;
-        private readonly Random _random;
         private readonly int _number;
         private readonly List<GeneratedEvent> _out;
-        private readonly PriorityQueue<Action, (DateTimeOffset, long)> _agenda = new();
         private readonly SimCompound _compound;
         private readonly CatalogueEntry _category;
         private readonly ComplaintChannel _channel;
         private readonly Fate _fate;
         private readonly Dictionary<string, Conduct> _conduct = [];
-        private long _order;
-        private DateTimeOffset _now;
         private Complaint _complaint = null!;
         private WhistleModel? _whistle;
         private bool _reopened;
 
         public ComplaintRun(CountyYear year, Random random, int number, DateTimeOffset at, List<GeneratedEvent> output)
+            : base(random, at)
         {
-            (_year, _random, _number, _out, _now) = (year, random, number, output, at);
+            (_year, _number, _out) = (year, number, output);
             _compound = year.Compounds[random.Next(year.Compounds.Count)];
             _category = year.Category(random.Pick(CountyMix.Categories));
             _channel = random.Pick(CountyMix.Channels);
@@ -111,21 +133,6 @@ public sealed class CountyYear(
         private ClaimsPrincipal Handler => _channel == ComplaintChannel.GridPatrol || _fate == Fate.Whistled ? Worker : Clerk;
         private static ClaimsPrincipal Officer(string department) => Person($"u-{department}", $"{department} 科长", Roles.Department, department: department);
 
-        public void Play()
-        {
-            while (_agenda.TryDequeue(out var act, out var when))
-            {
-                if (when.Item1 >= End) break;
-                _now = when.Item1;
-                act();
-            }
-        }
-
-        private void At(DateTimeOffset at, Action act) => _agenda.Enqueue(act, (at, _order++));
-        private void Then(TimeSpan least, TimeSpan most, Action act) => At(_now + _random.Between(least, most), act);
-        private static TimeSpan Minutes(int n) => TimeSpan.FromMinutes(n);
-        private static TimeSpan Hours(int n) => TimeSpan.FromHours(n);
-        private static TimeSpan Days(int n) => TimeSpan.FromDays(n);
 
         private void OnComplaint(IEnumerable<object> events, ClaimsPrincipal? by)
         {
@@ -379,42 +386,25 @@ public sealed class CountyYear(
     /// session, then an agreement or a failure, whose outcome the dispute records), some after a formal demand. Left
     /// out: judicial confirmation, the credit referral, and the mediation case's own reminders and time limits.
     /// </summary>
-    private sealed class FeeDisputeRun
+    private sealed class FeeDisputeRun : CaseRun
     {
         private static readonly ClaimsPrincipal Clerk = Principal("u-clerk", "李受理", Roles.Clerk);
         private static readonly ClaimsPrincipal Mediator = Principal("u-mediator", "吴调解", Roles.Mediator, department: "mediation-centre");
         private readonly CountyYear _year;
-        private readonly Random _random;
         private readonly List<GeneratedEvent> _out;
-        private readonly PriorityQueue<Action, (DateTimeOffset, long)> _agenda = new();
         private readonly SimCompound _compound;
-        private long _order;
-        private DateTimeOffset _now;
         private FeeDispute _dispute = null!;
         private MediationCase? _mediation;
         private int _owed;
 
         public FeeDisputeRun(CountyYear year, Random random, DateTimeOffset at, List<GeneratedEvent> output)
+            : base(random, at)
         {
-            (_year, _random, _out, _now) = (year, random, output, at);
+            (_year, _out) = (year, output);
             _compound = year._served[random.Next(year._served.Count)];
             At(at, Raise);
         }
 
-        public void Play()
-        {
-            while (_agenda.TryDequeue(out var act, out var when))
-            {
-                if (when.Item1 >= End) break;
-                _now = when.Item1;
-                act();
-            }
-        }
-
-        private void At(DateTimeOffset at, Action act) => _agenda.Enqueue(act, (at, _order++));
-        private void Then(TimeSpan least, TimeSpan most, Action act) => At(_now + _random.Between(least, most), act);
-        private static TimeSpan Hours(int n) => TimeSpan.FromHours(n);
-        private static TimeSpan Days(int n) => TimeSpan.FromDays(n);
         private DateOnly Today => DateOnly.FromDateTime(_now.ToOffset(Offset).DateTime);
 
         private void Record(Guid stream, Type type, long version, object e, ClaimsPrincipal by) =>
