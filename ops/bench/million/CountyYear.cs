@@ -285,18 +285,8 @@ public sealed class CountyYear(
         {
             var officer = Officer(department);
             OnWhistle(SignForAssignmentEndpoint.Post(new SignForAssignment(), _whistle!, department, officer, _now).Item2, officer);
-            switch (_conduct[department])
-            {
-                case Conduct.LateReply:
-                    Then(Urgent ? Hours(26) : Days(12), Urgent ? Hours(48) : Days(16), () => Reply(department));
-                    break;
-                case Conduct.AsksExtension:
-                    Then(Urgent ? Hours(2) : Days(2), Urgent ? Hours(6) : Days(4), () => AskExtension(department));
-                    break;
-                default:
-                    Then(Urgent ? Hours(1) : Days(1), Urgent ? Hours(20) : Days(5), () => Reply(department));
-                    break;
-            }
+            var (least, most, asksExtension) = CountyMix.AfterSigningFor(_conduct[department], Urgent);
+            Then(least, most, () => { if (asksExtension) AskExtension(department); else Reply(department); });
         }
 
         private void AskExtension(string department)

@@ -159,18 +159,8 @@ internal sealed class ComplaintCase(Simulator sim, Random random, SimCompound co
     private async Task SignFor(string department)
     {
         await sim.Call(SimUser.Officer(department), "sign for assignment", Assignment(department, "sign-for"), new { });
-        switch (_conduct[department])
-        {
-            case Conduct.LateReply:
-                Then(Urgent ? Hours(26) : Days(12), Urgent ? Hours(48) : Days(16), () => Reply(department));
-                break;
-            case Conduct.AsksExtension:
-                Then(Urgent ? Hours(2) : Days(2), Urgent ? Hours(6) : Days(4), () => AskExtension(department));
-                break;
-            default:
-                Then(Urgent ? Hours(1) : Days(1), Urgent ? Hours(20) : Days(5), () => Reply(department));
-                break;
-        }
+        var (least, most, asksExtension) = CountyMix.AfterSigningFor(_conduct[department], Urgent);
+        Then(least, most, () => asksExtension ? AskExtension(department) : Reply(department));
     }
 
     private async Task AskExtension(string department)

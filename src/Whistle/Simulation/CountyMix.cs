@@ -8,6 +8,17 @@ namespace Whistle.Simulation;
 /// </summary>
 public static class CountyMix
 {
+    /// <summary>
+    /// After a department of this conduct signs for: how long until it acts next (at least, at most), and whether that
+    /// act is asking for more time (else it replies). Emergencies move in hours, the rest in days.
+    /// </summary>
+    public static (TimeSpan Least, TimeSpan Most, bool AsksExtension) AfterSigningFor(Conduct conduct, bool urgent) => conduct switch
+    {
+        Conduct.LateReply => (urgent ? TimeSpan.FromHours(26) : TimeSpan.FromDays(12), urgent ? TimeSpan.FromHours(48) : TimeSpan.FromDays(16), false),
+        Conduct.AsksExtension => (urgent ? TimeSpan.FromHours(2) : TimeSpan.FromDays(2), urgent ? TimeSpan.FromHours(6) : TimeSpan.FromDays(4), true),
+        _ => (urgent ? TimeSpan.FromHours(1) : TimeSpan.FromDays(1), urgent ? TimeSpan.FromHours(20) : TimeSpan.FromDays(5), false),
+    };
+
     /// <summary>Mean complaints on a working day at scale 1; weekends bring fewer (the hotline is open, offices are not).</summary>
     public const int WeekdayMean = 40, WeekendMean = 22;
 
