@@ -267,3 +267,14 @@ bench_lag_worst() {   # samples file, from, to
         { v[++n] = $2 }
         END { flush(); printf "shard=%s p99=%.2f max=%.2f\n", best, bp, bm }'
 }
+
+# One lodging line per compound of the sample county for ops/bench/load --requests FILE --cycle 1 ("path TAB TAB POST TAB
+# body": the sample complaint with that compound): a run that goes round the county's compounds, as a county's
+# complaints spread over its territories, instead of piling every complaint onto one community (and onto its
+# per-territory read models, whose documents then grow with the run).
+bench_spread_lodgings() {   # file
+    local body
+    body="$(bench_complaint_body /dev/stdout | tr -d '\n')"
+    grep -o '"code": *"CP[0-9A-Za-z]*"' "$WHISTLE_ROOT/samples/county/county.json" | sed 's/.*"\(CP[^"]*\)"$/\1/' | sort -u |
+        awk -v body="$body" '{ b = body; sub(/CP010101/, $1, b); printf "/api/complaints\t\tPOST\t%s\n", b }' > "$1"
+}

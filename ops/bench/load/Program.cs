@@ -17,7 +17,8 @@ namespace Whistle.Bench.Load;
 /// </list>
 /// Each request gets a fresh <c>Idempotency-Key</c>; <c>{{uuid}}</c> and <c>{{n}}</c> in the body are replaced per request.
 /// With <c>--requests FILE</c> (lines "path TAB token") each request takes the next line, so each one addresses a
-/// different case; the run ends early when the lines run out (reported as <c>exhausted</c>). A line may also carry its
+/// different case; the run ends early when the lines run out (reported as <c>exhausted</c>), or with <c>--cycle 1</c>
+/// starts again at the first line. A line may also carry its
 /// own method and body ("path TAB token TAB METHOD TAB body", an empty token meaning <c>--token</c>, no body after a
 /// method meaning none), to mix reads and commands in one run.
 /// <c>--url</c> takes one base URL or several separated by commas (<c>--url http://a,http://b</c>): the requests rotate
@@ -29,7 +30,7 @@ public static class LoadGenerator
 {
     private const string Usage =
         "usage: Load run --url URL[,URL…] --path PATH [--method POST] [--body-file F] [--token T] [--requests F] " +
-        "(--concurrency N | --rate R) [--seconds D]\n" +
+        "[--cycle 1] (--concurrency N | --rate R) [--seconds D]\n" +
         "       Load prepare-whistles --url URL[,URL…] --token T --body-file COMPLAINT --count K [--whistle-file F] [--concurrency N]\n" +
         "         (lodges, accepts and blows the whistle on K complaints; prints the whistles' ids)";
 
@@ -118,8 +119,8 @@ public static class LoadGenerator
             n = Interlocked.Increment(ref next);
             line = new Line(o.Path, o.Token, null, null);
             if (lines is null) return true;
-            if (n >= lines.Length) return false;
-            var parts = lines[n].Split('\t');
+            if (n >= lines.Length && !o.Cycle) return false;
+            var parts = lines[n % lines.Length].Split('\t');
             line = new Line(parts[0], parts.Length > 1 && parts[1].Length > 0 ? parts[1] : o.Token,
                 parts.Length > 2 && parts[2].Length > 0 ? parts[2] : null, parts.Length > 3 ? parts[3] : null);
             return true;
@@ -215,7 +216,7 @@ public static class LoadGenerator
 
     private sealed record Options(
         string[] Urls, string Path, string Method, string? Body, string? Whistle, string? Token, string? RequestsFile,
-        int Concurrency, double Rate, double Seconds, int Count)
+        int Concurrency, double Rate, double Seconds, int Count, bool Cycle)
     {
         /// <summary>The base URL of the <paramref name="n"/>th request: round-robin over <c>--url</c>'s list.</summary>
         public string UrlFor(long n) => Urls[(int)(n % Urls.Length)];
@@ -238,7 +239,8 @@ public static class LoadGenerator
                     .Select(u => u.TrimEnd('/')).ToArray(), Get("path") ?? "", Get("method") ?? "POST",
                 Get("body-file") is { } f ? File.ReadAllText(f) : null,
                 Get("whistle-file") is { } w ? File.ReadAllText(w) : null, Get("token"), Get("requests"),
-                (int)Number("concurrency", 1), Number("rate", 0), Number("seconds", 15), (int)Number("count", 0));
+                (int)Number("concurrency", 1), Number("rate", 0), Number("seconds", 15), (int)Number("count", 0),
+                Number("cycle", 0) != 0);
         }
     }
 }
