@@ -194,3 +194,87 @@ bench_deadlines_figures() {   # port, database
         from due, record left join fired f on true
         group by due.n, record.handled, record.attempts"
 }
+
+# ---- Projection lag (benchmark 3) and the soak (benchmark 6) ---------------------------------------------------------
+# The async shards are the rows of whistle.mt_event_progression that Marten keeps for each async projection and
+# subscription ("DepartmentScorecard:All", "notifications:All", …), without its own HighWaterMark/HighWaterAllocationFence.
+# A shard's lag = how long ago (PostgreSQL's clock) the oldest event it has not yet processed was appended
+# (mt_events.timestamp of the first seq_id above its last_seq_id); 0 when it is at the newest event.
+BENCH_SHARDS="whistle.mt_event_progression p where p.name not like 'HighWater%'"
+
+# One SQL statement giving, per shard, "epoch,name,events_behind,lag_s" (used every 250 ms by bench_lag_sampler).
+bench_lag_query() {
+    printf '%s\n' "with newest as (select coalesce(max(seq_id), 0) as seq from whistle.mt_events)
+select round(extract(epoch from clock_timestamp())::numeric, 3), p.name, greatest(newest.seq - coalesce(p.last_seq_id, 0), 0),
+    coalesce(round(extract(epoch from clock_timestamp() - (select e.timestamp from whistle.mt_events e
+        where e.seq_id > coalesce(p.last_seq_id, 0) order by e.seq_id limit 1))::numeric, 3), 0)
+from whistle.mt_event_progression p, newest where p.name not like 'HighWater%' order by p.name"
+}
+
+# Starts one psql session that runs bench_lag_query every 250 ms (\watch: one connection, no process per sample,
+# each run its own short transaction) and appends its rows to FILE. Sets sampler_pid.
+bench_lag_sampler() {   # port, database, file
+    printf '%s\n\\watch 0.25\n' "$(bench_lag_query)" > "$3.sql"
+    PGOPTIONS="-c client_min_messages=warning" psql -h 127.0.0.1 -p "$1" -U postgres -d "$2" -tAq -F, -f "$3.sql" >> "$3" 2>/dev/null &
+    sampler_pid=$!
+}
+
+# "shards=N behind=E" now: how many async shards there are and the most events any is behind the newest event.
+bench_lag_now() {   # port, database
+    bench_sql "$1" "$2" "select 'shards=' || count(*) || ' behind=' || coalesce(max(greatest((select coalesce(max(seq_id), 0) from whistle.mt_events) - coalesce(p.last_seq_id, 0), 0)), 0)
+        from $BENCH_SHARDS"
+}
+
+# Waits until every async shard has processed every event up to SEQ (default: the newest now), polling every 250 ms, at
+# most TIMEOUT s; with EXPECT, also until there are at least that many shards (the daemon writes a shard's row once it
+# has started it). Prints the seconds it took, or "timeout".
+bench_lag_catch_up() {   # port, database, timeout seconds[, seq[, expect shards]]
+    local seq="${4:-}" start now
+    [ -n "$seq" ] || seq="$(bench_sql "$1" "$2" "select coalesce(max(seq_id), 0) from whistle.mt_events")"
+    start="$(date +%s.%N)"
+    while :; do
+        if [ "$(bench_sql "$1" "$2" "select count(*) >= ${5:-1} and coalesce(min(coalesce(p.last_seq_id, 0)), 0) >= $seq from $BENCH_SHARDS")" = t ]; then
+            now="$(date +%s.%N)"; awk -v a="$start" -v b="$now" 'BEGIN { printf "%.2f\n", b - a }'; return 0
+        fi
+        if [ "$(awk -v a="$start" -v b="$(date +%s.%N)" -v t="$3" 'BEGIN { print (b - a > t) ? 1 : 0 }')" = 1 ]; then
+            printf 'timeout\n'; return 0
+        fi
+        sleep 0.25
+    done
+}
+
+# The number of async shards Whistle's daemon runs: its event-subscription agents in Wolverine's assignments.
+bench_lag_expected_shards() {   # port, database
+    bench_sql "$1" "$2" "select count(*) from whistle.wolverine_node_assignments where id like 'event-subscriptions://%'"
+}
+
+# Percentiles of the lag samples taken between two moments (epoch seconds), over all shards pooled:
+#   "samples=… p50=… p99=… max=… mean=…"
+bench_lag_stats() {   # samples file, from, to
+    awk -F, -v a="$2" -v b="$3" 'NF == 4 && $1 >= a && $1 <= b { print $4 }' "$1" | sort -g | awk '
+        { v[NR] = $1; s += $1 }
+        function at(q,  i) { i = int(q * NR); if (i < q * NR) i++; if (i < 1) i = 1; return v[i] }
+        END { if (NR == 0) { print "samples=0 p50= p99= max= mean="; exit }
+              printf "samples=%d p50=%.2f p99=%.2f max=%.2f mean=%.2f\n", NR, at(0.5), at(0.99), v[NR], s / NR }'
+}
+
+# The shard with the highest p99 lag between two moments: "shard=… p99=… max=…"
+bench_lag_worst() {   # samples file, from, to
+    awk -F, -v a="$2" -v b="$3" 'NF == 4 && $1 >= a && $1 <= b { print $2 "," $4 }' "$1" | sort -t, -k1,1 -k2,2g | awk -F, '
+        function flush(  i) { if (n == 0) return; i = int(0.99 * n); if (i < 0.99 * n) i++; if (i < 1) i = 1
+            if (best == "" || v[i] > bp || (v[i] == bp && v[n] > bm)) { best = name; bp = v[i]; bm = v[n] } }
+        $1 != name { flush(); name = $1; n = 0 }
+        { v[++n] = $2 }
+        END { flush(); printf "shard=%s p99=%.2f max=%.2f\n", best, bp, bm }'
+}
+
+# One lodging line per compound of the sample county for ops/bench/load --requests FILE --cycle 1 ("path TAB TAB POST TAB
+# body": the sample complaint with that compound): a run that goes round the county's compounds, as a county's
+# complaints spread over its territories, instead of piling every complaint onto one community (and onto its
+# per-territory read models, whose documents then grow with the run).
+bench_spread_lodgings() {   # file
+    local body
+    body="$(bench_complaint_body /dev/stdout | tr -d '\n')"
+    grep -o '"code": *"CP[0-9A-Za-z]*"' "$WHISTLE_ROOT/samples/county/county.json" | sed 's/.*"\(CP[^"]*\)"$/\1/' | sort -u |
+        awk -v body="$body" '{ b = body; sub(/CP010101/, $1, b); printf "/api/complaints\t\tPOST\t%s\n", b }' > "$1"
+}

@@ -17,7 +17,10 @@ namespace Whistle.Bench.Load;
 /// </list>
 /// Each request gets a fresh <c>Idempotency-Key</c>; <c>{{uuid}}</c> and <c>{{n}}</c> in the body are replaced per request.
 /// With <c>--requests FILE</c> (lines "path TAB token") each request takes the next line, so each one addresses a
-/// different case; the run ends early when the lines run out (reported as <c>exhausted</c>).
+/// different case; the run ends early when the lines run out (reported as <c>exhausted</c>), or with <c>--cycle 1</c>
+/// starts again at the first line. A line may also carry its
+/// own method and body ("path TAB token TAB METHOD TAB body", an empty token meaning <c>--token</c>, no body after a
+/// method meaning none), to mix reads and commands in one run.
 /// <c>--url</c> takes one base URL or several separated by commas (<c>--url http://a,http://b</c>): the requests rotate
 /// over them round-robin, request by request (several hosts behind one client).
 /// Prints one line: <c>model=… requests=… seconds=… rps=… p50_ms=… p99_ms=… max_ms=… non2xx=… errors=…</c>.
@@ -27,7 +30,7 @@ public static class LoadGenerator
 {
     private const string Usage =
         "usage: Load run --url URL[,URL…] --path PATH [--method POST] [--body-file F] [--token T] [--requests F] " +
-        "(--concurrency N | --rate R) [--seconds D]\n" +
+        "[--cycle 1] (--concurrency N | --rate R) [--seconds D]\n" +
         "       Load prepare-whistles --url URL[,URL…] --token T --body-file COMPLAINT --count K [--whistle-file F] [--concurrency N]\n" +
         "         (lodges, accepts and blows the whistle on K complaints; prints the whistles' ids)";
 
@@ -53,12 +56,13 @@ public static class LoadGenerator
     })
     { Timeout = TimeSpan.FromSeconds(30) };
 
-    private static HttpRequestMessage Request(Options o, string path, string? token, long n)
+    private static HttpRequestMessage Request(Options o, Line line, long n)
     {
-        var request = new HttpRequestMessage(new HttpMethod(o.Method), o.UrlFor(n) + path);
-        if (o.Body is not null)
+        var (path, token) = (line.Path, line.Token);
+        var request = new HttpRequestMessage(new HttpMethod(line.Method ?? o.Method), o.UrlFor(n) + path);
+        if ((line.Method is null ? o.Body : line.Body) is { Length: > 0 } template)
         {
-            var body = o.Body.Replace("{{uuid}}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            var body = template.Replace("{{uuid}}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
                 .Replace("{{n}}", n.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
             request.Content = new StringContent(body, Encoding.UTF8, "application/json");
         }
@@ -83,13 +87,17 @@ public static class LoadGenerator
         }
     }
 
-    private static async Task Send(HttpClient client, Options o, string path, string? token, long n, Tally tally, long intendedTicks)
+    /// <summary>One request's own path, token, and (when the line says so) method and body.</summary>
+    private sealed record Line(string Path, string? Token, string? Method, string? Body);
+
+    private static async Task Send(HttpClient client, Options o, Line line, long n, Tally tally, long intendedTicks)
     {
         int? status = null;
         string? problem = null;
+        var path = line.Path;
         try
         {
-            using var request = Request(o, path, token, n);
+            using var request = Request(o, line, n);
             using var response = await client.SendAsync(request);
             var body = await response.Content.ReadAsStringAsync();
             status = (int)response.StatusCode;
@@ -106,16 +114,15 @@ public static class LoadGenerator
     {
         var lines = o.RequestsFile is null ? null : await File.ReadAllLinesAsync(o.RequestsFile);
         long next = -1;
-        bool Take(out string path, out string? token, out long n)
+        bool Take(out Line line, out long n)
         {
             n = Interlocked.Increment(ref next);
-            path = o.Path;
-            token = o.Token;
+            line = new Line(o.Path, o.Token, null, null);
             if (lines is null) return true;
-            if (n >= lines.Length) return false;
-            var parts = lines[n].Split('\t');
-            path = parts[0];
-            token = parts.Length > 1 ? parts[1] : o.Token;
+            if (n >= lines.Length && !o.Cycle) return false;
+            var parts = lines[n % lines.Length].Split('\t');
+            line = new Line(parts[0], parts.Length > 1 && parts[1].Length > 0 ? parts[1] : o.Token,
+                parts.Length > 2 && parts[2].Length > 0 ? parts[2] : null, parts.Length > 3 ? parts[3] : null);
             return true;
         }
 
@@ -134,8 +141,8 @@ public static class LoadGenerator
                 if (intended >= until) break;
                 var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), intended);
                 if (wait > TimeSpan.Zero) await Task.Delay(wait);
-                if (!Take(out var path, out var token, out var n)) { exhausted = true; break; }
-                running.Add(Send(client, o, path, token, n, tally, intended));
+                if (!Take(out var line, out var n)) { exhausted = true; break; }
+                running.Add(Send(client, o, line, n, tally, intended));
             }
             await Task.WhenAll(running);
         }
@@ -146,8 +153,8 @@ public static class LoadGenerator
             {
                 while (Stopwatch.GetTimestamp() < until)
                 {
-                    if (!Take(out var path, out var token, out var n)) { exhausted = true; return; }
-                    await Send(client, o, path, token, n, tally, Stopwatch.GetTimestamp());
+                    if (!Take(out var line, out var n)) { exhausted = true; return; }
+                    await Send(client, o, line, n, tally, Stopwatch.GetTimestamp());
                 }
             }).ToList();
             await Task.WhenAll(workers);
@@ -209,7 +216,7 @@ public static class LoadGenerator
 
     private sealed record Options(
         string[] Urls, string Path, string Method, string? Body, string? Whistle, string? Token, string? RequestsFile,
-        int Concurrency, double Rate, double Seconds, int Count)
+        int Concurrency, double Rate, double Seconds, int Count, bool Cycle)
     {
         /// <summary>The base URL of the <paramref name="n"/>th request: round-robin over <c>--url</c>'s list.</summary>
         public string UrlFor(long n) => Urls[(int)(n % Urls.Length)];
@@ -232,7 +239,8 @@ public static class LoadGenerator
                     .Select(u => u.TrimEnd('/')).ToArray(), Get("path") ?? "", Get("method") ?? "POST",
                 Get("body-file") is { } f ? File.ReadAllText(f) : null,
                 Get("whistle-file") is { } w ? File.ReadAllText(w) : null, Get("token"), Get("requests"),
-                (int)Number("concurrency", 1), Number("rate", 0), Number("seconds", 15), (int)Number("count", 0));
+                (int)Number("concurrency", 1), Number("rate", 0), Number("seconds", 15), (int)Number("count", 0),
+                Number("cycle", 0) != 0);
         }
     }
 }
