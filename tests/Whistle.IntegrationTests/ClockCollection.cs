@@ -9,3 +9,13 @@ public sealed class SharedClock
 {
     public const string Name = "clock";
 }
+
+/// <summary>
+/// Tests that count every county of the shared database (before and after a step of their own) run alone, after the
+/// others: a test beside them making a county of its own would change their count.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class EveryCounty
+{
+    public const string Name = "every county";
+}

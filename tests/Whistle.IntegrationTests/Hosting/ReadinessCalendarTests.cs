@@ -8,6 +8,7 @@ using Whistle.Kernel;
 
 namespace Whistle.IntegrationTests.Hosting;
 
+[Collection(EveryCounty.Name)]
 public sealed class ReadinessCalendarTests(AppFixture app)
 {
     private async Task<HealthCheckResult> CheckAt(string now)
