@@ -17,8 +17,9 @@ public static class AssessmentSetup
         opts.Projections.Add<AssignmentMonthsProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<DepartmentScorecardProjection>(ProjectionLifecycle.Async);
         opts.Schema.For<DepartmentScorecard>().Index(x => x.Month);
-        opts.Projections.Add<TerritoryScorecardProjection>(ProjectionLifecycle.Async);
-        opts.Schema.For<TerritoryScorecard>().Index(x => x.Month);
+        opts.Projections.Add<TerritoryCaseProjection>(ProjectionLifecycle.Async);
+        // The territories' scorecards read a month's cases, in the reader's scope: by month, community and sub-district.
+        opts.Schema.For<TerritoryCase>().Index(x => x.Month).Index(x => x.Community).Index(x => x.SubDistrict);
         SignalsSetup.Configure(opts);
     }
 }

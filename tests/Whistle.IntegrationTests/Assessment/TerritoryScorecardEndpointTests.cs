@@ -4,6 +4,7 @@ using Shouldly;
 using Whistle.Assessment;
 using Whistle.Assessment.Territories;
 using Whistle.Complaints;
+using Whistle.Kernel;
 using Whistle.Whistles;
 
 namespace Whistle.IntegrationTests.Assessment;
@@ -103,6 +104,46 @@ public sealed class TerritoryScorecardEndpointTests(AppFixture app) : Integratio
         var rows = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n");
         rows[0].ShouldBe(string.Join(',', TerritoryScorecardsEndpoint.CsvHeader));
         rows[1].ShouldBe($"{month},subdistrict,SD01,SD01,2,1,0.5,1,1,1,0,0,0,,,");
+    }
+
+    [Fact]
+    public async Task each_scorecard_reads_its_territorys_cases_two_communities_their_sub_district_and_a_foreign_one()
+    {
+        var county = await App.NewCountyAsync();
+        var east = await Lodge(Tokens.Community, NewComplaint("CP010101"), county);   // 东关社区 CM0101, 城关街道 SD01
+        await Post(Tokens.Community, $"/api/complaints/{east.Id}/accept", Empty, county: county);
+        await Post(Tokens.Community, $"/api/complaints/{east.Id}/whistle", new BlowWhistle("请公安、城管到现场处置乱停车辆"), 201, county);
+        var west = await Lodge(Tokens.Clerk, NewComplaint("CP010201"), county);      // CM0102, SD01
+        LodgedComplaint river = null!;
+        await AfterDaemon(async () => river = await Lodge(Tokens.Clerk, NewComplaint("CP020101"), county));   // CM0201, SD02
+        var month = AssessmentMonth.Of(((ComplaintLodged)(await EventsOf(east.Id, county))[0].Data).At);
+        static IEnumerable<(string, string, string, int, int)> Rows(MonthTerritories m) =>
+            m.Territories.Select(t => (t.Level, t.Code, t.SubDistrict, t.Figures.Cases, t.Figures.Whistled));
+        const string sd = TerritoryLevel.SubDistrict, cm = TerritoryLevel.Community;
+
+        var all = await Month(Tokens.Office, county, month);
+        Rows(all).ShouldBe(
+        [
+            (sd, "SD01", "SD01", 2, 1), (sd, "SD02", "SD02", 1, 0),
+            (cm, "CM0101", "SD01", 1, 1), (cm, "CM0102", "SD01", 1, 0), (cm, "CM0201", "SD02", 1, 0),
+        ]);
+        all.Territories[0].Cases.Select(c => c.ComplaintId).ShouldBe([east.Id, west.Id]);   // in the order they were lodged
+        Rows(await Month(Tokens.SubDistrict, county, month)).ShouldBe(
+            [(sd, "SD01", "SD01", 2, 1), (cm, "CM0101", "SD01", 1, 1), (cm, "CM0102", "SD01", 1, 0)]);
+        Rows(await Month(new Tokens.User("subdistrict-sd02", Roles.SubDistrict, "SD02"), county, month)).ShouldBe(
+            [(sd, "SD02", "SD02", 1, 0), (cm, "CM0201", "SD02", 1, 0)]);
+        Rows(await Month(Tokens.Community, county, month)).ShouldBe([(cm, "CM0101", "SD01", 1, 1)]);
+        Rows(await Month(Tokens.OtherCommunity, county, month)).ShouldBe([(cm, "CM0201", "SD02", 1, 0)]);
+        Rows(await Get<MonthTerritories>(Tokens.Office, $"/api/assessment/territories/{month}?subDistrict=SD02", county)).ShouldBe(
+            [(sd, "SD02", "SD02", 1, 0), (cm, "CM0201", "SD02", 1, 0)]);
+        river.Id.ShouldBe(all.Territories[1].Cases.Single().ComplaintId);
+
+        // Another month holds none of them; the two-way assessment groups the same cases by sub-district.
+        var next = DateTime.ParseExact(month, "yyyy-MM", System.Globalization.CultureInfo.InvariantCulture).AddMonths(1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        (await Month(Tokens.Office, county, next)).Territories.ShouldBeEmpty();
+        (await Get<TwoWayMonth>(Tokens.Office, $"/api/assessment/two-way/{month}", county)).SubDistricts.Select(s => s.SubDistrict).ShouldBe(["SD01", "SD02"]);
+        (await Get<TwoWayMonth>(new Tokens.User("subdistrict-sd02", Roles.SubDistrict, "SD02"), $"/api/assessment/two-way/{month}", county))
+            .SubDistricts.Select(s => s.SubDistrict).ShouldBe(["SD02"]);
     }
 
     [Theory]

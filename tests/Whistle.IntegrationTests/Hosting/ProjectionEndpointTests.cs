@@ -37,7 +37,7 @@ public sealed class ProjectionEndpointTests(AppFixture app) : IntegrationContext
         var problem = (await result.ReadAsJsonAsync<ProblemDetails>())!;
         problem.Detail!.ShouldContain("NoSuchProjection");
         problem.Detail!.ShouldContain("DepartmentScorecard");
-        problem.Detail!.ShouldContain("TerritoryScorecard");
+        problem.Detail!.ShouldContain("TerritoryCase");
         problem.Extensions.ShouldContainKey("projections");
     }
 
@@ -54,7 +54,7 @@ public sealed class ProjectionEndpointTests(AppFixture app) : IntegrationContext
         var byName = overview.Projections.ToDictionary(p => p.Name);
         foreach (var name in new[] { "AssignmentMonths", "ComplaintDetails", "WhistleDetails", "WorklistWhistle" })
             byName.ShouldContainKey(name);
-        foreach (var name in new[] { "DepartmentScorecard", "TerritoryScorecard", "CompanyCreditFile" })
+        foreach (var name in new[] { "DepartmentScorecard", "TerritoryCase", "CompanyCreditFile" })
         {
             byName[name].Lifecycle.ShouldBe("Async");
             byName[name].Shards.ShouldHaveSingleItem().Shard.ShouldBe(name + ":All");
@@ -62,7 +62,7 @@ public sealed class ProjectionEndpointTests(AppFixture app) : IntegrationContext
         }
         (byName["ComplaintDetails"].Lifecycle, byName["ComplaintDetails"].Shards.Count).ShouldBe(("Inline", 0));
         byName["DepartmentScorecard"].ReadsFrom.ShouldBe(["AssignmentMonths"]);
-        byName["TerritoryScorecard"].ReadsFrom.ShouldBe(["ComplaintDetails", "WhistleDetails"], ignoreOrder: true);
+        byName["TerritoryCase"].ReadsFrom.ShouldBe(["WhistleDetails"]);
         byName["ComplaintDetails"].DocumentCount.ShouldBeGreaterThan(0);
     }
 }

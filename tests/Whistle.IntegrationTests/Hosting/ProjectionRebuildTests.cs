@@ -78,11 +78,14 @@ public sealed class ProjectionRebuildTests(AppFixture app, ITestOutputHelper out
                 .ToUrl("/api/admin/projections/AssignmentMonths/rebuild"), 200)).ReadAsJsonAsync<ProjectionRebuildReport>();
             one!.Rebuilt.Select(r => r.Name).ShouldBe(["AssignmentMonths", "DepartmentScorecard", "DepartmentSignals"]);
 
-            // The daemon goes on after the rebuilds: a new case reaches the territory scorecards.
+            // The daemon goes on after the rebuilds: a new case reaches the territories' cases.
             var cases = await TerritoryCases();
-            await Lodge("utilities");
+            var lodged = await Lodge("utilities");
             await CatchUp();
-            (await TerritoryCases()).ShouldBe(cases + 2);   // its community's scorecard and its sub-district's
+            (await TerritoryCases()).ShouldBe(cases + 1);   // one document per complaint, read by its community's and its sub-district's scorecards
+            await using (var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession(County))
+                (await session.LoadAsync<Whistle.Assessment.Territories.TerritoryCase>(lodged, TestContext.Current.CancellationToken))!
+                    .Community.ShouldBe("CM0101");
         }
     }
 
@@ -225,7 +228,7 @@ public sealed class ProjectionRebuildTests(AppFixture app, ITestOutputHelper out
     private async Task<int> TerritoryCases()
     {
         await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession(County);
-        return (await session.Query<Whistle.Assessment.Territories.TerritoryScorecard>().ToListAsync()).Sum(s => s.Cases.Count);
+        return await session.Query<Whistle.Assessment.Territories.TerritoryCase>().CountAsync();
     }
 
     private async Task<IReadOnlyList<JasperFx.Events.IEvent>> EventsOf(Guid stream)

@@ -10,17 +10,17 @@ namespace Whistle.UnitTests.Assessment;
 
 public class TwoWayAssessmentTests
 {
-    private const string SubDistrict = "subdistrict:SD01:2026-11";
     private static readonly Guid WhistleId = Guid.Parse("019ab0c2-4a00-7000-8000-000000000901");
 
-    private static TerritoryScorecard CardAfter(params object[] events) =>
-        events.Aggregate((TerritoryScorecard?)null, (card, e) => TerritoryScorecard.Next(card, SubDistrict, e))!;
+    /// <summary>The sub-district's cases after the events: here, the one complaint's.</summary>
+    private static IReadOnlyCollection<AssessedCase> CasesAfter(params object[] events) =>
+        [events.Aggregate((TerritoryCase?)null, (doc, e) => TerritoryCase.Next(doc, Id, e))!.Case];
 
     [Fact]
     public void each_department_stands_beside_the_sub_district_both_ways()
     {
         var at = LodgedAt.AddDays(2);
-        var card = CardAfter(
+        var cases = CasesAfter(
             Lodged(),
             new ComplaintWhistled(Id, WhistleId, WhistleType.Routine, ["gongan", "chengguan"], Clerk, LodgedAt.AddDays(1)),
             new WhistlerRated(WhistleId, "gongan", CommunityId, SubDistrictId, 5, 4, null, Users.DepartmentOfficerActor("gongan"), at),
@@ -28,7 +28,7 @@ public class TwoWayAssessmentTests
             new DepartmentRated(WhistleId, "gongan", 5, null, Users.CommunityWorkerActor, at.AddDays(1)),
             new DepartmentRated(WhistleId, "chengguan", 2, null, Users.CommunityWorkerActor, at.AddDays(1)));
 
-        var twoWay = TwoWaySubDistrict.Of("SD01", card.Cases);
+        var twoWay = TwoWaySubDistrict.Of("SD01", cases);
 
         (twoWay.SubDistrict, twoWay.RatingsGiven, twoWay.RatingGiven, twoWay.RatingsReceived, twoWay.RatingReceived)
             .ShouldBe(("SD01", 2, (decimal?)3.5m, 2, (decimal?)3.25m));
@@ -42,12 +42,12 @@ public class TwoWayAssessmentTests
     [Fact]
     public void a_department_rated_only_one_way_shows_nothing_the_other_way()
     {
-        var card = CardAfter(
+        var cases = CasesAfter(
             Lodged(),
             new ComplaintWhistled(Id, WhistleId, WhistleType.Routine, ["gongan"], Clerk, LodgedAt.AddDays(1)),
             new DepartmentRated(WhistleId, "gongan", 4, null, Users.CommunityWorkerActor, LodgedAt.AddDays(3)));
 
-        TwoWaySubDistrict.Of("SD01", card.Cases).Departments.ShouldBe([new TwoWayPair("gongan", 1, 4m, 0, null, null, null)]);
+        TwoWaySubDistrict.Of("SD01", cases).Departments.ShouldBe([new TwoWayPair("gongan", 1, 4m, 0, null, null, null)]);
         var none = TwoWaySubDistrict.Of("SD01", []);
         (none.RatingsGiven, none.RatingGiven, none.RatingsReceived, none.RatingReceived, none.Departments.Count).ShouldBe((0, (decimal?)null, 0, (decimal?)null, 0));
     }

@@ -9,7 +9,32 @@ namespace Whistle.Assessment.Territories;
 
 /// <summary>One territory's month as the reader sees it: its figures and the cases they are counted from.</summary>
 public sealed record TerritoryScorecardView(
-    string Level, string Code, string SubDistrict, string Month, TerritoryFigures Figures, IReadOnlyList<AssessedCase> Cases);
+    string Level, string Code, string SubDistrict, string Month, TerritoryFigures Figures, IReadOnlyList<AssessedCase> Cases)
+{
+    /// <summary>
+    /// The month's scorecards over its <see cref="TerritoryCase"/> documents (those in the reader's scope): one per
+    /// sub-district (when <paramref name="subDistricts"/>, the reader seeing that level), then one per community, each in
+    /// code order, each listing its cases in the order they were lodged. A community's scorecard names the sub-district of
+    /// its latest lodged case. A territory with no case has no scorecard.
+    /// </summary>
+    public static IReadOnlyList<TerritoryScorecardView> Group(string month, IEnumerable<TerritoryCase> cases, bool subDistricts)
+    {
+        var lodged = cases.OrderBy(c => c.LodgedSequence).ToList();
+        var views = new List<TerritoryScorecardView>();
+        if (subDistricts)
+            views.AddRange(lodged.GroupBy(c => c.SubDistrict).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => Of(TerritoryLevel.SubDistrict, g.Key, g.Key, month, g)));
+        views.AddRange(lodged.GroupBy(c => c.Community).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => Of(TerritoryLevel.Community, g.Key, g.Last().SubDistrict, month, g)));
+        return views;
+    }
+
+    private static TerritoryScorecardView Of(string level, string code, string subDistrict, string month, IEnumerable<TerritoryCase> cases)
+    {
+        List<AssessedCase> assessed = [.. cases.Select(c => c.Case)];
+        return new TerritoryScorecardView(level, code, subDistrict, month, TerritoryFigures.Of(assessed), assessed);
+    }
+}
 
 public sealed record MonthTerritories(string Month, IReadOnlyList<TerritoryScorecardView> Territories);
 
@@ -45,26 +70,29 @@ public static class TerritoryScorecardsEndpoint
     public static async Task<IResult> Get(
         string month, string? format, string? subDistrict, HttpRequest request, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
-        var query = InScope(session.Query<TerritoryScorecard>().Where(c => c.Month == month), Scope.Of(user));
+        var scope = Scope.Of(user);
+        var query = InScope(session.Query<TerritoryCase>().Where(c => c.Month == month), scope);
         if (subDistrict is not null) query = query.Where(c => c.SubDistrict == subDistrict);
-        var cards = await query.ToListAsync(ct);
-        var views = cards
-            .OrderBy(c => c.Level == TerritoryLevel.SubDistrict ? 0 : 1).ThenBy(c => c.Code, StringComparer.Ordinal)
-            .Select(c => new TerritoryScorecardView(c.Level, c.Code, c.SubDistrict, c.Month, TerritoryFigures.Of(c.Cases), c.Cases))
-            .ToList();
+        var views = TerritoryScorecardView.Group(month, await query.ToListAsync(ct), ReadsSubDistricts(scope));
         return MonthAssessment.WantsCsv(format, request)
             ? Results.File(Csv.Write(CsvHeader, views.Select(Row)), Csv.ContentType, $"territory-scorecards-{month}.csv")
             : Results.Json(new MonthTerritories(month, views));
     }
 
-    /// <summary>The scope, in SQL: a sub-district officer the scorecards naming its sub-district, a community worker its community's.</summary>
-    public static IQueryable<TerritoryScorecard> InScope(IQueryable<TerritoryScorecard> query, Scope scope) => scope.Role switch
+    /// <summary>
+    /// The scope, in SQL, over the cases the scorecards are grouped from: a sub-district officer the cases of its
+    /// sub-district (its own scorecard and its communities'), a community worker its community's.
+    /// </summary>
+    public static IQueryable<TerritoryCase> InScope(IQueryable<TerritoryCase> query, Scope scope) => scope.Role switch
     {
         Roles.Office or Roles.Supervisor or Roles.Analyst or Roles.Admin => query,
         Roles.SubDistrict when scope.SubDistrict is { } subDistrict => query.Where(c => c.SubDistrict == subDistrict),
-        Roles.Community when scope.Community is { } community => query.Where(c => c.Level == TerritoryLevel.Community && c.Code == community),
+        Roles.Community when scope.Community is { } community => query.Where(c => c.Community == community),
         _ => query.Where(_ => false),
     };
+
+    /// <summary>Whether the scope reads sub-districts' scorecards: a community worker reads its community's alone.</summary>
+    public static bool ReadsSubDistricts(Scope scope) => scope.Role != Roles.Community;
 
     private static IReadOnlyList<object?> Row(TerritoryScorecardView v) =>
     [

@@ -19,7 +19,7 @@ public sealed record TwoWayPair(
 public sealed record TwoWaySubDistrict(
     string SubDistrict, int RatingsGiven, decimal? RatingGiven, int RatingsReceived, decimal? RatingReceived, IReadOnlyList<TwoWayPair> Departments)
 {
-    /// <summary>Both directions, read from the sub-district's scorecard: the complaints lodged there in the month and their whistles.</summary>
+    /// <summary>Both directions, read from the sub-district's cases: the complaints lodged there in the month and their whistles.</summary>
     public static TwoWaySubDistrict Of(string subDistrict, IReadOnlyCollection<AssessedCase> cases)
     {
         var given = cases.SelectMany(c => c.RatingsGiven).ToList();
@@ -64,8 +64,10 @@ public static class TwoWayAssessmentEndpoint
     /// <summary>The month's two-way assessment in the user's scope, as the endpoint and the two-way page read it.</summary>
     public static async Task<TwoWayMonth> ReadAsync(string month, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
-        var query = session.Query<TerritoryScorecard>().Where(c => c.Month == month && c.Level == TerritoryLevel.SubDistrict);
-        var cards = await TerritoryScorecardsEndpoint.InScope(query, Scope.Of(user)).ToListAsync(ct);
-        return new TwoWayMonth(month, [.. cards.OrderBy(c => c.Code, StringComparer.Ordinal).Select(c => TwoWaySubDistrict.Of(c.Code, c.Cases))]);
+        var scope = Scope.Of(user);
+        if (!TerritoryScorecardsEndpoint.ReadsSubDistricts(scope)) return new TwoWayMonth(month, []);
+        var cases = await TerritoryScorecardsEndpoint.InScope(session.Query<TerritoryCase>().Where(c => c.Month == month), scope).ToListAsync(ct);
+        return new TwoWayMonth(month, [.. cases.GroupBy(c => c.SubDistrict).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => TwoWaySubDistrict.Of(g.Key, [.. g.OrderBy(c => c.LodgedSequence).Select(c => c.Case)]))]);
     }
 }

@@ -2,7 +2,6 @@ using JasperFx.Events.Projections;
 using Whistle.Assessment;
 using Whistle.Assessment.Signals;
 using Whistle.Assessment.Territories;
-using Whistle.Complaints;
 using Whistle.Whistles;
 
 namespace Whistle.Hosting.Projections;
@@ -12,8 +11,8 @@ public sealed record ProjectionEntry(string Name, ProjectionLifecycle Lifecycle,
 
 /// <summary>
 /// The projections of the store and the order they must be rebuilt in. Some async projections read documents that
-/// other projections write (the department scorecards read <see cref="AssignmentMonths"/>, the territory scorecards
-/// read <see cref="ComplaintDetails"/> and <see cref="WhistleDetails"/>): while those documents are being rebuilt the
+/// other projections write (the department scorecards read <see cref="AssignmentMonths"/>, the territories' cases
+/// read <see cref="WhistleDetails"/>): while those documents are being rebuilt the
 /// readers would see them half-made, so a rebuild of a projection is always followed by the rebuild of every
 /// projection that reads its documents, readers after what they read.
 /// </summary>
@@ -23,7 +22,7 @@ public sealed class ProjectionCatalogue(IReadOnlyList<ProjectionEntry> entries)
     public static readonly IReadOnlyDictionary<Type, Type[]> Reads = new Dictionary<Type, Type[]>
     {
         [typeof(DepartmentScorecard)] = [typeof(AssignmentMonths)],
-        [typeof(TerritoryScorecard)] = [typeof(ComplaintDetails), typeof(WhistleDetails)],
+        [typeof(TerritoryCase)] = [typeof(WhistleDetails)],
         [typeof(DepartmentSignals)] = [typeof(WhistleDetails), typeof(AssignmentMonths)],
     };
 

@@ -8,6 +8,7 @@ using Whistle.Complaints;
 using Whistle.Hosting.History;
 using Whistle.Hosting.Projections;
 using Whistle.Notifications;
+using Whistle.Whistles;
 using Wolverine;
 
 namespace Whistle.IntegrationTests.History.Export;
@@ -34,6 +35,12 @@ public sealed class RebuildRunTests(AppFixture app)
             services.RunWolverineInSoloMode();
             services.DisableAllExternalWolverineTransports();
         }));
+        Task<IScenarioResult> Post(Tokens.User user, string url, object body, int status) => host.Scenario(x =>
+        {
+            x.WithRequestHeader("Authorization", "Bearer " + Tokens.For(user, County));
+            x.Post.Json(body, JsonStyle.MinimalApi).ToUrl(url);
+            x.StatusCodeShouldBe(status);
+        });
         var lodged = new List<Guid>();
         for (var i = 0; i < 2; i++)
         {
@@ -46,17 +53,25 @@ public sealed class RebuildRunTests(AppFixture app)
             });
             lodged.Add((await result.ReadAsJsonAsync<LodgedComplaint>())!.Id);
         }
+        // Each complaint whistled: the whistles' documents are what the territories' cases read.
+        var whistles = new List<Guid>();
+        foreach (var complaint in lodged)
+        {
+            await Post(Tokens.Community, $"/api/complaints/{complaint}/accept", new { }, 200);
+            var blown = await Post(Tokens.Community, $"/api/complaints/{complaint}/whistle", new BlowWhistle("请公安、城管到现场处置乱停车辆"), 201);
+            whistles.Add((await blown.ReadAsJsonAsync<WhistleBlownResponse>())!.WhistleId);
+        }
         var rebuilds = host.Services.GetRequiredService<ProjectionRebuilds>();
         // Documents lost by hand come back from the events: the rebuild really replays.
-        await using (var command = NpgsqlDataSource.Create(connection).CreateCommand($"delete from {rebuilds.TableOf(typeof(ComplaintDetails))}"))
+        await using (var command = NpgsqlDataSource.Create(connection).CreateCommand($"delete from {rebuilds.TableOf(typeof(WhistleDetails))}"))
             await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
         var steps = new List<RebuildStep>();
 
-        var rebuilt = await ProjectionRebuildRun.RunAsync(rebuilds, "ComplaintDetails", new Recorder(steps), TestContext.Current.CancellationToken);
+        var rebuilt = await ProjectionRebuildRun.RunAsync(rebuilds, "WhistleDetails", new Recorder(steps), TestContext.Current.CancellationToken);
 
-        var expected = rebuilds.Catalogue().RebuildOrder("ComplaintDetails").Select(e => e.Name).ToList();
-        expected[0].ShouldBe("ComplaintDetails");
-        expected.ShouldContain("TerritoryScorecard");
+        var expected = rebuilds.Catalogue().RebuildOrder("WhistleDetails").Select(e => e.Name).ToList();
+        expected[0].ShouldBe("WhistleDetails");
+        expected.ShouldContain("TerritoryCase");
         rebuilt.ShouldNotBeNull();
         rebuilt.Select(r => r.Name).ShouldBe(expected);
         rebuilt[0].DocumentsWritten.ShouldBe(2);
@@ -65,7 +80,7 @@ public sealed class RebuildRunTests(AppFixture app)
         steps.Where(s => s.Rebuilt is not null).Select(s => (s.Done, s.Rebuilt!.Name)).ShouldBe(expected.Select((name, i) => (i + 1, name)));
         steps.ShouldAllBe(s => s.Count == expected.Count);
         await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession(County);
-        (await session.LoadManyAsync<ComplaintDetails>(TestContext.Current.CancellationToken, lodged)).Count.ShouldBe(2);
+        (await session.LoadManyAsync<WhistleDetails>(TestContext.Current.CancellationToken, whistles)).Count.ShouldBe(2);
 
         (await ProjectionRebuildRun.RunAsync(rebuilds, "NoSuchProjection", null, TestContext.Current.CancellationToken)).ShouldBeNull();
     }
