@@ -34,9 +34,7 @@ public static class CreditFilesEndpoint
     [Authorize(Roles = Scope.CreditFileReaders)]
     public static async Task<IResult> Get(string? format, string? company, IQuerySession session, CancellationToken ct)
     {
-        var query = session.Query<CompanyCreditFile>().AsQueryable();
-        if (company is not null) query = query.Where(x => x.Id == company);
-        var files = await query.OrderByDescending(x => x.Score).ThenBy(x => x.Id).ToListAsync(ct);
+        var files = await CreditFiles.ScoredAsync(session, company, ct);
         var list = files.Select(f => new CreditFileSummary(
             f.Id, f.Name, f.LegalRepresentative, f.Score, f.Grade, f.Additions, f.Deductions, f.Entries.Count)).ToList();
         return format == "csv"
@@ -51,7 +49,7 @@ public static class CreditFilesEndpoint
 public static class CreditFileEndpoint
 {
     public static Task<CompanyCreditFile?> LoadAsync(string code, IQuerySession session, CancellationToken ct) =>
-        session.LoadAsync<CompanyCreditFile>(code, ct);
+        CreditFiles.LoadAsync(session, code, ct);
 
     public static ProblemDetails Validate(string code, string? format, CompanyCreditFile? file) =>
         file is null

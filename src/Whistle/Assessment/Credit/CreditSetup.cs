@@ -5,10 +5,13 @@ namespace Whistle.Assessment.Credit;
 
 public static class CreditSetup
 {
-    /// <summary>The credit files are built by the async daemon: a case's outcome reaches its company's file moments after it is appended.</summary>
+    /// <summary>
+    /// The credit files' cases are built by the async daemon: a case's outcome reaches its company's file moments after it
+    /// is appended. The files are composed from them when read, by company code (indexed).
+    /// </summary>
     public static void Configure(StoreOptions opts)
     {
-        opts.Projections.Add<CompanyCreditFileProjection>(ProjectionLifecycle.Async);
-        opts.Schema.For<CompanyCreditFile>().Index(x => x.Score);
+        opts.Projections.Add<CompanyCreditCaseProjection>(ProjectionLifecycle.Async);
+        opts.Schema.For<CompanyCreditCase>().Index(x => x.Company);
     }
 }

@@ -13,9 +13,10 @@ using Wolverine.Http;
 namespace Whistle.History.Dashboards;
 
 /// <summary>
-/// The property-service companies' credit files from events alone: each event reaches the file of the company code it
-/// carries, as <see cref="CompanyCreditFileProjection"/> routes it, and is folded by the projection's own rules
-/// (<see cref="CreditLedger.Fold"/>). Pure.
+/// The property-service companies' credit files from events alone, the way the live ones are made: each case event
+/// reaches the case it names, as <see cref="CompanyCreditCaseProjection"/> routes it, and is folded by the projection's
+/// own rules (<see cref="CompanyCreditCase.Next"/>); the directory's events give each company's entry as then recorded;
+/// each file is composed from its cases and that entry (<see cref="CreditLedger.Compose"/>). Pure.
 /// </summary>
 public static class CreditReplay
 {
@@ -25,30 +26,24 @@ public static class CreditReplay
         typeof(ComplaintFollowUpRecorded), typeof(MediationCaseOpened), typeof(AgreementSigned), typeof(PerformanceFollowedUp),
     ];
 
-    /// <summary>The company an event concerns, as the projection's identities say; null for none.</summary>
+    /// <summary>The company an event concerns: the directory entry's code, or the company a case event names; null for none.</summary>
     public static string? CompanyOf(object data) => data switch
     {
         PropertyCompanyRegistered e => e.Code,
         PropertyCompanyRevised e => e.Code,
-        ComplaintLodged e => e.PropertyCompanyCode,
-        ComplaintResolved e => e.PropertyCompanyCode,
-        ComplaintFollowUpRecorded e => e.PropertyCompanyCode,
-        MediationCaseOpened e => e.PropertyCompanyCode,
-        AgreementSigned e => e.PropertyCompanyCode,
-        PerformanceFollowedUp e => e.PropertyCompanyCode,
-        _ => null,
+        _ => CompanyCreditCase.CompanyOf(data),
     };
 
-    /// <summary>Every company's file after the events, keyed by company code.</summary>
+    /// <summary>
+    /// Every company's file after the events (in global-sequence order), keyed by company code: each company the directory
+    /// recorded, and each company a case was opened naming.
+    /// </summary>
     public static IReadOnlyDictionary<string, CompanyCreditFile> Replay(IEnumerable<IEvent> events)
     {
-        var files = new Dictionary<string, CompanyCreditFile>(StringComparer.Ordinal);
-        foreach (var e in events)
-        {
-            if (CompanyOf(e.Data) is not { Length: > 0 } code) continue;
-            files[code] = CreditLedger.Fold(files.GetValueOrDefault(code) ?? CompanyCreditFile.Open(code), e);
-        }
-        return files;
+        var (cases, companies) = CreditLedger.Fold(events);
+        var byCompany = cases.Values.ToLookup(c => c.Company, StringComparer.Ordinal);
+        return companies.Keys.Union(byCompany.Select(g => g.Key), StringComparer.Ordinal)
+            .ToDictionary(code => code, code => CreditLedger.Compose(code, companies.GetValueOrDefault(code), byCompany[code]), StringComparer.Ordinal);
     }
 
     /// <summary>An analyst's copy: the legal representative's name masked, as personal data is for analysts.</summary>
