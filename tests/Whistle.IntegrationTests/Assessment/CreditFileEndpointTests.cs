@@ -1,5 +1,6 @@
 using System.Text;
 using JasperFx.Events;
+using Marten;
 using Shouldly;
 using Whistle.Assessment.Compounds;
 using Whistle.Assessment.Credit;
@@ -88,6 +89,22 @@ public sealed class CreditFileEndpointTests(AppFixture app) : MediationContext(a
         again.Score.ShouldBe(file.Score);
         again.Grade.ShouldBe(file.Grade);
         again.Entries.ShouldBe(file.Entries);
+    }
+
+    [Fact]
+    public async Task each_case_is_a_document_of_its_own_and_the_file_is_composed_from_them_and_the_directory()
+    {
+        var (county, complaint, mediation) = await CountyWithOutcomes();
+        var file = await Get<CompanyCreditFile>(Tokens.Office, $"/api/assessment/companies/{Company}", county);
+
+        await using var session = App.Store.QuerySession(county);
+        var cases = await session.Query<CompanyCreditCase>().Where(c => c.Company == Company).ToListAsync(TestContext.Current.CancellationToken);
+        cases.Select(c => c.Id).ShouldBe([complaint, mediation], ignoreOrder: true);
+        cases.Single(c => c.Id == complaint).Entries.Select(e => e.Rule).ShouldBe([CreditRule.SubstantiatedComplaint, CreditRule.GoodRating]);
+        cases.Single(c => c.Id == mediation).Entries.Select(e => e.Rule).ShouldBe([CreditRule.LostMediation]);
+        file.Cases.Select(c => c.Id).ShouldBe([complaint, mediation]);
+        file.Entries.ShouldBe(cases.SelectMany(c => c.Entries).OrderBy(e => e.Sequence));   // no addition past the cap here
+        file.LastSequence.ShouldBe(cases.Max(c => c.LastSequence));
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public sealed class ProjectionEndpointTests(AppFixture app) : IntegrationContext
         var byName = overview.Projections.ToDictionary(p => p.Name);
         foreach (var name in new[] { "AssignmentMonths", "ComplaintDetails", "WhistleDetails", "WorklistWhistle" })
             byName.ShouldContainKey(name);
-        foreach (var name in new[] { "DepartmentScorecard", "TerritoryCase", "CompanyCreditFile" })
+        foreach (var name in new[] { "DepartmentScorecard", "TerritoryCase", "CompanyCreditCase" })
         {
             byName[name].Lifecycle.ShouldBe("Async");
             byName[name].Shards.ShouldHaveSingleItem().Shard.ShouldBe(name + ":All");

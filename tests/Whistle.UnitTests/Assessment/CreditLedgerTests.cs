@@ -10,7 +10,10 @@ using static Whistle.UnitTests.EventSpecification;
 
 namespace Whistle.UnitTests.Assessment;
 
-/// <summary>Given the events of several streams, Then the credit file's entries, score and grade.</summary>
+/// <summary>
+/// Given the events of several streams, Then the cases' documents the projection folds (one per case) and the credit
+/// file composed from them: its entries, score and grade.
+/// </summary>
 public class CreditLedgerTests
 {
     private const string Company = "PC01";
@@ -195,6 +198,121 @@ public class CreditLedgerTests
         again.Score.ShouldBe(first.Score);
         again.Entries.ShouldBe(first.Entries);
         again.LastSequence.ShouldBe(104);
+    }
+
+    /// <summary>The case documents the projection's fold gives for the events, as the daemon routes them (by case id).</summary>
+    private static IReadOnlyDictionary<Guid, CompanyCreditCase> CasesAfter(params (Guid, object)[] events) => CreditLedger.Fold(History(events)).Cases;
+
+    [Fact]
+    public void each_case_is_one_document_holding_its_own_rules_and_entries_at_the_rule_s_own_points()
+    {
+        var cases = CasesAfter(Registered(), Lodged("property-service"), Resolved(), Rated(Satisfaction.Satisfied),
+            MediationOpened(PartySide.Respondent), Agreement());
+
+        cases.Keys.ShouldBe([ComplaintId, MediationId], ignoreOrder: true);
+        var complaint = cases[ComplaintId];
+        (complaint.Company, complaint.Kind, complaint.Number, complaint.CompoundCode, complaint.Answerable)
+            .ShouldBe((Company, CreditCaseKind.Complaint, "TS-2026-0001", "CP040301", true));
+        complaint.Applied.ShouldBe([CreditRule.SubstantiatedComplaint, CreditRule.GoodRating]);
+        complaint.Entries.Select(e => (e.Rule, e.Points, e.StreamId, e.Version, e.Sequence)).ShouldBe(
+            [(CreditRule.SubstantiatedComplaint, -2, ComplaintId, 2, 102), (CreditRule.GoodRating, 1, ComplaintId, 3, 103)]);
+        (complaint.OpenedSequence, complaint.LastSequence).ShouldBe((101, 103));
+        var mediation = cases[MediationId];
+        (mediation.Kind, mediation.Answerable, mediation.OpenedSequence, mediation.LastSequence).ShouldBe((CreditCaseKind.Mediation, true, 104, 105));
+        mediation.Entries.ShouldHaveSingleItem().Rule.ShouldBe(CreditRule.LostMediation);
+    }
+
+    [Fact]
+    public void a_case_document_holds_its_own_case_alone_however_many_cases_the_company_has()
+    {
+        var events = new List<(Guid, object)> { Registered() };
+        for (var i = 0; i < 30; i++)
+        {
+            var id = Guid.NewGuid();
+            events.AddRange([Lodged("property-service", id), Resolved(id)]);
+        }
+        events.AddRange([Lodged("property-service"), Resolved()]);
+
+        var cases = CasesAfter([.. events]);
+
+        cases.Count.ShouldBe(31);
+        cases[ComplaintId].Entries.ShouldHaveSingleItem().StreamId.ShouldBe(ComplaintId);
+        cases[ComplaintId].Applied.ShouldBe([CreditRule.SubstantiatedComplaint]);
+    }
+
+    [Fact]
+    public void a_breach_after_a_performance_and_a_performance_after_a_breach_count_once_each()
+    {
+        var events = new[] { Registered(), MediationOpened(PartySide.Respondent), Agreement(), FollowedUp(PerformanceResult.Performed),
+            FollowedUp(PerformanceResult.Breached), FollowedUp(PerformanceResult.Performed), FollowedUp(PerformanceResult.Breached) };
+
+        CasesAfter(events)[MediationId].Applied.ShouldBe([CreditRule.LostMediation, CreditRule.KeptObligation, CreditRule.DefaultedObligation]);
+        var file = FileAfter(events);
+        file.Entries.Select(e => (e.Rule, e.Points)).ShouldBe(
+            [(CreditRule.LostMediation, -3), (CreditRule.KeptObligation, 2), (CreditRule.DefaultedObligation, -5)]);
+        (file.Additions, file.Deductions, file.Score).ShouldBe((2, 8, 74));
+    }
+
+    [Fact]
+    public void a_case_the_company_does_not_answer_for_is_followed_but_never_scores()
+    {
+        var events = new[] { Registered(), MediationOpened(PartySide.Applicant), Agreement(), FollowedUp(PerformanceResult.Performed) };
+
+        var followed = CasesAfter(events)[MediationId];
+        (followed.Answerable, followed.Applied.Count, followed.Entries.Count, followed.LastSequence).ShouldBe((false, 0, 0, 103));
+        var file = FileAfter(events);
+        file.Cases.ShouldHaveSingleItem().ShouldSatisfyAllConditions(c => c.Id.ShouldBe(MediationId), c => c.Answerable.ShouldBeFalse());
+        file.Score.ShouldBe(80);
+    }
+
+    [Fact]
+    public void a_complaint_naming_no_company_has_no_document_and_an_event_naming_another_company_changes_nothing()
+    {
+        var other = Guid.Parse("0b7e6f4e-0000-4000-8000-000000000003");
+        var cases = CasesAfter(
+            (other, new ComplaintLodged(other, "TS-2026-0002", ComplaintChannel.Hotline, "property-service", "CP040301", "CM0403", "SD04",
+                new Complainant("李四", "13812345679", null), "楼道无人打扫。", Clerk, Now)),
+            (other, new ComplaintResolved(other, "已打扫。", Clerk, Now.AddDays(1), PropertyCompanyCode: Company)),
+            Lodged("property-service"),
+            (ComplaintId, new ComplaintResolved(ComplaintId, "电梯已修复。", Clerk, Now.AddDays(2), PropertyCompanyCode: "PC02")));
+
+        cases.Keys.ShouldBe([ComplaintId]);
+        (cases[ComplaintId].Entries.Count, cases[ComplaintId].LastSequence).ShouldBe((0, 102));
+    }
+
+    [Fact]
+    public void the_additions_cap_applies_across_cases_in_global_sequence_order_whatever_order_the_cases_are_read_in()
+    {
+        var events = new List<(Guid, object)> { Registered() };
+        var ids = Enumerable.Range(0, 41).Select(_ => Guid.NewGuid()).ToList();
+        events.AddRange(ids.Select(id => Lodged("property-service", id)));
+        events.AddRange(ids.Select(id => Rated(Satisfaction.Satisfied, id)));
+        var (cases, companies) = CreditLedger.Fold(History([.. events]));
+
+        var file = CreditLedger.Compose(Company, companies[Company], cases.Values.OrderByDescending(c => c.Id));
+
+        file.Entries.Select(e => e.Sequence).ShouldBe(file.Entries.Select(e => e.Sequence).Order());
+        file.Entries.Take(40).ShouldAllBe(e => e.Points == 1);
+        file.Entries[^1].StreamId.ShouldBe(ids[^1]);
+        file.Entries[^1].Points.ShouldBe(0);
+        file.Entries[^1].Reason.ShouldEndWith("（加分已达上限 40。Additions are capped at 40.）");
+        cases[ids[^1]].Entries.ShouldHaveSingleItem().Points.ShouldBe(1);   // the document keeps the rule's own points
+        (file.Additions, file.Score).ShouldBe((40, 120));
+        file.Cases.Select(c => c.Id).ShouldBe(ids);                           // in the order they were opened
+        file.Entries.Count.ShouldBe(file.Cases.Count);
+    }
+
+    [Fact]
+    public void the_name_credit_code_and_legal_representative_come_from_the_directory_entry_and_an_unknown_company_is_named_by_its_code()
+    {
+        var cases = CasesAfter(Lodged("property-service"), Resolved()).Values;
+
+        var named = CreditLedger.Compose(Company, new PropertyCompanyInfo("安澜县恒信物业服务有限公司", "91410523AXM5M29E21", "马经理", "13947262444", "王建国"), cases);
+        var unknown = CreditLedger.Compose(Company, null, cases);
+
+        (named.Name, named.CreditCode, named.LegalRepresentative, named.Score).ShouldBe(("安澜县恒信物业服务有限公司", "91410523AXM5M29E21", "王建国", 78));
+        (unknown.Name, unknown.CreditCode, unknown.LegalRepresentative, unknown.Score).ShouldBe((Company, null, null, 78));
+        CreditLedger.Compose("PC02", null, cases).Entries.ShouldBeEmpty();   // the cases of another company are not its file's
     }
 
     [Fact]

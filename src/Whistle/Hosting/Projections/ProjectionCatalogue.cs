@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using Whistle.Assessment;
+using Whistle.Assessment.Credit;
 using Whistle.Assessment.Signals;
 using Whistle.Assessment.Territories;
 using Whistle.Whistles;
@@ -14,7 +15,8 @@ public sealed record ProjectionEntry(string Name, ProjectionLifecycle Lifecycle,
 /// other projections write (the department scorecards read <see cref="AssignmentMonths"/>, the territories' cases
 /// read <see cref="WhistleDetails"/>): while those documents are being rebuilt the
 /// readers would see them half-made, so a rebuild of a projection is always followed by the rebuild of every
-/// projection that reads its documents, readers after what they read.
+/// projection that reads its documents, readers after what they read. The credit files' cases
+/// (<see cref="CompanyCreditCase"/>) read nothing while projected: the directory's entry joins them when a file is read.
 /// </summary>
 public sealed class ProjectionCatalogue(IReadOnlyList<ProjectionEntry> entries)
 {
