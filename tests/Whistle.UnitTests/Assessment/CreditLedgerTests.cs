@@ -302,6 +302,32 @@ public class CreditLedgerTests
         file.Entries.Count.ShouldBe(file.Cases.Count);
     }
 
+    public static TheoryData<int, int, int> Histories => new() { { 0, 0, 0 }, { 3, 1, 0 }, { 41, 2, 1 }, { 45, 45, 3 } };
+
+    /// <summary>The list reads the cases' figures alone: its line equals the one the composed file gives, cap included.</summary>
+    [Theory]
+    [MemberData(nameof(Histories))]
+    public void the_list_s_line_from_the_cases_figures_equals_the_composed_file_s(int rated, int resolved, int mediations)
+    {
+        var events = new List<(Guid, object)> { Registered() };
+        var ids = Enumerable.Range(0, Math.Max(rated, resolved)).Select(_ => Guid.NewGuid()).ToList();
+        events.AddRange(ids.Select(id => Lodged("property-service", id)));
+        events.AddRange(ids.Take(rated).Select(id => Rated(Satisfaction.Satisfied, id)));
+        events.AddRange(ids.Take(resolved).Select(id => Resolved(id)));
+        if (mediations > 0) events.AddRange([MediationOpened(PartySide.Respondent), Agreement(), FollowedUp(PerformanceResult.Performed),
+            FollowedUp(PerformanceResult.Breached)]);
+        var (cases, companies) = CreditLedger.Fold(History([.. events]));
+
+        var file = CreditLedger.Compose(Company, companies[Company], cases.Values);
+        var line = CreditLedger.Summarize(Company, companies[Company], cases.Values.Select(c => c.Figures));
+
+        line.ShouldBe(new CreditFileSummary(file.Id, file.Name, file.LegalRepresentative, file.Score, file.Grade, file.Additions,
+            file.Deductions, file.Entries.Count));
+        foreach (var followed in cases.Values)
+            followed.Figures.ShouldBe(new CreditCaseFigures(followed.Entries.Where(e => e.Points > 0).Sum(e => e.Points),
+                -followed.Entries.Where(e => e.Points < 0).Sum(e => e.Points), followed.Entries.Count));
+    }
+
     [Fact]
     public void the_name_credit_code_and_legal_representative_come_from_the_directory_entry_and_an_unknown_company_is_named_by_its_code()
     {

@@ -39,9 +39,10 @@ public static class CompoundProfileEndpoint
         if (compound.Info.PropertyCompanyCode is { } companyCode)
         {
             var entry = await session.LoadAsync<PropertyCompany>(DirectoryIds.PropertyCompany(companyCode), ct);
-            // The credit part: the company's file composed from the cases it answers for (the others never score).
-            var scored = await session.Query<CompanyCreditCase>().Where(c => c.Company == companyCode && c.Answerable).ToListAsync(ct);
-            var credit = entry is null && scored.Count == 0 ? null : CreditLedger.Compose(companyCode, entry?.Info, scored);
+            // The credit part: the company's score and grade from the figures of the cases that scored.
+            var scored = await session.Query<CompanyCreditCase>().Where(c => c.Company == companyCode && c.Answerable && c.Figures.Entries > 0)
+                .Select(c => c.Figures).ToListAsync(ct);
+            var credit = entry is null && scored.Count == 0 ? null : CreditLedger.Summarize(companyCode, entry?.Info, scored);
             company = new ServingCompany(companyCode, entry?.Info.Name ?? companyCode, entry?.Info.LegalRepresentative,
                 credit?.Score, credit?.Grade.ToString());
         }

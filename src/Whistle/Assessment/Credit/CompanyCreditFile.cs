@@ -83,6 +83,8 @@ public sealed record CompanyCreditCase
     public IReadOnlyList<CreditRule> Applied { get; init; } = [];
     /// <summary>The entries the case produced, each with its rule's own points and reason (before the cap).</summary>
     public IReadOnlyList<CreditEntry> Entries { get; init; } = [];
+    /// <summary>The case's figures for the list of files, kept with its entries (<see cref="CreditLedger.Summarize"/>).</summary>
+    public CreditCaseFigures Figures { get; init; } = new(0, 0, 0);
     /// <summary>The opening event's global sequence: a file lists its cases in this order.</summary>
     public long OpenedSequence { get; init; }
     /// <summary>The global sequence of the last event of the case folded.</summary>
@@ -159,14 +161,24 @@ public sealed record CompanyCreditCase
             OpenedSequence = sequence, LastSequence = sequence,
         };
 
-    private CompanyCreditCase Apply(CreditRule rule, IEvent e, DateTimeOffset at, string reason) =>
-        !Answerable || Applied.Contains(rule) ? this : this with
+    private CompanyCreditCase Apply(CreditRule rule, IEvent e, DateTimeOffset at, string reason)
+    {
+        if (!Answerable || Applied.Contains(rule)) return this;
+        var points = CreditPolicy.Points(rule);
+        return this with
         {
             Applied = [.. Applied, rule],
-            Entries = [.. Entries, new CreditEntry(rule, CreditPolicy.Points(rule), reason, Number, e.StreamId, e.Version, e.Sequence,
-                e.EventType.Name, at)],
+            Entries = [.. Entries, new CreditEntry(rule, points, reason, Number, e.StreamId, e.Version, e.Sequence, e.EventType.Name, at)],
+            Figures = new CreditCaseFigures(Figures.Added + Math.Max(points, 0), Figures.Deducted + Math.Max(-points, 0), Figures.Entries + 1),
         };
+    }
 }
+
+/// <summary>
+/// A case's entries in sums: the points its additions add before the cap, those its deductions take, and how many entries
+/// it has. What the list of files reads instead of every entry.
+/// </summary>
+public sealed record CreditCaseFigures(int Added, int Deducted, int Entries);
 
 /// <summary>
 /// The async projection (run by Marten's daemon) of the credit files' cases: one <see cref="CompanyCreditCase"/> per
@@ -234,6 +246,20 @@ public static class CreditLedger
     }
 
     /// <summary>
+    /// The company's line in the list of files from its cases' figures alone, equal to the composed file's
+    /// (<see cref="Compose"/>; tested): additions only grow, so the cap applied entry by entry in sequence order counts
+    /// min(cap, sum of the additions) in all, and the deductions are not capped.
+    /// </summary>
+    public static CreditFileSummary Summarize(string code, PropertyCompanyInfo? company, IEnumerable<CreditCaseFigures> cases)
+    {
+        var (added, deducted, entries) = (0, 0, 0);
+        foreach (var figures in cases) (added, deducted, entries) = (added + figures.Added, deducted + figures.Deducted, entries + figures.Entries);
+        var additions = Math.Min(added, CreditPolicy.AdditionsCap);
+        var score = CreditPolicy.BaseScore + additions - deducted;
+        return new CreditFileSummary(code, company?.Name ?? code, company?.LegalRepresentative, score, CreditPolicy.GradeOf(score), additions, deducted, entries);
+    }
+
+    /// <summary>
     /// Every case document after the events (in global-sequence order), keyed by case id, as the projection routes them;
     /// and, from the directory's events, each company's entry as last recorded.
     /// </summary>
@@ -277,26 +303,25 @@ public static class CreditFiles
     }
 
     /// <summary>
-    /// Every company's file (or the one <paramref name="only"/> names), best score first, then by code: each company of
-    /// the directory, and any company a case names. Only the cases the company answers for are read (the others never
-    /// score), so the files' <see cref="CompanyCreditFile.Cases"/> list those alone: for the summaries.
+    /// Every company's line (or the one <paramref name="only"/> names), best score first, then by code: each company of the
+    /// directory, and any company a case names. Reads the figures of the cases that scored alone, not their entries.
     /// </summary>
-    public static async Task<IReadOnlyList<CompanyCreditFile>> ScoredAsync(IQuerySession session, string? only, CancellationToken ct)
+    public static async Task<IReadOnlyList<CreditFileSummary>> SummariesAsync(IQuerySession session, string? only, CancellationToken ct)
     {
         var companies = session.Query<PropertyCompany>().AsQueryable();
-        var cases = session.Query<CompanyCreditCase>().Where(c => c.Answerable);
+        var cases = session.Query<CompanyCreditCase>().Where(c => c.Answerable && c.Figures.Entries > 0);
         if (only is not null)
         {
             companies = companies.Where(c => c.Code == only);
             cases = cases.Where(c => c.Company == only);
         }
         var entries = (await companies.ToListAsync(ct)).ToDictionary(c => c.Code, c => c.Info, StringComparer.Ordinal);
-        var byCompany = (await cases.ToListAsync(ct)).ToLookup(c => c.Company, StringComparer.Ordinal);
+        var byCompany = (await cases.Select(c => new { c.Company, c.Figures }).ToListAsync(ct)).ToLookup(c => c.Company, c => c.Figures, StringComparer.Ordinal);
         return
         [
             .. entries.Keys.Union(byCompany.Select(g => g.Key), StringComparer.Ordinal)
-                .Select(code => CreditLedger.Compose(code, entries.GetValueOrDefault(code), byCompany[code]))
-                .OrderByDescending(f => f.Score).ThenBy(f => f.Id, StringComparer.Ordinal),
+                .Select(code => CreditLedger.Summarize(code, entries.GetValueOrDefault(code), byCompany[code]))
+                .OrderByDescending(f => f.Score).ThenBy(f => f.Code, StringComparer.Ordinal),
         ];
     }
 }

@@ -34,9 +34,7 @@ public static class CreditFilesEndpoint
     [Authorize(Roles = Scope.CreditFileReaders)]
     public static async Task<IResult> Get(string? format, string? company, IQuerySession session, CancellationToken ct)
     {
-        var files = await CreditFiles.ScoredAsync(session, company, ct);
-        var list = files.Select(f => new CreditFileSummary(
-            f.Id, f.Name, f.LegalRepresentative, f.Score, f.Grade, f.Additions, f.Deductions, f.Entries.Count)).ToList();
+        var list = await CreditFiles.SummariesAsync(session, company, ct);
         return format == "csv"
             ? Results.File(Csv.Write(
                 ["企业编码 Code", "企业名称 Name", "法定代表人 Legal representative", "信用分 Score", "等级 Grade", "加分 Additions", "扣分 Deductions", "记录 Entries"],
