@@ -69,6 +69,8 @@ public sealed class CompanyCreditFile
 /// case's applied rules, so a company document would have to keep a per-case list again (the growth this replaces),
 /// and every event naming a busy company would still queue on one row. The file is composed when read instead; its
 /// figures are sums over the cases' entries, and the as-of replay composes the same way (<see cref="CreditLedger"/>).
+/// The list of files reads each case's <see cref="Figures"/> alone (<see cref="CreditLedger.Summarize"/>, tested to
+/// agree with the composed file).
 /// </remarks>
 public sealed record CompanyCreditCase
 {
