@@ -40,7 +40,7 @@ public sealed record CountyDatabases(IReadOnlyDictionary<string, string> Own, IR
         {
             var database = county["Database"];
             if (database is { Length: > 0 } && !string.Equals(database, MainDatabase, StringComparison.OrdinalIgnoreCase))
-                own[county.Key] = database;
+                own[county.Key] = ConnectionTuning.Apply(database);
             else
                 inMain.Add(county.Key);
         }

@@ -37,7 +37,7 @@ public static class WhistleHosting
         var config = builder.Configuration;
         var services = builder.Services;
         var connectionString = config.GetConnectionString("Whistle") is { Length: > 0 } cs
-            ? cs
+            ? ConnectionTuning.Apply(cs)
             : throw new InvalidOperationException(
                 "ConnectionStrings:Whistle is not set. ops/run sets it; elsewhere set ConnectionStrings__Whistle.");
 
