@@ -70,6 +70,12 @@ public static class WhistleHosting
                 opts.Events.MetadataConfig.HeadersEnabled = true;
                 opts.Events.MetadataConfig.UserNameEnabled = true;
 
+                // The daemon looks for newly committed events every 100 ms while events keep coming and every 250 ms when
+                // quiet (Marten's defaults: 250 ms and 1 s). A poll is one indexed query; the read models of the joint
+                // meeting's office then trail a command by a few hundred milliseconds, not by a second (issue 17, lag).
+                opts.Projections.FastPollingTime = TimeSpan.FromMilliseconds(100);
+                opts.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(250);
+
                 opts.Storage.ExtendedSchemaObjects.Add(CaseNumbers.Table());
                 IntegritySetup.Configure(opts);
 

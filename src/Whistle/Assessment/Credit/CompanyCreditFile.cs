@@ -33,9 +33,10 @@ public sealed record CreditCase(Guid Id, CreditCaseKind Kind, string Number, str
 /// <summary>
 /// 物业服务企业信用档案: a property-service company's credit file. The score is <see cref="CreditPolicy.BaseScore"/> plus the
 /// additions (capped at <see cref="CreditPolicy.AdditionsCap"/>) minus the deductions; every change is an entry naming
-/// its event. Not stored: composed when read (<see cref="CreditLedger.Compose"/>) from the company's
-/// <see cref="CompanyCreditCase"/> documents and the directory's entry for its name, credit code and legal representative.
+/// its event. Not stored: composed when read from the credit rules' case documents naming the company, and the
+/// directory's entry for its name, credit code and legal representative.
 /// </summary>
+/// <remarks>Composed by <see cref="CreditLedger.Compose"/> from <see cref="CompanyCreditCase"/> documents.</remarks>
 public sealed class CompanyCreditFile
 {
     /// <summary>The company's code in the county directory.</summary>
