@@ -121,6 +121,9 @@ public static class WhistleHosting
             // of every 5 s (one indexed query a second, on the one node that holds the scheduling agent).
             opts.Durability.ScheduledJobFirstExecution = TimeSpan.Zero;
             opts.Durability.ScheduledJobPollingTime = TimeSpan.FromSeconds(1);
+            // A poll takes up to 1,000 due messages (Wolverine's default 100 held a crowd to 100 a second: 1,000 deadlines
+            // due at one moment fired over 10 s in ops/bench/deadlines).
+            opts.Durability.RecoveryBatchSize = 1000;
             opts.EnableRelayOfUserName = true;
             // Idempotency-Key answers, kept in the command's own transaction (see Idempotency).
             opts.Durability.EnableDeduplicatedResponses = true;
