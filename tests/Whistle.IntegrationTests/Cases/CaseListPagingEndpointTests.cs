@@ -10,7 +10,7 @@ namespace Whistle.IntegrationTests.Cases;
 
 /// <summary>
 /// The shared case list pages in SQL over one summary per case: paging through a county with more cases than a page,
-/// across all three kinds, shows every case the caller may see once and only once, newest first with ties by id.
+/// across all three kinds, shows every case the caller may see once and only once, newest first with ties by id (descending).
 /// </summary>
 [Collection(SharedClock.Name)]
 public sealed class CaseListPagingEndpointTests(AppFixture app) : IntegrationContext(app)
@@ -44,7 +44,7 @@ public sealed class CaseListPagingEndpointTests(AppFixture app) : IntegrationCon
         all.Ids.ShouldBeUnique();
         all.Ids.Order().ShouldBe(east.Concat(elsewhere).Order());
         all.Ids.ShouldBe((await Get<CasePage>(Tokens.Office, "/api/cases?pageSize=100", county)).Items.Select(i => i.Id));
-        all.Items.ShouldBe(all.Items.OrderByDescending(i => i.OpenedAt).ThenBy(i => i.Id).ToList());
+        all.Items.ShouldBe(all.Items.OrderByDescending(i => i.OpenedAt).ThenByDescending(i => i.Id).ToList());
         all.Items.Select(i => i.Kind).Distinct().Order().ShouldBe(["complaint", "fee-dispute", "mediation"]);
 
         // A community worker sees its own community's complaints (and fee disputes; none here), no mediation case.
@@ -52,7 +52,7 @@ public sealed class CaseListPagingEndpointTests(AppFixture app) : IntegrationCon
         community.Pages.ShouldBe(3);
         community.Ids.ShouldBeUnique();
         community.Ids.Order().ShouldBe(east.Order());
-        community.Items.ShouldBe(community.Items.OrderByDescending(i => i.OpenedAt).ThenBy(i => i.Id).ToList());
+        community.Items.ShouldBe(community.Items.OrderByDescending(i => i.OpenedAt).ThenByDescending(i => i.Id).ToList());
         community.Ids[0].ShouldBe(east[^1]);
     }
 
@@ -71,6 +71,29 @@ public sealed class CaseListPagingEndpointTests(AppFixture app) : IntegrationCon
     }
 
     [Fact]
+    public async Task past_ten_thousand_matches_the_total_reads_the_cap_and_says_it_is_not_exact()
+    {
+        var county = await App.NewCountyAsync();
+        var now = App.Clock.GetUtcNow();
+        var summaries = Enumerable.Range(0, CaseListEndpoint.TotalCountedUpTo + 1).Select(i => new CaseSummary
+        {
+            Id = Guid.NewGuid(), Kind = CaseSummary.Complaint, Number = $"T{i:00000}", Status = "Lodged", Open = true,
+            CommunityCode = i < 3 ? "CM0102" : "CM0101", SubDistrictCode = "SD01", OpenedAt = now.AddSeconds(-i), UpdatedAt = now,
+        }).ToList();
+        await App.Store.BulkInsertAsync(county, summaries, cancellation: TestContext.Current.CancellationToken);
+
+        var first = await Get<CasePage>(Tokens.Office, "/api/cases?pageSize=20", county);
+        var second = await Get<CasePage>(Tokens.Office, "/api/cases?page=2&pageSize=20", county);
+        var few = await Get<CasePage>(Tokens.Office, "/api/cases?communityCode=CM0102", county);
+
+        (first.Total, first.TotalIsExact).ShouldBe((10_000, false));
+        first.Items.Select(i => i.Number).ShouldBe(summaries.Take(20).Select(s => s.Number));
+        second.Items.Select(i => i.Number).ShouldBe(summaries.Skip(20).Take(20).Select(s => s.Number));
+        (few.Total, few.TotalIsExact).ShouldBe((3, true));
+        few.Items.Select(i => i.Number).ShouldBe(["T00000", "T00001", "T00002"]);
+    }
+
+    [Fact]
     public async Task a_role_that_sees_no_kind_asked_for_gets_an_empty_page()
     {
         var county = await App.NewCountyAsync();
@@ -82,8 +105,8 @@ public sealed class CaseListPagingEndpointTests(AppFixture app) : IntegrationCon
         var open = await Get<CasePage>(Tokens.Office, "/api/cases?open=true&communityCode=CM0101", county);
 
         supervisor.Items.ShouldBeEmpty();
-        supervisor.Total.ShouldBe(0);
-        closed.Total.ShouldBe(0);
+        (supervisor.Total, supervisor.TotalIsExact).ShouldBe((0, true));
+        (closed.Total, closed.TotalIsExact).ShouldBe((0, true));
         open.Items.ShouldHaveSingleItem().Kind.ShouldBe("mediation");
     }
 
