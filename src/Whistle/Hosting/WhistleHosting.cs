@@ -56,12 +56,12 @@ public static class WhistleHosting
                 // A database per county where configured (CountyDatabases), conjoined tenancy inside each.
                 if (counties.Separate) counties.Configure(opts, connectionString);
                 opts.DatabaseSchemaName = WhistleSchema.Name;
-                // A start whose configured schema is the one last applied (SchemaFingerprints keeps only that one) checks it with one SELECT (Weasel's fingerprint of the
-                // expected DDL, kept in public.weasel_schema_fingerprints) instead of reading the catalog for ~50 tables (~700
-                // statements); any change to the configuration changes the fingerprint and the full comparison and patch run as
-                // before. A change made to the database by hand is not seen while the fingerprint matches. Measured (issue 17,
-                // cold start, 2 shared cores, 4 rounds each, same minute): exec to first lodging 4.72-4.90 s with the stamp,
-                // 4.71-5.37 s without (medians 4.77 and 5.03 s).
+                // A start whose configured schema is the one last applied (SchemaFingerprints keeps only that one) checks it
+                // with one SELECT (Weasel's fingerprint of the expected DDL, kept in public.weasel_schema_fingerprints) instead
+                // of reading the catalog for ~50 tables (~700 statements); any change to the configuration changes the
+                // fingerprint, and the full comparison and patch run as before. A change made to the database by hand is not
+                // seen while the fingerprint matches. Measured (issue 17, cold start, 2 shared cores, 4 rounds each, same
+                // minute): exec to first lodging 4.72-4.90 s with the stamp, 4.71-5.37 s without (medians 4.77 and 5.03 s).
                 opts.Advanced.Migrator.UseSchemaFingerprinting = true;
                 opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
 
