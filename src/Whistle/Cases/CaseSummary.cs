@@ -42,7 +42,11 @@ public sealed class CaseSummary
     public string? SubDistrictCode { get; set; }
     public string? CompoundCode { get; set; }
     public string Summary { get; set; } = "";
-    public DateTimeOffset OpenedAt { get; set; }
+    /// <summary>
+    /// When the case was opened, held in UTC: it is a column of its own that pages order by (CasesSetup), and PostgreSQL's
+    /// <c>timestamptz</c> takes UTC values only (a time read or given with the county's +08:00 would fail the write).
+    /// </summary>
+    public DateTimeOffset OpenedAt { get; set => field = value.ToUniversalTime(); }
     public DateTimeOffset UpdatedAt { get; set; }
 
     /// <summary>A fee dispute's summary names its compound, unit and what is still owed: kept to rewrite it after each payment.</summary>

@@ -74,7 +74,8 @@ public sealed class CaseListPagingEndpointTests(AppFixture app) : IntegrationCon
     public async Task past_ten_thousand_matches_the_total_reads_the_cap_and_says_it_is_not_exact()
     {
         var county = await App.NewCountyAsync();
-        var now = App.Clock.GetUtcNow();
+        // Opened at the county's local time (+08:00), as events loaded or replayed may carry it: held in UTC.
+        var now = App.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
         var summaries = Enumerable.Range(0, CaseListEndpoint.TotalCountedUpTo + 1).Select(i => new CaseSummary
         {
             Id = Guid.NewGuid(), Kind = CaseSummary.Complaint, Number = $"T{i:00000}", Status = "Lodged", Open = true,

@@ -29,6 +29,19 @@ public class CaseSummaryProjectionTests
     }
 
     [Fact]
+    public void the_opened_time_is_held_in_utc_for_its_column_whatever_offset_it_came_with()
+    {
+        var local = new DateTimeOffset(2026, 11, 23, 11, 11, 0, TimeSpan.FromHours(8));
+
+        var s = new CaseSummary { OpenedAt = local };
+        var read = JsonSerializer.Deserialize<CaseSummary>("""{"openedAt":"2026-11-23T11:11:00+08:00"}""", JsonSerializerOptions.Web)!;
+
+        (s.OpenedAt, s.OpenedAt.Offset).ShouldBe((local, TimeSpan.Zero));
+        (read.OpenedAt, read.OpenedAt.Offset).ShouldBe((local, TimeSpan.Zero));
+        s.OpenedAt.ShouldBe(new DateTimeOffset(2026, 11, 23, 3, 11, 0, TimeSpan.Zero));
+    }
+
+    [Fact]
     public void a_closed_complaint_is_no_longer_open_and_dated_by_its_last_act()
     {
         var s = Summary(C.Lodged(), C.Accepted(), C.Resolved(), C.Closed());
