@@ -26,11 +26,10 @@ public static class CaseListEndpoint
     public const int MaxPageSize = 100;
 
     /// <summary>
-    /// Matches are counted up to this many (500 pages of 20), as search services count: an exact count of a county's
-    /// hundred thousand cases read the whole index on every page (60 ms of PostgreSQL's time each), and nobody pages
-    /// that far; past it the page says "10,000 or more".
+    /// Matches are counted up to this many (<see cref="CappedCount"/>): an exact count of a county's hundred thousand
+    /// cases read the whole index on every page (60 ms of PostgreSQL's time each); past it the page says "10,000 or more".
     /// </summary>
-    public const int TotalCountedUpTo = 10_000;
+    public const int TotalCountedUpTo = CappedCount.Cap;
 
     /// <summary>Who may call the list: whoever sees at least one of its kinds.</summary>
     public const string Readers = Scope.ComplaintReaders + "," + Scope.MediationReaders;
@@ -70,22 +69,10 @@ public static class CaseListEndpoint
         var q = session.Query<CaseSummary>().Where(seen);
         if (communityCode is not null) q = q.Where(x => x.CommunityCode == communityCode);
         if (open is { } o) q = q.Where(x => x.Open == o);
-        var total = await CountUpTo(session, q, TotalCountedUpTo + 1, ct);
+        var (total, exact) = await CappedCount.CountAsync(session, q.Select(x => x.Id), ct, TotalCountedUpTo);
         var items = await q.OrderByDescending(x => x.OpenedAt).ThenByDescending(x => x.Id)
             .Skip((number - 1) * size).Take(size).ToListAsync(ct);
-        return new CasePage([.. items.Select(Item)], number, size, Math.Min(total, TotalCountedUpTo), total <= TotalCountedUpTo);
-    }
-
-    /// <summary>
-    /// The number of matches, counting no further than <paramref name="limit"/>. Marten puts a LINQ <c>Take</c> after
-    /// its <c>count(*)</c>, where it limits nothing, so the count wraps the limited query Marten writes for the ids.
-    /// </summary>
-    private static async Task<long> CountUpTo(IQuerySession session, IQueryable<CaseSummary> matches, int limit, CancellationToken ct)
-    {
-        var command = matches.Select(x => x.Id).Take(limit).ToCommand();
-        command.CommandText = $"select count(*) from ({command.CommandText.TrimEnd(';', ' ')}) as matches";
-        await using var reader = await session.ExecuteReaderAsync(command, ct);
-        return await reader.ReadAsync(ct) ? reader.GetInt64(0) : 0;
+        return new CasePage([.. items.Select(Item)], number, size, total, exact);
     }
 
     private static CaseListItem Item(CaseSummary s) => new(

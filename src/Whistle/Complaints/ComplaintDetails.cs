@@ -26,7 +26,12 @@ public sealed class ComplaintDetails
     public Complainant Complainant { get; set; } = new("", "", null);
     public string Description { get; set; } = "";
     public Actor LodgedBy { get; set; } = new("", "", "");
-    public DateTimeOffset LodgedAt { get; set; }
+    /// <summary>
+    /// When the complaint was lodged, held in UTC: it is a column of its own that the list orders by (ComplaintsSetup),
+    /// and PostgreSQL's <c>timestamptz</c> takes UTC values only (a time given with the county's +08:00 would fail the
+    /// write). Pages show it in the county's time.
+    /// </summary>
+    public DateTimeOffset LodgedAt { get; set => field = value.ToUniversalTime(); }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? AcceptedAt { get; set; }
     public string? DeclineReason { get; set; }

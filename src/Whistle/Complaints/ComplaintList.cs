@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
 using Marten;
-using Marten.Pagination;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Whistle.County.Deadlines;
@@ -34,7 +33,11 @@ public sealed record ComplaintListItem(
     DateTimeOffset? NextDue = null,
     bool Overdue = false);
 
-public sealed record ComplaintPage(IReadOnlyList<ComplaintListItem> Items, int Page, int PageSize, long Total);
+/// <summary>
+/// A page of the complaint list. <see cref="Total"/> counts the complaints the filters match up to
+/// <see cref="CappedCount.Cap"/>; past that, <see cref="TotalIsExact"/> is false and the total reads the cap ("10,000 or more").
+/// </summary>
+public sealed record ComplaintPage(IReadOnlyList<ComplaintListItem> Items, int Page, int PageSize, long Total, bool TotalIsExact = true);
 
 /// <summary>The filters of the complaint list, parsed and checked.</summary>
 public sealed record ComplaintFilter(
@@ -118,14 +121,16 @@ public static class ComplaintListEndpoint
         if (filter.Number is { Kind: NumberMatchKind.Prefix, Text: var start }) query = query.Where(x => x.Number.StartsWith(start));
         if (filter.Number is { Kind: NumberMatchKind.Sequence, Text: var end }) query = query.Where(x => x.Number.EndsWith(end));
         if (filter.Words is { } words) query = words.Filter(query);
-        if (filter.LodgedFrom is { } from) query = query.Where(x => x.LodgedAt >= from);
-        if (filter.LodgedTo is { } to) query = query.Where(x => x.LodgedAt < to);
+        // In UTC, as the column holds them (ComplaintDetails.LodgedAt).
+        if (filter.LodgedFrom?.ToUniversalTime() is { } from) query = query.Where(x => x.LodgedAt >= from);
+        if (filter.LodgedTo?.ToUniversalTime() is { } to) query = query.Where(x => x.LodgedAt < to);
         if (filter.Overdue is true) query = query.Where(x => x.Overdue);
         if (filter.Overdue is false) query = query.Where(x => !x.Overdue);
 
+        var (total, isExact) = await CappedCount.CountAsync(session, query.Select(x => x.Id), ct);
         var rows = await query.OrderByDescending(x => x.LodgedAt).ThenByDescending(x => x.Number)
-            .ToPagedListAsync(filter.Page, filter.PageSize, ct);
-        return new ComplaintPage(rows.Select(Row).ToList(), filter.Page, filter.PageSize, rows.TotalItemCount);
+            .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize).ToListAsync(ct);
+        return new ComplaintPage([.. rows.Select(Row)], filter.Page, filter.PageSize, total, isExact);
     }
 
     private static ComplaintListItem Row(ComplaintDetails d) => new(

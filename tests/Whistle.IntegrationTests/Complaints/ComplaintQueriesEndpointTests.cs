@@ -2,6 +2,7 @@ using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Shouldly;
 using Whistle.Complaints;
+using Whistle.Kernel;
 
 namespace Whistle.IntegrationTests.Complaints;
 
@@ -87,6 +88,39 @@ public sealed class ComplaintQueriesEndpointTests(AppFixture app) : IntegrationC
         page.Items.Count.ShouldBe(1);
         (await List("", Tokens.OtherCommunity)).Items.Select(x => x.Id).ShouldBe([elsewhere.Id]);
         (await List("", Tokens.SubDistrict)).Items.Select(x => x.CommunityId).ShouldBe(["CM0102", "CM0101"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task past_ten_thousand_matches_the_total_reads_the_cap_and_a_community_or_status_stays_exact()
+    {
+        var county = await App.NewCountyAsync();
+        // Lodged at the county's local time (+08:00), as Development's clock and loaded events give it: held in UTC.
+        var now = App.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
+        var complaints = Enumerable.Range(0, CappedCount.Cap + 1).Select(i => new ComplaintDetails
+        {
+            Id = Guid.NewGuid(), Number = $"TS-2026-{i:000000}", Channel = ComplaintChannel.Hotline, Status = i < 3 ? ComplaintStatus.Accepted : ComplaintStatus.Lodged,
+            CategoryId = "noise", CompoundId = "CP010101", CommunityId = i is >= 3 and < 8 ? "CM0102" : "CM0101", SubDistrictId = "SD01",
+            Complainant = new Complainant("张三", "13812345678", null), Description = $"噪音 {i}",
+            LodgedAt = now.AddSeconds(-i), UpdatedAt = now,
+        }).ToList();
+        await App.Store.BulkInsertAsync(county, complaints, cancellation: TestContext.Current.CancellationToken);
+
+        async Task<ComplaintPage> List(string query) => await Get<ComplaintPage>(Tokens.Supervisor, "/api/complaints" + query, county);
+        var first = await List("?pageSize=20");
+        var second = await List("?page=2&pageSize=20");
+        var accepted = await List("?status=Accepted");
+        var community = await List("?communityId=CM0102");
+        var lastMinute = await List("?lodgedFrom=" + Uri.EscapeDataString(now.AddSeconds(-59).ToString("O")));
+
+        (first.Total, first.TotalIsExact).ShouldBe((10_000, false));
+        first.Items.Select(i => i.Number).ShouldBe(complaints.Take(20).Select(c => c.Number));
+        first.Items[0].LodgedAt.ShouldBe(now);
+        second.Items.Select(i => i.Number).ShouldBe(complaints.Skip(20).Take(20).Select(c => c.Number));
+        (accepted.Total, accepted.TotalIsExact).ShouldBe((3, true));
+        accepted.Items.Select(i => i.Number).ShouldBe(["TS-2026-000000", "TS-2026-000001", "TS-2026-000002"]);
+        (community.Total, community.TotalIsExact).ShouldBe((5, true));
+        community.Items.Select(i => i.Number).ShouldBe(["TS-2026-000003", "TS-2026-000004", "TS-2026-000005", "TS-2026-000006", "TS-2026-000007"]);
+        (lastMinute.Total, lastMinute.TotalIsExact).ShouldBe((60, true));
     }
 
     [Fact]

@@ -57,8 +57,10 @@ public sealed class ReadModelExport(IDocumentStore store)
                 await writer.WriteAsync(Csv.Line(ComplaintHeader));
                 for (var skip = 0; ; skip += Page)
                 {
+                    // In UTC, as the lodged time's column holds it (ComplaintDetails.LodgedAt).
+                    var (start, end) = (range.Start.ToUniversalTime(), range.End.ToUniversalTime());
                     var page = await scope.Filter(session.Query<ComplaintDetails>(), ComplaintDetails.Fields)
-                        .Where(c => c.LodgedAt >= range.Start && c.LodgedAt < range.End)
+                        .Where(c => c.LodgedAt >= start && c.LodgedAt < end)
                         .OrderBy(c => c.LodgedAt).ThenBy(c => c.Id).Skip(skip).Take(Page).ToListAsync(ct);
                     foreach (var c in page) await Write(ComplaintRow(c));
                     if (page.Count < Page) break;
