@@ -16,6 +16,7 @@ public sealed class ConnectionTuningTests
 
         tuned.MaxAutoPrepare.ShouldBe(64);
         tuned.AutoPrepareMinUsages.ShouldBe(2);
+        tuned.CommandTimeout.ShouldBe(300);
         tuned.Host.ShouldBe("127.0.0.1");
         tuned.Port.ShouldBe(55432);
         tuned.Database.ShouldBe("whistle");
@@ -32,6 +33,12 @@ public sealed class ConnectionTuningTests
         tuned.MaxAutoPrepare.ShouldBe(maxAutoPrepare);
         tuned.AutoPrepareMinUsages.ShouldBe(minUsages);
     }
+
+    [Theory]
+    [InlineData("Host=db;Command Timeout=30", 30)]
+    [InlineData("Host=db;commandtimeout=0", 0)]
+    public void a_command_timeout_the_string_gives_itself_is_kept(string connectionString, int seconds) =>
+        Tuned(connectionString).CommandTimeout.ShouldBe(seconds);
 
     [Fact]
     public void other_options_pass_through_unchanged()
