@@ -13,10 +13,11 @@ public static class AssessmentSetup
         opts.Events.AddEventTypes(ScoreAppealEventTypes.All);
         opts.Projections.Add<ScoreAppealDetailsProjection>(ProjectionLifecycle.Inline);
         opts.Schema.For<ScoreAppealDetails>().Index(x => x.Month).Index(x => x.Department);
-        // Inline, so that the daemon finds the month of every whistle event it routes to a scorecard.
+        // Inline, so that the daemon finds the month of every whistle event it routes to a month-keyed document.
         opts.Projections.Add<AssignmentMonthsProjection>(ProjectionLifecycle.Inline);
-        opts.Projections.Add<DepartmentScorecardProjection>(ProjectionLifecycle.Async);
-        opts.Schema.For<DepartmentScorecard>().Index(x => x.Month);
+        opts.Projections.Add<ScoredAssignmentProjection>(ProjectionLifecycle.Async);
+        // The department scorecards read a month's assignments (the ranking), or one department's month (the figures' events).
+        opts.Schema.For<ScoredAssignment>().Index(x => x.Month).Index([x => x.Department, x => x.Month]);
         opts.Projections.Add<TerritoryCaseProjection>(ProjectionLifecycle.Async);
         // The territories' scorecards read a month's cases, in the reader's scope: by month, community and sub-district.
         opts.Schema.For<TerritoryCase>().Index(x => x.Month).Index(x => x.Community).Index(x => x.SubDistrict);

@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
-using JasperFx.Events;
 using Marten;
-using Marten.Events.Projections;
 using Whistle.Assessment.Appeals;
 using Whistle.Whistles;
 
@@ -86,9 +84,10 @@ public sealed record AssessedAssignment
 }
 
 /// <summary>
-/// A department's scorecard for one month of the county (一哨一考核), keyed "gongan:2026-11": the assignments whose first
-/// sign-for due time falls in the month, with what happened to each. The figures, rates and score are computed from
-/// them (<see cref="ScorecardFigures"/>); docs/assessment.md gives each formula. Built by the async daemon.
+/// A department's scorecard for one month of the county (一哨一考核), "gongan:2026-11": the assignments whose first
+/// sign-for due time falls in the month, with what happened to each, in the order they were given. Composed when read
+/// from the month's <see cref="ScoredAssignment"/> documents of the department (<see cref="Of"/>); never stored. The
+/// figures, rates and score are computed from them (<see cref="ScorecardFigures"/>); docs/assessment.md gives each formula.
 /// </summary>
 public sealed record DepartmentScorecard
 {
@@ -104,114 +103,21 @@ public sealed record DepartmentScorecard
     }
 
     /// <summary>
-    /// The next scorecard after one whistle event routed to it (the projection routes only the events of its department's
-    /// assignments in its month). Pure: the projection's whole logic, and what the unit tests fold.
+    /// The department's scorecard for the month from its assignments' documents (those of other departments or months
+    /// are left out): in the order they were given (<see cref="ScoredAssignment.GivenSequence"/>), then by whistle id.
     /// </summary>
-    public static DepartmentScorecard Next(DepartmentScorecard? card, string id, object data)
-    {
-        card ??= Empty(id);
-        var department = card.Department;
-        return data switch
+    public static DepartmentScorecard Of(string department, string month, IEnumerable<ScoredAssignment> documents) =>
+        Empty(AssessmentMonth.Key(department, month)) with
         {
-            WhistleBlown e => e.Assignments.Where(a => a.Department == department && AssessmentMonth.Of(a.Deadlines.SignForDue) == card.Month)
-                .Aggregate(card, (c, a) => c.Add(new AssessedAssignment
-                {
-                    WhistleId = e.WhistleId, ComplaintNumber = e.ComplaintNumber, SubDistrict = e.SubDistrictCode, Role = a.Role, AssignedAt = e.At,
-                    SignForDue = a.Deadlines.SignForDue, ReplyDue = a.Deadlines.ReplyDue,
-                })),
-            RejectionArbitrated e => card.Arbitrated(e),
-            AssignmentSignedFor e when e.Department == department => card.Change(e.WhistleId, a => a with { SignedForAt = a.SignedForAt ?? e.At }),
-            AssignmentRejected e when e.Department == department => card.Change(e.WhistleId, a => a with { RejectedAt = a.RejectedAt ?? e.At }),
-            AssignmentReplied e when e.Department == department => card.Change(e.WhistleId, a => a with { RepliedAt = e.At }),
-            ReplyReturned e when e.Department == department => card.Change(e.WhistleId, a => a with { RepliedAt = null, ReplyDue = e.Renewed.ReplyDue }),
-            ExtensionGranted e when e.Department == department => card.Change(e.WhistleId, a => a with { ReplyDue = e.ReplyDue }),
-            WhistleEscalated e when e.Department == department => card.Change(e.WhistleId, a => a with { ReplyDue = e.Renewed.ReplyDue }),
-            AssignmentDeadlinesRenewed e when e.Department == department => card.Change(e.WhistleId, a => a with { ReplyDue = e.Renewed.ReplyDue }),
-            // One charge per missed due time: the same miss delivered again, or recorded for another department of the
-            // same round, charges this department nothing more.
-            AssignmentOverdue e when e.Department == department => card.Change(e.WhistleId, a =>
-                a.Missed.Any(m => m.Kind == e.Kind && m.DueAt == e.DueAt) ? a : a with { Missed = a.Missed.Add(new MissedDeadline(e.Kind, e.DueAt, e.At)) }),
-            DepartmentRated e when e.Department == department => card.Change(e.WhistleId, a => a with { Rating = e.Score }),
-            ScoreAppealLodged e when e.Item.Department == department && e.Item.Month == card.Month => card.Change(e.Item.WhistleId, a =>
-                a.Appeals.Any(x => x.AppealId == e.AppealId) ? a
-                    : a with { Appeals = a.Appeals.Add(new AssignmentAppeal(e.AppealId, e.Item.Kind, e.Item.DueAt, e.Reason, e.At)) }),
-            ScoreAppealRuled e when e.Item.Department == department && e.Item.Month == card.Month => card.Change(e.Item.WhistleId, a => a with
-            {
-                Appeals = [.. a.Appeals.Select(x => x.AppealId == e.AppealId ? x with { Ruling = e.Ruling, RulingReason = e.Reason, RuledAt = e.At } : x)],
-            }),
-            _ => card,
+            Assignments =
+            [
+                .. documents.Where(d => d.Department == department && d.Month == month)
+                    .OrderBy(d => d.GivenSequence).ThenBy(d => d.Assignment.WhistleId).Select(d => d.Assignment),
+            ],
         };
-    }
 
-    private DepartmentScorecard Arbitrated(RejectionArbitrated e)
-    {
-        var card = e.Department != Department ? this : Change(e.WhistleId, a => a with
-        {
-            Ruling = e.Ruling,
-            ReplyDue = e.Ruling == ArbitrationRuling.Overruled && e.Renewed is { } renewed ? renewed.ReplyDue : a.ReplyDue,
-        });
-        if (e.Reassignment is not { } terms || terms.Department != Department || AssessmentMonth.Of(terms.Deadlines.SignForDue) != Month) return card;
-        return card.Add(new AssessedAssignment
-        {
-            WhistleId = e.WhistleId, Role = terms.Role, AssignedAt = e.At,
-            SignForDue = terms.Deadlines.SignForDue, ReplyDue = terms.Deadlines.ReplyDue,
-        });
-    }
-
-    /// <summary>A department holds one assignment per whistle: one brought back to it keeps its first.</summary>
-    private DepartmentScorecard Add(AssessedAssignment assignment) =>
-        Assignments.Any(a => a.WhistleId == assignment.WhistleId) ? this : this with { Assignments = Assignments.Add(assignment) };
-
-    private DepartmentScorecard Change(Guid whistleId, Func<AssessedAssignment, AssessedAssignment> change)
-    {
-        var index = Assignments.FindIndex(a => a.WhistleId == whistleId);
-        return index < 0 ? this : this with { Assignments = Assignments.SetItem(index, change(Assignments[index])) };
-    }
-}
-
-/// <summary>
-/// The async projection (run by Marten's daemon) of the department scorecards. A whistle event is routed to the
-/// scorecard of its department and month: the month of <see cref="WhistleBlown"/>'s assignments is on the event; for
-/// every later event it is read from <see cref="AssignmentMonths"/>, kept inline with the events.
-/// </summary>
-public partial class DepartmentScorecardProjection : MultiStreamProjection<DepartmentScorecard, string>
-{
-    public DepartmentScorecardProjection()
-    {
-        IncludeType<WhistleBlown>();
-        IncludeType<AssignmentSignedFor>();
-        IncludeType<AssignmentRejected>();
-        IncludeType<RejectionArbitrated>();
-        IncludeType<AssignmentReplied>();
-        IncludeType<ReplyReturned>();
-        IncludeType<ExtensionGranted>();
-        IncludeType<WhistleEscalated>();
-        IncludeType<AssignmentDeadlinesRenewed>();
-        IncludeType<AssignmentOverdue>();
-        IncludeType<DepartmentRated>();
-        IncludeType<ScoreAppealLodged>();
-        IncludeType<ScoreAppealRuled>();
-        CustomGrouping(Group);
-    }
-
-    public override DepartmentScorecard? Evolve(DepartmentScorecard? snapshot, string id, IEvent e) =>
-        DepartmentScorecard.Next(snapshot, id, e.Data);
-
-    private static async Task Group(IQuerySession session, IReadOnlyList<IEvent> events, JasperFx.Events.Grouping.IEventGrouping<string> grouping)
-    {
-        var months = await AssignmentMonthRouting.LoadAsync(session,
-            [.. events.SelectMany(e => AssignmentMonthRouting.Concerned(e.Data)).Select(c => c.Whistle).Distinct()]);
-        foreach (var e in events)
-        {
-            var keys = e.Data switch
-            {
-                WhistleBlown blown => AssignmentMonthRouting.KeysOf(blown),
-                // An appeal's events carry the department and month of the item they concern.
-                ScoreAppealLodged { Item: var lodged } => [AssessmentMonth.Key(lodged.Department, lodged.Month)],
-                ScoreAppealRuled { Item: var ruled } => [AssessmentMonth.Key(ruled.Department, ruled.Month)],
-                _ => AssignmentMonthRouting.KeysOf(e.Data, months),
-            };
-            foreach (var key in keys) grouping.AddEvent(key, e);
-        }
-    }
+    /// <summary>The month's scorecards, by department code: one for each department with an assignment in the month.</summary>
+    public static IReadOnlyDictionary<string, DepartmentScorecard> OfMonth(string month, IEnumerable<ScoredAssignment> documents) =>
+        documents.Where(d => d.Month == month).GroupBy(d => d.Department, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => Of(g.Key, month, g), StringComparer.Ordinal);
 }

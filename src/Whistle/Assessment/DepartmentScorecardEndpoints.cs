@@ -34,8 +34,7 @@ public static class MonthAssessment
     {
         var policy = await DeadlinePolicy.CurrentAsync(session, ct);
         var departments = (await session.Query<Department>().ToListAsync(ct)).ToDictionary(d => d.Code, d => d.Info.Name, StringComparer.Ordinal);
-        var cards = (await session.Query<DepartmentScorecard>().Where(c => c.Month == month).ToListAsync(ct))
-            .ToDictionary(c => c.Department, StringComparer.Ordinal);
+        var cards = DepartmentScorecard.OfMonth(month, await session.Query<ScoredAssignment>().Where(a => a.Month == month).ToListAsync(ct));
         // The gaming signals stand beside the score, never in it.
         var signals = await Signals.MonthSignalsQuery.CountsAsync(month, session, ct);
         return Compose(month, scope, policy, departments, cards, filter, code => signals.GetValueOrDefault(code, Signals.SignalCounts.None));

@@ -38,8 +38,8 @@ public static class ScorecardFigureEventsEndpoint
     {
         if (!Scope.Of(user).SeesScorecardOf(department) || !await session.Query<Department>().AnyAsync(d => d.Code == department, ct))
             return Results.Problem(Problems.NotFound($"没有部门 {department}。", $"No department {department}."));
-        var key = AssessmentMonth.Key(department, month);
-        var card = await session.LoadAsync<DepartmentScorecard>(key, ct) ?? DepartmentScorecard.Empty(key);
+        var card = DepartmentScorecard.Of(department, month,
+            await session.Query<ScoredAssignment>().Where(a => a.Department == department && a.Month == month).ToListAsync(ct));
         var counts = FigureTraces.Figures[figure];
         var appeals = await session.Query<ScoreAppealDetails>().Where(a => a.Department == department && a.Month == month).ToListAsync(ct);
         var traced = new List<TracedAssignment>();

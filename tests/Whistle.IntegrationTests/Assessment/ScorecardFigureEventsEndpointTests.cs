@@ -60,8 +60,12 @@ public sealed class ScorecardFigureEventsEndpointTests(AppFixture app) : Integra
                 var data = new List<object>();
                 foreach (var e in listed)
                     data.Add((await EventsOf(e.StreamId, county)).Single(s => s.Version == e.Version && s.Sequence == e.Sequence).Data);
-                var key = AssessmentMonth.Key(department, month);
-                var recomputed = data.Aggregate((DepartmentScorecard?)null, (c, e) => DepartmentScorecard.Next(c, key, e)) ?? DepartmentScorecard.Empty(key);
+                // Folded as the daemon folds them: each event into its assignments' documents, then composed as a read composes them.
+                var scored = new Dictionary<string, ScoredAssignment>();
+                foreach (var (e, i) in data.Select((e, i) => (e, i)))
+                    foreach (var key in ScoredAssignmentProjection.KeysOf(e))
+                        if (ScoredAssignment.Next(scored.GetValueOrDefault(key), key, e, i + 1) is { } next) scored[key] = next;
+                var recomputed = DepartmentScorecard.Of(department, month, scored.Values);
 
                 var expected = Figure(card.Figures, figure);
                 trace.Value.ShouldBe(expected, $"{department} {figure}");

@@ -24,7 +24,7 @@ public sealed class ProjectionEndpointTests(AppFixture app) : IntegrationContext
         var user = new Tokens.User(role, role);
 
         await Send(user, x => x.Get.Url("/api/admin/projections"), 403);
-        await Post(user, "/api/admin/projections/DepartmentScorecard/rebuild", Empty, 403);
+        await Post(user, "/api/admin/projections/ScoredAssignment/rebuild", Empty, 403);
         await Post(user, "/api/admin/projections/rebuild", Empty, 403);
         await Send(null, x => x.Get.Url("/api/admin/projections"), 401);
     }
@@ -36,7 +36,7 @@ public sealed class ProjectionEndpointTests(AppFixture app) : IntegrationContext
 
         var problem = (await result.ReadAsJsonAsync<ProblemDetails>())!;
         problem.Detail!.ShouldContain("NoSuchProjection");
-        problem.Detail!.ShouldContain("DepartmentScorecard");
+        problem.Detail!.ShouldContain("ScoredAssignment");
         problem.Detail!.ShouldContain("TerritoryCase");
         problem.Extensions.ShouldContainKey("projections");
     }
@@ -54,14 +54,14 @@ public sealed class ProjectionEndpointTests(AppFixture app) : IntegrationContext
         var byName = overview.Projections.ToDictionary(p => p.Name);
         foreach (var name in new[] { "AssignmentMonths", "ComplaintDetails", "WhistleDetails", "WorklistWhistle" })
             byName.ShouldContainKey(name);
-        foreach (var name in new[] { "DepartmentScorecard", "TerritoryCase", "CompanyCreditCase" })
+        foreach (var name in new[] { "ScoredAssignment", "TerritoryCase", "CompanyCreditCase" })
         {
             byName[name].Lifecycle.ShouldBe("Async");
             byName[name].Shards.ShouldHaveSingleItem().Shard.ShouldBe(name + ":All");
             byName[name].Shards[0].Sequence.ShouldBeGreaterThan(0);
         }
         (byName["ComplaintDetails"].Lifecycle, byName["ComplaintDetails"].Shards.Count).ShouldBe(("Inline", 0));
-        byName["DepartmentScorecard"].ReadsFrom.ShouldBe(["AssignmentMonths"]);
+        byName["ScoredAssignment"].ReadsFrom.ShouldBeEmpty();
         byName["TerritoryCase"].ReadsFrom.ShouldBe(["WhistleDetails"]);
         byName["ComplaintDetails"].DocumentCount.ShouldBeGreaterThan(0);
     }

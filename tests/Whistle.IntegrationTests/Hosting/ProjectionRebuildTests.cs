@@ -48,7 +48,7 @@ public sealed class ProjectionRebuildTests(AppFixture app, ITestOutputHelper out
             var live = await Snapshot(rebuilds, catalogue.Entries);
             var events = await EventCount();
             // Documents lost or changed by hand come back from the events: the rebuild really replays.
-            await Execute($"delete from {rebuilds.TableOf(typeof(DepartmentScorecard))}");
+            await Execute($"delete from {rebuilds.TableOf(typeof(ScoredAssignment))}");
             await Execute($"update {rebuilds.TableOf(typeof(ComplaintDetails))} set data = '{{}}'::jsonb");
 
             var watch = Stopwatch.StartNew();
@@ -71,12 +71,12 @@ public sealed class ProjectionRebuildTests(AppFixture app, ITestOutputHelper out
                 if (projection.Lifecycle == ProjectionLifecycle.Inline) (before, after) = (ToMicroseconds(before), ToMicroseconds(after));
                 after.ShouldBe(before, $"{projection.Name} differs after the rebuild");
             }
-            report.Rebuilt.Single(r => r.Name == "DepartmentScorecard").DocumentsWritten.ShouldBe(live["DepartmentScorecard"].Count);
+            report.Rebuilt.Single(r => r.Name == "ScoredAssignment").DocumentsWritten.ShouldBe(live["ScoredAssignment"].Count);
 
             // One projection alone: its readers follow it.
             var one = await (await Send(Tokens.Admin, x => x.Post.Json(Empty, JsonStyle.MinimalApi)
                 .ToUrl("/api/admin/projections/AssignmentMonths/rebuild"), 200)).ReadAsJsonAsync<ProjectionRebuildReport>();
-            one!.Rebuilt.Select(r => r.Name).ShouldBe(["AssignmentMonths", "DepartmentScorecard", "DepartmentSignals"]);
+            one!.Rebuilt.Select(r => r.Name).ShouldBe(["AssignmentMonths", "DepartmentSignals"]);
 
             // The daemon goes on after the rebuilds: a new case reaches the territories' cases.
             var cases = await TerritoryCases();

@@ -124,9 +124,10 @@ public class DepartmentScorecardTests
     [Fact]
     public void the_projection_routes_an_overdue_only_to_its_own_department()
     {
-        AssignmentMonthRouting.Concerned(Overdue(Lead, DeadlineKind.SignFor, Original.SignForDue)).ShouldBe([(WhistleId, Lead)]);
-        AssignmentMonthRouting.Concerned(Upheld(Lead, Other, Original)).ShouldBe([(WhistleId, Lead), (WhistleId, Other)]);
-        AssignmentMonthRouting.Concerned(Noticed(Lead, DeadlineKind.SignFor, Original.SignForDue, BlownAt)).ShouldBeEmpty();
+        ScoredAssignmentProjection.KeysOf(Overdue(Lead, DeadlineKind.SignFor, Original.SignForDue)).ShouldBe([$"{Lead}:{WhistleId}"]);
+        ScoredAssignmentProjection.KeysOf(Upheld(Lead, Other, Original)).ShouldBe([$"{Lead}:{WhistleId}", $"{Other}:{WhistleId}"]);
+        ScoredAssignmentProjection.KeysOf(Blown(WhistleLevel.Community, WhistleType.Routine, CoHandler)).ShouldBe([$"{Lead}:{WhistleId}", $"{CoHandler}:{WhistleId}"]);
+        ScoredAssignmentProjection.KeysOf(Noticed(Lead, DeadlineKind.SignFor, Original.SignForDue, BlownAt)).ShouldBeEmpty();
     }
 
     [Fact]

@@ -13,9 +13,22 @@ public static class ScorecardHistory
 {
     public const string March = "2026-03";
 
-    /// <summary>The department's scorecard for the month after these events, each folded as the daemon folds it.</summary>
+    /// <summary>
+    /// The assignments' documents after these events, each routed and folded as the daemon routes and folds it (the
+    /// n-th event standing at sequence n), by key.
+    /// </summary>
+    public static IReadOnlyDictionary<string, ScoredAssignment> ScoredAfter(params object[] events)
+    {
+        var scored = new Dictionary<string, ScoredAssignment>(StringComparer.Ordinal);
+        for (var i = 0; i < events.Length; i++)
+            foreach (var key in ScoredAssignmentProjection.KeysOf(events[i]))
+                if (ScoredAssignment.Next(scored.GetValueOrDefault(key), key, events[i], i + 1) is { } next) scored[key] = next;
+        return scored;
+    }
+
+    /// <summary>The department's scorecard for the month after these events, composed from its assignments' documents as a read composes it.</summary>
     public static DepartmentScorecard CardAfter(string department, string month, params object[] events) =>
-        events.Aggregate((DepartmentScorecard?)null, (card, e) => DepartmentScorecard.Next(card, AssessmentMonth.Key(department, month), e))!;
+        DepartmentScorecard.Of(department, month, ScoredAfter(events).Values);
 
     public static ScorecardFigures FiguresAfter(string department, params object[] events) =>
         ScorecardFigures.Of(CardAfter(department, March, events).Assignments, AssessmentWeights.Default);

@@ -12,7 +12,7 @@ namespace Whistle.UnitTests.Hosting;
 public sealed class ProjectionCatalogueTests
 {
     private static readonly ProjectionEntry Territory = new("TerritoryCase", ProjectionLifecycle.Async, [typeof(TerritoryCase)]);
-    private static readonly ProjectionEntry Department = new("DepartmentScorecard", ProjectionLifecycle.Async, [typeof(DepartmentScorecard)]);
+    private static readonly ProjectionEntry Department = new("ScoredAssignment", ProjectionLifecycle.Async, [typeof(ScoredAssignment)]);
     private static readonly ProjectionEntry Months = new("AssignmentMonths", ProjectionLifecycle.Inline, [typeof(AssignmentMonths)]);
     private static readonly ProjectionEntry Complaints = new("ComplaintDetails", ProjectionLifecycle.Inline, [typeof(ComplaintDetails)]);
     private static readonly ProjectionEntry Whistles = new("WhistleDetails", ProjectionLifecycle.Inline, [typeof(WhistleDetails)]);
@@ -24,14 +24,14 @@ public sealed class ProjectionCatalogueTests
     [Fact]
     public void rebuilding_what_a_scorecard_reads_rebuilds_the_scorecard_after_it()
     {
-        Catalogue.RebuildOrder("AssignmentMonths").ShouldBe([Months, Department]);
         Catalogue.RebuildOrder("WhistleDetails").ShouldBe([Whistles, Territory]);
     }
 
     [Fact]
     public void rebuilding_a_scorecard_rebuilds_it_alone_its_inputs_being_kept_with_the_events()
     {
-        Catalogue.RebuildOrder("DepartmentScorecard").ShouldBe([Department]);
+        Catalogue.RebuildOrder("ScoredAssignment").ShouldBe([Department]);
+        Catalogue.RebuildOrder("AssignmentMonths").ShouldBe([Months]);   // the departments' assignments route by the events' whistle and department
         Catalogue.RebuildOrder("ComplaintDetails").ShouldBe([Complaints]);   // the territories' cases route by the events' complaint ids
         Catalogue.RebuildOrder("Other").ShouldBe([Unrelated]);
     }
@@ -42,7 +42,6 @@ public sealed class ProjectionCatalogueTests
         var order = Catalogue.FullRebuildOrder().ToList();
 
         order.Count.ShouldBe(6);
-        order.IndexOf(Department).ShouldBeGreaterThan(order.IndexOf(Months));
         order.IndexOf(Territory).ShouldBeGreaterThan(order.IndexOf(Whistles));
     }
 
@@ -50,13 +49,13 @@ public sealed class ProjectionCatalogueTests
     public void an_unknown_name_rebuilds_nothing_and_the_names_are_listed_in_order()
     {
         Catalogue.RebuildOrder("Nope").ShouldBeEmpty();
-        Catalogue.Names.ShouldBe(["AssignmentMonths", "ComplaintDetails", "DepartmentScorecard", "Other", "TerritoryCase", "WhistleDetails"]);
+        Catalogue.Names.ShouldBe(["AssignmentMonths", "ComplaintDetails", "Other", "ScoredAssignment", "TerritoryCase", "WhistleDetails"]);
     }
 
     [Fact]
     public void the_scorecards_read_the_inline_documents_they_load_while_grouping()
     {
-        Catalogue.ReadsFrom(Department).ShouldBe([Months]);
+        Catalogue.ReadsFrom(Department).ShouldBeEmpty();
         Catalogue.ReadsFrom(Territory).ShouldBe([Whistles]);
         Catalogue.ReadsFrom(Months).ShouldBeEmpty();
     }

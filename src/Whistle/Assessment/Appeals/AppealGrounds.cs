@@ -12,21 +12,16 @@ public static class AppealGrounds
 {
     /// <summary>
     /// The department's assignment on the whistle, folded from the whistle's own events by the scorecard's own fold
-    /// (<see cref="DepartmentScorecard.Next"/>), so the write side sees the item exactly as the scorecard counts it,
-    /// without reading the scorecard. Null when the department was never given the whistle.
+    /// (<see cref="ScoredAssignment.Next(ScoredAssignment?, string, object)"/>), so the write side sees the item exactly
+    /// as the scorecard counts it, without reading the scorecard. Null when the department was never given the whistle.
     /// </summary>
     public static AssessedOnWhistle? Of(IReadOnlyList<object> whistleEvents, string department)
     {
-        var month = whistleEvents.Select(e => e switch
-        {
-            WhistleBlown b => b.Assignments.FirstOrDefault(a => a.Department == department) is { } a ? AssessmentMonth.Of(a.Deadlines.SignForDue) : null,
-            RejectionArbitrated { Reassignment: { } terms } when terms.Department == department => AssessmentMonth.Of(terms.Deadlines.SignForDue),
-            _ => null,
-        }).FirstOrDefault(m => m is not null);
-        if (month is null) return null;
-        var key = AssessmentMonth.Key(department, month);
-        var card = whistleEvents.Aggregate((DepartmentScorecard?)null, (c, e) => DepartmentScorecard.Next(c, key, e));
-        return card?.Assignments.FirstOrDefault() is { } assignment ? new AssessedOnWhistle(month, assignment) : null;
+        if (whistleEvents.OfType<WhistleBlown>().FirstOrDefault() is not { } blown) return null;
+        var key = ScoredAssignment.Key(department, blown.WhistleId);
+        return whistleEvents.Aggregate((ScoredAssignment?)null, (d, e) => ScoredAssignment.Next(d, key, e)) is { } scored
+            ? new AssessedOnWhistle(scored.Month, scored.Assignment)
+            : null;
     }
 
     /// <summary>

@@ -30,16 +30,16 @@ public sealed record MonthHistory(
 
 /// <summary>
 /// The department scorecards of a month from events alone, the live projection's own logic: each event routed as
-/// <see cref="DepartmentScorecardProjection"/> routes it (<see cref="AssignmentMonthRouting"/>, with the months built in
-/// memory from <see cref="WhistleBlown"/> and <see cref="RejectionArbitrated"/> as the fold goes, as the inline
-/// <see cref="AssignmentMonths"/> documents hold them), then folded by <see cref="DepartmentScorecard.Next"/>. Pure.
+/// <see cref="ScoredAssignmentProjection"/> routes it (<see cref="ScoredAssignmentProjection.KeysOf"/>), folded by
+/// <see cref="ScoredAssignment.Next(ScoredAssignment?, string, object, long)"/> with the event's sequence, then the
+/// month's documents composed as a read composes them (<see cref="DepartmentScorecard.OfMonth"/>). Pure.
 /// </summary>
 public static class MonthReplay
 {
     /// <summary>The events a replay reads: the scorecard projection's own, the deadline policy's and the departments' directory entries.</summary>
     public static IReadOnlyList<Type> EventTypes { get; } =
     [
-        .. new DepartmentScorecardProjection().IncludedEventTypes,
+        .. new ScoredAssignmentProjection().IncludedEventTypes,
         typeof(DeadlinePolicyPublished), typeof(DepartmentRegistered), typeof(DepartmentRevised),
     ];
 
@@ -48,9 +48,10 @@ public static class MonthReplay
         var policy = DeadlinePolicy.Default;
         var policies = new Dictionary<int, DeadlinePolicy> { [policy.Version] = policy };
         var departments = new Dictionary<string, string>(StringComparer.Ordinal);
-        var months = new Dictionary<Guid, AssignmentMonths>();
         var types = new Dictionary<Guid, WhistleType>();
-        var cards = new Dictionary<string, DepartmentScorecard>(StringComparer.Ordinal);
+        var scored = new Dictionary<string, ScoredAssignment>(StringComparer.Ordinal);
+        // The assignments given in another month: their later events are not folded.
+        var elsewhere = new HashSet<string>(StringComparer.Ordinal);
         var trails = new Dictionary<(Guid, string), AssignmentTrail>();
 
         foreach (var e in events)
@@ -65,44 +66,29 @@ public static class MonthReplay
                 case DepartmentRevised revised: departments[revised.Code] = revised.Info.Name; continue;
                 case WhistleBlown blown:
                     types[blown.WhistleId] = blown.Type;
-                    var given = months.TryGetValue(blown.WhistleId, out var m) ? m : months[blown.WhistleId] = new AssignmentMonths { Id = blown.WhistleId };
                     foreach (var a in blown.Assignments)
-                    {
-                        given.Departments.TryAdd(a.Department, AssessmentMonth.Of(a.Deadlines.SignForDue));
                         trails.TryAdd((blown.WhistleId, a.Department), new AssignmentTrail(blown.WhistleId, a.Department, blown.Type, a.Deadlines, []));
-                    }
                     break;
                 case RejectionArbitrated { Reassignment: { } terms } arbitrated:
-                    if (months.TryGetValue(arbitrated.WhistleId, out var moved))
-                        moved.Departments.TryAdd(terms.Department, AssessmentMonth.Of(terms.Deadlines.SignForDue));
                     trails.TryAdd((arbitrated.WhistleId, terms.Department), new AssignmentTrail(
                         arbitrated.WhistleId, terms.Department, types.GetValueOrDefault(arbitrated.WhistleId, WhistleType.Routine), terms.Deadlines, []));
                     break;
             }
 
-            var keys = e.Data switch
+            foreach (var key in ScoredAssignmentProjection.KeysOf(e.Data))
             {
-                WhistleBlown blown => AssignmentMonthRouting.KeysOf(blown),
-                ScoreAppealLodged { Item: var lodged } => [AssessmentMonth.Key(lodged.Department, lodged.Month)],
-                ScoreAppealRuled { Item: var ruled } => [AssessmentMonth.Key(ruled.Department, ruled.Month)],
-                _ => AssignmentMonthRouting.KeysOf(e.Data, months),
-            };
-            foreach (var key in keys)
-            {
-                var (department, keyMonth) = AssessmentMonth.Split(key);
-                if (keyMonth != month) continue;
-                cards[department] = DepartmentScorecard.Next(cards.GetValueOrDefault(department), key, e.Data);
+                if (elsewhere.Contains(key)) continue;
+                var doc = scored.GetValueOrDefault(key);
+                if (ScoredAssignment.Next(doc, key, e.Data, e.Sequence) is not { } next) continue;
+                if (next.Month == month) scored[key] = next;
+                else elsewhere.Add(key);
             }
-            foreach (var (whistle, department) in Concerned(e.Data))
+            // The trail keeps the whistle's own events; an appeal is on a stream of its own.
+            if (e.Data is ScoreAppealLodged or ScoreAppealRuled) continue;
+            foreach (var (whistle, department) in ScoredAssignmentProjection.Concerned(e.Data))
                 if (trails.TryGetValue((whistle, department), out var trail))
                     trails[(whistle, department)] = trail with { Events = [.. trail.Events, new EventRef(whistle, e.Data.GetType().Name, e.Version, Kernel.EventMoment.Of(e))] };
         }
-        return new MonthHistory(month, policy, policies, departments, cards, trails);
+        return new MonthHistory(month, policy, policies, departments, DepartmentScorecard.OfMonth(month, scored.Values), trails);
     }
-
-    private static IEnumerable<(Guid Whistle, string Department)> Concerned(object data) => data switch
-    {
-        WhistleBlown blown => blown.Assignments.Select(a => (blown.WhistleId, a.Department)),
-        _ => AssignmentMonthRouting.Concerned(data),
-    };
 }

@@ -81,7 +81,7 @@ public sealed class ReadModelExport(IDocumentStore store)
                 await writer.WriteAsync(Csv.Line(ScorecardCsv.Header));
                 foreach (var month in Months(range))
                 {
-                    if (!await session.Query<DepartmentScorecard>().AnyAsync(c => c.Month == month, ct)) continue;
+                    if (!await session.Query<ScoredAssignment>().AnyAsync(a => a.Month == month, ct)) continue;
                     var scorecards = await MonthAssessment.LoadAsync(month, scope, session, null, ct);
                     foreach (var row in ScorecardCsv.Rows(month, scorecards.PolicyVersion, scorecards.Ranking, scorecards.Scorecards))
                         await Write(row);

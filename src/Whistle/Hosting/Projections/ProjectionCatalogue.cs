@@ -12,18 +12,18 @@ public sealed record ProjectionEntry(string Name, ProjectionLifecycle Lifecycle,
 
 /// <summary>
 /// The projections of the store and the order they must be rebuilt in. Some async projections read documents that
-/// other projections write (the department scorecards read <see cref="AssignmentMonths"/>, the territories' cases
-/// read <see cref="WhistleDetails"/>): while those documents are being rebuilt the
+/// other projections write (the gaming signals read <see cref="AssignmentMonths"/>, the territories' cases read
+/// <see cref="WhistleDetails"/>): while those documents are being rebuilt the
 /// readers would see them half-made, so a rebuild of a projection is always followed by the rebuild of every
 /// projection that reads its documents, readers after what they read. The credit files' cases
-/// (<see cref="CompanyCreditCase"/>) read nothing while projected: the directory's entry joins them when a file is read.
+/// (<see cref="CompanyCreditCase"/>) read nothing while projected: the directory's entry joins them when a file is read;
+/// nor do the departments' assignments (<see cref="ScoredAssignment"/>): every event names its whistle and department.
 /// </summary>
 public sealed class ProjectionCatalogue(IReadOnlyList<ProjectionEntry> entries)
 {
     /// <summary>The documents each reading projection loads while it runs: its grouping queries them.</summary>
     public static readonly IReadOnlyDictionary<Type, Type[]> Reads = new Dictionary<Type, Type[]>
     {
-        [typeof(DepartmentScorecard)] = [typeof(AssignmentMonths)],
         [typeof(TerritoryCase)] = [typeof(WhistleDetails)],
         [typeof(DepartmentSignals)] = [typeof(WhistleDetails), typeof(AssignmentMonths)],
     };

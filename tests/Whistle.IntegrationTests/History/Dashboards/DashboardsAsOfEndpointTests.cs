@@ -185,12 +185,12 @@ public sealed class DashboardsAsOfEndpointTests(AppFixture app) : IntegrationCon
         return (await result.ReadAsJsonAsync<WhatIfComparison>())!;
     }
 
-    /// <summary>How many events the county holds, and its department scorecards as stored.</summary>
+    /// <summary>How many events the county holds, and its departments' assignments as stored.</summary>
     private async Task<(int Events, string Cards)> Stored(string county)
     {
         await using var session = App.Store.QuerySession(county);
         var events = await session.Events.QueryAllRawEvents().CountAsync();
-        var cards = await session.Query<DepartmentScorecard>().OrderBy(c => c.Id).ToListAsync();
+        var cards = await session.Query<ScoredAssignment>().OrderBy(a => a.Id).ToListAsync();
         return (events, Shape(cards));
     }
 }
