@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Whistle.County;
 using Whistle.County.Deadlines;
 using Whistle.County.Directory;
 using Whistle.Kernel;
@@ -52,8 +53,12 @@ public sealed record DepartmentInbox(string Department, DateTimeOffset AsOf, IRe
 
 public static class DepartmentInboxEndpoint
 {
-    /// <summary>The county directory's departments: a code that is no department has no inbox.</summary>
-    public static Task<DepartmentCodes> LoadAsync(IQuerySession session, CancellationToken ct) => DepartmentCodes.LoadAsync(session, ct);
+    /// <summary>
+    /// The county directory's departments, from the reference data in memory (one lookup of the county's generation): a
+    /// code that is no department has no inbox.
+    /// </summary>
+    public static async Task<DepartmentCodes> LoadAsync(IQuerySession session, CountyReferenceCache reference, CancellationToken ct) =>
+        (await reference.CurrentAsync(session, ct)).Departments;
 
     /// <summary>
     /// Officers see their own department's inbox; the roles that see every whistle see every inbox — of the
@@ -69,8 +74,8 @@ public static class DepartmentInboxEndpoint
     /// endpoint answers 404.
     /// </summary>
     public static async Task<DepartmentInbox?> ReadAsync(
-        string department, ClaimsPrincipal user, DateTimeOffset now, IQuerySession session, CancellationToken ct) =>
-        ReferenceEquals(Validate(department, await LoadAsync(session, ct), user), Problems.None)
+        string department, ClaimsPrincipal user, DateTimeOffset now, IQuerySession session, CountyReferenceCache reference, CancellationToken ct) =>
+        ReferenceEquals(Validate(department, await LoadAsync(session, reference, ct), user), Problems.None)
             ? await Get(department, now, session, ct)
             : null;
 
