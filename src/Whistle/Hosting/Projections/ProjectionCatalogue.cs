@@ -25,7 +25,7 @@ public sealed class ProjectionCatalogue(IReadOnlyList<ProjectionEntry> entries)
     {
         [typeof(DepartmentScorecard)] = [typeof(AssignmentMonths)],
         [typeof(TerritoryCase)] = [typeof(WhistleDetails)],
-        [typeof(DepartmentSignals)] = [typeof(WhistleDetails), typeof(AssignmentMonths)],
+        [typeof(WatchedAssignment)] = [typeof(WhistleDetails)],
     };
 
     public IReadOnlyList<ProjectionEntry> Entries => entries;
