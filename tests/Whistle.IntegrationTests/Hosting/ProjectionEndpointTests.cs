@@ -63,6 +63,7 @@ public sealed class ProjectionEndpointTests(AppFixture app) : IntegrationContext
         (byName["ComplaintDetails"].Lifecycle, byName["ComplaintDetails"].Shards.Count).ShouldBe(("Inline", 0));
         byName["ScoredAssignment"].ReadsFrom.ShouldBeEmpty();
         byName["TerritoryCase"].ReadsFrom.ShouldBe(["WhistleDetails"]);
+        byName["WatchedAssignment"].ReadsFrom.ShouldBe(["WhistleDetails"]);
         byName["ComplaintDetails"].DocumentCount.ShouldBeGreaterThan(0);
     }
 }

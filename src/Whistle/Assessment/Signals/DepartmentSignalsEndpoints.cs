@@ -11,7 +11,29 @@ namespace Whistle.Assessment.Signals;
 /// <summary>A department's signals for the month as the reader sees them: the counts, and every signal with its events.</summary>
 public sealed record DepartmentSignalsView(string Department, string Month, SignalCounts Counts, IReadOnlyList<GamingSignal> Signals)
 {
-    public static DepartmentSignalsView Of(DepartmentSignals doc) => new(doc.Department, doc.Month, SignalCounts.Of(doc.Signals), doc.Signals);
+    /// <summary>
+    /// One department's month from its assignments of the month (<see cref="WatchedAssignment"/>): every signal found on
+    /// them, in the order found (the finding event's place in the event store; the signals one event finds, assignment by
+    /// assignment in the order they were given, each assignment's in the order it found them).
+    /// </summary>
+    public static DepartmentSignalsView Compose(string department, string month, IEnumerable<WatchedAssignment> assignments)
+    {
+        List<GamingSignal> signals =
+        [
+            .. assignments.OrderBy(a => a.GivenSequence)
+                .SelectMany(a => a.Signals.Select((found, index) => (found, a.GivenSequence, index)))
+                .OrderBy(s => s.found.Sequence).ThenBy(s => s.GivenSequence).ThenBy(s => s.index)
+                .Select(s => s.found.Signal),
+        ];
+        return new(department, month, SignalCounts.Of(signals), signals);
+    }
+
+    /// <summary>The month's departments (code order), each composed from its assignments among <paramref name="assignments"/>.</summary>
+    public static IReadOnlyList<DepartmentSignalsView> Compose(string month, IEnumerable<string> departments, IEnumerable<WatchedAssignment> assignments)
+    {
+        var byDepartment = assignments.ToLookup(a => a.Department, StringComparer.Ordinal);
+        return [.. departments.Distinct().Order(StringComparer.Ordinal).Select(d => Compose(d, month, byDepartment[d]))];
+    }
 }
 
 public sealed record MonthSignals(string Month, IReadOnlyList<DepartmentSignalsView> Departments);
@@ -19,17 +41,21 @@ public sealed record MonthSignals(string Month, IReadOnlyList<DepartmentSignalsV
 public static class MonthSignalsQuery
 {
     /// <summary>The scope, in SQL, as the scorecards' (<see cref="Scope.SeesScorecardOf"/>): a department officer its own department's, the county-wide readers all.</summary>
-    public static IQueryable<DepartmentSignals> InScope(IQueryable<DepartmentSignals> query, Scope scope) => scope.Role switch
+    public static IQueryable<WatchedAssignment> InScope(IQueryable<WatchedAssignment> query, Scope scope) => scope.Role switch
     {
         Roles.Office or Roles.Supervisor or Roles.Analyst or Roles.Admin => query,
         Roles.Department when scope.Department is { } department => query.Where(d => d.Department == department),
         _ => query.Where(_ => false),
     };
 
+    /// <summary>The month's assignments on which a signal was found (the others add nothing to a view but the department's name).</summary>
+    public static IQueryable<WatchedAssignment> Flagged(IQuerySession session, string month) =>
+        session.Query<WatchedAssignment>().Where(a => a.Month == month && a.Signals.Any());
+
     /// <summary>Every department's signal counts for the month, for its scorecard (a department without a signal has none).</summary>
     public static async Task<IReadOnlyDictionary<string, SignalCounts>> CountsAsync(string month, IQuerySession session, CancellationToken ct) =>
-        (await session.Query<DepartmentSignals>().Where(d => d.Month == month).ToListAsync(ct))
-            .ToDictionary(d => d.Department, d => SignalCounts.Of(d.Signals), StringComparer.Ordinal);
+        (await Flagged(session, month).ToListAsync(ct)).GroupBy(a => a.Department, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => DepartmentSignalsView.Compose(g.Key, month, g).Counts, StringComparer.Ordinal);
 }
 
 public static class MonthSignalsEndpoint
@@ -51,8 +77,12 @@ public static class MonthSignalsEndpoint
     [ProducesResponseType<MonthSignals>(StatusCodes.Status200OK)]
     public static async Task<MonthSignals> Get(string month, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
-        var docs = await MonthSignalsQuery.InScope(session.Query<DepartmentSignals>().Where(d => d.Month == month), Scope.Of(user)).ToListAsync(ct);
-        return new MonthSignals(month, [.. docs.OrderBy(d => d.Department, StringComparer.Ordinal).Select(DepartmentSignalsView.Of)]);
+        var scope = Scope.Of(user);
+        // Every department with an assignment in the month is listed, with or without a signal.
+        var departments = await MonthSignalsQuery.InScope(session.Query<WatchedAssignment>().Where(a => a.Month == month), scope)
+            .Select(a => a.Department).Distinct().ToListAsync(ct);
+        var flagged = await MonthSignalsQuery.InScope(MonthSignalsQuery.Flagged(session, month), scope).ToListAsync(ct);
+        return new MonthSignals(month, DepartmentSignalsView.Compose(month, departments, flagged));
     }
 }
 
@@ -77,8 +107,10 @@ public static class DepartmentSignalsEndpoint
     {
         var notFound = Results.Problem(Problems.NotFound($"没有部门 {department}。", $"No department {department}."));
         if (!Scope.Of(user).SeesScorecardOf(department)) return notFound;
-        var doc = await session.LoadAsync<DepartmentSignals>(AssessmentMonth.Key(department, month), ct);
-        if (doc is null && !await session.Query<Department>().AnyAsync(d => d.Code == department, ct)) return notFound;
-        return Results.Json(DepartmentSignalsView.Of(doc ?? DepartmentSignals.Empty(AssessmentMonth.Key(department, month))));
+        var flagged = await MonthSignalsQuery.Flagged(session, month).Where(a => a.Department == department).ToListAsync(ct);
+        if (flagged.Count == 0
+            && !await session.Query<WatchedAssignment>().AnyAsync(a => a.Month == month && a.Department == department, ct)
+            && !await session.Query<Department>().AnyAsync(d => d.Code == department, ct)) return notFound;
+        return Results.Json(DepartmentSignalsView.Compose(department, month, flagged));
     }
 }

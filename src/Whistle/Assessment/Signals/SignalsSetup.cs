@@ -5,10 +5,13 @@ namespace Whistle.Assessment.Signals;
 
 public static class SignalsSetup
 {
-    /// <summary>The signals are built by the async daemon, as the scorecards they stand beside.</summary>
+    /// <summary>
+    /// The signals are built by the async daemon, as the scorecards they stand beside: one small document per
+    /// department on a whistle. The reads filter a month's assignments, and one department's of a month.
+    /// </summary>
     public static void Configure(StoreOptions opts)
     {
-        opts.Projections.Add<DepartmentSignalsProjection>(ProjectionLifecycle.Async);
-        opts.Schema.For<DepartmentSignals>().Index(x => x.Month).Index(x => x.Department);
+        opts.Projections.Add<WatchedAssignmentProjection>(ProjectionLifecycle.Async);
+        opts.Schema.For<WatchedAssignment>().Index(x => x.Month).Index([x => x.Department, x => x.Month]);
     }
 }

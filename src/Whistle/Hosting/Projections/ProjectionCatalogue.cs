@@ -25,7 +25,7 @@ public sealed class ProjectionCatalogue(IReadOnlyList<ProjectionEntry> entries)
     public static readonly IReadOnlyDictionary<Type, Type[]> Reads = new Dictionary<Type, Type[]>
     {
         [typeof(TerritoryCase)] = [typeof(WhistleDetails)],
-        [typeof(DepartmentSignals)] = [typeof(WhistleDetails), typeof(AssignmentMonths)],
+        [typeof(WatchedAssignment)] = [typeof(WhistleDetails)],
     };
 
     public IReadOnlyList<ProjectionEntry> Entries => entries;

@@ -1,5 +1,4 @@
 using Shouldly;
-using Whistle.Assessment;
 using Whistle.Assessment.Signals;
 using Whistle.UnitTests.Complaints;
 using Xunit;
@@ -10,9 +9,28 @@ namespace Whistle.UnitTests.Assessment.Signals;
 
 public class DepartmentSignalsTests
 {
-    private static DepartmentSignals SignalsAfter(string department, params object[] events) =>
-        events.Aggregate((DepartmentSignals?)null, (doc, e) => DepartmentSignals.Next(doc, AssessmentMonth.Key(department, March), e))!;
+    /// <summary>
+    /// Every assignment's document after these events, each event folded into the documents the projection routes it
+    /// to (<see cref="WatchedAssignmentProjection.KeysOf"/>; a complaint's events to every assignment, as the whistles'
+    /// departments route them there), with its place in the history as its sequence.
+    /// </summary>
+    private static Dictionary<string, WatchedAssignment> AssignmentsAfter(params object[] events)
+    {
+        var docs = new Dictionary<string, WatchedAssignment>();
+        foreach (var (e, sequence) in events.Select((e, i) => (e, i + 1L)))
+        {
+            List<string> keys = [.. WatchedAssignmentProjection.KeysOf(e)];
+            foreach (var key in keys.Count > 0 ? keys : [.. docs.Keys])
+                if (WatchedAssignment.Next(docs.GetValueOrDefault(key), key, e, sequence) is { } next) docs[key] = next;
+        }
+        return docs;
+    }
 
+    /// <summary>The department's signals of the month, composed from its assignments of the month as the endpoints compose them.</summary>
+    private static DepartmentSignalsView SignalsAfter(string department, string month, params object[] events) =>
+        DepartmentSignalsView.Compose(department, month, AssignmentsAfter(events).Values.Where(a => a.Department == department && a.Month == month));
+
+    private static DepartmentSignalsView SignalsAfter(string department, params object[] events) => SignalsAfter(department, March, events);
     private static SignalEvent Seen(object e, DateTimeOffset at, Guid? stream = null) => new(e.GetType().Name, stream ?? WhistleId, at);
 
     /// <summary>The Given whistle's reply window for the lead: from the whistle blown to its reply due time.</summary>
@@ -155,5 +173,95 @@ public class DepartmentSignalsTests
         counts.ShouldBe(new SignalCounts(SignedForThenRejected: 2, RejectedAgain: 1, LastMinuteReplyReturned: 0, ReopenedSoonAfterClosure: 0));
         counts.Total.ShouldBe(3);
         SignalCounts.None.Total.ShouldBe(0);
+    }
+
+    private static string KeyOf(string department, Guid? whistle = null) => WatchedAssignment.Key(department, whistle ?? WhistleId);
+
+    [Fact]
+    public void each_department_on_a_whistle_has_a_document_of_its_own_with_its_own_signals()
+    {
+        object[] history = [Blown(), SignedFor(Lead), SignedFor(CoHandler), Rejected(CoHandler)];
+
+        var docs = AssignmentsAfter(history);
+
+        docs.Keys.ShouldBe([KeyOf(Lead), KeyOf(CoHandler)], ignoreOrder: true);
+        (docs[KeyOf(Lead)].Department, docs[KeyOf(Lead)].Month, docs[KeyOf(Lead)].WhistleId, docs[KeyOf(Lead)].ComplaintId)
+            .ShouldBe((Lead, March, WhistleId, ComplaintHistory.Id));
+        docs[KeyOf(Lead)].Signals.ShouldBeEmpty();
+        SignalsAfter(Lead, history).Signals.ShouldBeEmpty();
+        SignalsAfter(CoHandler, history).Signals.ShouldHaveSingleItem().Kind.ShouldBe(SignalKind.SignedForThenRejected);
+    }
+
+    [Fact]
+    public void an_event_for_an_assignment_without_a_document_makes_none_and_another_departments_event_changes_nothing()
+    {
+        AssignmentsAfter(SignedFor(Lead), Rejected(Lead), ComplaintHistory.Resolved(), Overruled(Lead, Original)).ShouldBeEmpty();
+        AssignmentsAfter(Blown(), SignedFor(Spare), Rejected(Spare), Overruled(Spare, Original)).Keys
+            .ShouldBe([KeyOf(Lead), KeyOf(CoHandler)], ignoreOrder: true);
+
+        var lead = AssignmentsAfter(Blown())[KeyOf(Lead)];
+        WatchedAssignment.Next(lead, KeyOf(Lead), SignedFor(CoHandler), 2).ShouldBe(lead);
+        WatchedAssignment.Next(lead, KeyOf(Lead), SignedFor(Lead) with { WhistleId = OtherWhistleId }, 2).ShouldBe(lead);
+    }
+
+    [Fact]
+    public void a_departments_assignments_of_two_months_show_each_in_its_own_month()
+    {
+        var april = BlownAt.AddMonths(1);
+        var second = WhistleNo(2);
+        object[] history =
+        [
+            Blown(), SignedFor(Lead), Rejected(Lead),
+            .. OnWhistle(second, BlownWithSignForDue(april), SignedFor(Lead)), Rejected(Lead) with { WhistleId = second },
+        ];
+
+        AssignmentsAfter(history)[KeyOf(Lead, second)].Month.ShouldBe("2026-04");
+        SignalsAfter(Lead, March, history).Signals.ShouldHaveSingleItem().WhistleId.ShouldBe(WhistleId);
+        SignalsAfter(Lead, "2026-04", history).Signals.ShouldHaveSingleItem().WhistleId.ShouldBe(second);
+        SignalsAfter(Lead, "2026-05", history).Signals.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void a_months_signals_of_several_assignments_are_in_the_order_they_were_found_and_one_reopening_charges_them_in_the_order_given()
+    {
+        // Two whistles of one complaint, both led by the department: the second's rejection comes first.
+        var second = WhistleNo(2);
+        var resolved = ComplaintHistory.Resolved();
+        var reopened = ComplaintHistory.Reopened();
+        object[] history =
+        [
+            Blown(), .. OnWhistle(second, Blown(), SignedFor(Lead)), Rejected(Lead) with { WhistleId = second },
+            SignedFor(Lead), Rejected(Lead), Replied(Lead), .. OnWhistle(second, Replied(Lead)), resolved, reopened,
+        ];
+
+        var signals = SignalsAfter(Lead, history).Signals;
+
+        signals.Select(s => (s.Kind, s.WhistleId)).ShouldBe(
+        [
+            (SignalKind.SignedForThenRejected, second), (SignalKind.SignedForThenRejected, WhistleId),
+            (SignalKind.ReopenedSoonAfterClosure, WhistleId), (SignalKind.ReopenedSoonAfterClosure, second),
+        ]);
+        signals.ShouldAllBe(s => s.ComplaintId == ComplaintHistory.Id);
+        SignalCounts.Of(signals).ShouldBe(new SignalCounts(2, 0, 0, 2));
+    }
+
+    [Fact]
+    public void a_department_brought_on_by_an_upheld_rejection_gets_an_assignment_of_the_month_of_its_first_sign_for_due_time()
+    {
+        var reassigned = DeadlinesFrom(BlownAt.AddMonths(1));
+        var upheld = Upheld(Lead, Other, reassigned);
+        var signedFor = SignedFor(Other) with { At = reassigned.SignForDue.AddHours(-1) };
+        var rejected = Rejected(Other) with { At = reassigned.SignForDue };
+        object[] history = [Blown(), SignedFor(Lead), Rejected(Lead), upheld, signedFor, rejected, ComplaintHistory.Resolved()];
+
+        var other = AssignmentsAfter(history)[KeyOf(Other)];
+
+        (other.Month, other.WhistleId, other.ComplaintId, other.GivenSequence, other.WindowStart, other.ReplyDue)
+            .ShouldBe(("2026-04", WhistleId, Guid.Empty, 4L, upheld.At, reassigned.ReplyDue));
+        other.Closure.ShouldBeNull();   // the ruling does not carry the complaint: its closures are not this assignment's
+        var signal = SignalsAfter(Other, "2026-04", history).Signals.ShouldHaveSingleItem();
+        (signal.Kind, signal.WhistleId, signal.ComplaintId).ShouldBe((SignalKind.SignedForThenRejected, WhistleId, Guid.Empty));
+        SignalsAfter(Other, March, history).Signals.ShouldBeEmpty();
+        SignalsAfter(Lead, March, history).Signals.ShouldHaveSingleItem().Kind.ShouldBe(SignalKind.SignedForThenRejected);
     }
 }
