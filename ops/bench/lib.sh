@@ -197,7 +197,7 @@ bench_deadlines_figures() {   # port, database
 
 # ---- Projection lag (benchmark 3) and the soak (benchmark 6) ---------------------------------------------------------
 # The async shards are the rows of whistle.mt_event_progression that Marten keeps for each async projection and
-# subscription ("DepartmentScorecard:All", "notifications:All", …), without its own HighWaterMark/HighWaterAllocationFence.
+# subscription ("ScoredAssignment:All", "notifications:All", …), without its own HighWaterMark/HighWaterAllocationFence.
 # A shard's lag = how long ago (PostgreSQL's clock) the oldest event it has not yet processed was appended
 # (mt_events.timestamp of the first seq_id above its last_seq_id); 0 when it is at the newest event.
 BENCH_SHARDS="whistle.mt_event_progression p where p.name not like 'HighWater%'"

@@ -14,7 +14,6 @@ public static class AssessmentSetup
         opts.Projections.Add<ScoreAppealDetailsProjection>(ProjectionLifecycle.Inline);
         opts.Schema.For<ScoreAppealDetails>().Index(x => x.Month).Index(x => x.Department);
         // Inline, so that the daemon finds the month of every whistle event it routes to a month-keyed document.
-        opts.Projections.Add<AssignmentMonthsProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<ScoredAssignmentProjection>(ProjectionLifecycle.Async);
         // The department scorecards read a month's assignments (the ranking), or one department's month (the figures' events).
         opts.Schema.For<ScoredAssignment>().Index(x => x.Month).Index([x => x.Department, x => x.Month]);

@@ -43,6 +43,6 @@ public static class FigureTraces
         WhistleBlown b => b.Assignments.Any(a => a.Department == department),
         ScoreAppealLodged l => l.Item.WhistleId == whistleId && l.Item.Department == department,
         ScoreAppealRuled r => r.Item.WhistleId == whistleId && r.Item.Department == department,
-        _ => AssignmentMonthRouting.Concerned(data).Contains((whistleId, department)),
+        _ => ScoredAssignmentProjection.Concerned(data).Contains((whistleId, department)),
     };
 }

@@ -52,7 +52,7 @@ public sealed class ProjectionEndpointTests(AppFixture app) : IntegrationContext
 
         overview.HighWaterMark.ShouldBeGreaterThan(0);
         var byName = overview.Projections.ToDictionary(p => p.Name);
-        foreach (var name in new[] { "AssignmentMonths", "ComplaintDetails", "WhistleDetails", "WorklistWhistle" })
+        foreach (var name in new[] { "ComplaintDetails", "WhistleDetails", "WorklistWhistle" })
             byName.ShouldContainKey(name);
         foreach (var name in new[] { "ScoredAssignment", "TerritoryCase", "CompanyCreditCase" })
         {

@@ -28,16 +28,6 @@ public class AssessmentMonthTests
         AssessmentMonth.Split(AssessmentMonth.Key("gongan", "2026-11")).ShouldBe(("gongan", "2026-11"));
     }
 
-    [Fact]
-    public void the_month_of_each_assignment_is_set_when_it_is_given_and_never_moves()
-    {
-        var months = EventSpecification.Project<AssignmentMonthsProjection, AssignmentMonths>(
-            Blown(), Upheld(Lead, Other, DeadlinesFrom(BlownAt.AddDays(40))), Upheld(CoHandler, Lead, DeadlinesFrom(BlownAt.AddDays(90))));
-
-        months.Id.ShouldBe(WhistleId);
-        months.Departments.ShouldBe(new Dictionary<string, string> { [Lead] = "2026-03", [CoHandler] = "2026-03", [Other] = "2026-04" });
-    }
-
     [Theory]
     [InlineData(Roles.Office, true)]
     [InlineData(Roles.Supervisor, true)]

@@ -13,13 +13,12 @@ public sealed class ProjectionCatalogueTests
 {
     private static readonly ProjectionEntry Territory = new("TerritoryCase", ProjectionLifecycle.Async, [typeof(TerritoryCase)]);
     private static readonly ProjectionEntry Department = new("ScoredAssignment", ProjectionLifecycle.Async, [typeof(ScoredAssignment)]);
-    private static readonly ProjectionEntry Months = new("AssignmentMonths", ProjectionLifecycle.Inline, [typeof(AssignmentMonths)]);
     private static readonly ProjectionEntry Complaints = new("ComplaintDetails", ProjectionLifecycle.Inline, [typeof(ComplaintDetails)]);
     private static readonly ProjectionEntry Whistles = new("WhistleDetails", ProjectionLifecycle.Inline, [typeof(WhistleDetails)]);
     private static readonly ProjectionEntry Unrelated = new("Other", ProjectionLifecycle.Async, [typeof(string)]);
 
     // Listed readers first, as a registration order could put them.
-    private static readonly ProjectionCatalogue Catalogue = new([Territory, Department, Unrelated, Months, Complaints, Whistles]);
+    private static readonly ProjectionCatalogue Catalogue = new([Territory, Department, Unrelated, Complaints, Whistles]);
 
     [Fact]
     public void rebuilding_what_a_scorecard_reads_rebuilds_the_scorecard_after_it()
@@ -31,7 +30,6 @@ public sealed class ProjectionCatalogueTests
     public void rebuilding_a_scorecard_rebuilds_it_alone_its_inputs_being_kept_with_the_events()
     {
         Catalogue.RebuildOrder("ScoredAssignment").ShouldBe([Department]);
-        Catalogue.RebuildOrder("AssignmentMonths").ShouldBe([Months]);   // the departments' assignments route by the events' whistle and department
         Catalogue.RebuildOrder("ComplaintDetails").ShouldBe([Complaints]);   // the territories' cases route by the events' complaint ids
         Catalogue.RebuildOrder("Other").ShouldBe([Unrelated]);
     }
@@ -41,7 +39,7 @@ public sealed class ProjectionCatalogueTests
     {
         var order = Catalogue.FullRebuildOrder().ToList();
 
-        order.Count.ShouldBe(6);
+        order.Count.ShouldBe(5);
         order.IndexOf(Territory).ShouldBeGreaterThan(order.IndexOf(Whistles));
     }
 
@@ -49,7 +47,7 @@ public sealed class ProjectionCatalogueTests
     public void an_unknown_name_rebuilds_nothing_and_the_names_are_listed_in_order()
     {
         Catalogue.RebuildOrder("Nope").ShouldBeEmpty();
-        Catalogue.Names.ShouldBe(["AssignmentMonths", "ComplaintDetails", "Other", "ScoredAssignment", "TerritoryCase", "WhistleDetails"]);
+        Catalogue.Names.ShouldBe(["ComplaintDetails", "Other", "ScoredAssignment", "TerritoryCase", "WhistleDetails"]);
     }
 
     [Fact]
@@ -57,6 +55,5 @@ public sealed class ProjectionCatalogueTests
     {
         Catalogue.ReadsFrom(Department).ShouldBeEmpty();
         Catalogue.ReadsFrom(Territory).ShouldBe([Whistles]);
-        Catalogue.ReadsFrom(Months).ShouldBeEmpty();
     }
 }

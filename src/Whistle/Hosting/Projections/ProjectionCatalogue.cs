@@ -12,8 +12,8 @@ public sealed record ProjectionEntry(string Name, ProjectionLifecycle Lifecycle,
 
 /// <summary>
 /// The projections of the store and the order they must be rebuilt in. Some async projections read documents that
-/// other projections write (the gaming signals read <see cref="AssignmentMonths"/>, the territories' cases read
-/// <see cref="WhistleDetails"/>): while those documents are being rebuilt the
+/// other projections write (the territories' cases and the gaming signals read <see cref="WhistleDetails"/>): while
+/// those documents are being rebuilt the
 /// readers would see them half-made, so a rebuild of a projection is always followed by the rebuild of every
 /// projection that reads its documents, readers after what they read. The credit files' cases
 /// (<see cref="CompanyCreditCase"/>) read nothing while projected: the directory's entry joins them when a file is read;
