@@ -93,6 +93,6 @@ public sealed class ScorecardJourney(WhistleApp app)
         using var gongan = await app.ClientAsync("gongan");
         await PostAsync(gongan, $"api/whistles/{whistle}/assignments/gongan/sign-for", new { });
         using var admin = await app.ClientAsync("admin");
-        await PostAsync(admin, "api/admin/projections/DepartmentScorecard/rebuild", new { });
+        await PostAsync(admin, "api/admin/projections/ScoredAssignment/rebuild", new { });
     }
 }

@@ -121,9 +121,9 @@ public sealed class CountyDatabasesTests(CountyDatabasesHost counties) : IClassF
         (await Count(West, "select last_value from whistle.case_numbers where series = 'TS'")).ShouldBe(1);
         (await CountMain($"select count(*) from whistle.mt_events where tenant_id in ('{East}', '{West}')")).ShouldBe(0);
         (await CountMain($"select count(*) from whistle.case_numbers where tenant_id in ('{East}', '{West}')")).ShouldBe(0);
-        // The async projections ran in each database: the department's scorecard of the whistle is in the east only.
-        (await Count(East, "select count(*) from whistle.mt_doc_departmentscorecard")).ShouldBeGreaterThan(0);
-        (await Count(West, "select count(*) from whistle.mt_doc_departmentscorecard")).ShouldBe(0);
+        // The async projections ran in each database: the departments' assignments of the whistle are in the east only.
+        (await Count(East, "select count(*) from whistle.mt_doc_scoredassignment")).ShouldBeGreaterThan(0);
+        (await Count(West, "select count(*) from whistle.mt_doc_scoredassignment")).ShouldBe(0);
 
         // The case list answers per county, and a case of the other county is not found.
         (await Get<CasePage>(East, Tokens.Clerk, "/api/cases?kind=complaint")).Total.ShouldBe(2);
