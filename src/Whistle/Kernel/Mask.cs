@@ -25,6 +25,19 @@ public static class Mask
         _ => new string('*', phone.Length),
     };
 
+    /// <summary>
+    /// A resident identity card number (居民身份证号码) as the county's forms mask it: 110105199001010123 →
+    /// 110105********0123, the issuing area's six digits and what follows the date of birth (the order code and the check
+    /// digit; a 15-digit number of the first generation, with no check digit, keeps its last three). The date of birth
+    /// never shows. Anything of fewer than ten characters is masked whole.
+    /// </summary>
+    public static string IdNumber(string number)
+    {
+        if (number.Length < 10) return new string('*', number.Length);
+        var kept = number.Length == 15 ? 3 : 4;
+        return number[..6] + new string('*', number.Length - 6 - kept) + number[^kept..];
+    }
+
     /// <summary>zhou.ke@example.gov.cn → z******@example.gov.cn: the first character and the domain stay.</summary>
     public static string Email(string email) => email.IndexOf('@', StringComparison.Ordinal) is > 0 and var at
         ? email[..StringInfo.GetNextTextElementLength(email)] + new string('*', Math.Max(1, new StringInfo(email[..at]).LengthInTextElements - 1)) + email[at..]

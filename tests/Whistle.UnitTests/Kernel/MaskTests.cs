@@ -49,6 +49,15 @@ public class MaskTests
     public void a_number_shorter_than_seven_characters_is_masked_whole(string phone, string masked) =>
         Mask.Phone(phone).ShouldBe(masked);
 
+    [Theory]
+    [InlineData("110105199001010123", "110105********0123")]
+    [InlineData("11010519900101012X", "110105********012X")]
+    [InlineData("110105900101012", "110105******012")]
+    [InlineData("123456789", "*********")]
+    [InlineData("", "")]
+    public void an_id_number_shows_its_area_and_last_four_and_never_the_date_of_birth(string number, string masked) =>
+        Mask.IdNumber(number).ShouldBe(masked);
+
     [Fact]
     public void a_seven_digit_landline_is_never_shown_in_full() =>
         Mask.Phone("5123456").ShouldContain('*');

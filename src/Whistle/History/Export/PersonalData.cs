@@ -61,7 +61,7 @@ public static class PersonalData
         Replace(o, "ownerPhone", Mask.Phone);
         Replace(o, "phone", Mask.Phone);
         Replace(o, "email", Mask.Email);
-        Replace(o, "idNumber", s => new string('*', s.Length));
+        Replace(o, "idNumber", Mask.IdNumber);
         if (o["parties"] is JsonArray parties)
             foreach (var party in parties.OfType<JsonObject>())
                 if (party["isOrganisation"]?.GetValueKind() != JsonValueKind.True)

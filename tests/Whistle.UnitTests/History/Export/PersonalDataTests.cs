@@ -47,8 +47,8 @@ public class PersonalDataTests
             .ShouldBe("""{"info":{"name":"周科","role":"department","phone":"135****5678","email":"z******@example.gov.cn"}}""");
 
     [Fact]
-    public void an_id_number_is_masked_whole() =>
-        PersonalData.Masked("""{"idNumber":"330102199001011234"}""").ShouldBe("""{"idNumber":"******************"}""");
+    public void an_id_number_keeps_its_area_and_last_four_digits_only() =>
+        PersonalData.Masked("""{"idNumber":"330102199001011234"}""").ShouldBe("""{"idNumber":"330102********1234"}""");
 
     [Fact]
     public void json_that_does_not_parse_is_withheld() => PersonalData.Masked("{not json").ShouldBe("***");
