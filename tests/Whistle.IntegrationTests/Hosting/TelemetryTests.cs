@@ -50,7 +50,7 @@ public sealed class TelemetryTests(TelemetryTests.TelemetryHost telemetry) : ICl
     {
         var (first, second, trace) = await LinkUnderANewTrace();
 
-        await Eventually(() => telemetry.Spans.FirstOrDefault(s => s.TraceId == trace && s.Source.Name == "Wolverine"
+        await Eventually(telemetry, () => telemetry.Spans.FirstOrDefault(s => s.TraceId == trace && s.Source.Name == "Wolverine"
             && s.OperationName.Contains(nameof(RecordComplaintLink), StringComparison.Ordinal)));
         var sources = telemetry.Spans.Where(s => s.TraceId == trace).Select(s => s.Source.Name).ToHashSet();
         sources.ShouldContain("Microsoft.AspNetCore");
@@ -110,7 +110,7 @@ public sealed class TelemetryTests(TelemetryTests.TelemetryHost telemetry) : ICl
 
         var lodged = await Lodge(correlation, command);
 
-        var finished = await Eventually(() => telemetry.Records.FirstOrDefault(r =>
+        var finished = await Eventually(telemetry, () => telemetry.Records.FirstOrDefault(r =>
             r.Message.StartsWith("Executing endpoint", StringComparison.Ordinal) && Equals(r.Scope.GetValueOrDefault("CorrelationId"), correlation)));
         finished.Scope["CommandId"].ShouldBe(command);
         finished.Scope["User"].ShouldBe(Tokens.Clerk.Id);
@@ -135,7 +135,7 @@ public sealed class TelemetryTests(TelemetryTests.TelemetryHost telemetry) : ICl
             x.StatusCodeShouldBe(400);
         });
 
-        await Eventually(() => telemetry.Records.FirstOrDefault(r => Equals(r.Scope.GetValueOrDefault("CorrelationId"), mark)));
+        await Eventually(telemetry, () => telemetry.Records.FirstOrDefault(r => Equals(r.Scope.GetValueOrDefault("CorrelationId"), mark)));
         var logged = telemetry.Records.Where(r => Equals(r.Scope.GetValueOrDefault("CorrelationId"), mark)).ToList();
         logged.ShouldAllBe(r => r.Level < LogLevel.Error && r.Exception == null);
     }
@@ -153,7 +153,7 @@ public sealed class TelemetryTests(TelemetryTests.TelemetryHost telemetry) : ICl
             x.StatusCodeShouldBe(500);
         });
 
-        var error = await Eventually(() => telemetry.Records.FirstOrDefault(r =>
+        var error = await Eventually(telemetry, () => telemetry.Records.FirstOrDefault(r =>
             r.Category == typeof(Errors).FullName && Equals(r.Scope.GetValueOrDefault("CorrelationId"), mark)));
         error.Level.ShouldBe(LogLevel.Error);
         error.Exception.ShouldNotBeNull();
@@ -186,18 +186,25 @@ public sealed class TelemetryTests(TelemetryTests.TelemetryHost telemetry) : ICl
 
     /// <summary>
     /// What the host records just after the response (the server span ends, the last log line is written, once the
-    /// client has its answer): looked for every 100 ms, for at most 10 s.
+    /// client has its answer): looked for again each time the host records a span or a log line, for at most 10 s.
     /// </summary>
-    private static Task<T> Eventually<T>(Func<T?> find) where T : class => Eventually(() => Task.FromResult(find()));
-
-    private static async Task<T> Eventually<T>(Func<Task<T?>> find) where T : class
+    private static async Task<T> Eventually<T>(TelemetryHost host, Func<T?> find) where T : class
     {
         var clock = Stopwatch.StartNew();
         while (true)
         {
-            if (await find() is { } found) return found;
-            if (clock.Elapsed > TimeSpan.FromSeconds(10)) throw new ShouldAssertException("Not recorded within 10 s.");
-            await Task.Delay(TimeSpan.FromMilliseconds(100), TestContext.Current.CancellationToken);
+            // Taken before looking: a record that lands between the look and the wait still wakes it.
+            var recorded = host.NextRecord;
+            if (find() is { } found) return found;
+            var left = TimeSpan.FromSeconds(10) - clock.Elapsed;
+            if (left <= TimeSpan.Zero) throw new ShouldAssertException("Not recorded within 10 s.");
+            try
+            {
+                await recorded.WaitAsync(left, TestContext.Current.CancellationToken);
+            }
+            catch (TimeoutException)
+            {
+            }
         }
     }
 
@@ -206,9 +213,18 @@ public sealed class TelemetryTests(TelemetryTests.TelemetryHost telemetry) : ICl
     /// <summary>A Whistle host on a database of its own, keeping its spans in memory and its log records with their scopes.</summary>
     public sealed class TelemetryHost : IAsyncLifetime, ILoggerProvider, ISupportExternalScope
     {
-        private readonly Locked<Activity> spans = new();
+        private readonly Locked<Activity> spans;
         private readonly ConcurrentQueue<LogRecord> records = new();
         private IExternalScopeProvider scopes = new LoggerExternalScopeProvider();
+        private TaskCompletionSource recorded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TelemetryHost() => spans = new Locked<Activity>(Recorded);
+
+        /// <summary>Completes when the host next records a span or a log line.</summary>
+        public Task NextRecord => Volatile.Read(ref recorded).Task;
+
+        private void Recorded() =>
+            Interlocked.Exchange(ref recorded, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
         public IAlbaHost Host { get; private set; } = null!;
 
@@ -262,12 +278,13 @@ public sealed class TelemetryTests(TelemetryTests.TelemetryHost telemetry) : ICl
                         foreach (var (key, item) in pairs) into[key] = item;
                 }, scope);
                 host.records.Enqueue(new LogRecord(category, logLevel, formatter(state, exception), exception, scope));
+                host.Recorded();
             }
         }
     }
 
     /// <summary>The in-memory exporter's list, safe to read while spans end on other threads.</summary>
-    private sealed class Locked<T> : ICollection<T>
+    private sealed class Locked<T>(Action added) : ICollection<T>
     {
         private readonly List<T> items = [];
 
@@ -289,6 +306,7 @@ public sealed class TelemetryTests(TelemetryTests.TelemetryHost telemetry) : ICl
         public void Add(T item)
         {
             lock (items) items.Add(item);
+            added();
         }
 
         public void Clear()
