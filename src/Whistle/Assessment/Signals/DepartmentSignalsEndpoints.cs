@@ -20,7 +20,7 @@ public sealed record DepartmentSignalsView(string Department, string Month, Sign
     {
         List<GamingSignal> signals =
         [
-            .. assignments.OrderBy(a => a.GivenSequence)
+            .. assignments
                 .SelectMany(a => a.Signals.Select((found, index) => (found, a.GivenSequence, index)))
                 .OrderBy(s => s.found.Sequence).ThenBy(s => s.GivenSequence).ThenBy(s => s.index)
                 .Select(s => s.found.Signal),
