@@ -1,3 +1,4 @@
+using Whistle.Privacy;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 using Whistle.County.Deadlines;
@@ -6,7 +7,7 @@ using Whistle.Kernel;
 namespace Whistle.Complaints;
 
 /// <summary>Everything a handler sees on one complaint. Kept inline, so it is current as soon as a command returns.</summary>
-public sealed class ComplaintDetails
+public sealed class ComplaintDetails : IHoldsPersonalData
 {
     /// <summary>Where scope reads a complaint's area: its details endpoint and every list of complaints.</summary>
     public static readonly CaseFields<ComplaintDetails> Fields = new(CaseKind.Complaint, x => x.CommunityId, x => x.SubDistrictId);
@@ -73,7 +74,15 @@ public sealed class ComplaintDetails
     public sealed record WhistleReference(
         Guid Id, WhistleType Type, IReadOnlyList<string> Departments, DateTimeOffset BlownAt, DateTimeOffset? ConcludedAt);
 
-    /// <summary>A copy with the complainant's name, phone and address masked (列表、分析员).</summary>
+    /// <summary>The complainant's name, phone and address.</summary>
+    public IEnumerable<PersonalDatum> PersonalData()
+    {
+        yield return PersonalDatum.Name("complainant.name", Complainant.Name);
+        yield return PersonalDatum.Phone("complainant.phone", Complainant.Phone);
+        if (Complainant.Address is { } address) yield return PersonalDatum.Address("complainant.address", address);
+    }
+
+    /// <summary>A copy with the complainant's name, phone and address masked: how every answer shows it.</summary>
     public ComplaintDetails Masked()
     {
         var copy = (ComplaintDetails)MemberwiseClone();

@@ -20,15 +20,14 @@ public static class ComplaintDetailsEndpoint
     /// lies outside the user's scope. The complaint page reads it through here.
     /// </summary>
     public static async Task<ComplaintDetails?> ReadAsync(Guid complaintId, ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
-        await LoadAsync(complaintId, session, ct) is { } details && Visible(details, user) ? Get(details, user) : null;
+        await LoadAsync(complaintId, session, ct) is { } details && Visible(details, user) ? Get(details) : null;
 
     private static bool Visible(ComplaintDetails? details, ClaimsPrincipal user) =>
         details is not null && Scope.Of(user).Sees(ComplaintDetails.Fields, details);
 
-    /// <summary>One complaint. Analysts see the complainant's personal data masked.</summary>
+    /// <summary>One complaint, the complainant's personal data masked (unmasked on purpose: <c>POST …/personal-data</c>).</summary>
     [EndpointSummary("查看投诉 One complaint")]
     [WolverineGet("/api/complaints/{complaintId}", OperationId = "GetComplaint")]
     [Authorize(Roles = Scope.ComplaintReaders)]
-    public static ComplaintDetails Get(ComplaintDetails details, ClaimsPrincipal user) =>
-        Scope.Of(user).SeesPersonalData ? details : details.Masked();
+    public static ComplaintDetails Get(ComplaintDetails details) => details.Masked();
 }

@@ -33,7 +33,7 @@ public enum NoteVisibility
 /// <summary>The complainant's personal data: protected, masked in lists and for analysts.</summary>
 public sealed record Complainant(string Name, string Phone, string? Address)
 {
-    public Complainant Masked() => new(Mask.Name(Name), Mask.Phone(Phone), Address is null ? null : "***");
+    public Complainant Masked() => new(Mask.Name(Name), Mask.Phone(Phone), Address is null ? null : Mask.Address(Address));
 }
 
 public sealed record ComplaintLodged(

@@ -34,6 +34,5 @@ public static class FindComplaintByNumberEndpoint
     [EndpointDescription("按编号（如 TS-2026-000001，不区分大小写）返回投诉详情，与按 id 查询相同；编号不存在或不在调用者可见范围内时一律 404。"
         + " The complaint numbered so (case-insensitive), answered as GET /api/complaints/{complaintId}; 404 when there is none"
         + " or it is outside the caller's scope. Readers of complaints may call it.")]
-    public static ComplaintDetails Get(ComplaintDetails details, ClaimsPrincipal user) =>
-        ComplaintDetailsEndpoint.Get(details, user);
+    public static ComplaintDetails Get(ComplaintDetails details) => ComplaintDetailsEndpoint.Get(details);
 }

@@ -1,3 +1,4 @@
+using Whistle.Privacy;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 using Whistle.Kernel;
@@ -6,7 +7,7 @@ using Whistle.Mediation;
 namespace Whistle.FeeDisputes;
 
 /// <summary>Everything about one fee dispute; kept inline, so it is current as soon as a command returns.</summary>
-public sealed class FeeDisputeDetails
+public sealed class FeeDisputeDetails : IHoldsPersonalData
 {
     /// <summary>Where scope reads a dispute's area: its details and its lists alike.</summary>
     public static readonly CaseFields<FeeDisputeDetails> Fields = new(CaseKind.FeeDispute, x => x.CommunityCode, x => x.SubDistrictCode);
@@ -62,7 +63,11 @@ public sealed class FeeDisputeDetails
 
     public sealed record InstalmentView(int Number, decimal Amount, DateOnly DueOn, bool Paid, bool Missed, DateOnly? GraceEndsOn);
 
-    /// <summary>The owner's name and phone masked, for lists and analysts.</summary>
+    /// <summary>The owner's name and phone.</summary>
+    public IEnumerable<PersonalDatum> PersonalData() =>
+        [PersonalDatum.Name("owner.name", OwnerName), PersonalDatum.Phone("owner.phone", OwnerPhone)];
+
+    /// <summary>The owner's name and phone masked: how every answer shows them.</summary>
     public FeeDisputeDetails Masked()
     {
         var copy = (FeeDisputeDetails)MemberwiseClone();

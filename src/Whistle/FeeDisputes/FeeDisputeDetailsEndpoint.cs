@@ -17,10 +17,9 @@ public static class FeeDisputeDetailsEndpoint
             ? Problems.None
             : FeeDisputeRules.NotFound(feeDisputeId);
 
-    /// <summary>One fee dispute; analysts see the owner masked.</summary>
+    /// <summary>One fee dispute, the owner's name and phone masked (unmasked on purpose: <c>POST …/personal-data</c>).</summary>
     [EndpointSummary("查看物业费纠纷 One fee dispute")]
     [WolverineGet("/api/fee-disputes/{feeDisputeId}", OperationId = "GetFeeDispute")]
     [Authorize(Roles = Scope.FeeDisputeReaders)]
-    public static FeeDisputeDetails Get(FeeDisputeDetails details, ClaimsPrincipal user) =>
-        Scope.Of(user).SeesPersonalData ? details : details.Masked();
+    public static FeeDisputeDetails Get(FeeDisputeDetails details) => details.Masked();
 }

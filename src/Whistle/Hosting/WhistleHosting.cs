@@ -20,6 +20,7 @@ using Whistle.Hosting.OpenApi;
 using Whistle.Hosting.Web;
 using Whistle.Mediation;
 using Whistle.Notifications;
+using Whistle.Privacy;
 using Whistle.Whistles;
 using Wolverine;
 using Wolverine.ErrorHandling;
@@ -96,6 +97,7 @@ public static class WhistleHosting
                 NotificationsSetup.Configure(opts);
                 AssessmentSetup.Configure(opts);
                 CreditSetup.Configure(opts);
+                PrivacySetup.Configure(opts);
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()

@@ -38,6 +38,9 @@ public static class Mask
         return number[..6] + new string('*', number.Length - 6 - kept) + number[^kept..];
     }
 
+    /// <summary>An address is masked whole: the case's compound and community already say where it is.</summary>
+    public static string Address(string address) => "***";
+
     /// <summary>zhou.ke@example.gov.cn → z******@example.gov.cn: the first character and the domain stay.</summary>
     public static string Email(string email) => email.IndexOf('@', StringComparison.Ordinal) is > 0 and var at
         ? email[..StringInfo.GetNextTextElementLength(email)] + new string('*', Math.Max(1, new StringInfo(email[..at]).LengthInTextElements - 1)) + email[at..]

@@ -207,8 +207,15 @@ public sealed record Scope(string UserId, string Role, string? Community, string
         _ => false,
     };
 
-    /// <summary>Whether details show personal data in clear: analysts read names, phones and addresses masked.</summary>
-    public bool SeesPersonalData => Role != Roles.Analyst;
+    /// <summary>
+    /// Whether the user may unmask a resident's personal data (<c>POST …/personal-data</c>, with a purpose, recorded) in a
+    /// case they see. Every answer shows residents' names, phones and addresses masked, whoever reads it; analysts may
+    /// never unmask them.
+    /// </summary>
+    public bool MaySeePersonalData => Role != Roles.Analyst;
+
+    /// <summary>Whether officials' work contacts (the staff register's phones and e-mails) show in clear: not to analysts.</summary>
+    public bool SeesStaffContacts => Role != Roles.Analyst;
 
     /// <summary>
     /// Whether the user reads this department's full scorecard: a department officer only its own, the other

@@ -1,3 +1,4 @@
+using Whistle.Privacy;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 using Whistle.Kernel;
@@ -5,7 +6,7 @@ using Whistle.Kernel;
 namespace Whistle.Mediation;
 
 /// <summary>Everything the centre sees on one mediation case. Kept inline, so it is current as soon as a command returns.</summary>
-public sealed class MediationCaseDetails
+public sealed class MediationCaseDetails : IHoldsPersonalData
 {
     /// <summary>Where scope reads a mediation case's area: its details and every list of cases read these fields.</summary>
     public static readonly CaseFields<MediationCaseDetails> Fields = new(CaseKind.Mediation, x => x.CommunityCode, x => x.SubDistrictCode);
@@ -82,10 +83,30 @@ public sealed class MediationCaseDetails
     }
 
     /// <summary>
-    /// A copy with every person's name and phone masked (分析员): the parties, the sessions' participants and the people
-    /// invited to them. An organisation that is a party, and the centre's own staff (the mediator, who recorded what),
-    /// act in an official capacity and stay in clear, as everywhere else in the details.
+    /// Every resident's name and phone: the parties, the sessions' participants and the people invited to them. An
+    /// organisation that is a party, and the centre's own staff (the mediator, who recorded what), act in an official
+    /// capacity and are no one's personal data here.
     /// </summary>
+    public IEnumerable<PersonalDatum> PersonalData()
+    {
+        for (var i = 0; i < Parties.Count; i++)
+        {
+            if (Parties[i].IsOrganisation) continue;
+            yield return PersonalDatum.Name($"parties[{i}].name", Parties[i].Name);
+            if (Parties[i].Phone is { } phone) yield return PersonalDatum.Phone($"parties[{i}].phone", phone);
+        }
+        var inClear = InClear();
+        for (var s = 0; s < Sessions.Count; s++)
+        {
+            for (var p = 0; p < Sessions[s].Participants.Count; p++)
+                if (!inClear.Contains(Sessions[s].Participants[p]))
+                    yield return PersonalDatum.Name($"sessions[{s}].participants[{p}]", Sessions[s].Participants[p]);
+            for (var p = 0; p < Sessions[s].Invited.Count; p++)
+                yield return PersonalDatum.Name($"sessions[{s}].invited[{p}].name", Sessions[s].Invited[p].Name);
+        }
+    }
+
+    /// <summary>A copy with every resident's name and phone masked (<see cref="PersonalData"/>): how every answer shows it.</summary>
     public MediationCaseDetails Masked()
     {
         var copy = (MediationCaseDetails)MemberwiseClone();
@@ -94,7 +115,7 @@ public sealed class MediationCaseDetails
             Name = p.IsOrganisation ? p.Name : Mask.Name(p.Name),
             Phone = p.Phone is null ? null : Mask.Phone(p.Phone),
         }).ToList();
-        var inClear = Parties.Where(p => p.IsOrganisation).Select(p => p.Name).Append(MediatorName).OfType<string>().ToHashSet();
+        var inClear = InClear();
         copy.Sessions = Sessions.Select(s => s with
         {
             Participants = s.Participants.Select(name => inClear.Contains(name) ? name : Mask.Name(name)).ToList(),
@@ -102,6 +123,9 @@ public sealed class MediationCaseDetails
         }).ToList();
         return copy;
     }
+
+    private HashSet<string> InClear() =>
+        Parties.Where(p => p.IsOrganisation).Select(p => p.Name).Append(MediatorName).OfType<string>().ToHashSet();
 }
 
 public partial class MediationCaseDetailsProjection : SingleStreamProjection<MediationCaseDetails, Guid>

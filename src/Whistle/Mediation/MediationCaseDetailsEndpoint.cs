@@ -23,13 +23,12 @@ public static class MediationCaseDetailsEndpoint
     public static async Task<MediationCaseDetails?> ReadAsync(Guid mediationCaseId, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var details = await LoadAsync(mediationCaseId, session, ct);
-        return ReferenceEquals(Validate(mediationCaseId, details, user), Problems.None) ? Get(details!, user) : null;
+        return ReferenceEquals(Validate(mediationCaseId, details, user), Problems.None) ? Get(details!) : null;
     }
 
-    /// <summary>One mediation case. Analysts see every person's name and phone masked.</summary>
+    /// <summary>One mediation case, every resident's name and phone masked (unmasked on purpose: <c>POST …/personal-data</c>).</summary>
     [EndpointSummary("查看调解案件 One mediation case")]
     [WolverineGet("/api/mediation/cases/{mediationCaseId}", OperationId = "GetMediationCase")]
     [Authorize(Roles = Scope.MediationReaders)]
-    public static MediationCaseDetails Get(MediationCaseDetails details, ClaimsPrincipal user) =>
-        Scope.Of(user).SeesPersonalData ? details : details.Masked();
+    public static MediationCaseDetails Get(MediationCaseDetails details) => details.Masked();
 }

@@ -9,7 +9,7 @@ namespace Whistle.Mediation;
 
 /// <summary>
 /// A mediator's docket: their open cases — in mediation, or an agreement waiting for
-/// its confirmation and follow-up — the most pressing first; analysts read the parties masked. Days are China-time
+/// its confirmation and follow-up — the most pressing first; the parties' names and phones masked for every reader. Days are China-time
 /// calendar days; a negative count is how far past its last day a date is.
 /// </summary>
 public sealed record MediationDocket(string? Mediator, DateTimeOffset AsOf, IReadOnlyList<MediationDocket.Item> Items)
@@ -96,7 +96,7 @@ public static class MediationDocketEndpoint
             .Where(x => !MediationStatuses.Final.Contains(x.Status));
         if (whose is not null) query = query.Where(x => x.MediatorId == whose);
         var cases = await query.ToListAsync(ct);
-        var items = cases.Select(d => MediationDocket.From(scope.SeesPersonalData ? d : d.Masked(), now))
+        var items = cases.Select(d => MediationDocket.From(d.Masked(), now))
             .OrderBy(i => i.NextDue ?? DateOnly.MaxValue).ThenBy(i => i.Number, StringComparer.Ordinal)
             .ToList();
         return new MediationDocket(whose, now, items);

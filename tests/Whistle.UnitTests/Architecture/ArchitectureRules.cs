@@ -108,14 +108,18 @@ public sealed class ArchitectureRules
         return string.Join(" -> ", cycle.Skip(first).Concat(cycle.Take(first)));
     }
 
-    /// <summary>A command endpoint (POST, PUT, PATCH, DELETE) or a message handler.</summary>
+    /// <summary>
+    /// A command endpoint (POST, PUT, PATCH, DELETE) or a message handler. A POST marked <c>[RecordedRead]</c> is a read
+    /// whose access is recorded (unmasking personal data), not a command deciding on what it reads.
+    /// </summary>
     private sealed class WriteSide : ICustomRule
     {
         private static readonly string[] Verbs =
             ["WolverinePostAttribute", "WolverinePutAttribute", "WolverinePatchAttribute", "WolverineDeleteAttribute"];
 
         public bool MeetsRule(TypeDefinition type) =>
-            type.Methods.Any(m => m.CustomAttributes.Any(a => Verbs.Contains(a.AttributeType.Name)))
+            type.Methods.Any(m => m.CustomAttributes.Any(a => Verbs.Contains(a.AttributeType.Name))
+                && m.CustomAttributes.All(a => a.AttributeType.Name != "RecordedReadAttribute"))
             || (type.Name.EndsWith("Handler", StringComparison.Ordinal) && type.Methods.Any(m => m.Name is "Handle" or "HandleAsync"));
     }
 }

@@ -36,6 +36,14 @@ namespace Whistle.UnitTests.Architecture.Fixture.Complaints
         }
     }
 
+    /// <summary>A read whose access is recorded: a POST that reads the read model, exempt by its attribute.</summary>
+    public static class ViewComplaintEndpoint
+    {
+        [global::Wolverine.Http.WolverinePost("/complaints/{id}/seen")]
+        [global::Whistle.Kernel.RecordedRead]
+        public static ComplaintDetails Post(Guid id) => new(id);
+    }
+
     public static class Escalation
     {
         public static object Blow(Guid id) => new Whistles.Whistle(id);

@@ -127,10 +127,13 @@ public class ScopeTests
     }
 
     [Fact]
-    public void only_analysts_read_personal_data_masked()
+    public void every_role_but_analysts_may_unmask_personal_data_and_read_staff_contacts()
     {
         foreach (var role in Roles.All)
-            As(role).SeesPersonalData.ShouldBe(role != Roles.Analyst, role);
+        {
+            As(role).MaySeePersonalData.ShouldBe(role != Roles.Analyst, role);
+            As(role).SeesStaffContacts.ShouldBe(role != Roles.Analyst, role);
+        }
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public static class DepartmentOfficersEndpoint
     [WolverineGet("/api/departments/{department}/officers", OperationId = "ListDepartmentOfficers")]
     public static async Task<DepartmentOfficers> Get(string department, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
-        var clear = Scope.Of(user).SeesPersonalData;
+        var clear = Scope.Of(user).SeesStaffContacts;
         var officers = await StaffAudience.ResolveAsync(session, [Audience.Officers(department)], ct);
         return new DepartmentOfficers(department, [.. officers
             .Select(o => new DepartmentOfficers.Officer(o.UserId, o.Info.Name,

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -45,14 +44,6 @@ public static class CreditReplay
         return companies.Keys.Union(byCompany.Select(g => g.Key), StringComparer.Ordinal)
             .ToDictionary(code => code, code => CreditLedger.Compose(code, companies.GetValueOrDefault(code), byCompany[code]), StringComparer.Ordinal);
     }
-
-    /// <summary>An analyst's copy: the legal representative's name masked, as personal data is for analysts.</summary>
-    public static CompanyCreditFile For(Scope scope, CompanyCreditFile file)
-    {
-        if (scope.SeesPersonalData || file.LegalRepresentative is null) return file;
-        file.LegalRepresentative = Mask.Name(file.LegalRepresentative);
-        return file;
-    }
 }
 
 public static class CreditFilesAsOfEndpoint
@@ -62,20 +53,18 @@ public static class CreditFilesAsOfEndpoint
     /// <summary>
     /// Every company's credit file as it stood at the end of a county day, best score first (then by code): the
     /// directory, complaint and mediation events up to then folded by the credit file's own rules, with the names then
-    /// recorded. The live files are neither read nor touched. Analysts read the legal representatives' names masked.
+    /// recorded. The live files are neither read nor touched. The legal representatives are named as the live files name them: public registration data, not a resident's.
     /// </summary>
     /// <param name="asOf">the day, yyyy-MM-dd in China time: the view stands at its last instant.</param>
-    /// <param name="user">the caller; analysts read personal data masked.</param>
     /// <param name="session">the read side.</param>
     /// <param name="ct">cancellation.</param>
     [EndpointSummary("某一时点的信用档案列表 The credit files as of a moment")]
     [WolverineGet("/api/history/companies", OperationId = "ListCreditFilesAsOf")]
     [Authorize(Roles = Scope.CreditFileReaders)]
-    public static async Task<IReadOnlyList<CompanyCreditFile>> Get(string asOf, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    public static async Task<IReadOnlyList<CompanyCreditFile>> Get(string asOf, IQuerySession session, CancellationToken ct)
     {
-        var scope = Scope.Of(user);
         var files = CreditReplay.Replay(await PastEvents.ReadAsync(session, CreditReplay.EventTypes, AsOfDay.EndOf(AsOfDay.Parse(asOf)), ct));
-        return [.. files.Values.OrderByDescending(f => f.Score).ThenBy(f => f.Id, StringComparer.Ordinal).Select(f => CreditReplay.For(scope, f))];
+        return [.. files.Values.OrderByDescending(f => f.Score).ThenBy(f => f.Id, StringComparer.Ordinal)];
     }
 }
 
@@ -89,18 +78,17 @@ public static class CreditFileAsOfEndpoint
     /// </summary>
     /// <param name="code">the company's code in the county directory.</param>
     /// <param name="asOf">the day, yyyy-MM-dd in China time: the view stands at its last instant.</param>
-    /// <param name="user">the caller; analysts read personal data masked.</param>
     /// <param name="session">the read side.</param>
     /// <param name="ct">cancellation.</param>
     [EndpointSummary("某一时点的信用档案 A credit file as of a moment")]
     [WolverineGet("/api/history/companies/{code}", OperationId = "GetCreditFileAsOf")]
     [Authorize(Roles = Scope.CreditFileReaders)]
     [ProducesResponseType<CompanyCreditFile>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Get(string code, string asOf, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> Get(string code, string asOf, IQuerySession session, CancellationToken ct)
     {
         var files = CreditReplay.Replay(await PastEvents.ReadAsync(session, CreditReplay.EventTypes, AsOfDay.EndOf(AsOfDay.Parse(asOf)), ct));
         return files.TryGetValue(code, out var file)
-            ? Results.Json(CreditReplay.For(Scope.Of(user), file))
+            ? Results.Json(file)
             : Results.Problem(Problems.NotFound($"{asOf} 日终时没有编码为 {code} 的物业服务企业信用档案。", $"No credit file for a company coded {code} at the end of {asOf}."));
     }
 }

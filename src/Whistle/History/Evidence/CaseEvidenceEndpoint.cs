@@ -11,8 +11,8 @@ namespace Whistle.History.Evidence;
 
 public static class CaseEvidenceEndpoint
 {
-    public static Task<CaseHistory?> LoadAsync(Guid id, IQuerySession session, ClaimsPrincipal user, CancellationToken ct) =>
-        CaseTimelineEndpoint.LoadAsync(id, session, user, ct);
+    public static Task<CaseHistory?> LoadAsync(Guid id, IQuerySession session, CancellationToken ct) =>
+        CaseTimelineEndpoint.LoadAsync(id, session, ct);
 
     /// <summary>A case that does not exist, or that the user's scope does not see, is 404.</summary>
     public static ProblemDetails Validate(Guid id, CaseHistory? history, ClaimsPrincipal user) =>

@@ -7,7 +7,7 @@ using Whistle.Kernel;
 namespace Whistle.History.Evidence;
 
 /// <summary>
-/// Makes a case's evidence: its history as the caller may read it (<see cref="CaseHistory.SeenBy"/>; analysts' masked),
+/// Makes a case's evidence: its history as the caller may read it (<see cref="CaseHistory.SeenBy"/>), residents' personal data masked,
 /// each of its streams verified now and its chain's links read, stamped with the caller and the clock.
 /// </summary>
 public static class CaseEvidenceMaker
@@ -23,6 +23,6 @@ public static class CaseEvidenceMaker
         var broken = new Dictionary<Guid, BrokenLink?>();
         foreach (var id in ids) broken[id] = (await verifier.VerifyStreamAsync(county, id, ct)).Broken is [var first, ..] ? first : null;
         var by = Actor.From(user);
-        return CaseEvidence.Of(seen, links, broken, new EvidenceIssue(county, by.Name, by.Role, clock.GetUtcNow(), !scope.SeesPersonalData));
+        return CaseEvidence.Of(seen, links, broken, new EvidenceIssue(county, by.Name, by.Role, clock.GetUtcNow(), PersonalDataMasked: true));
     }
 }

@@ -11,8 +11,8 @@ namespace Whistle.History.Evidence;
 
 public static class CaseEvidencePageEndpoint
 {
-    public static Task<CaseHistory?> LoadAsync(Guid id, IQuerySession session, ClaimsPrincipal user, CancellationToken ct) =>
-        CaseTimelineEndpoint.LoadAsync(id, session, user, ct);
+    public static Task<CaseHistory?> LoadAsync(Guid id, IQuerySession session, CancellationToken ct) =>
+        CaseTimelineEndpoint.LoadAsync(id, session, ct);
 
     public static ProblemDetails Validate(Guid id, CaseHistory? history, ClaimsPrincipal user) =>
         CaseTimelineEndpoint.Validate(id, null, null, history, user);

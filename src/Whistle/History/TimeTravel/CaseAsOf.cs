@@ -30,7 +30,7 @@ public static class CaseTimeTravel
     /// <summary>
     /// The case as of the point, as this user may see it. A case outside the user's scope does not exist for them (404,
     /// whatever the point); a moment before the case was lodged is 404; a version past the stream's is 400.
-    /// Analysts read personal data masked; whistles the user does not see are left out.
+    /// Residents' personal data is masked for every reader; whistles the user does not see are left out.
     /// </summary>
     public static async Task<CaseAsOfResult> LoadAsync(IQuerySession session, Guid caseId, TimePoint point, Scope scope, CancellationToken ct)
     {
@@ -57,7 +57,7 @@ public static class CaseTimeTravel
         var (compound, community, subDistrict) = PlacesOf(details);
         var names = await NamesAsOf.LoadAsync(session, compound, community, subDistrict, at, ct);
         return new CaseAsOfResult(
-            new CaseAsOf(at, version, kind, scope.SeesPersonalData ? details : Masked(details), whistles, names), events, Problems.None);
+            new CaseAsOf(at, version, kind, Masked(details), whistles, names), events, Problems.None);
     }
 
     /// <summary>A whistle as it stood at a moment, or null if it had not been blown by then.</summary>

@@ -16,8 +16,9 @@ public static class CaseTimelineEndpoint
 {
     public const int MaxPageSize = 200;
 
-    public static Task<CaseHistory?> LoadAsync(Guid id, IQuerySession session, ClaimsPrincipal user, CancellationToken ct) =>
-        CaseTimeline.LoadAsync(session, id, Scope.Of(user).SeesPersonalData, ct);
+    /// <summary>The case's history, residents' personal data masked in every sentence, whoever reads it.</summary>
+    public static Task<CaseHistory?> LoadAsync(Guid id, IQuerySession session, CancellationToken ct) =>
+        CaseTimeline.LoadAsync(session, id, personalData: false, ct);
 
     /// <summary>Whether the user's scope sees the case itself (the API's 404 otherwise).</summary>
     public static bool Sees(CaseHistory history, ClaimsPrincipal user) =>
@@ -28,7 +29,7 @@ public static class CaseTimelineEndpoint
     /// or null where the API answers 404 (no such case, or outside the user's scope). The timeline page reads it.
     /// </summary>
     public static async Task<CaseHistory?> ReadAsync(Guid id, IQuerySession session, ClaimsPrincipal user, CancellationToken ct) =>
-        await LoadAsync(id, session, user, ct) is { } history && Sees(history, user) ? history.SeenBy(Scope.Of(user)) : null;
+        await LoadAsync(id, session, ct) is { } history && Sees(history, user) ? history.SeenBy(Scope.Of(user)) : null;
 
     /// <summary>Bad paging is 400; a case that does not exist, or that the user's scope does not see, is 404.</summary>
     public static ProblemDetails Validate(Guid id, int? page, int? pageSize, CaseHistory? history, ClaimsPrincipal user)
@@ -45,7 +46,7 @@ public static class CaseTimelineEndpoint
     /// <summary>
     /// A complaint's, fee dispute's or mediation case's timeline across every stream that belongs to it, each entry a
     /// sentence in Chinese and English; <c>page</c> and <c>pageSize</c> (50 by default, at most 200). Related streams
-    /// the user's scope does not see are left out; analysts read personal data masked.
+    /// the user's scope does not see are left out; residents' personal data is masked for every reader.
     /// </summary>
     [EndpointSummary("案件时间线 A case's timeline")]
     [WolverineGet("/api/history/cases/{id}/timeline", OperationId = "GetCaseTimeline")]

@@ -53,7 +53,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var complaintDetails_response = Whistle.Complaints.FindComplaintByNumberEndpoint.Get(complaintDetails, httpContext.User);
+            var complaintDetails_response = Whistle.Complaints.FindComplaintByNumberEndpoint.Get(complaintDetails);
 
             // Writing the response body to JSON because this was the first 'return variable' in the method signature
             await WriteJsonAsync(httpContext, complaintDetails_response, 404);

@@ -58,7 +58,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var feeDisputeDetails_response = Whistle.FeeDisputes.FeeDisputeDetailsEndpoint.Get(feeDisputeDetails, httpContext.User);
+            var feeDisputeDetails_response = Whistle.FeeDisputes.FeeDisputeDetailsEndpoint.Get(feeDisputeDetails);
 
             // Writing the response body to JSON because this was the first 'return variable' in the method signature
             await WriteJsonAsync(httpContext, feeDisputeDetails_response, 404);

@@ -73,7 +73,7 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            var caseHistory = await Whistle.History.Timeline.CaseTimelineEndpoint.LoadAsync(id, ((Marten.IQuerySession)documentSession), httpContext.User, httpContext.RequestAborted).ConfigureAwait(false);
+            var caseHistory = await Whistle.History.Timeline.CaseTimelineEndpoint.LoadAsync(id, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
             var problemDetails1 = Whistle.History.Timeline.CaseTimelineEndpoint.Validate(id, page, pageSize, caseHistory, httpContext.User);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))

@@ -58,7 +58,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var mediationCaseDetails_response = Whistle.Mediation.MediationCaseDetailsEndpoint.Get(mediationCaseDetails, httpContext.User);
+            var mediationCaseDetails_response = Whistle.Mediation.MediationCaseDetailsEndpoint.Get(mediationCaseDetails);
 
             // Writing the response body to JSON because this was the first 'return variable' in the method signature
             await WriteJsonAsync(httpContext, mediationCaseDetails_response, 404);
