@@ -4,6 +4,7 @@ using Alba;
 using JasperFx.Events;
 using Marten;
 using Whistle.Complaints;
+using Whistle.Privacy;
 
 namespace Whistle.IntegrationTests;
 
@@ -93,4 +94,15 @@ public abstract class IntegrationContext(AppFixture app)
 
     protected async Task<ComplaintDetails> Details(Guid id, Tokens.User? user = null) =>
         await Get<ComplaintDetails>(user ?? Tokens.Clerk, $"/api/complaints/{id}");
+
+    /// <summary>
+    /// A case's personal data in clear, by field (<c>complainant.name</c> → 张三), as <c>POST {caseUrl}/personal-data</c>
+    /// discloses it to <paramref name="user"/> (the clerk unless said) for a stated purpose; the viewing is recorded.
+    /// </summary>
+    protected async Task<IReadOnlyDictionary<string, string>> Unmasked(string caseUrl, Tokens.User? user = null, string county = AppFixture.County)
+    {
+        var result = await Post(user ?? Tokens.Clerk, $"{caseUrl}/personal-data", new ViewPersonalData("核对登记信息", null), 200, county);
+        var disclosure = (await result.ReadAsJsonAsync<PersonalDataDisclosure>())!;
+        return disclosure.Data.ToDictionary(d => d.Field, d => d.Value);
+    }
 }

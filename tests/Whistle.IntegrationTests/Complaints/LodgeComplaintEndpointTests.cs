@@ -24,7 +24,11 @@ public sealed class LodgeComplaintEndpointTests(AppFixture app) : IntegrationCon
         details.CompoundId.ShouldBe("CP010101");
         details.CommunityId.ShouldBe("CM0101");
         details.SubDistrictId.ShouldBe("SD01");
-        details.Complainant.ShouldBe(new Complainant("张三", "13812345678", "东关花园3号楼2单元"));
+        details.Complainant.ShouldBe(new Complainant("张*", "138****5678", "***"));
+        (await Unmasked($"/api/complaints/{lodged.Id}", county: county)).ShouldBe(new Dictionary<string, string>
+        {
+            ["complainant.name"] = "张三", ["complainant.phone"] = "13812345678", ["complainant.address"] = "东关花园3号楼2单元",
+        });
         details.LodgedBy.UserId.ShouldBe("clerk");
         details.LodgedAt.ShouldBe(App.Clock.GetUtcNow());
         details.Version.ShouldBe(1);

@@ -48,7 +48,7 @@ public sealed class EventCatalogueTests(AppFixture app) : IntegrationContext(app
         [
             "Whistle.Assessment.Appeals", "Whistle.Complaints", "Whistle.County.Calendar", "Whistle.County.Catalogue", "Whistle.County.Deadlines",
             "Whistle.County.Directory", "Whistle.County.Staff", "Whistle.FeeDisputes", "Whistle.JointMeetings.Meetings", "Whistle.Mediation",
-            "Whistle.Whistles",
+            "Whistle.Privacy", "Whistle.Whistles",
         ]);
 
     /// <summary>Who: a person (an <see cref="Actor"/>), or the clock for an event that records time passing.</summary>

@@ -12,7 +12,7 @@ public sealed partial class OpenApiDocumentTests(AppFixture app) : IntegrationCo
     private static readonly string[] CapabilityTags =
     [
         "投诉 Complaints", "吹哨 Whistles", "联席会议 Joint meetings", "物业费纠纷 Fee disputes", "人民调解 Mediation",
-        "案件 Cases", "通知 Notifications", "考核 Assessment", "历史与回放 History", "县域数据 County data", "运维 Administration",
+        "案件 Cases", "通知 Notifications", "考核 Assessment", "个人信息 Personal data", "历史与回放 History", "县域数据 County data", "运维 Administration",
     ];
 
     private static readonly string[] NumberParameters = ["page", "pageSize", "limit", "version", "fromVersion", "toVersion", "year"];
@@ -51,11 +51,11 @@ public sealed partial class OpenApiDocumentTests(AppFixture app) : IntegrationCo
         var document = await Document();
         var operations = Operations(document);
 
-        operations.Count.ShouldBe(147);
-        operations.Count(o => o.IsCommand).ShouldBe(74);
-        operations.Count(o => o.RequestBody?["example"] is not null).ShouldBe(68);
+        operations.Count.ShouldBe(151);
+        operations.Count(o => o.IsCommand).ShouldBe(77);
+        operations.Count(o => o.RequestBody?["example"] is not null).ShouldBe(71);
         document["tags"]!.AsArray().Select(t => (string)t!["name"]!).ShouldBe(CapabilityTags);
-        operations.Select(o => o.Id).Distinct().Count().ShouldBe(147);
+        operations.Select(o => o.Id).Distinct().Count().ShouldBe(151);
     }
 
     [Fact]
@@ -185,7 +185,7 @@ public sealed partial class OpenApiDocumentTests(AppFixture app) : IntegrationCo
             Check(command.Id, command.RequestBody!["example"], Schema(document, command.RequestBody["schema"]!));
 
         problems.ShouldBeEmpty();
-        commands.Count.ShouldBe(68);
+        commands.Count.ShouldBe(71);
         commands.Single(o => o.Id == "LodgeComplaint").RequestBody!["example"]!["compoundId"]!.GetValue<string>().ShouldBe("CP010101");
     }
 

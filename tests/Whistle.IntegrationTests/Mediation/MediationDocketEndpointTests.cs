@@ -25,7 +25,7 @@ public sealed class MediationDocketEndpointTests(AppFixture app) : MediationCont
         item.LimitLastDay.ShouldBe(await WorkingDayFrom(Today.AddDays(-10).AddMonths(1)));
         item.LimitDaysLeft.ShouldBe(item.LimitLastDay!.Value.DayNumber - Today.DayNumber);
         item.Overdue.ShouldBeFalse();
-        item.Parties.ShouldBe(["王大妈", "李先生"]);
+        item.Parties.ShouldBe(["王**", "李**"]);
     }
 
     [Fact]

@@ -107,8 +107,11 @@ public sealed class MediationLifecycleEndpointTests(AppFixture app) : MediationC
         await Act(id, "sessions", Session(next));
 
         var session = (await CaseDetails(id)).Sessions.ShouldHaveSingleItem();
-        session.Participants.ShouldBe(["王大妈", "李先生"]);
-        session.Invited.ShouldHaveSingleItem().ShouldBe(new Invitee("张师傅", InviteeRole.Expert, "防水工程师"));
+        session.Participants.ShouldBe(["王**", "李**"]);
+        session.Invited.ShouldHaveSingleItem().ShouldBe(new Invitee("张**", InviteeRole.Expert, "防水工程师"));
+        var clear = await Unmasked($"/api/mediation/cases/{id}", Tokens.Mediator);
+        (clear["sessions[0].participants[0]"], clear["sessions[0].participants[1]"], clear["sessions[0].invited[0].name"])
+            .ShouldBe(("王大妈", "李先生", "张师傅"));
         session.BatchId.ShouldBeNull();
         (await CaseDetails(id)).NextSessionAt.ShouldBe(next);
     }

@@ -20,7 +20,11 @@ public sealed class OpenMediationCaseEndpointTests(AppFixture app) : MediationCo
         var details = await CaseDetails(opened.Id);
         details.Status.ShouldBe(MediationStatus.AwaitingConsent);
         details.Source.ShouldBe(ReferralSource.Party);
-        details.Parties.Select(p => (p.Name, p.Side)).ShouldBe([("王大妈", PartySide.Applicant), ("李先生", PartySide.Respondent)]);
+        details.Parties.Select(p => (p.Name, p.Side)).ShouldBe([("王**", PartySide.Applicant), ("李**", PartySide.Respondent)]);
+        (await Unmasked($"/api/mediation/cases/{opened.Id}", Tokens.Mediator)).ShouldBe(new Dictionary<string, string>
+        {
+            ["parties[0].name"] = "王大妈", ["parties[0].phone"] = "13900002222", ["parties[1].name"] = "李先生", ["parties[1].phone"] = "13800003333",
+        });
         details.CompoundCode.ShouldBe("CP010101");
         details.CommunityCode.ShouldBe("CM0101");
         details.OpenedAt.ShouldBe(Now);
@@ -149,17 +153,16 @@ public sealed class OpenMediationCaseEndpointTests(AppFixture app) : MediationCo
     }
 
     [Fact]
-    public async Task analysts_read_the_parties_masked()
+    public async Task analysts_and_mediators_read_the_parties_masked()
     {
         var id = (await Open()).Id;
 
-        var details = await CaseDetails(id, Tokens.Analyst);
-
-        details.Parties.Select(p => (p.Name, p.Phone)).ShouldBe([("王**", "139****2222"), ("李**", "138****3333")]);
+        foreach (var reader in new[] { Tokens.Analyst, Tokens.Mediator })
+            (await CaseDetails(id, reader)).Parties.Select(p => (p.Name, p.Phone)).ShouldBe([("王**", "139****2222"), ("李**", "138****3333")]);
     }
 
     [Fact]
-    public async Task analysts_read_session_participants_invitees_and_the_docket_masked()
+    public async Task session_participants_invitees_and_the_docket_are_masked_and_unmasked_on_purpose()
     {
         var id = await InMediation();
 
@@ -170,7 +173,10 @@ public sealed class OpenMediationCaseEndpointTests(AppFixture app) : MediationCo
         session.Participants.ShouldBe(["王**", "李**"]);
         session.Invited.Select(i => (i.Name, i.Role)).ShouldBe([("张**", InviteeRole.Expert)]);
         docket.Items.Where(i => i.MediationCaseId == id).ShouldHaveSingleItem().Parties.ShouldBe(["王**", "李**"]);
-        (await CaseDetails(id)).Sessions[0].Participants.ShouldBe(["王大妈", "李先生"]);
+        (await CaseDetails(id)).Sessions[0].Participants.ShouldBe(["王**", "李**"]);
+        var clear = await Unmasked($"/api/mediation/cases/{id}", Tokens.Mediator);
+        (clear["sessions[0].participants[0]"], clear["sessions[0].participants[1]"], clear["sessions[0].invited[0].name"])
+            .ShouldBe(("王大妈", "李先生", "张师傅"));
     }
 
     private int CountyTimeYear() => Whistle.Kernel.CountyTime.Local(Now).Year;

@@ -84,8 +84,11 @@ public sealed class MediationPagesTests(AppFixture app) : MediationContext(app)
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         html.ShouldContain($"<h1>调解案件 {opened.Number}</h1>");
-        html.ShouldContain("王大妈");
-        html.ShouldContain("13900002222");
+        html.ShouldContain("王**");
+        html.ShouldContain("139****2222");
+        html.ShouldNotContain("王大妈");
+        html.ShouldNotContain("13900002222");
+        html.ShouldContain("查看完整个人信息");
         html.ShouldContain("登记当事人意愿");
         html.ShouldContain("指派调解员");
         html.ShouldNotContain("受理案件");
@@ -165,7 +168,8 @@ public sealed class MediationPagesTests(AppFixture app) : MediationContext(app)
 
         agreement.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var details = await CaseDetails(id);
-        details.Sessions.ShouldHaveSingleItem().Participants.ShouldBe(["王大妈", "李先生"]);
+        details.Sessions.ShouldHaveSingleItem().Participants.ShouldBe(["王**", "李**"]);
+        (await Unmasked($"/api/mediation/cases/{id}", Tokens.Mediator))["sessions[0].participants[0]"].ShouldBe("王大妈");
         details.Status.ShouldBe(MediationStatus.AgreementSigned);
         details.SignedAgreement!.Terms.ShouldBe("楼上住户赔偿 2000 元。");
         details.SignedAgreement.PerformanceDeadline.ShouldBe(Today.AddDays(15));

@@ -27,6 +27,8 @@ public static class Capabilities
             "用户自己的站内通知。The caller's own in-app notifications."),
         new("Whistle.Assessment", "考核 Assessment",
             "部门、街道、社区的月度考核、申诉、信用档案与异常信号。Monthly scorecards of departments and territories, appeals, credit files and gaming signals."),
+        new("Whistle.Privacy", "个人信息 Personal data",
+            "个人信息默认脱敏；说明用途后调阅并留痕，调阅记录可查。Residents' personal data is masked; unmasking it takes a stated purpose and is recorded, and the record can be listed."),
         new("Whistle.History", "历史与回放 History",
             "按时点回看、差异、时间线、证据、完整性校验、导出与模拟考核。Cases and dashboards as of a moment, differences, timelines, evidence, integrity checks, exports and what-if scoring."),
         new("Whistle.County", "县域数据 County data",

@@ -104,7 +104,7 @@ public sealed class DashboardsAsOfEndpointTests(AppFixture app) : IntegrationCon
     }
 
     [Fact]
-    public async Task a_department_officer_sees_its_own_scorecard_as_of_a_day_an_analyst_every_one_and_a_masked_credit_file()
+    public async Task a_department_officer_sees_its_own_scorecard_as_of_a_day_an_analyst_every_one_and_the_credit_file_names_the_legal_representative()
     {
         var county = await App.NewCountyAsync();
         var day = NextDay();
@@ -118,7 +118,7 @@ public sealed class DashboardsAsOfEndpointTests(AppFixture app) : IntegrationCon
 
         gongan.Scorecards.ShouldHaveSingleItem().Department.ShouldBe("gongan");
         analyst.Scorecards.Count.ShouldBe(gongan.Ranking.Count);
-        (await Get<CompanyCreditFile>(Tokens.Analyst, $"/api/history/companies/PC45?asOf={asOf}", county)).LegalRepresentative.ShouldBe("贾**");
+        (await Get<CompanyCreditFile>(Tokens.Analyst, $"/api/history/companies/PC45?asOf={asOf}", county)).LegalRepresentative.ShouldBe("贾桂芳");
         (await Get<CompanyCreditFile>(Tokens.Office, $"/api/history/companies/PC45?asOf={asOf}", county)).LegalRepresentative.ShouldBe("贾桂芳");
         await Send(Tokens.Community, x => x.Get.Url($"/api/history/assessment/departments/{month}?asOf={asOf}"), 403, county);
         await Send(Tokens.Gongan, x => x.Get.Url($"/api/history/joint-meeting/worklist?asOf={asOf}"), 403, county);

@@ -42,7 +42,7 @@ public sealed class CaseEvidenceEndpointTests(AppFixture app) : IntegrationConte
         check.KeyId.ShouldBe(key.Context.Response.Headers["X-Key-Id"].ToString());
         var evidence = check.Evidence!;
         (evidence.CaseId, evidence.Number, evidence.Kind, evidence.Intact).ShouldBe((complaint.Id, complaint.Number, StreamKind.Complaint, true));
-        (evidence.Issued.County, evidence.Issued.Role, evidence.Issued.PersonalDataMasked).ShouldBe((AppFixture.County, "office", false));
+        (evidence.Issued.County, evidence.Issued.Role, evidence.Issued.PersonalDataMasked).ShouldBe((AppFixture.County, "office", true));
         evidence.Entries.Select(e => (e.Sequence, e.Zh)).ShouldBe(timeline.Entries.Select(e => (e.Sequence, e.Zh)));
         evidence.Streams.Select(s => (s.Id, s.Version, s.Intact)).ShouldBe([(complaint.Id, 3L, true), (whistle, 2L, true)]);
         foreach (var stream in evidence.Streams)
