@@ -41,7 +41,7 @@ public sealed record AuthSettings(
     public static AuthSettings Read(IConfiguration config, bool development)
     {
         var auth = config.GetSection(Section);
-        string? Value(string key) => auth[key] is { Length: > 0 } v ? v.Trim() : null;
+        string? Value(string key) => string.IsNullOrWhiteSpace(auth[key]) ? null : auth[key]!.Trim();
         var (authority, keyPath, signingKey) = (Value("Authority"), Value("PublicKeyPath"), Value("SigningKey"));
         var (issuer, audience) = (Value("Issuer"), Value("Audience"));
         var errors = new List<string>();
