@@ -1,5 +1,5 @@
-using Marten;
 using JasperFx;
+using Marten;
 using Whistle.Complaints;
 using Whistle.County.Directory;
 using Whistle.County.Staff;

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
-using Microsoft.IdentityModel.Tokens;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.IdentityModel.Tokens;
 using Whistle.Kernel;
 using Whistle.Simulation;
 using Wolverine;

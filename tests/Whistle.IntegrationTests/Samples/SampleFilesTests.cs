@@ -1,5 +1,5 @@
-using Shouldly;
 using Microsoft.Extensions.DependencyInjection;
+using Shouldly;
 using Whistle.County.Directory;
 using Whistle.County.Staff;
 using Whistle.IntegrationTests.Faults;

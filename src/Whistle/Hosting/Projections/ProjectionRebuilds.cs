@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Marten.Events.Daemon.Coordination;
 using Marten;
+using Marten.Events.Daemon.Coordination;
 using Npgsql;
 
 namespace Whistle.Hosting.Projections;
