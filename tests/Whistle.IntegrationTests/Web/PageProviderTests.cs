@@ -18,7 +18,10 @@ namespace Whistle.IntegrationTests.Web;
 /// </summary>
 public sealed class PageProviderTests
 {
-    /// <summary>Production's bearer settings: an RSA public key of the test's own, an issuer and an audience.</summary>
+    /// <summary>
+    /// Production's bearer settings: an RSA public key of the test's own, an issuer and an audience; and no symmetric key
+    /// (the assembly fixture's development key is in the process's environment, and Production refuses to start with one).
+    /// </summary>
     private static Dictionary<string, string?> ProductionAuth()
     {
         using var rsa = System.Security.Cryptography.RSA.Create(2048);
@@ -26,6 +29,7 @@ public sealed class PageProviderTests
         File.WriteAllText(path, rsa.ExportSubjectPublicKeyInfoPem());
         return new Dictionary<string, string?>
         {
+            ["Whistle:Auth:SigningKey"] = "",
             ["Whistle:Auth:PublicKeyPath"] = path,
             ["Whistle:Auth:Issuer"] = "https://id.anlan.example",
             ["Whistle:Auth:Audience"] = "whistle",
