@@ -1,9 +1,9 @@
+using Wolverine.Tracking;
+using Wolverine;
 using Alba;
 using JasperFx.Events;
 using Marten;
 using Whistle.Complaints;
-using Wolverine;
-using Wolverine.Tracking;
 
 namespace Whistle.IntegrationTests;
 

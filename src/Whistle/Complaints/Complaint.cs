@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
+using Wolverine.Marten;
 using Whistle.County.Deadlines;
 using Whistle.Kernel;
-using Wolverine.Marten;
 
 namespace Whistle.Complaints;
 

@@ -1,6 +1,6 @@
+using Microsoft.AspNetCore.Mvc;
 using JasperFx;
 using JasperFx.CodeGeneration;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace Whistle.Hosting;

@@ -1,5 +1,5 @@
-using JasperFx;
 using Marten;
+using JasperFx;
 using Whistle.Complaints;
 using Whistle.County.Directory;
 using Whistle.County.Staff;

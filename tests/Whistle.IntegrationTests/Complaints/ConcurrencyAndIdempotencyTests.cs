@@ -1,10 +1,10 @@
 using Alba;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
+using Microsoft.AspNetCore.Mvc;
 using Shouldly;
 using Whistle.Complaints;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Whistle.Hosting;
 using Whistle.Kernel;
 using Wolverine.Http;

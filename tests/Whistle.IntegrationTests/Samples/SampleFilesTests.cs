@@ -1,5 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
+using Microsoft.Extensions.DependencyInjection;
 using Whistle.County.Directory;
 using Whistle.County.Staff;
 using Whistle.IntegrationTests.Faults;

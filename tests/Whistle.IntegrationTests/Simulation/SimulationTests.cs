@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Shouldly;
+using Microsoft.Extensions.DependencyInjection;
 using Whistle.History.Integrity;
 using Whistle.Hosting.Simulation;
 using Whistle.Kernel;

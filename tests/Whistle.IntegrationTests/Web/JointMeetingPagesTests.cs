@@ -2,8 +2,8 @@ using System.Net;
 using Alba;
 using Shouldly;
 using Whistle.JointMeetings.Meetings;
-using Whistle.JointMeetings.Worklist;
 using Whistle.Kernel;
+using Whistle.JointMeetings.Worklist;
 using Whistle.Whistles;
 
 namespace Whistle.IntegrationTests.Web;

@@ -1,6 +1,6 @@
 using Shouldly;
-using Whistle.Complaints;
 using Whistle.County.Catalogue;
+using Whistle.Complaints;
 using Whistle.County.Deadlines;
 using Whistle.County.Directory;
 using Xunit;

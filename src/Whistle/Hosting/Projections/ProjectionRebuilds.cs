@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Marten;
 using Marten.Events.Daemon.Coordination;
+using Marten;
 using Npgsql;
 
 namespace Whistle.Hosting.Projections;

@@ -1,7 +1,7 @@
 using System.Resources;
+using Whistle.Kernel.Web;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Whistle.Kernel.Web;
 
 [assembly: NeutralResourcesLanguage("zh-CN")]
 

@@ -1,7 +1,7 @@
 using Shouldly;
 using Whistle.JointMeetings.Meetings;
-using Whistle.UnitTests.Whistles;
 using Whistle.Whistles;
+using Whistle.UnitTests.Whistles;
 using Xunit;
 using static Whistle.UnitTests.JointMeetings.Meetings.JointMeetingHistory;
 using static Whistle.UnitTests.Whistles.WhistleHistory;

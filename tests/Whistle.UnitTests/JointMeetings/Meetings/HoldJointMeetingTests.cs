@@ -1,5 +1,5 @@
-using Whistle.JointMeetings.Meetings;
 using Whistle.UnitTests.Whistles;
+using Whistle.JointMeetings.Meetings;
 using Xunit;
 using static Whistle.UnitTests.JointMeetings.Meetings.JointMeetingHistory;
 using static Whistle.UnitTests.Whistles.WhistleHistory;

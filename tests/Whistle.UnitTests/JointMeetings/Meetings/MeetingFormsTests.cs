@@ -1,7 +1,7 @@
 using Shouldly;
 using Whistle.JointMeetings.Meetings;
-using Whistle.JointMeetings.Worklist;
 using Whistle.Kernel;
+using Whistle.JointMeetings.Worklist;
 using Xunit;
 
 namespace Whistle.UnitTests.JointMeetings.Meetings;
