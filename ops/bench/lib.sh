@@ -47,17 +47,45 @@ bench_stop() {   # pid
 }
 
 # Whistle's environment for a benchmark: as a county would run it (Production: the handler code written ahead of time,
-# Balanced durability), with the sample county, the checkout's evidence key, and the development signing key so that
-# ops/token's tokens are accepted. ASPNETCORE_ENVIRONMENT=Development measures it as ops/run serves it instead.
+# Balanced durability), with the sample county, the checkout's evidence key, and the checkout's token key: an RSA pair
+# made once in .whistle/ (mode 600), whose public half is the host's Whistle:Auth:PublicKeyPath and whose private half
+# signs the benchmarks' RS256 tokens (WHISTLE_TOKEN_KEY: every `ops/token USER` after this mints with it). Production
+# takes no symmetric key, so the development one is never given. ASPNETCORE_ENVIRONMENT=Development measures it as
+# ops/run serves it instead (the same RS256 tokens are accepted there too).
 bench_whistle_env() {   # connection string, url
     export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
-    export Whistle__Auth__SigningKey="$(sed -n 's/.*"SigningKey": *"\([^"]*\)".*/\1/p' "$WHISTLE_ROOT/src/Whistle/appsettings.Development.json")"
+    unset Whistle__Auth__SigningKey Whistle__Auth__Authority
+    bench_token_key
+    export Whistle__Auth__PublicKeyPath="$BENCH_TOKEN_PUBLIC"
+    export Whistle__Auth__Issuer=whistle Whistle__Auth__Audience=whistle
+    export WHISTLE_TOKEN_KEY="$BENCH_TOKEN_PRIVATE"
     export ASPNETCORE_URLS="$2"
     export ConnectionStrings__Whistle="$1"
     export Whistle__SampleCounty="$WHISTLE_ROOT/samples/county/county.json"
     local key="$WHISTLE_ROOT/.whistle/evidence-key.pem"
     [ -f "$key" ] || { mkdir -p "$(dirname "$key")"; (umask 077 && openssl ecparam -name prime256v1 -genkey -noout -out "$key"); }
     export Whistle__Evidence__SigningKeyPath="$key"
+}
+
+# The checkout's benchmark token key: an RSA-2048 pair in .whistle/ (made once, both files mode 600). Sets
+# BENCH_TOKEN_PRIVATE and BENCH_TOKEN_PUBLIC.
+bench_token_key() {
+    BENCH_TOKEN_PRIVATE="$WHISTLE_ROOT/.whistle/token-key.pem"
+    BENCH_TOKEN_PUBLIC="$WHISTLE_ROOT/.whistle/token-key.pub.pem"
+    mkdir -p "$WHISTLE_ROOT/.whistle"
+    if [ ! -s "$BENCH_TOKEN_PRIVATE" ] || [ ! -s "$BENCH_TOKEN_PUBLIC" ]; then
+        (umask 077 && openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$BENCH_TOKEN_PRIVATE" 2>/dev/null &&
+            openssl pkey -in "$BENCH_TOKEN_PRIVATE" -pubout -out "$BENCH_TOKEN_PUBLIC")
+        say "Made the benchmarks' token key: $BENCH_TOKEN_PRIVATE (RS256; its public half is the host's Whistle:Auth:PublicKeyPath)"
+    fi
+    chmod 600 "$BENCH_TOKEN_PRIVATE" "$BENCH_TOKEN_PUBLIC"
+}
+
+# An RS256 token of a sample user signed with the benchmarks' token key: what a Production host set up by
+# bench_whistle_env accepts (ops/token --key).
+bench_token() {   # user
+    bench_token_key
+    WHISTLE_TOKEN_KEY="$BENCH_TOKEN_PRIVATE" "$WHISTLE_ROOT/ops/token" "$1" | tail -n 1
 }
 
 bench_load() {   # arguments of Load; prints its result line
@@ -118,7 +146,7 @@ bench_deadlines_mark() {   # port, database
 # Lodges COUNT complaints as the clerk through the URL(s) (round-robin); each schedules its deadline. Prints Load's line.
 bench_deadlines_lodge() {   # urls (comma-separated), count, work folder
     local urls="$1" count="$2" work="$3" token line
-    token="$("$WHISTLE_ROOT/ops/token" clerk | tail -n 1)"
+    token="$(bench_token clerk)"
     bench_complaint_body "$work/deadline-complaint.json"
     awk -v n="$count" -v t="$token" 'BEGIN { for (i = 0; i < n; i++) printf "/api/complaints\t%s\n", t }' > "$work/deadline-lodgings"
     line="$(bench_load run --url "$urls" --body-file "$work/deadline-complaint.json" --requests "$work/deadline-lodgings" \

@@ -35,7 +35,10 @@ public static class AsOfBench
             ["Whistle:SampleCounty"] = "samples/county/county.json",
             ["Whistle:Durability"] = nameof(DurabilityMode.Solo),
             ["Whistle:Auth:Authority"] = "",
-            ["Whistle:Auth:SigningKey"] = "as-of-benchmark-signing-key-of-at-least-32-characters",
+            // Production takes no symmetric key: a public key of this run's own (the benchmark sends no tokens).
+            ["Whistle:Auth:PublicKeyPath"] = ThrowawayPublicKey(),
+            ["Whistle:Auth:Issuer"] = "whistle-bench",
+            ["Whistle:Auth:Audience"] = "whistle-bench",
             ["Logging:LogLevel:Default"] = "Warning",
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -201,5 +204,14 @@ public static class AsOfBench
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ratio {h / f:F2} (target ≤ 1.5)"));
         await app.StopAsync();
         return 0;
+    }
+
+    /// <summary>A PEM file holding the public half of an RSA key made for this run (the private half is dropped).</summary>
+    private static string ThrowawayPublicKey()
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var path = Path.Combine(Path.GetTempPath(), $"whistle-bench-{Environment.ProcessId}.pem");
+        File.WriteAllText(path, rsa.ExportSubjectPublicKeyInfoPem());
+        return path;
     }
 }

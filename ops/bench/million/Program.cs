@@ -91,7 +91,10 @@ public static class MillionBench
             ["Whistle:SampleCounty"] = Path.Combine(Root(), "samples/county/county.json"),
             ["Whistle:Durability"] = durability.ToString(),
             ["Whistle:Auth:Authority"] = "",
-            ["Whistle:Auth:SigningKey"] = "million-benchmark-signing-key-of-at-least-32-characters",
+            // Production takes no symmetric key: a public key of this run's own (the benchmark sends no tokens).
+            ["Whistle:Auth:PublicKeyPath"] = ThrowawayPublicKey(),
+            ["Whistle:Auth:Issuer"] = "whistle-bench",
+            ["Whistle:Auth:Audience"] = "whistle-bench",
             ["Logging:LogLevel:Default"] = "Warning",
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -342,5 +345,14 @@ public static class MillionBench
         await using var command = dataSource.CreateCommand(sql);
         var value = await command.ExecuteScalarAsync();
         return value is null or DBNull ? default! : (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A PEM file holding the public half of an RSA key made for this run (the private half is dropped).</summary>
+    private static string ThrowawayPublicKey()
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var path = Path.Combine(Path.GetTempPath(), $"whistle-bench-{Environment.ProcessId}.pem");
+        File.WriteAllText(path, rsa.ExportSubjectPublicKeyInfoPem());
+        return path;
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
@@ -9,24 +8,22 @@ using Whistle.Kernel;
 namespace Whistle.Hosting;
 
 /// <summary>
-/// JWT bearer authentication. A county's identity provider plugs in through <c>Whistle:Auth:Authority</c> (OIDC);
-/// without one, tokens are checked against <c>Whistle:Auth:SigningKey</c> (HS256) — development mints those with
-/// <c>ops/token</c>. Every request to /api needs a token that names the user's county. The web pages use a cookie session
-/// instead (<see cref="Web.PageSession"/>): a policy scheme picks bearer for /api and for any request with an
-/// Authorization header, the cookie for the rest. So /api accepts bearer tokens only; a page cookie there is 401.
+/// JWT bearer authentication, configured by <c>Whistle:Auth</c> (<see cref="AuthSettings"/>, checked at start): the
+/// county's OpenID Connect provider (<c>Authority</c>, keys from its metadata) or its public key (<c>PublicKeyPath</c>),
+/// a required issuer and audience, at most a minute of clock skew, asymmetric algorithms only and <c>exp</c> required.
+/// Development alone also accepts HS256 tokens signed with <c>Whistle:Auth:SigningKey</c>, which <c>ops/token</c> mints;
+/// that key set anywhere else stops the start. Every request to /api needs a token that names the user's county. The web
+/// pages use a cookie session instead (<see cref="Web.PageSession"/>): a policy scheme picks bearer for /api and for any
+/// request with an Authorization header, the cookie for the rest. So /api accepts bearer tokens only; a page cookie there is 401.
 /// </summary>
 public static class Identity
 {
     public const string BearerOrCookie = "BearerOrCookie";
 
-    public static IServiceCollection AddWhistleIdentity(this IServiceCollection services, IConfiguration config)
+    public static IServiceCollection AddWhistleIdentity(this IServiceCollection services, IConfiguration config, bool development)
     {
-        var auth = config.GetSection("Whistle:Auth");
-        var authority = auth["Authority"];
-        var signingKey = auth["SigningKey"];
-        if (string.IsNullOrEmpty(authority) && (signingKey is null || signingKey.Length < 32))
-            throw new InvalidOperationException(
-                "Set Whistle:Auth:Authority (the county's OIDC provider) or Whistle:Auth:SigningKey (at least 32 characters).");
+        var settings = AuthSettings.Read(config, development);
+        services.AddSingleton(settings);
 
         var authentication = services.AddAuthentication(BearerOrCookie);
         authentication
@@ -45,16 +42,26 @@ public static class Identity
             .AddJwtBearer(o =>
             {
                 o.MapInboundClaims = false;
-                if (!string.IsNullOrEmpty(authority)) o.Authority = authority;
+                if (settings.Authority is { } authority)
+                {
+                    o.Authority = authority;
+                    o.RequireHttpsMetadata = authority.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+                }
                 o.TokenValidationParameters = new TokenValidationParameters
                 {
-                    ValidIssuer = auth["Issuer"],
-                    ValidAudience = auth["Audience"],
-                    ValidateIssuer = !string.IsNullOrEmpty(auth["Issuer"]),
-                    IssuerSigningKey = string.IsNullOrEmpty(authority) ? new SymmetricSecurityKey(Encoding.UTF8.GetBytes(signingKey!)) : null,
+                    ValidIssuer = settings.Issuer,
+                    ValidAudience = settings.Audience,
+                    ValidateIssuer = true,
+                    ValidateAudience = true,
+                    ValidateLifetime = true,
+                    RequireExpirationTime = true,
+                    RequireSignedTokens = true,
+                    ValidateIssuerSigningKey = true,
+                    ValidAlgorithms = settings.Algorithms,
+                    IssuerSigningKeys = new SecurityKey?[] { settings.PublicKey, settings.DevelopmentKey }.OfType<SecurityKey>().ToArray(),
                     NameClaimType = WhistleClaims.Subject,
                     RoleClaimType = WhistleClaims.Role,
-                    ClockSkew = TimeSpan.FromMinutes(1),
+                    ClockSkew = settings.ClockSkew,
                 };
                 o.Events = new JwtBearerEvents { OnChallenge = ChallengeAsync, OnForbidden = ForbidAsync, OnTokenValidated = KnownCountyAsync };
             });

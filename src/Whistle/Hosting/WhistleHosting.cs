@@ -183,7 +183,7 @@ public static class WhistleHosting
         });
 
         services.AddWolverineHttp();
-        services.AddWhistleIdentity(config);
+        services.AddWhistleIdentity(config, builder.Environment.IsDevelopment());
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemAnswers.Customize);
         services.AddExceptionHandler<Errors>();
         services.ConfigureHttpJsonOptions(o => JsonAnswers.Configure(o.SerializerOptions));

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
-using System.Text;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Whistle.Kernel;
@@ -23,10 +22,11 @@ public sealed record SimUser(string Id, string Role, string? SubDistrict = null,
 }
 
 /// <summary>
-/// Bearer tokens for the simulator's users, signed with the key the simulator's host was given for this run. A token is
+/// Bearer tokens for the simulator's users, RS256, signed with the private half of the RSA key made for this run (the
+/// simulator's host holds the public half, as a county's host holds its provider's: <see cref="Hosting.AuthSettings"/>). A token is
 /// valid for the whole century: the host's business clock is simulated, and a token must hold by either clock.
 /// </summary>
-public sealed class SimulatedUsers(string signingKey)
+public sealed class SimulatedUsers(RsaSecurityKey signingKey)
 {
     public const string Issuer = "whistle-simulator";
     private readonly ConcurrentDictionary<(SimUser, string), string> _tokens = new();
@@ -53,8 +53,7 @@ public sealed class SimulatedUsers(string signingKey)
             IssuedAt = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc),
             NotBefore = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc),
             Expires = new DateTime(2100, 1, 1, 0, 0, 0, DateTimeKind.Utc),
-            SigningCredentials = new SigningCredentials(
-                new SymmetricSecurityKey(Encoding.UTF8.GetBytes(signingKey)), SecurityAlgorithms.HmacSha256),
+            SigningCredentials = new SigningCredentials(signingKey, SecurityAlgorithms.RsaSha256),
         });
     }
 }

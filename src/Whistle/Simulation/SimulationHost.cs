@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.IdentityModel.Tokens;
 using Whistle.Kernel;
 using Whistle.Simulation;
 using Wolverine;
@@ -23,7 +24,10 @@ public static class SimulationHost
 
     public static async Task<SimulatedService> StartAsync(string connectionString, string sampleCounty, DateTimeOffset start, CancellationToken ct)
     {
-        var signingKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
+        // The run's own RSA key: the host reads the public half from a file at start (the file is gone once it has).
+        var rsa = RSA.Create(2048);
+        var publicKey = Path.Combine(Path.GetTempPath(), $"whistle-simulator-{Guid.NewGuid():N}.pem");
+        await File.WriteAllTextAsync(publicKey, rsa.ExportSubjectPublicKeyInfoPem(), ct);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -31,14 +35,16 @@ public static class SimulationHost
             ["Whistle:SampleCounty"] = sampleCounty,
             ["Whistle:Durability"] = nameof(DurabilityMode.Solo),
             ["Whistle:Auth:Authority"] = "",
-            ["Whistle:Auth:SigningKey"] = signingKey,
+            ["Whistle:Auth:SigningKey"] = "",
+            ["Whistle:Auth:PublicKeyPath"] = publicKey,
             ["Whistle:Auth:Issuer"] = SimulatedUsers.Issuer,
             ["Whistle:Auth:Audience"] = SimulatedUsers.Issuer,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Whistle.Notifications"] = "Warning",
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.AddWhistle();
+        try { builder.AddWhistle(); }
+        finally { File.Delete(publicKey); }
 
         var clock = new SimulatedClock(start);
         var gate = new DeadlineGate(clock);
@@ -58,6 +64,6 @@ public static class SimulationHost
         app.UseWhistle();
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new SimulatedService(app, clock, gate, new Uri(address), new SimulatedUsers(signingKey));
+        return new SimulatedService(app, clock, gate, new Uri(address), new SimulatedUsers(new RsaSecurityKey(rsa)));
     }
 }

@@ -18,11 +18,29 @@ namespace Whistle.IntegrationTests.Web;
 /// </summary>
 public sealed class PageProviderTests
 {
+    /// <summary>
+    /// Production's bearer settings: an RSA public key of the test's own, an issuer and an audience; and no symmetric key
+    /// (the assembly fixture's development key is in the process's environment, and Production refuses to start with one).
+    /// </summary>
+    private static Dictionary<string, string?> ProductionAuth()
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var path = Path.Combine(Path.GetTempPath(), $"whistle-page-provider-{Guid.NewGuid():N}.pem");
+        File.WriteAllText(path, rsa.ExportSubjectPublicKeyInfoPem());
+        return new Dictionary<string, string?>
+        {
+            ["Whistle:Auth:SigningKey"] = "",
+            ["Whistle:Auth:PublicKeyPath"] = path,
+            ["Whistle:Auth:Issuer"] = "https://id.anlan.example",
+            ["Whistle:Auth:Audience"] = "whistle",
+        };
+    }
+
     private static async Task<WebApplication> HostAsync(bool withProvider)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.WebHost.UseTestServer();
-        var settings = new Dictionary<string, string?> { ["Whistle:Auth:SigningKey"] = new string('k', 40) };
+        var settings = ProductionAuth();
         if (withProvider)
         {
             settings["Whistle:Pages:OpenIdConnect:Authority"] = "https://id.anlan.example";
@@ -30,7 +48,7 @@ public sealed class PageProviderTests
             settings["Whistle:Pages:OpenIdConnect:ClientSecret"] = "secret";
         }
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddWhistleIdentity(builder.Configuration);
+        builder.Services.AddWhistleIdentity(builder.Configuration, development: false);
         builder.Services.Configure<OpenIdConnectOptions>(PageProvider.Scheme, o => o.Configuration = new OpenIdConnectConfiguration
         {
             Issuer = "https://id.anlan.example",
@@ -81,13 +99,11 @@ public sealed class PageProviderTests
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Whistle:Auth:SigningKey"] = new string('k', 40),
-            ["Whistle:Pages:OpenIdConnect:Authority"] = "https://id.anlan.example",
-            ["Whistle:Pages:OpenIdConnect:ClientId"] = "whistle-pages",
-        }).Build();
-        services.AddWhistleIdentity(config);
+        var settings = ProductionAuth();
+        settings["Whistle:Pages:OpenIdConnect:Authority"] = "https://id.anlan.example";
+        settings["Whistle:Pages:OpenIdConnect:ClientId"] = "whistle-pages";
+        var config = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        services.AddWhistleIdentity(config, development: false);
 
         var options = services.BuildServiceProvider().GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<OpenIdConnectOptions>>().Get(PageProvider.Scheme);
 
