@@ -209,6 +209,7 @@ public static class WhistleHosting
         // After authentication, so the rates know the user (RateLimits); before authorization and every handler.
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseMiddleware<QueryLimit>();
         app.UseMiddleware<JsonBodyCheck>();
         app.Use(Idempotency.RefuseMalformedKeys);
 
