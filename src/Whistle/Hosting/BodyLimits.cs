@@ -9,7 +9,8 @@ namespace Whistle.Hosting;
 /// <summary>
 /// One rule for every command body, checked before the endpoint runs (<see cref="JsonBodyCheck"/>): no text longer than
 /// <see cref="MaxLength"/> characters and no list longer than <see cref="MaxItems"/> items, at any depth, unless the
-/// field's own <see cref="BodyLimitAttribute"/> allows more. A field over its bound is a 400 naming it
+/// field's own <see cref="BodyLimitAttribute"/> allows more, and no text holding a control character (a NUL) or a lone
+/// surrogate. A field over its bound is a 400 naming it
 /// (<c>entries[3].lead</c>), Chinese then English, as the commands' own validation answers. The commands keep their own,
 /// usually tighter, checks (a name 50, a phone 30); this is the bound no field escapes. Query values are held to
 /// <see cref="MaxQueryLength"/> characters each (<see cref="QueryLimit"/>), page sizes by each list's own maximum.
@@ -47,6 +48,7 @@ public static class BodyLimits
                 var max = limit?.MaxLength > 0 ? limit.MaxLength : MaxLength;
                 var length = Length(element);
                 if (length < 0) errors.Add(Field(path), "不是有效的文本（含孤立的代理字符）。Not valid text (it holds a lone surrogate).");
+                else if (HasControl(element.GetString()!)) errors.Add(Field(path), ControlMessage);
                 else if (length > max) errors.Add(Field(path), $"不能超过 {max} 个字符。At most {max} characters.");
                 else return;
                 count++;
@@ -87,6 +89,12 @@ public static class BodyLimits
         }
     }
 
+    public const string ControlMessage = "不能含控制字符（如 NUL）。Must not hold control characters (such as NUL).";
+
+    /// <summary>A character below U+0020 other than a tab or a line break: no one types it, and PostgreSQL's jsonb cannot hold a NUL.</summary>
+    public static bool HasControl(string text) => text.AsSpan().IndexOfAnyInRange('\u0000', '\u001F') >= 0
+        && text.Any(c => c < '\u0020' && c is not '\t' and not '\n' and not '\r');
+
     private static string Field(string path) => path.Length == 0 ? "body" : path;
 
     private static Type? ElementOf(Type? type)
@@ -114,8 +122,8 @@ public static class BodyLimits
 }
 
 /// <summary>
-/// Refuses an API request any of whose query values is longer than <see cref="BodyLimits.MaxQueryLength"/> characters,
-/// with a 400 naming the parameter, before the endpoint reads it.
+/// Refuses an API request any of whose query values is longer than <see cref="BodyLimits.MaxQueryLength"/> characters or
+/// holds a control character, with a 400 naming the parameter, before the endpoint reads it.
 /// </summary>
 internal sealed class QueryLimit(RequestDelegate next)
 {
@@ -125,8 +133,12 @@ internal sealed class QueryLimit(RequestDelegate next)
         {
             var errors = new FieldErrors();
             foreach (var (name, values) in http.Request.Query)
+            {
+                var field = name.Length > 50 ? name[..50] : name;
                 if (values.Any(v => v?.Length > BodyLimits.MaxQueryLength))
-                    errors.Add(name.Length > 50 ? name[..50] : name, $"不能超过 {BodyLimits.MaxQueryLength} 个字符。At most {BodyLimits.MaxQueryLength} characters.");
+                    errors.Add(field, $"不能超过 {BodyLimits.MaxQueryLength} 个字符。At most {BodyLimits.MaxQueryLength} characters.");
+                else if (values.Any(v => v is not null && BodyLimits.HasControl(v))) errors.Add(field, BodyLimits.ControlMessage);
+            }
             if (errors.Any)
             {
                 await ProblemAnswers.WriteAsync(http, errors.ToProblem());

@@ -74,4 +74,14 @@ public sealed class BodyLimitsTests
         BodyLimits.Check(body.RootElement, typeof(LodgeComplaint)).ShouldNotBeNull()
             .ShouldRejectField("description", "Not valid text (it holds a lone surrogate).");
     }
+
+    [Theory]
+    [InlineData("a\u0000b")]
+    [InlineData("\u001B[31m")]
+    public void a_text_holding_a_control_character_is_refused_and_tabs_and_line_breaks_are_not(string text)
+    {
+        Check<LodgeComplaint>(new { description = text }).ShouldNotBeNull()
+            .ShouldRejectField("description", "Must not hold control characters (such as NUL).");
+        Check<LodgeComplaint>(new { description = "第一行\n第二行\r\n\t缩进" }).ShouldBeNull();
+    }
 }
