@@ -1,7 +1,7 @@
 namespace Whistle.Kernel;
 
 /// <summary>
-/// A larger bound for one field of a command body than the one every text and list is held to (<c>Hosting/BodyLimits</c>):
+/// A larger bound for one field of a command body than the one every text and list is held to (<see cref="BodyLimits"/>):
 /// <c>MaxLength</c> for a long free text (a session's minutes, an agreement's terms), <c>MaxItems</c> for a long list (a
 /// calendar's days). On the record's parameter or property.
 /// </summary>

@@ -2,13 +2,12 @@ using System.Text.Json;
 using Shouldly;
 using Whistle.Complaints;
 using Whistle.County.Calendar;
-using Whistle.Hosting;
 using Whistle.Kernel;
 using Whistle.Mediation;
 using Whistle.Whistles;
 using Xunit;
 
-namespace Whistle.UnitTests.Hosting;
+namespace Whistle.UnitTests.Kernel;
 
 /// <summary>One bound for every text and list of every command body, unless a field's own <see cref="BodyLimitAttribute"/> allows more.</summary>
 public sealed class BodyLimitsTests

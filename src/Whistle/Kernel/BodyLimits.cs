@@ -2,18 +2,17 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
-using Whistle.Kernel;
 
-namespace Whistle.Hosting;
+namespace Whistle.Kernel;
 
 /// <summary>
-/// One rule for every command body, checked before the endpoint runs (<see cref="JsonBodyCheck"/>): no text longer than
-/// <see cref="MaxLength"/> characters and no list longer than <see cref="MaxItems"/> items, at any depth, unless the
-/// field's own <see cref="BodyLimitAttribute"/> allows more, and no text holding a control character (a NUL) or a lone
-/// surrogate. A field over its bound is a 400 naming it
+/// One rule for every command body, checked before the endpoint runs (<c>Hosting/JsonBodyCheck</c> for the API,
+/// <see cref="Web.PageCommands"/> for a page's form): no text longer than <see cref="MaxLength"/> characters and no list
+/// longer than <see cref="MaxItems"/> items, at any depth, unless the field's own <see cref="BodyLimitAttribute"/> allows
+/// more; no text holding a control character (a NUL) or a lone surrogate. A field over its bound is a 400 naming it
 /// (<c>entries[3].lead</c>), Chinese then English, as the commands' own validation answers. The commands keep their own,
 /// usually tighter, checks (a name 50, a phone 30); this is the bound no field escapes. Query values are held to
-/// <see cref="MaxQueryLength"/> characters each (<see cref="QueryLimit"/>), page sizes by each list's own maximum.
+/// <see cref="MaxQueryLength"/> characters each (<c>Hosting/QueryLimit</c>), page sizes by each list's own maximum.
 /// </summary>
 public static class BodyLimits
 {
@@ -119,32 +118,4 @@ public static class BodyLimits
                 .FirstOrDefault(p => string.Equals(p.Name, property.Name, StringComparison.OrdinalIgnoreCase))?.GetCustomAttribute<BodyLimitAttribute>();
         return (property.PropertyType, limit);
     });
-}
-
-/// <summary>
-/// Refuses an API request any of whose query values is longer than <see cref="BodyLimits.MaxQueryLength"/> characters or
-/// holds a control character, with a 400 naming the parameter, before the endpoint reads it.
-/// </summary>
-internal sealed class QueryLimit(RequestDelegate next)
-{
-    public async Task InvokeAsync(HttpContext http)
-    {
-        if (http.Request.Path.StartsWithSegments("/api") && http.Request.QueryString.HasValue)
-        {
-            var errors = new FieldErrors();
-            foreach (var (name, values) in http.Request.Query)
-            {
-                var field = name.Length > 50 ? name[..50] : name;
-                if (values.Any(v => v?.Length > BodyLimits.MaxQueryLength))
-                    errors.Add(field, $"不能超过 {BodyLimits.MaxQueryLength} 个字符。At most {BodyLimits.MaxQueryLength} characters.");
-                else if (values.Any(v => v is not null && BodyLimits.HasControl(v))) errors.Add(field, BodyLimits.ControlMessage);
-            }
-            if (errors.Any)
-            {
-                await ProblemAnswers.WriteAsync(http, errors.ToProblem());
-                return;
-            }
-        }
-        await next(http);
-    }
 }
