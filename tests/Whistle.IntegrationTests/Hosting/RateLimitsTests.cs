@@ -2,6 +2,7 @@ using System.Net;
 using Alba;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Shouldly;
 using Whistle.Complaints;
@@ -20,6 +21,10 @@ namespace Whistle.IntegrationTests.Hosting;
 public sealed class RateLimitsHost : IAsyncLifetime
 {
     public const int Reads = 5, Writes = 3, Anonymous = 4;
+    public const string Proxy = "203.0.113.100";
+
+    /// <summary>What this host logs at warning or above.</summary>
+    public Warnings Log { get; } = new();
 
     public IAlbaHost Host { get; private set; } = null!;
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
@@ -33,6 +38,7 @@ public sealed class RateLimitsHost : IAsyncLifetime
             // Settings reach Program as command-line arguments: above the environment's (AppFixture turns rates off there).
             x.UseSetting("ConnectionStrings:Whistle", database);
             x.UseSetting("Whistle:RateLimits:Enabled", "true");
+            x.UseSetting("Whistle:ForwardedHeaders:KnownProxies", Proxy);
             foreach (var (budget, burst) in new[] { ("Reads", Reads), ("Writes", Writes), ("Anonymous", Anonymous) })
             {
                 x.UseSetting($"Whistle:RateLimits:{budget}:PerMinute", "1");
@@ -41,6 +47,7 @@ public sealed class RateLimitsHost : IAsyncLifetime
             x.ConfigureServices(services =>
             {
                 services.AddSingleton<TimeProvider>(clock);
+                services.AddSingleton<ILoggerProvider>(Log);
                 services.AddSingleton<INoticeGateway>(new FakeNoticeGateway());
                 services.ConfigureWolverine(opts => opts.Durability.Mode = DurabilityMode.Solo);
                 services.DisableAllExternalWolverineTransports();
@@ -52,6 +59,29 @@ public sealed class RateLimitsHost : IAsyncLifetime
     }
 
     public async ValueTask DisposeAsync() => await Host.DisposeAsync();
+
+    public sealed class Warnings : ILoggerProvider
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> lines = new();
+
+        public IReadOnlyList<string> Lines => [.. lines];
+
+        public ILogger CreateLogger(string categoryName) => new Logger(lines);
+
+        public void Dispose() { }
+
+        private sealed class Logger(System.Collections.Concurrent.ConcurrentQueue<string> lines) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                if (IsEnabled(logLevel)) lines.Enqueue($"{logLevel}: {formatter(state, exception)}");
+            }
+        }
+    }
 }
 
 public sealed class RateLimitsTests(RateLimitsHost limits) : IClassFixture<RateLimitsHost>
@@ -107,6 +137,47 @@ public sealed class RateLimitsTests(RateLimitsHost limits) : IClassFixture<RateL
             x.StatusCodeShouldBe(200);
         });
     }
+
+    [Fact]
+    public async Task each_refusal_is_one_warning_line_naming_neither_the_user_nor_the_address()
+    {
+        var address = IPAddress.Parse("203.0.113.9");
+        for (var i = 0; i < RateLimitsHost.Anonymous; i++) await Anonymous(address, null, 401);
+        await Host.Scenario(x =>
+        {
+            x.ConfigureHttpContext(c => c.Connection.RemoteIpAddress = address);
+            x.Get.Url("/api/directory/compounds/lookup?q=limits-log");
+            x.StatusCodeShouldBe(429);
+        });
+
+        var lines = limits.Log.Lines.Where(l => l.Contains("limits-log", StringComparison.Ordinal) || l.Contains("/api/directory/compounds/lookup", StringComparison.Ordinal)).ToList();
+        lines.ShouldHaveSingleItem().ShouldStartWith("Warning: Refused GET /api/directory/compounds/lookup with 429: 本地址请求过于频繁");
+        lines[0].ShouldNotContain("203.0.113.9");
+    }
+
+    [Fact]
+    public async Task behind_a_known_proxy_the_forwarded_address_is_the_client_and_from_anywhere_else_it_is_ignored()
+    {
+        var proxy = IPAddress.Parse(RateLimitsHost.Proxy);
+        // Through the proxy: each forwarded client has its own bucket.
+        for (var i = 0; i < RateLimitsHost.Anonymous; i++) await Forwarded(proxy, "198.51.100.1", 401);
+        await Forwarded(proxy, "198.51.100.1", 429);
+        await Forwarded(proxy, "198.51.100.2", 401);
+
+        // From an address that is no known proxy the header is anyone's to write: the bucket is the sender's own.
+        var other = IPAddress.Parse("203.0.113.50");
+        for (var i = 0; i < RateLimitsHost.Anonymous; i++) await Forwarded(other, $"198.51.100.{10 + i}", 401);
+        await Forwarded(other, "198.51.100.99", 429);
+    }
+
+    private Task<IScenarioResult> Forwarded(IPAddress from, string client, int status) =>
+        Host.Scenario(x =>
+        {
+            x.ConfigureHttpContext(c => c.Connection.RemoteIpAddress = from);
+            x.WithRequestHeader("X-Forwarded-For", client);
+            x.Get.Url("/api/complaints");
+            x.StatusCodeShouldBe(status);
+        });
 
     private static async Task ShouldBeRefusal(IScenarioResult refused, string whose)
     {
