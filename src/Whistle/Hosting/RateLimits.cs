@@ -33,8 +33,8 @@ public static class RateLimits
 
         /// <summary>
         /// The bucket: whole tokens every second (a rate that is no multiple of 60 is rounded up: 90 a minute refills 2 a
-        /// second), or one token every few seconds for fewer than 60 a minute (the
-        /// partitioned limiter refills every 100 ms at the finest, so a period is never shorter than a second).
+        /// second), or one token every few seconds for fewer than 60 a minute (the partitioned limiter refills every
+        /// 100 ms at the finest, so a period is never shorter than a second).
         /// </summary>
         public TokenBucketRateLimiterOptions Options() => new()
         {
