@@ -62,6 +62,8 @@ bench_whistle_env() {   # connection string, url
     export ASPNETCORE_URLS="$2"
     export ConnectionStrings__Whistle="$1"
     export Whistle__SampleCounty="$WHISTLE_ROOT/samples/county/county.json"
+    # A load run is one user from one address: the per-user and per-address rates would measure themselves, not Whistle.
+    export Whistle__RateLimits__Enabled=false
     local key="$WHISTLE_ROOT/.whistle/evidence-key.pem"
     [ -f "$key" ] || { mkdir -p "$(dirname "$key")"; (umask 077 && openssl ecparam -name prime256v1 -genkey -noout -out "$key"); }
     export Whistle__Evidence__SigningKeyPath="$key"

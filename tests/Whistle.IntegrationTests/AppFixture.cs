@@ -37,6 +37,8 @@ public sealed class AppFixture : IAsyncLifetime
         Environment.SetEnvironmentVariable("Whistle__Auth__SigningKey", SigningKey);
         Environment.SetEnvironmentVariable("Whistle__SampleCounty", "samples/county/county.json");
         Environment.SetEnvironmentVariable("Whistle__Durability", nameof(DurabilityMode.Solo));
+        // Every test calls as a handful of users from one address: no per-user or per-address rates (RateLimitsTests has its own).
+        Environment.SetEnvironmentVariable("Whistle__RateLimits__Enabled", "false");
         // The handler code ops/codegen wrote (GeneratedCodeTests keeps it fresh), as production loads it: nothing compiled.
         Environment.SetEnvironmentVariable("Whistle__GeneratedCode", "Static");
         // The sender's own retries wait milliseconds here, not the half second a real provider is given.

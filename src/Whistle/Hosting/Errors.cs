@@ -174,7 +174,8 @@ internal sealed partial class JsonBodyCheck(RequestDelegate next, IOptions<Micro
                 return Problems.BadRequest("请求体应为 JSON 对象（没有字段时为 {}）。",
                     $"The request body must be a JSON object ({{}} when the command has no fields), not {Kind(json.RootElement.ValueKind)}.");
             json.RootElement.Deserialize(bodyType, options);
-            return null;
+            // Every text and list within its bound (BodyLimits), whichever command it is.
+            return BodyLimits.Check(json.RootElement, bodyType);
         }
         catch (JsonException e)
         {

@@ -192,6 +192,7 @@ public static class WhistleHosting
         builder.AddWhistlePages();
         builder.AddWhistleTelemetry();
         services.AddWhistleAdmission(config);
+        services.AddWhistleRateLimits(config);
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready"])
             .AddCheck<OfficialScheduleHealthCheck>("official-holiday-schedule", Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded, ["ready"]);
         return builder;
@@ -199,15 +200,18 @@ public static class WhistleHosting
 
     public static WebApplication UseWhistle(this WebApplication app)
     {
+        app.UseWhistleForwardedHeaders();
         app.UseWhistleTelemetry();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseWhistleLocalization();
-        app.UseRateLimiter();
         app.UseStatusCodePages(ProblemAnswers.WriteStatusAsync);
         app.UseMiddleware<RequestSizeLimit>();
         app.UseAuthentication();
+        // After authentication, so the rates know the user (RateLimits); before authorization and every handler.
+        app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseMiddleware<QueryLimit>();
         app.UseMiddleware<JsonBodyCheck>();
         app.Use(Idempotency.RefuseMalformedKeys);
 

@@ -9,6 +9,7 @@ public static class MediationSessions
 {
     public const int MaxParticipants = 50;
     public const int MaxInvited = 20;
+    public const int MaxMinutes = 10_000;
 
     public static FieldErrors Check(
         FieldErrors errors, DateTimeOffset? heldAt, IReadOnlyList<string>? participants, IReadOnlyList<InviteeInput>? invited,
@@ -16,7 +17,7 @@ public static class MediationSessions
     {
         errors.When(heldAt is null, "heldAt", "必填。Required.")
             .When(heldAt > now, "heldAt", "调解记录在调解之后登记，时间不能晚于现在。A session is recorded once held: heldAt cannot be in the future.")
-            .Text("minutes", minutes, 10_000)
+            .Text("minutes", minutes, MaxMinutes)
             .When(nextSessionAt is not null && nextSessionAt <= now, "nextSessionAt",
                 "下次调解时间须晚于现在。The next session must be in the future.");
         if (participants is not { Count: > 0 }) errors.Add("participants", "至少一名参加人。At least one participant.");

@@ -16,7 +16,7 @@ namespace Whistle.Mediation;
 [ExampleBody("""{"caseIds": ["5c1d2e3f-4a5b-4c6d-9e7f-8a9b0c1d2e3f", "6d2e3f4a-5b6c-4d7e-8f9a-0b1c2d3e4f5a"], "reason": "Vacancy", "heldAt": "2026-03-16T10:00:00+08:00", "participants": ["赵五", "钱六", "安澜县恒信物业服务有限公司 李经理"], "minutes": "空置房物业费按七成收取，双方同意。"}""")]
 public sealed record RecordBatchSession(
     IReadOnlyList<Guid>? CaseIds, BatchReason? Reason, DateTimeOffset? HeldAt, IReadOnlyList<string>? Participants,
-    string? Minutes, IReadOnlyList<InviteeInput>? Invited = null, DateTimeOffset? NextSessionAt = null);
+    [BodyLimit(MaxLength = MediationSessions.MaxMinutes)] string? Minutes, IReadOnlyList<InviteeInput>? Invited = null, DateTimeOffset? NextSessionAt = null);
 
 /// <summary>The batch, and each case it was recorded on.</summary>
 public sealed record BatchSessionRecorded(

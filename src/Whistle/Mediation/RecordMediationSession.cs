@@ -14,7 +14,7 @@ namespace Whistle.Mediation;
 /// </summary>
 [ExampleBody("""{"heldAt": "2026-03-16T10:00:00+08:00", "participants": ["赵五", "安澜县恒信物业服务有限公司 李经理"], "minutes": "物业承认电梯停运三个月；业主同意缴纳其余费用。"}""")]
 public sealed record RecordMediationSession(
-    DateTimeOffset? HeldAt, IReadOnlyList<string>? Participants, string? Minutes,
+    DateTimeOffset? HeldAt, IReadOnlyList<string>? Participants, [BodyLimit(MaxLength = MediationSessions.MaxMinutes)] string? Minutes,
     IReadOnlyList<InviteeInput>? Invited = null, DateTimeOffset? NextSessionAt = null, long? ExpectedVersion = null);
 
 public static class RecordMediationSessionEndpoint

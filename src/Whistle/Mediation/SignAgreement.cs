@@ -18,10 +18,13 @@ namespace Whistle.Mediation;
 /// </summary>
 [ExampleBody("""{"facts": "业主欠缴 2025 年物业费 2400 元；电梯停运三个月未修。", "terms": "物业减免 400 元；业主分两期缴纳 2000 元。", "performanceManner": "分两期转账至物业公司账户", "performanceDeadline": "2026-05-15"}""")]
 public sealed record SignAgreement(
-    string? Facts, string? Terms, string? PerformanceManner, DateOnly? PerformanceDeadline, long? ExpectedVersion = null);
+    [BodyLimit(MaxLength = SignAgreementEndpoint.MaxFacts)] string? Facts, [BodyLimit(MaxLength = SignAgreementEndpoint.MaxFacts)] string? Terms, string? PerformanceManner, DateOnly? PerformanceDeadline, long? ExpectedVersion = null);
 
 public static class SignAgreementEndpoint
 {
+    /// <summary>The longest facts, and the longest terms, an agreement records.</summary>
+    public const int MaxFacts = 5000;
+
     // The county's calendar in force is read here and handed to the decision, so the decision stays pure.
     public static async Task<WorkingCalendar> LoadAsync(IQuerySession session, CancellationToken ct) =>
         (await CountyCalendar.CurrentAsync(session, ct)).ToWorkingCalendar();
@@ -34,8 +37,8 @@ public static class SignAgreementEndpoint
     {
         if (Problems.CheckVersion(command.ExpectedVersion, mediation.Version) is { } stale) return stale;
         var errors = new FieldErrors()
-            .Text("facts", command.Facts, 5000)
-            .Text("terms", command.Terms, 5000)
+            .Text("facts", command.Facts, MaxFacts)
+            .Text("terms", command.Terms, MaxFacts)
             .Text("performanceManner", command.PerformanceManner, 1000)
             .When(command.PerformanceDeadline is null, "performanceDeadline",
                 "必填：调解协议须载明履行期限（《人民调解法》第二十九条）。Required: the agreement must state the deadline of performance (Art. 29).")

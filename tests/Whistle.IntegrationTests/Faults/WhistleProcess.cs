@@ -84,6 +84,8 @@ public sealed class WhistleProcess : IAsyncDisposable
         start.Environment["Whistle__Auth__SigningKey"] = AppFixture.SigningKey;
         start.Environment["Whistle__SampleCounty"] = "samples/county/county.json";
         start.Environment["Whistle__Durability"] = "Solo";
+        // A drill's load is a few users from one address: not throttled by the per-user and per-address rates.
+        start.Environment["Whistle__RateLimits__Enabled"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in settings) start.Environment[key] = value;
 

@@ -15,7 +15,7 @@ public sealed record CountyDayInput(DateOnly? Date, DayKind? Kind, string? Name)
 
 /// <summary>Sets the county's own days (a local holiday, an extra workday); they win over the official schedule.</summary>
 [ExampleBody("""{"days": [{"date": "2026-09-15", "kind": "CountyHoliday", "name": "县庆"}]}""")]
-public sealed record ReviseCountyCalendar(IReadOnlyList<CountyDayInput>? Days);
+public sealed record ReviseCountyCalendar([BodyLimit(MaxItems = ReviseCountyCalendarEndpoint.MaxDays)] IReadOnlyList<CountyDayInput>? Days);
 
 public sealed record CountyCalendarVersion(int Version, int Days);
 

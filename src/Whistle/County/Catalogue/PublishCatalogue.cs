@@ -16,7 +16,7 @@ public sealed record CatalogueEntryInput(
 /// <summary>Publishes a new version of the dispatch catalogue; earlier versions stay readable.</summary>
 [ExampleBody("""{"entries": [{"categoryId": "illegal-parking", "name": "占用消防通道停车", "nameEn": "Parking in a fire lane", "lead": "gongan", "coHandling": ["chengguan"], "whistleType": "Routine"}], "note": "新增城管协办。"}""")]
 [OptionalFields("note")]
-public sealed record PublishCatalogue(IReadOnlyList<CatalogueEntryInput>? Entries, string? Note);
+public sealed record PublishCatalogue([BodyLimit(MaxItems = PublishCatalogueEndpoint.MaxEntries)] IReadOnlyList<CatalogueEntryInput>? Entries, string? Note);
 
 public sealed record CatalogueVersionPublished(int Version, int Entries);
 

@@ -103,7 +103,8 @@ public sealed record ComplaintCategoryLimitInput(
     string? CategoryId, IntervalInput? Accept = null, IntervalInput? Resolve = null, IntervalInput? FollowUp = null);
 
 /// <summary>The complaints' limits of a new policy version; absent, the version carries <see cref="ComplaintLimits.Default"/>.</summary>
-public sealed record ComplaintLimitsInput(IReadOnlyList<ComplaintLimitInput>? Urgencies, IReadOnlyList<ComplaintCategoryLimitInput>? Categories = null);
+public sealed record ComplaintLimitsInput(
+    IReadOnlyList<ComplaintLimitInput>? Urgencies, [BodyLimit(MaxItems = ComplaintTimeLimits.MaxCategories)] IReadOnlyList<ComplaintCategoryLimitInput>? Categories = null);
 
 /// <summary>The complaints' due times: the arithmetic, and the checking and reading of their part of a policy.</summary>
 public static class ComplaintTimeLimits

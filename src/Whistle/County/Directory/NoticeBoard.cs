@@ -113,6 +113,8 @@ public static class PrintableNoticeBoardEndpoint
     [AllowAnonymous]
     public static async Task<IResult> Get(string county, string code, IDocumentStore store, CancellationToken ct)
     {
+        // A blank county names no tenant (Marten refuses to open a session for one): no such board, not a 500.
+        if (string.IsNullOrWhiteSpace(county)) return Results.Problem(NoticeBoard.NotFound(code));
         await using var session = store.QuerySession(county);
         var board = await NoticeBoard.LoadAsync(session, code, ct);
         return board is null

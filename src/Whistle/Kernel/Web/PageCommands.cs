@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -104,6 +105,10 @@ public sealed class PageCommands(
         if (command is not null)
         {
             var bytes = JsonSerializer.SerializeToUtf8Bytes(command, command.GetType(), json.Value.SerializerOptions);
+            // The bound every text and list of a command body is held to, as the API's own JSON body check holds it.
+            using (var sent = JsonDocument.Parse(bytes))
+                if (endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType is { } bodyType && BodyLimits.Check(sent.RootElement, bodyType) is { } refused)
+                    return new Answer(StatusCodes.Status400BadRequest, null, refused, null);
             inner.Request.ContentType = "application/json";
             inner.Request.ContentLength = bytes.Length;
             inner.Request.Body = new MemoryStream(bytes);
