@@ -9,6 +9,14 @@ WHISTLE_PG_DEFAULT_PORT="${WHISTLE_PG_PORT:-55480}"
 
 say() { printf '%s\n' "$*" >&2; }
 
+# The key-encryption key that wraps residents' personal-data keys, kept beside the cluster (made once, mode 600):
+# lost, every sealed name and phone of the cluster is lost with it. Prints its path.
+whistle_privacy_key() {
+    local key="$WHISTLE_ROOT/.whistle/privacy-key"
+    [ -f "$key" ] || { mkdir -p "$(dirname "$key")"; (umask 077 && openssl rand -base64 32 > "$key"); }
+    printf '%s\n' "$key"
+}
+
 # The cluster runs as the invoking user, or as `postgres` when invoked as root (initdb refuses root).
 pg_as() {
     # From /, so that the postgres user is never left in a folder it cannot enter.

@@ -67,6 +67,7 @@ bench_whistle_env() {   # connection string, url
     local key="$WHISTLE_ROOT/.whistle/evidence-key.pem"
     [ -f "$key" ] || { mkdir -p "$(dirname "$key")"; (umask 077 && openssl ecparam -name prime256v1 -genkey -noout -out "$key"); }
     export Whistle__Evidence__SigningKeyPath="$key"
+    export Whistle__Privacy__KeyEncryptionKeyPath="$(whistle_privacy_key)"
 }
 
 # The checkout's benchmark token key: an RSA-2048 pair in .whistle/ (made once, both files mode 600). Sets

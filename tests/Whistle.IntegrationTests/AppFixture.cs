@@ -36,6 +36,8 @@ public sealed class AppFixture : IAsyncLifetime
             throw new InvalidOperationException("ConnectionStrings__Whistle is not set: run the tests with ops/test.");
         Environment.SetEnvironmentVariable("Whistle__Auth__SigningKey", SigningKey);
         Environment.SetEnvironmentVariable("Whistle__SampleCounty", "samples/county/county.json");
+        // The key that wraps residents' personal-data keys: this run's own, for every host the tests start.
+        Environment.SetEnvironmentVariable("Whistle__Privacy__KeyEncryptionKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
         Environment.SetEnvironmentVariable("Whistle__Durability", nameof(DurabilityMode.Solo));
         // Every test calls as a handful of users from one address: no per-user or per-address rates (RateLimitsTests has its own).
         Environment.SetEnvironmentVariable("Whistle__RateLimits__Enabled", "false");

@@ -37,6 +37,7 @@ public static class AsOfBench
             ["Whistle:Auth:Authority"] = "",
             // Production takes no symmetric key: a public key of this run's own (the benchmark sends no tokens).
             ["Whistle:Auth:PublicKeyPath"] = ThrowawayPublicKey(),
+            ["Whistle:Privacy:KeyEncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             ["Whistle:Auth:Issuer"] = "whistle-bench",
             ["Whistle:Auth:Audience"] = "whistle-bench",
             ["Logging:LogLevel:Default"] = "Warning",

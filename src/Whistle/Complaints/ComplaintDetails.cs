@@ -1,4 +1,5 @@
 using Whistle.Privacy;
+using Whistle.Privacy.Sealing;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 using Whistle.County.Deadlines;
@@ -82,11 +83,11 @@ public sealed class ComplaintDetails : IHoldsPersonalData
         if (Complainant.Address is { } address) yield return PersonalDatum.Address("complainant.address", address);
     }
 
-    /// <summary>A copy with the complainant's name, phone and address masked: how every answer shows it.</summary>
-    public ComplaintDetails Masked()
+    /// <summary>A copy with the complainant's name, phone and address opened by the keys and masked: how every answer shows it.</summary>
+    public ComplaintDetails Masked(Keyring keys)
     {
         var copy = (ComplaintDetails)MemberwiseClone();
-        copy.Complainant = Complainant.Masked();
+        copy.Complainant = Complainant.Masked(keys);
         return copy;
     }
 }

@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Whistle.Kernel;
+using Whistle.Privacy.Sealing;
 using Wolverine.Http;
 
 namespace Whistle.Complaints;
@@ -19,8 +20,9 @@ public static class ComplaintDetailsEndpoint
     /// The complaint as the user may read it (the API's answer), or null where the API answers 404: it does not exist, or
     /// lies outside the user's scope. The complaint page reads it through here.
     /// </summary>
-    public static async Task<ComplaintDetails?> ReadAsync(Guid complaintId, ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
-        await LoadAsync(complaintId, session, ct) is { } details && Visible(details, user) ? Get(details) : null;
+    public static async Task<ComplaintDetails?> ReadAsync(
+        Guid complaintId, ClaimsPrincipal user, IQuerySession session, PersonalDataVault vault, CancellationToken ct) =>
+        await LoadAsync(complaintId, session, ct) is { } details && Visible(details, user) ? await Get(details, vault, session, ct) : null;
 
     private static bool Visible(ComplaintDetails? details, ClaimsPrincipal user) =>
         details is not null && Scope.Of(user).Sees(ComplaintDetails.Fields, details);
@@ -29,5 +31,6 @@ public static class ComplaintDetailsEndpoint
     [EndpointSummary("查看投诉 One complaint")]
     [WolverineGet("/api/complaints/{complaintId}", OperationId = "GetComplaint")]
     [Authorize(Roles = Scope.ComplaintReaders)]
-    public static ComplaintDetails Get(ComplaintDetails details) => details.Masked();
+    public static async Task<ComplaintDetails> Get(ComplaintDetails details, PersonalDataVault vault, IQuerySession session, CancellationToken ct) =>
+        details.Masked(await vault.KeyringAsync(session, details.PersonalData().Select(d => d.Value), ct));
 }

@@ -1,5 +1,7 @@
 using Whistle.County.Deadlines;
 using Whistle.Kernel;
+using Whistle.Privacy;
+using Whistle.Privacy.Sealing;
 
 namespace Whistle.Complaints;
 
@@ -30,10 +32,26 @@ public enum NoteVisibility
     Public = 2,     // 公开答复: shown to the complainant
 }
 
-/// <summary>The complainant's personal data: protected, masked in lists and for analysts.</summary>
+/// <summary>
+/// The complainant's personal data, one data subject: sealed under the subject's own key when lodged
+/// (<see cref="SealedBy"/>), so erasing the key erases it; masked in every answer.
+/// </summary>
 public sealed record Complainant(string Name, string Phone, string? Address)
 {
-    public Complainant Masked() => new(Mask.Name(Name), Mask.Phone(Phone), Address is null ? null : Mask.Address(Address));
+    /// <summary>Opened by the keys, then masked (an erased complainant reads as erased).</summary>
+    public Complainant Masked(Keyring keys) => new(
+        PersonalDatum.Of(PersonalDataKind.Name, keys.Open(Name)), PersonalDatum.Of(PersonalDataKind.Phone, keys.Open(Phone)),
+        Address is null ? null : PersonalDatum.Of(PersonalDataKind.Address, keys.Open(Address)));
+
+    /// <summary>Text from before sealing (or a test's) masked as it stands.</summary>
+    public Complainant Masked() => Masked(Keyring.Empty);
+
+    /// <summary>The complainant sealed as a new data subject of their own.</summary>
+    public Complainant SealedBy(PersonalDataVault.Sealer sealer)
+    {
+        var subject = PersonalDataVault.Sealer.NewSubject();
+        return new(sealer.Seal(subject, Name), sealer.Seal(subject, Phone), Address is null ? null : sealer.Seal(subject, Address));
+    }
 }
 
 public sealed record ComplaintLodged(

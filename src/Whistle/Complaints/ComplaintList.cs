@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Whistle.County.Deadlines;
 using Whistle.Kernel;
+using Whistle.Privacy;
+using Whistle.Privacy.Sealing;
 using Wolverine.Http;
 
 namespace Whistle.Complaints;
@@ -101,17 +103,18 @@ public static class ComplaintListEndpoint
     public static async Task<ComplaintPage> Get(
         string? status, string? categoryId, string? communityId, string? number,
         string? lodgedFrom, string? lodgedTo, string? page, string? pageSize, string? overdue, string? q,
-        ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+        ClaimsPrincipal user, IQuerySession session, PersonalDataVault vault, CancellationToken ct)
     {
         var filter = Parse(status, categoryId, communityId, number, lodgedFrom, lodgedTo, page, pageSize, overdue, q).Filter;
-        return await ReadAsync(filter, user, session, ct);
+        return await ReadAsync(filter, user, session, vault, ct);
     }
 
     /// <summary>
     /// The page of complaints the filter selects within the user's scope, newest first: the one reading of the list,
     /// shared by the API and the case-list page.
     /// </summary>
-    public static async Task<ComplaintPage> ReadAsync(ComplaintFilter filter, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    public static async Task<ComplaintPage> ReadAsync(
+        ComplaintFilter filter, ClaimsPrincipal user, IQuerySession session, PersonalDataVault vault, CancellationToken ct)
     {
         var query = Scope.Of(user).Filter(session.Query<ComplaintDetails>(), ComplaintDetails.Fields);
         if (filter.Status is { } wanted) query = query.Where(x => x.Status == wanted);
@@ -130,12 +133,14 @@ public static class ComplaintListEndpoint
         var (total, isExact) = await CappedCount.CountAsync(session, query.Select(x => x.Id), ct);
         var rows = await query.OrderByDescending(x => x.LodgedAt).ThenByDescending(x => x.Number)
             .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize).ToListAsync(ct);
-        return new ComplaintPage([.. rows.Select(Row)], filter.Page, filter.PageSize, total, isExact);
+        // The page's complainants' keys in one query: each name is opened, then masked.
+        var keys = await vault.KeyringAsync(session, rows.Select(d => d.Complainant.Name), ct);
+        return new ComplaintPage([.. rows.Select(d => Row(d, keys))], filter.Page, filter.PageSize, total, isExact);
     }
 
-    private static ComplaintListItem Row(ComplaintDetails d) => new(
+    private static ComplaintListItem Row(ComplaintDetails d, Keyring keys) => new(
         d.Id, d.Number, d.Status, d.Status.Label(), d.Channel, d.CategoryId, d.CompoundId, d.CommunityId,
-        Mask.Name(d.Complainant.Name), d.Description.Length <= 60 ? d.Description : d.Description[..60] + "…",
+        PersonalDatum.Of(PersonalDataKind.Name, keys.Open(d.Complainant.Name)), d.Description.Length <= 60 ? d.Description : d.Description[..60] + "…",
         d.LodgedAt, d.UpdatedAt, d.Version, d.Urgency, d.NextDue?.Step, d.NextDue?.DueAt, d.Overdue);
 
     private static DateTimeOffset? Instant(string field, string? value, FieldErrors errors)

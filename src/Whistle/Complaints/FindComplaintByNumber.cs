@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Whistle.Kernel;
+using Whistle.Privacy.Sealing;
 using Wolverine.Http;
 
 namespace Whistle.Complaints;
@@ -34,5 +35,6 @@ public static class FindComplaintByNumberEndpoint
     [EndpointDescription("按编号（如 TS-2026-000001，不区分大小写）返回投诉详情，与按 id 查询相同；编号不存在或不在调用者可见范围内时一律 404。"
         + " The complaint numbered so (case-insensitive), answered as GET /api/complaints/{complaintId}; 404 when there is none"
         + " or it is outside the caller's scope. Readers of complaints may call it.")]
-    public static ComplaintDetails Get(ComplaintDetails details) => ComplaintDetailsEndpoint.Get(details);
+    public static Task<ComplaintDetails> Get(ComplaintDetails details, PersonalDataVault vault, IQuerySession session, CancellationToken ct) =>
+        ComplaintDetailsEndpoint.Get(details, vault, session, ct);
 }

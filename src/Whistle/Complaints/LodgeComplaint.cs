@@ -7,6 +7,7 @@ using Whistle.County.Catalogue;
 using Whistle.County.Deadlines;
 using Whistle.County.Directory;
 using Whistle.Kernel;
+using Whistle.Privacy.Sealing;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -81,18 +82,21 @@ public static class LodgeComplaintEndpoint
     [Authorize(Roles = Scope.ComplaintHandlers)]
     public static async Task<(LodgedComplaint, IStartStream, OutgoingMessages)> Post(
         LodgeComplaint command, Compound compound, ComplaintTiming timing, ClaimsPrincipal user, DateTimeOffset now,
-        IDocumentSession session, CancellationToken ct)
+        IDocumentSession session, PersonalDataVault vault, CancellationToken ct)
     {
         var (id, number) = await CaseNumbers.DrawAsync(session, CaseNumbers.Complaints, now, ct);
-        return Lodge(command, compound, timing, id, number, Actor.From(user), now);
+        var sealer = vault.SealerFor(session);
+        return Lodge(command, compound, timing, id, number, Actor.From(user), now, c => c.SealedBy(sealer));
     }
 
     /// <summary>
     /// The decision, once the number is drawn: the complaint, with the time limit to accept it (受理) running from now,
-    /// and that limit's reminder and deadline.
+    /// and that limit's reminder and deadline. The complainant's data is recorded as <paramref name="seal"/> gives it
+    /// back: sealed under a key of their own (the endpoint's), as written when none is given.
     /// </summary>
     public static (LodgedComplaint, IStartStream, OutgoingMessages) Lodge(
-        LodgeComplaint command, Compound compound, ComplaintTiming timing, Guid id, string number, Actor by, DateTimeOffset now)
+        LodgeComplaint command, Compound compound, ComplaintTiming timing, Guid id, string number, Actor by, DateTimeOffset now,
+        Func<Complainant, Complainant>? seal = null)
     {
         var complainant = command.Complainant!;
         var urgency = command.Urgency ?? ComplaintUrgency.Ordinary;
@@ -100,7 +104,7 @@ public static class LodgeComplaintEndpoint
         var lodged = new ComplaintLodged(
             id, number, command.Channel!.Value, command.CategoryId!, compound.Code, compound.Info.CommunityCode,
             compound.Info.SubDistrictCode,
-            new Complainant(complainant.Name!.Trim(), complainant.Phone!.Trim(), complainant.Address?.Trim()),
+            (seal ?? (c => c))(new Complainant(complainant.Name!.Trim(), complainant.Phone!.Trim(), complainant.Address?.Trim())),
             command.Description!.Trim(), by, now, urgency, due, compound.Info.PropertyCompanyCode);
         return (new LodgedComplaint(id, number), MartenOps.StartStream<Complaint>(id, lodged), ComplaintDeadlines.Schedule(id, due));
     }

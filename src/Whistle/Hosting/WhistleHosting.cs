@@ -49,6 +49,8 @@ public static class WhistleHosting
         services.AddSingleton<WhistleDatabase>();
         services.AddSingleton(sp => new CountyConnections(sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<NpgsqlDataSource>(), counties.Separate));
         services.AddSingleton<County.CountyReferenceCache>();
+        services.AddSingleton(Privacy.Sealing.PrivacyOptions.From(config, builder.Environment.IsDevelopment()));
+        services.AddSingleton<Privacy.Sealing.PersonalDataVault>();
         services.AddSingleton<Projections.ProjectionRebuilds>();
 
         services.AddMarten(opts =>
@@ -85,6 +87,7 @@ public static class WhistleHosting
                 opts.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(250);
 
                 opts.Storage.ExtendedSchemaObjects.Add(CaseNumbers.Table());
+                opts.Storage.ExtendedSchemaObjects.Add(Privacy.Sealing.PersonalDataVault.Table());
                 IntegritySetup.Configure(opts);
 
                 CountySetup.Configure(opts);

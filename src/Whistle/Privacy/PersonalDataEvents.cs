@@ -15,5 +15,5 @@ public sealed record PersonalDataViewed(
 /// <summary>Every event a viewing stream may hold: registered by <see cref="PrivacySetup"/>.</summary>
 public static class PrivacyEventTypes
 {
-    public static readonly IReadOnlyList<Type> All = [typeof(PersonalDataViewed)];
+    public static readonly IReadOnlyList<Type> All = [typeof(PersonalDataViewed), typeof(PersonalDataErased)];
 }

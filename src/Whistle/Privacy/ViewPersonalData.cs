@@ -7,6 +7,7 @@ using Whistle.Complaints;
 using Whistle.FeeDisputes;
 using Whistle.Kernel;
 using Whistle.Mediation;
+using Whistle.Privacy.Sealing;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -48,12 +49,16 @@ public static class PersonalDataViewing
         return errors.ToProblem();
     }
 
-    /// <summary>The decision: the asked-for items in clear, and the record of it as a stream of its own.</summary>
+    /// <summary>The keys of every subject the case's personal data is sealed for.</summary>
+    public static Task<Keyring> KeysAsync(IHoldsPersonalData details, PersonalDataVault vault, IQuerySession session, CancellationToken ct) =>
+        vault.KeyringAsync(session, details.PersonalData().Select(d => d.Value), ct);
+
+    /// <summary>The decision: the asked-for items opened by the case's keys, and the record of it as a stream of its own.</summary>
     public static (PersonalDataDisclosure, IStartStream) Disclose(
-        IHoldsPersonalData details, string caseKind, ViewPersonalData command, Guid viewingId, Actor by, DateTimeOffset now)
+        IHoldsPersonalData details, Keyring keys, string caseKind, ViewPersonalData command, Guid viewingId, Actor by, DateTimeOffset now)
     {
         var kinds = command.Kinds is { Count: > 0 } asked ? asked : Enum.GetValues<PersonalDataKind>();
-        var data = details.PersonalData().Where(d => kinds.Contains(d.Kind)).ToList();
+        var data = details.PersonalData().Where(d => kinds.Contains(d.Kind)).Select(d => d.OpenedBy(keys)).ToList();
         var purpose = command.Purpose!.Trim();
         return (new PersonalDataDisclosure(viewingId, details.Id, caseKind, details.Number, data, purpose, now),
             MartenOps.StartStream<PersonalDataViewingRecord>(viewingId, new PersonalDataViewed(
@@ -75,8 +80,11 @@ public static class ViewComplaintPersonalDataEndpoint
     [WolverinePost("/api/complaints/{complaintId}/personal-data", OperationId = "ViewComplaintPersonalData")]
     [Authorize(Roles = Scope.ComplaintReaders)]
     [RecordedRead]
-    public static (PersonalDataDisclosure, IStartStream) Post(ViewPersonalData command, ComplaintDetails details, ClaimsPrincipal user, DateTimeOffset now) =>
-        PersonalDataViewing.Disclose(details, CaseSummary.Complaint, command, Guid.CreateVersion7(now), Actor.From(user), now);
+    public static async Task<(PersonalDataDisclosure, IStartStream)> Post(
+        ViewPersonalData command, ComplaintDetails details, ClaimsPrincipal user, DateTimeOffset now, PersonalDataVault vault,
+        IDocumentSession session, CancellationToken ct) =>
+        PersonalDataViewing.Disclose(details, await PersonalDataViewing.KeysAsync(details, vault, session, ct),
+            CaseSummary.Complaint, command, Guid.CreateVersion7(now), Actor.From(user), now);
 }
 
 public static class ViewFeeDisputePersonalDataEndpoint
@@ -93,8 +101,10 @@ public static class ViewFeeDisputePersonalDataEndpoint
     [WolverinePost("/api/fee-disputes/{feeDisputeId}/personal-data", OperationId = "ViewFeeDisputePersonalData")]
     [Authorize(Roles = Scope.FeeDisputeReaders)]
     [RecordedRead]
-    public static (PersonalDataDisclosure, IStartStream) Post(ViewPersonalData command, FeeDisputeDetails details, ClaimsPrincipal user, DateTimeOffset now) =>
-        PersonalDataViewing.Disclose(details, CaseSummary.FeeDispute, command, Guid.CreateVersion7(now), Actor.From(user), now);
+    public static async Task<(PersonalDataDisclosure, IStartStream)> Post(
+        ViewPersonalData command, FeeDisputeDetails details, ClaimsPrincipal user, DateTimeOffset now, PersonalDataVault vault,
+        IDocumentSession session, CancellationToken ct) =>
+        PersonalDataViewing.Disclose(details, await PersonalDataViewing.KeysAsync(details, vault, session, ct), CaseSummary.FeeDispute, command, Guid.CreateVersion7(now), Actor.From(user), now);
 }
 
 public static class ViewMediationPersonalDataEndpoint
@@ -111,6 +121,8 @@ public static class ViewMediationPersonalDataEndpoint
     [WolverinePost("/api/mediation/cases/{mediationCaseId}/personal-data", OperationId = "ViewMediationPersonalData")]
     [Authorize(Roles = Scope.MediationReaders)]
     [RecordedRead]
-    public static (PersonalDataDisclosure, IStartStream) Post(ViewPersonalData command, MediationCaseDetails details, ClaimsPrincipal user, DateTimeOffset now) =>
-        PersonalDataViewing.Disclose(details, CaseSummary.Mediation, command, Guid.CreateVersion7(now), Actor.From(user), now);
+    public static async Task<(PersonalDataDisclosure, IStartStream)> Post(
+        ViewPersonalData command, MediationCaseDetails details, ClaimsPrincipal user, DateTimeOffset now, PersonalDataVault vault,
+        IDocumentSession session, CancellationToken ct) =>
+        PersonalDataViewing.Disclose(details, await PersonalDataViewing.KeysAsync(details, vault, session, ct), CaseSummary.Mediation, command, Guid.CreateVersion7(now), Actor.From(user), now);
 }

@@ -39,6 +39,7 @@ public static class SimulationHost
             ["Whistle:Auth:Authority"] = "",
             ["Whistle:Auth:SigningKey"] = "",
             ["Whistle:Auth:PublicKeyPath"] = publicKey,
+            ["Whistle:Privacy:KeyEncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             ["Whistle:Auth:Issuer"] = SimulatedUsers.Issuer,
             ["Whistle:Auth:Audience"] = SimulatedUsers.Issuer,
             ["Logging:LogLevel:Default"] = "Warning",

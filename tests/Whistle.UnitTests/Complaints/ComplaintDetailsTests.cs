@@ -1,6 +1,7 @@
 using Shouldly;
 using Whistle.Complaints;
 using Whistle.Privacy;
+using Whistle.Privacy.Sealing;
 using Xunit;
 using static Whistle.UnitTests.Complaints.ComplaintHistory;
 
@@ -13,7 +14,7 @@ public class ComplaintDetailsTests
     {
         var details = Details(Id, Number);
 
-        var seen = ComplaintDetailsEndpoint.Get(details);
+        var seen = details.Masked(Keyring.Empty);
 
         seen.Complainant.ShouldBe(new Complainant("王**", "138****5678", "***"));
         seen.Number.ShouldBe(Number);

@@ -5,14 +5,15 @@ using Microsoft.AspNetCore.Mvc;
 using Whistle.History.Integrity;
 using Whistle.History.Timeline;
 using Whistle.Kernel;
+using Whistle.Privacy.Sealing;
 using Wolverine.Http;
 
 namespace Whistle.History.Evidence;
 
 public static class CaseEvidenceEndpoint
 {
-    public static Task<CaseHistory?> LoadAsync(Guid id, IQuerySession session, CancellationToken ct) =>
-        CaseTimelineEndpoint.LoadAsync(id, session, ct);
+    public static Task<CaseHistory?> LoadAsync(Guid id, IQuerySession session, PersonalDataVault vault, CancellationToken ct) =>
+        CaseTimelineEndpoint.LoadAsync(id, session, vault, ct);
 
     /// <summary>A case that does not exist, or that the user's scope does not see, is 404.</summary>
     public static ProblemDetails Validate(Guid id, CaseHistory? history, ClaimsPrincipal user) =>

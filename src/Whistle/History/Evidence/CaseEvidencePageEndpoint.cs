@@ -5,14 +5,15 @@ using Microsoft.AspNetCore.Mvc;
 using Whistle.History.Integrity;
 using Whistle.History.Timeline;
 using Whistle.Kernel;
+using Whistle.Privacy.Sealing;
 using Wolverine.Http;
 
 namespace Whistle.History.Evidence;
 
 public static class CaseEvidencePageEndpoint
 {
-    public static Task<CaseHistory?> LoadAsync(Guid id, IQuerySession session, CancellationToken ct) =>
-        CaseTimelineEndpoint.LoadAsync(id, session, ct);
+    public static Task<CaseHistory?> LoadAsync(Guid id, IQuerySession session, PersonalDataVault vault, CancellationToken ct) =>
+        CaseTimelineEndpoint.LoadAsync(id, session, vault, ct);
 
     public static ProblemDetails Validate(Guid id, CaseHistory? history, ClaimsPrincipal user) =>
         CaseTimelineEndpoint.Validate(id, null, null, history, user);

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Whistle.Kernel;
+using Whistle.Privacy.Sealing;
 
 namespace Whistle.History.Export;
 
@@ -74,9 +75,13 @@ public static class PersonalData
                 if (Text(participants[i]) is { } name) participants[i] = Mask.Name(name);
     }
 
+    /// <summary>
+    /// A value masked as the details mask it; a sealed value (<see cref="SealedText"/>) exports as <c>***</c> unopened:
+    /// opening a range's worth would need every subject's key, and an export never shows more than a mask.
+    /// </summary>
     private static void Replace(JsonObject o, string property, Func<string, string> mask)
     {
-        if (Text(o[property]) is { } value) o[property] = mask(value);
+        if (Text(o[property]) is { } value) o[property] = SealedText.SubjectOf(value) is null ? mask(value) : "***";
     }
 
     private static string? Text(JsonNode? node) =>

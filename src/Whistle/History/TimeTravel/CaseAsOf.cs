@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Mvc;
 using Whistle.Complaints;
 using Whistle.FeeDisputes;
 using Whistle.Kernel;
+using Whistle.Privacy;
+using Whistle.Privacy.Sealing;
 using Whistle.Mediation;
 using Whistle.Whistles;
 
@@ -32,7 +34,8 @@ public static class CaseTimeTravel
     /// whatever the point); a moment before the case was lodged is 404; a version past the stream's is 400.
     /// Residents' personal data is masked for every reader; whistles the user does not see are left out.
     /// </summary>
-    public static async Task<CaseAsOfResult> LoadAsync(IQuerySession session, Guid caseId, TimePoint point, Scope scope, CancellationToken ct)
+    public static async Task<CaseAsOfResult> LoadAsync(
+        IQuerySession session, Guid caseId, TimePoint point, Scope scope, PersonalDataVault vault, CancellationToken ct)
     {
         var events = await StreamRead.FetchAsync(session, caseId, ct);
         if (events.Count == 0 || KindOf(events[0].Data) is not { } kind) return Refused(events, NotFound(caseId));
@@ -56,8 +59,11 @@ public static class CaseTimeTravel
             if (await WhistleAsync(session, id, at, ct) is { } whistle && scope.Sees(WhistleDetails.Fields, whistle)) whistles.Add(whistle);
         var (compound, community, subDistrict) = PlacesOf(details);
         var names = await NamesAsOf.LoadAsync(session, compound, community, subDistrict, at, ct);
+        var keys = details is IHoldsPersonalData held
+            ? await vault.KeyringAsync(session, held.PersonalData().Select(d => d.Value), ct)
+            : Keyring.Empty;
         return new CaseAsOfResult(
-            new CaseAsOf(at, version, kind, Masked(details), whistles, names), events, Problems.None);
+            new CaseAsOf(at, version, kind, Masked(details, keys), whistles, names), events, Problems.None);
     }
 
     /// <summary>A whistle as it stood at a moment, or null if it had not been blown by then.</summary>
@@ -109,9 +115,9 @@ public static class CaseTimeTravel
         _ => false,
     };
 
-    private static object Masked(object details) => details switch
+    private static object Masked(object details, Keyring keys) => details switch
     {
-        ComplaintDetails c => c.Masked(),
+        ComplaintDetails c => c.Masked(keys),
         FeeDisputeDetails f => f.Masked(),
         MediationCaseDetails m => m.Masked(),
         _ => details,

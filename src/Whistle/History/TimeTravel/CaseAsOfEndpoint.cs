@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Whistle.Kernel;
+using Whistle.Privacy.Sealing;
 using Wolverine.Http;
 
 namespace Whistle.History.TimeTravel;
@@ -10,11 +11,11 @@ namespace Whistle.History.TimeTravel;
 public static class CaseAsOfEndpoint
 {
     public static async Task<CaseAsOfResult> LoadAsync(
-        Guid caseId, string? asOf, string? version, IQuerySession session, ClaimsPrincipal user, CancellationToken ct)
+        Guid caseId, string? asOf, string? version, IQuerySession session, ClaimsPrincipal user, PersonalDataVault vault, CancellationToken ct)
     {
         var errors = new FieldErrors();
         return TimePoint.Read(asOf, version, "asOf", "version", errors) is { } point
-            ? await CaseTimeTravel.LoadAsync(session, caseId, point, Scope.Of(user), ct)
+            ? await CaseTimeTravel.LoadAsync(session, caseId, point, Scope.Of(user), vault, ct)
             : new CaseAsOfResult(null, [], errors.ToProblem());
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Whistle.Kernel;
+using Whistle.Privacy.Sealing;
 using Wolverine.Http;
 
 namespace Whistle.History.TimeTravel;
@@ -15,16 +16,16 @@ public static class CaseDifferenceEndpoint
 {
     public static async Task<CaseDifferenceResult> LoadAsync(
         Guid caseId, string? from, string? fromVersion, string? to, string? toVersion,
-        IQuerySession session, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
+        IQuerySession session, ClaimsPrincipal user, HttpContext http, PersonalDataVault vault, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var start = TimePoint.Read(from, fromVersion, "from", "fromVersion", errors);
         var end = TimePoint.Read(to, toVersion, "to", "toVersion", errors);
         if (start is null || end is null) return new(null, errors.ToProblem());
         var scope = Scope.Of(user);
-        var before = await CaseTimeTravel.LoadAsync(session, caseId, start, scope, ct);
+        var before = await CaseTimeTravel.LoadAsync(session, caseId, start, scope, vault, ct);
         if (before.View is not { } a) return new(null, before.Problem);
-        var after = await CaseTimeTravel.LoadAsync(session, caseId, end, scope, ct);
+        var after = await CaseTimeTravel.LoadAsync(session, caseId, end, scope, vault, ct);
         if (after.View is not { } b) return new(null, after.Problem);
         var order = CaseDifference.Order(a.AsOf, a.Version, b.AsOf, b.Version);
         if (order != Problems.None) return new(null, order);

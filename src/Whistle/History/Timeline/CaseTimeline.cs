@@ -4,6 +4,7 @@ using Whistle.Complaints;
 using Whistle.FeeDisputes;
 using Whistle.JointMeetings.Meetings;
 using Whistle.Kernel;
+using Whistle.Privacy.Sealing;
 using Whistle.Mediation;
 using Whistle.Whistles;
 
@@ -53,7 +54,8 @@ public static class CaseTimeline
     /// The history of a complaint, fee dispute or mediation case; null when the id starts no case. Personal data in the
     /// sentences is masked unless <paramref name="personalData"/>.
     /// </summary>
-    public static async Task<CaseHistory?> LoadAsync(IQuerySession session, Guid caseId, bool personalData, CancellationToken ct)
+    public static async Task<CaseHistory?> LoadAsync(
+        IQuerySession session, Guid caseId, bool personalData, PersonalDataVault vault, CancellationToken ct)
     {
         var own = await session.Events.FetchStreamAsync(caseId, token: ct);
         if (own.Count == 0 || CaseStreams.CaseKindOf(own[0].Data) is not { } kind) return null;
@@ -90,8 +92,9 @@ public static class CaseTimeline
         }
 
         var byId = found.ToDictionary(s => s.Id);
+        var keys = await vault.KeyringAsync(session, shown.SelectMany(s => s.Value).SelectMany(e => SealedValues.In(e.Data)), ct);
         var entries = shown.SelectMany(s => s.Value).OrderBy(e => e.Sequence)
-            .Select(e => Entry(e, byId[e.StreamId], personalData)).ToList();
+            .Select(e => Entry(e, byId[e.StreamId], personalData, keys)).ToList();
         return new CaseHistory(caseId, kind, NumberOf(own[0].Data), CaseStreams.AreaOf(own)!, [.. found.OrderBy(s => s.Kind).ThenBy(s => s.Zh, StringComparer.Ordinal)], entries);
     }
 
@@ -112,9 +115,9 @@ public static class CaseTimeline
     }
 
     /// <summary>One entry: the event's moment (<see cref="EventMoment"/>), its stream and version, its sentence.</summary>
-    public static TimelineEntry Entry(IEvent e, StreamOfCase stream, bool personalData)
+    public static TimelineEntry Entry(IEvent e, StreamOfCase stream, bool personalData, Keyring? keys = null)
     {
-        var context = new SentenceContext(stream.Zh, stream.En, personalData);
+        var context = new SentenceContext(stream.Zh, stream.En, personalData, keys);
         var phrase = Sentences.PhraseOf(e.Data, context) ?? Sentences.Fallback(e.Data, context);
         var by = Sentences.ActorOf(e.Data);
         var at = EventMoment.Of(e);

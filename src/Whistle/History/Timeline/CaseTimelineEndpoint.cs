@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Whistle.Kernel;
+using Whistle.Privacy.Sealing;
 using Wolverine.Http;
 
 namespace Whistle.History.Timeline;
@@ -17,8 +18,8 @@ public static class CaseTimelineEndpoint
     public const int MaxPageSize = 200;
 
     /// <summary>The case's history, residents' personal data masked in every sentence, whoever reads it.</summary>
-    public static Task<CaseHistory?> LoadAsync(Guid id, IQuerySession session, CancellationToken ct) =>
-        CaseTimeline.LoadAsync(session, id, personalData: false, ct);
+    public static Task<CaseHistory?> LoadAsync(Guid id, IQuerySession session, PersonalDataVault vault, CancellationToken ct) =>
+        CaseTimeline.LoadAsync(session, id, personalData: false, vault, ct);
 
     /// <summary>Whether the user's scope sees the case itself (the API's 404 otherwise).</summary>
     public static bool Sees(CaseHistory history, ClaimsPrincipal user) =>
@@ -28,8 +29,8 @@ public static class CaseTimelineEndpoint
     /// The whole timeline as the user may read it — the API's load, scope rule and <see cref="CaseHistory.SeenBy"/> —
     /// or null where the API answers 404 (no such case, or outside the user's scope). The timeline page reads it.
     /// </summary>
-    public static async Task<CaseHistory?> ReadAsync(Guid id, IQuerySession session, ClaimsPrincipal user, CancellationToken ct) =>
-        await LoadAsync(id, session, ct) is { } history && Sees(history, user) ? history.SeenBy(Scope.Of(user)) : null;
+    public static async Task<CaseHistory?> ReadAsync(Guid id, IQuerySession session, ClaimsPrincipal user, PersonalDataVault vault, CancellationToken ct) =>
+        await LoadAsync(id, session, vault, ct) is { } history && Sees(history, user) ? history.SeenBy(Scope.Of(user)) : null;
 
     /// <summary>Bad paging is 400; a case that does not exist, or that the user's scope does not see, is 404.</summary>
     public static ProblemDetails Validate(Guid id, int? page, int? pageSize, CaseHistory? history, ClaimsPrincipal user)

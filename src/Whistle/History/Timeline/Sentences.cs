@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Whistle.Kernel;
+using Whistle.Privacy;
+using Whistle.Privacy.Sealing;
 
 namespace Whistle.History.Timeline;
 
@@ -13,7 +15,11 @@ namespace Whistle.History.Timeline;
 public sealed record Phrase(string Zh, string En, int? PolicyVersion = null, int? CalendarVersion = null);
 
 /// <summary>How a sentence names things: the stream's label in both languages, and whether personal data is shown in clear.</summary>
-public sealed record SentenceContext(string StreamZh, string StreamEn, bool PersonalData);
+public sealed record SentenceContext(string StreamZh, string StreamEn, bool PersonalData, Keyring? Keys = null)
+{
+    /// <summary>A resident's stored text opened by the case's keys (an erased subject's reads as erased).</summary>
+    public string Open(string value) => (Keys ?? Keyring.Empty).Open(value);
+}
 
 /// <summary>
 /// A timeline sentence: "2026-11-03 09:12 社区工作者 王某 受理投诉 TS-2026-000012（第 2 版）。" — the moment in county time,
@@ -96,9 +102,11 @@ public static partial class Sentences
     public static string Money(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
 
     /// <summary>A person's name, masked (王**) for readers who do not see personal data.</summary>
-    public static string Name(string name, SentenceContext c) => c.PersonalData ? name : Mask.Name(name);
+    public static string Name(string name, SentenceContext c) =>
+        c.PersonalData ? c.Open(name) : PersonalDatum.Of(PersonalDataKind.Name, c.Open(name));
 
-    public static string Phone(string phone, SentenceContext c) => c.PersonalData ? phone : Mask.Phone(phone);
+    public static string Phone(string phone, SentenceContext c) =>
+        c.PersonalData ? c.Open(phone) : PersonalDatum.Of(PersonalDataKind.Phone, c.Open(phone));
 
     public static string ZhList(IEnumerable<string> items) => string.Join("、", items);
 

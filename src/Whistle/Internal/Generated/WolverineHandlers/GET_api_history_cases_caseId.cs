@@ -3,6 +3,7 @@
 using Microsoft.AspNetCore.Routing;
 using System;
 using System.Linq;
+using Whistle.Privacy.Sealing;
 using Wolverine.Http;
 using Wolverine.Marten.Publishing;
 using Wolverine.Runtime;
@@ -14,12 +15,14 @@ namespace Internal.Generated.WolverineHandlers
     public sealed class GET_api_history_cases_caseId : Wolverine.Http.HttpHandler
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
+        private readonly Whistle.Privacy.Sealing.PersonalDataVault _personalDataVault;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public GET_api_history_cases_caseId(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public GET_api_history_cases_caseId(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Whistle.Privacy.Sealing.PersonalDataVault personalDataVault, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
+            _personalDataVault = personalDataVault;
             _outboxedSessionFactory = outboxedSessionFactory;
             _wolverineRuntime = wolverineRuntime;
         }
@@ -49,7 +52,7 @@ namespace Internal.Generated.WolverineHandlers
 
             var asOf = httpContext.Request.Query["asOf"];
             var version = httpContext.Request.Query["version"];
-            var caseAsOfResult = await Whistle.History.TimeTravel.CaseAsOfEndpoint.LoadAsync(caseId, asOf, version, ((Marten.IQuerySession)documentSession), httpContext.User, httpContext.RequestAborted).ConfigureAwait(false);
+            var caseAsOfResult = await Whistle.History.TimeTravel.CaseAsOfEndpoint.LoadAsync(caseId, asOf, version, ((Marten.IQuerySession)documentSession), httpContext.User, _personalDataVault, httpContext.RequestAborted).ConfigureAwait(false);
             var problemDetails1 = Whistle.History.TimeTravel.CaseAsOfEndpoint.Validate(caseAsOfResult);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))

@@ -3,6 +3,7 @@
 using Microsoft.AspNetCore.Routing;
 using System;
 using System.Linq;
+using Whistle.Privacy.Sealing;
 using Wolverine.Http;
 using Wolverine.Marten.Publishing;
 using Wolverine.Runtime;
@@ -14,12 +15,14 @@ namespace Internal.Generated.WolverineHandlers
     public sealed class GET_api_history_cases_caseId_diff : Wolverine.Http.HttpHandler
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
+        private readonly Whistle.Privacy.Sealing.PersonalDataVault _personalDataVault;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public GET_api_history_cases_caseId_diff(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public GET_api_history_cases_caseId_diff(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Whistle.Privacy.Sealing.PersonalDataVault personalDataVault, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
+            _personalDataVault = personalDataVault;
             _outboxedSessionFactory = outboxedSessionFactory;
             _wolverineRuntime = wolverineRuntime;
         }
@@ -51,7 +54,7 @@ namespace Internal.Generated.WolverineHandlers
             var fromVersion = httpContext.Request.Query["fromVersion"];
             var to = httpContext.Request.Query["to"];
             var toVersion = httpContext.Request.Query["toVersion"];
-            var caseDifferenceResult = await Whistle.History.TimeTravel.CaseDifferenceEndpoint.LoadAsync(caseId, from, fromVersion, to, toVersion, ((Marten.IQuerySession)documentSession), httpContext.User, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
+            var caseDifferenceResult = await Whistle.History.TimeTravel.CaseDifferenceEndpoint.LoadAsync(caseId, from, fromVersion, to, toVersion, ((Marten.IQuerySession)documentSession), httpContext.User, httpContext, _personalDataVault, httpContext.RequestAborted).ConfigureAwait(false);
             var problemDetails1 = Whistle.History.TimeTravel.CaseDifferenceEndpoint.Validate(caseDifferenceResult);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))

@@ -5,6 +5,7 @@ using System;
 using System.Linq;
 using Whistle.History.Evidence;
 using Whistle.History.Integrity;
+using Whistle.Privacy.Sealing;
 using Wolverine.Http;
 using Wolverine.Marten.Publishing;
 using Wolverine.Runtime;
@@ -20,16 +21,18 @@ namespace Internal.Generated.WolverineHandlers
         private readonly Whistle.History.Evidence.ChainLinks _chainLinks;
         private readonly Whistle.History.Integrity.EvidenceSigner _evidenceSigner;
         private readonly Whistle.History.Integrity.StreamVerifier _streamVerifier;
+        private readonly Whistle.Privacy.Sealing.PersonalDataVault _personalDataVault;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public GET_api_history_cases_id_evidence_html(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, System.TimeProvider timeProvider, Whistle.History.Evidence.ChainLinks chainLinks, Whistle.History.Integrity.EvidenceSigner evidenceSigner, Whistle.History.Integrity.StreamVerifier streamVerifier, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public GET_api_history_cases_id_evidence_html(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, System.TimeProvider timeProvider, Whistle.History.Evidence.ChainLinks chainLinks, Whistle.History.Integrity.EvidenceSigner evidenceSigner, Whistle.History.Integrity.StreamVerifier streamVerifier, Whistle.Privacy.Sealing.PersonalDataVault personalDataVault, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _timeProvider = timeProvider;
             _chainLinks = chainLinks;
             _evidenceSigner = evidenceSigner;
             _streamVerifier = streamVerifier;
+            _personalDataVault = personalDataVault;
             _outboxedSessionFactory = outboxedSessionFactory;
             _wolverineRuntime = wolverineRuntime;
         }
@@ -57,7 +60,7 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            var caseHistory = await Whistle.History.Evidence.CaseEvidencePageEndpoint.LoadAsync(id, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var caseHistory = await Whistle.History.Evidence.CaseEvidencePageEndpoint.LoadAsync(id, ((Marten.IQuerySession)documentSession), _personalDataVault, httpContext.RequestAborted).ConfigureAwait(false);
             var problemDetails1 = Whistle.History.Evidence.CaseEvidencePageEndpoint.Validate(id, caseHistory, httpContext.User);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using System;
 using System.Linq;
 using Whistle.County;
+using Whistle.Privacy.Sealing;
 using Wolverine.Http;
 using Wolverine.Http.Runtime;
 using Wolverine.Marten;
@@ -19,16 +20,18 @@ namespace Internal.Generated.WolverineHandlers
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly System.TimeProvider _timeProvider;
         private readonly Whistle.County.CountyReferenceCache _countyReferenceCache;
+        private readonly Whistle.Privacy.Sealing.PersonalDataVault _personalDataVault;
         private readonly Wolverine.Http.Runtime.DeduplicatedResponses _deduplicatedResponses;
         private readonly Wolverine.Marten.IMartenDeduplicatedResponses _martenDeduplicatedResponses;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public POST_api_complaints(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, System.TimeProvider timeProvider, Whistle.County.CountyReferenceCache countyReferenceCache, Wolverine.Http.Runtime.DeduplicatedResponses deduplicatedResponses, Wolverine.Marten.IMartenDeduplicatedResponses martenDeduplicatedResponses, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public POST_api_complaints(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, System.TimeProvider timeProvider, Whistle.County.CountyReferenceCache countyReferenceCache, Whistle.Privacy.Sealing.PersonalDataVault personalDataVault, Wolverine.Http.Runtime.DeduplicatedResponses deduplicatedResponses, Wolverine.Marten.IMartenDeduplicatedResponses martenDeduplicatedResponses, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _timeProvider = timeProvider;
             _countyReferenceCache = countyReferenceCache;
+            _personalDataVault = personalDataVault;
             _deduplicatedResponses = deduplicatedResponses;
             _martenDeduplicatedResponses = martenDeduplicatedResponses;
             _outboxedSessionFactory = outboxedSessionFactory;
@@ -87,7 +90,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            (var lodgedComplaint_response, var startStream, var outgoingMessages) = await Whistle.Complaints.LodgeComplaintEndpoint.Post(command, compound, complaintTiming, httpContext.User, now, documentSession, httpContext.RequestAborted).ConfigureAwait(false);
+            (var lodgedComplaint_response, var startStream, var outgoingMessages) = await Whistle.Complaints.LodgeComplaintEndpoint.Post(command, compound, complaintTiming, httpContext.User, now, documentSession, _personalDataVault, httpContext.RequestAborted).ConfigureAwait(false);
 
             if (startStream != null)
             {
