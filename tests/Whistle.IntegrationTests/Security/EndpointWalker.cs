@@ -38,7 +38,7 @@ public sealed partial class EndpointWalker(IAlbaHost host, string county, DateOn
     /// <summary>One side's resources: the cases of each kind, a department, a compound, a community, a mediator's docket.</summary>
     public sealed record Side(
         string Name, Resource Complaint, Resource Whistle, Resource FeeDispute, Resource Mediation,
-        string Department, string Compound, string Community, string SubDistrict, string Mediator)
+        string Department, string Compound, string Community, string SubDistrict, string Mediator, string Company)
     {
         public IEnumerable<Resource> Cases => [Complaint, Whistle, FeeDispute, Mediation];
     }
@@ -141,7 +141,7 @@ public sealed partial class EndpointWalker(IAlbaHost host, string county, DateOn
         "code" when path.Contains("/communities/", StringComparison.Ordinal) => (side.Community, new SharedData()),
         "code" when path.Contains("/sub-districts/", StringComparison.Ordinal) => (side.SubDistrict, new SharedData()),
         "code" when path.Contains("/departments/", StringComparison.Ordinal) => (side.Department, new SharedData()),
-        "code" when path.Contains("companies", StringComparison.Ordinal) => ("PC01", new SharedData()),
+        "code" when path.Contains("companies", StringComparison.Ordinal) => (side.Company, new SharedData()),
         "code" => (side.Compound, new SharedData()),
         "kind" => ("compounds", new SharedData()),
         "county" => (county, new SharedData()),
@@ -173,7 +173,7 @@ public sealed partial class EndpointWalker(IAlbaHost host, string county, DateOn
             "/api/assessment/departments/{month}/{department}/events" => "?figure=due",
             "/api/history/departments/{department}/inbox" => "?asOf=" + Uri.EscapeDataString($"{first:yyyy-MM-dd}T00:00:00+08:00"),
             _ when path.StartsWith("/api/history/", StringComparison.Ordinal) && !path.StartsWith("/api/history/cases/", StringComparison.Ordinal)
-                && !path.StartsWith("/api/history/integrity/", StringComparison.Ordinal) && !path.StartsWith("/api/history/evidence/", StringComparison.Ordinal) => "?asOf=" + today,
+                && !path.StartsWith("/api/history/integrity/", StringComparison.Ordinal) && !path.StartsWith("/api/history/evidence/", StringComparison.Ordinal) => $"?asOf={today:yyyy-MM-dd}",
             _ => "",
         };
     }

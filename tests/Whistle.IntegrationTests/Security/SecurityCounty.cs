@@ -60,7 +60,7 @@ public abstract class SecurityContext(AppFixture app) : IntegrationContext(app)
             new(CaseKind.Whistle, whistle, "", area with { Departments = department == "chengguan" ? ["gongan", "chengguan"] : [department] }),
             new(CaseKind.FeeDispute, dispute.Id, dispute.Number, area),
             new(CaseKind.Mediation, mediation.Id, mediation.Number, area),
-            department, compound, communityCode, subDistrict, mediator);
+            department, compound, communityCode, subDistrict, mediator, company);
     }
 
     protected Task<EndpointWalker.Side> OwnAsync(string county, Residents residents, bool sessions = false) =>
