@@ -30,6 +30,9 @@ public sealed class AppFixture : IAsyncLifetime
     /// <summary>The outbound gateway the host sends notices through: a stand-in for the SMS and e-mail providers.</summary>
     public FakeNoticeGateway Gateway { get; } = new();
 
+    /// <summary>The host's log lines, kept in memory (the personal-data scanner reads them).</summary>
+    public LogLines Logs { get; } = new();
+
     public async ValueTask InitializeAsync()
     {
         if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ConnectionStrings__Whistle")))
@@ -50,6 +53,7 @@ public sealed class AppFixture : IAsyncLifetime
         {
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<INoticeGateway>(Gateway);
+            services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
             services.RunWolverineInSoloMode();
             services.DisableAllExternalWolverineTransports();
         }));

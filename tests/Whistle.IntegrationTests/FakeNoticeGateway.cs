@@ -26,6 +26,12 @@ public sealed class FakeNoticeGateway : INoticeGateway
         lock (gate) return [.. calls.Where(c => c.Contact == contact)];
     }
 
+    /// <summary>Every call to any contact, in order.</summary>
+    public IReadOnlyList<Attempt> Calls
+    {
+        get { lock (gate) return [.. calls]; }
+    }
+
     public Task SendAsync(string contact, NoticeChannel channel, string text, CancellationToken ct)
     {
         bool fail;
