@@ -1,4 +1,5 @@
 using Whistle.Privacy;
+using Whistle.Privacy.Sealing;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 using Whistle.Kernel;
@@ -68,10 +69,11 @@ public sealed class FeeDisputeDetails : IHoldsPersonalData
         [PersonalDatum.Name("owner.name", OwnerName), PersonalDatum.Phone("owner.phone", OwnerPhone)];
 
     /// <summary>The owner's name and phone masked: how every answer shows them.</summary>
-    public FeeDisputeDetails Masked()
+    public FeeDisputeDetails Masked(Keyring keys)
     {
         var copy = (FeeDisputeDetails)MemberwiseClone();
-        (copy.OwnerName, copy.OwnerPhone) = (Mask.Name(OwnerName), Mask.Phone(OwnerPhone));
+        (copy.OwnerName, copy.OwnerPhone) =
+            (PersonalDatum.Of(PersonalDataKind.Name, keys.Open(OwnerName)), PersonalDatum.Of(PersonalDataKind.Phone, keys.Open(OwnerPhone)));
         return copy;
     }
 }

@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Whistle.Kernel;
+using Whistle.Privacy.Sealing;
 using Wolverine.Http;
 
 namespace Whistle.FeeDisputes;
@@ -21,5 +22,6 @@ public static class FeeDisputeDetailsEndpoint
     [EndpointSummary("查看物业费纠纷 One fee dispute")]
     [WolverineGet("/api/fee-disputes/{feeDisputeId}", OperationId = "GetFeeDispute")]
     [Authorize(Roles = Scope.FeeDisputeReaders)]
-    public static FeeDisputeDetails Get(FeeDisputeDetails details) => details.Masked();
+    public static async Task<FeeDisputeDetails> Get(FeeDisputeDetails details, PersonalDataVault vault, IQuerySession session, CancellationToken ct) =>
+        details.Masked(await vault.KeyringAsync(session, [details.OwnerName, details.OwnerPhone], ct));
 }

@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Whistle.Kernel;
+using Whistle.Privacy.Sealing;
 using Wolverine.Http;
 
 namespace Whistle.FeeDisputes;
@@ -24,7 +25,8 @@ public static class FeeDisputeListEndpoint
     [WolverineGet("/api/fee-disputes", OperationId = "ListFeeDisputes")]
     [Authorize(Roles = Scope.FeeDisputeReaders)]
     public static async Task<IReadOnlyList<FeeDisputeDetails>> Get(
-        string? propertyCompanyCode, string? compoundCode, string? stage, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+        string? propertyCompanyCode, string? compoundCode, string? stage, ClaimsPrincipal user, IQuerySession session,
+        PersonalDataVault vault, CancellationToken ct)
     {
         var query = Scope.Of(user).Filter(session.Query<FeeDisputeDetails>(), FeeDisputeDetails.Fields);
         if (propertyCompanyCode is not null) query = query.Where(d => d.PropertyCompanyCode == propertyCompanyCode);
@@ -34,7 +36,9 @@ public static class FeeDisputeListEndpoint
             var wanted = Enum.Parse<FeeDisputeStage>(stage, ignoreCase: true);
             query = query.Where(d => d.Stage == wanted);
         }
-        return (await query.OrderByDescending(d => d.RaisedAt).Take(500).ToListAsync(ct)).Select(d => d.Masked()).ToList();
+        var disputes = await query.OrderByDescending(d => d.RaisedAt).Take(500).ToListAsync(ct);
+        var keys = await vault.KeyringAsync(session, disputes.SelectMany(d => new[] { d.OwnerName, d.OwnerPhone }), ct);
+        return [.. disputes.Select(d => d.Masked(keys))];
     }
 }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Whistle.County.Directory;
 using Whistle.Kernel;
+using Whistle.Privacy.Sealing;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -61,10 +62,13 @@ public static class RaiseFeeDisputeEndpoint
     [Authorize(Roles = Scope.FeeDisputeHandlers)]
     public static async Task<(FeeDisputeRaisedResponse, IStartStream)> Post(
         RaiseFeeDispute command, DisputeParties parties, ClaimsPrincipal user, DateTimeOffset now,
-        IDocumentSession session, CancellationToken ct)
+        IDocumentSession session, PersonalDataVault vault, CancellationToken ct)
     {
         var (id, number) = await CaseNumbers.DrawAsync(session, CaseNumbers.FeeDisputes, now, ct);
-        return Raise(command, parties.Compound!, id, number, Actor.From(user), now);
+        // The owner is a data subject of their own: name and phone sealed under the owner's key (crypto-shredding).
+        var (sealer, owner) = (vault.SealerFor(session), PersonalDataVault.Sealer.NewSubject());
+        var sealedOwner = new OwnerInput(sealer.Seal(owner, command.Owner!.Name!.Trim()), sealer.Seal(owner, command.Owner.Phone!.Trim()));
+        return Raise(command with { Owner = sealedOwner }, parties.Compound!, id, number, Actor.From(user), now);
     }
 
     public static (FeeDisputeRaisedResponse, IStartStream) Raise(

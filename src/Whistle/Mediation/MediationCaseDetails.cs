@@ -2,6 +2,7 @@ using Whistle.Privacy;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 using Whistle.Kernel;
+using Whistle.Privacy.Sealing;
 
 namespace Whistle.Mediation;
 
@@ -106,20 +107,23 @@ public sealed class MediationCaseDetails : IHoldsPersonalData
         }
     }
 
-    /// <summary>A copy with every resident's name and phone masked (<see cref="PersonalData"/>): how every answer shows it.</summary>
-    public MediationCaseDetails Masked()
+    /// <summary>
+    /// A copy with every resident's name and phone (<see cref="PersonalData"/>) opened by the keys and masked: how every
+    /// answer shows it.
+    /// </summary>
+    public MediationCaseDetails Masked(Keyring keys)
     {
         var copy = (MediationCaseDetails)MemberwiseClone();
         copy.Parties = Parties.Select(p => p with
         {
-            Name = p.IsOrganisation ? p.Name : Mask.Name(p.Name),
-            Phone = p.Phone is null ? null : Mask.Phone(p.Phone),
+            Name = p.IsOrganisation ? p.Name : PersonalDatum.Of(PersonalDataKind.Name, keys.Open(p.Name)),
+            Phone = p.Phone is null ? null : PersonalDatum.Of(PersonalDataKind.Phone, keys.Open(p.Phone)),
         }).ToList();
         var inClear = InClear();
         copy.Sessions = Sessions.Select(s => s with
         {
-            Participants = s.Participants.Select(name => inClear.Contains(name) ? name : Mask.Name(name)).ToList(),
-            Invited = s.Invited.Select(i => i with { Name = Mask.Name(i.Name) }).ToList(),
+            Participants = s.Participants.Select(name => inClear.Contains(name) ? name : PersonalDatum.Of(PersonalDataKind.Name, keys.Open(name))).ToList(),
+            Invited = s.Invited.Select(i => i with { Name = PersonalDatum.Of(PersonalDataKind.Name, keys.Open(i.Name)) }).ToList(),
         }).ToList();
         return copy;
     }

@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Whistle.Kernel;
+using Whistle.Privacy.Sealing;
 using Wolverine.Http;
 
 namespace Whistle.Mediation;
@@ -76,8 +77,8 @@ public static class MediationDocketEndpoint
     /// endpoint answers 403 or 404.
     /// </summary>
     public static async Task<MediationDocket?> ReadAsync(
-        string? mediator, ClaimsPrincipal user, DateTimeOffset now, IQuerySession session, CancellationToken ct) =>
-        ReferenceEquals(Validate(mediator, user), Problems.None) ? await Get(mediator, user, now, session, ct) : null;
+        string? mediator, ClaimsPrincipal user, DateTimeOffset now, IQuerySession session, PersonalDataVault vault, CancellationToken ct) =>
+        ReferenceEquals(Validate(mediator, user), Problems.None) ? await Get(mediator, user, now, session, vault, ct) : null;
 
     /// <summary>
     /// The calling mediator's open cases; the clerk, the office, analysts and administrators name a mediator with
@@ -88,7 +89,7 @@ public static class MediationDocketEndpoint
     [WolverineGet("/api/mediation/docket", OperationId = "GetMediationDocket")]
     [Authorize(Roles = Scope.MediationReaders)]
     public static async Task<MediationDocket> Get(
-        string? mediator, ClaimsPrincipal user, DateTimeOffset now, IQuerySession session, CancellationToken ct)
+        string? mediator, ClaimsPrincipal user, DateTimeOffset now, IQuerySession session, PersonalDataVault vault, CancellationToken ct)
     {
         var scope = Scope.Of(user);
         var whose = Whose(scope, mediator);
@@ -96,7 +97,8 @@ public static class MediationDocketEndpoint
             .Where(x => !MediationStatuses.Final.Contains(x.Status));
         if (whose is not null) query = query.Where(x => x.MediatorId == whose);
         var cases = await query.ToListAsync(ct);
-        var items = cases.Select(d => MediationDocket.From(d.Masked(), now))
+        var keys = await vault.KeyringAsync(session, cases.SelectMany(d => d.PersonalData().Select(p => p.Value)), ct);
+        var items = cases.Select(d => MediationDocket.From(d.Masked(keys), now))
             .OrderBy(i => i.NextDue ?? DateOnly.MaxValue).ThenBy(i => i.Number, StringComparer.Ordinal)
             .ToList();
         return new MediationDocket(whose, now, items);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Whistle.Complaints;
 using Whistle.County.Directory;
 using Whistle.Kernel;
+using Whistle.Privacy.Sealing;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -109,10 +110,15 @@ public static class OpenMediationCaseEndpoint
     [Authorize(Roles = Scope.MediationHandlers)]
     public static async Task<(OpenedMediationCase, IStartStream)> Post(
         OpenMediationCase command, MediationOpening opening, ClaimsPrincipal user, DateTimeOffset now,
-        IDocumentSession session, CancellationToken ct)
+        IDocumentSession session, PersonalDataVault vault, CancellationToken ct)
     {
         var (id, number) = await CaseNumbers.DrawAsync(session, CaseNumbers.MediationCases, now, ct);
-        return Open(command, opening, id, number, Actor.From(user), now);
+        var sealer = vault.SealerFor(session);
+        var sealedCommand = command with
+        {
+            Applicant = MediationSealing.Sealed(command.Applicant!, sealer), Respondent = MediationSealing.Sealed(command.Respondent!, sealer),
+        };
+        return Open(sealedCommand, opening, id, number, Actor.From(user), now);
     }
 
     /// <summary>The decision, once the number is drawn: the case waits for both parties' consent.</summary>

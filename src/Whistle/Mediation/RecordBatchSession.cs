@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Whistle.Kernel;
+using Whistle.Privacy.Sealing;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -81,10 +82,14 @@ public static class RecordBatchSessionEndpoint
     [WolverinePost("/api/mediation/batch-sessions", OperationId = nameof(RecordBatchSession))]
     [Authorize(Roles = Scope.MediationHandlers)]
     public static (BatchSessionRecorded, IEnumerable<IMartenOp>) Post(
-        RecordBatchSession command, BatchCases batch, ClaimsPrincipal user, DateTimeOffset now)
+        RecordBatchSession command, BatchCases batch, ClaimsPrincipal user, DateTimeOffset now, IDocumentSession session, PersonalDataVault vault)
     {
         var cases = batch.Cases.Select(c => c.Case!).ToList();
-        var (recorded, sessions) = Hold(command, cases, Guid.CreateVersion7(now), Actor.From(user), now);
+        var by = Actor.From(user);
+        // One set of people for every case of the batch: each sealed once, so erasing any of the cases erases them.
+        var (participants, invited) = MediationSealing.Sealed(
+            command.Participants, command.Invited, MediationSealing.Official(cases.SelectMany(c => c.Parties), by), vault.SealerFor(session));
+        var (recorded, sessions) = Hold(command with { Participants = participants, Invited = invited }, cases, Guid.CreateVersion7(now), by, now);
         return (recorded, Appends(cases, sessions));
     }
 

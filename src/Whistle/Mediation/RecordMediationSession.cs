@@ -1,7 +1,9 @@
 using System.Security.Claims;
+using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Whistle.Kernel;
+using Whistle.Privacy.Sealing;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -38,8 +40,14 @@ public static class RecordMediationSessionEndpoint
     [WolverinePost("/api/mediation/cases/{mediationCaseId}/sessions", OperationId = nameof(RecordMediationSession))]
     [Authorize(Roles = Scope.MediationHandlers)]
     public static (MediationCaseAnswer, Events) Post(
-        RecordMediationSession command, [WriteAggregate] MediationCase mediation, ClaimsPrincipal user, DateTimeOffset now) =>
-        MediationCaseAnswer.With(mediation, [Hold(command, mediation, Guid.CreateVersion7(now), Actor.From(user), now)]);
+        RecordMediationSession command, [WriteAggregate] MediationCase mediation, ClaimsPrincipal user, DateTimeOffset now,
+        IDocumentSession session, PersonalDataVault vault)
+    {
+        var by = Actor.From(user);
+        var (participants, invited) = MediationSealing.Sealed(
+            command.Participants, command.Invited, MediationSealing.Official(mediation.Parties, by), vault.SealerFor(session));
+        return MediationCaseAnswer.With(mediation, [Hold(command with { Participants = participants, Invited = invited }, mediation, Guid.CreateVersion7(now), by, now)]);
+    }
 
     public static MediationSessionHeld Hold(
         RecordMediationSession command, MediationCase mediation, Guid sessionId, Actor by, DateTimeOffset now) =>

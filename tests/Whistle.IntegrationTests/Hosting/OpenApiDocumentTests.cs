@@ -51,11 +51,11 @@ public sealed partial class OpenApiDocumentTests(AppFixture app) : IntegrationCo
         var document = await Document();
         var operations = Operations(document);
 
-        operations.Count.ShouldBe(152);
-        operations.Count(o => o.IsCommand).ShouldBe(78);
-        operations.Count(o => o.RequestBody?["example"] is not null).ShouldBe(72);
+        operations.Count.ShouldBe(154);
+        operations.Count(o => o.IsCommand).ShouldBe(80);
+        operations.Count(o => o.RequestBody?["example"] is not null).ShouldBe(74);
         document["tags"]!.AsArray().Select(t => (string)t!["name"]!).ShouldBe(CapabilityTags);
-        operations.Select(o => o.Id).Distinct().Count().ShouldBe(152);
+        operations.Select(o => o.Id).Distinct().Count().ShouldBe(154);
     }
 
     [Fact]
@@ -185,7 +185,7 @@ public sealed partial class OpenApiDocumentTests(AppFixture app) : IntegrationCo
             Check(command.Id, command.RequestBody!["example"], Schema(document, command.RequestBody["schema"]!));
 
         problems.ShouldBeEmpty();
-        commands.Count.ShouldBe(72);
+        commands.Count.ShouldBe(74);
         commands.Single(o => o.Id == "LodgeComplaint").RequestBody!["example"]!["compoundId"]!.GetValue<string>().ShouldBe("CP010101");
     }
 

@@ -1,6 +1,7 @@
 using Shouldly;
 using Whistle.FeeDisputes;
 using Whistle.Mediation;
+using Whistle.Privacy.Sealing;
 using Xunit;
 using static Whistle.UnitTests.FeeDisputes.FeeDisputeHistory;
 
@@ -196,7 +197,7 @@ public class FeeDisputeDetailsProjectionTests
     {
         var details = DetailsAfter();
 
-        var masked = FeeDisputeDetailsEndpoint.Get(details);
+        var masked = details.Masked(Keyring.Empty);
 
         (masked.OwnerName, masked.OwnerPhone).ShouldBe(("王**", "138****5678"));
         (details.OwnerName, details.OwnerPhone).ShouldBe((OwnerName, OwnerPhone));

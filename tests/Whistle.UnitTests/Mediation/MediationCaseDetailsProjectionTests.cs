@@ -1,5 +1,6 @@
 using Shouldly;
 using Whistle.Mediation;
+using Whistle.Privacy.Sealing;
 using Xunit;
 using static Whistle.UnitTests.Mediation.MediationHistory;
 
@@ -134,7 +135,7 @@ public class MediationCaseDetailsProjectionTests
     {
         var opened = Opened() with { Parties = [Applicant, new MediationParty("安澜县某物业服务有限公司", "0571-8812345", PartySide.Respondent, true)] };
 
-        var masked = DetailsAfter(opened).Masked();
+        var masked = DetailsAfter(opened).Masked(Keyring.Empty);
 
         masked.Parties.Select(p => (p.Name, p.Phone)).ShouldBe([("王**", "139****2222"), ("安澜县某物业服务有限公司", "057*****2345")]);
         DetailsAfter(opened).Parties[0].Name.ShouldBe("王大妈");
@@ -151,7 +152,7 @@ public class MediationCaseDetailsProjectionTests
         };
         object[] history = [Opened() with { Parties = [Applicant, company] }, .. AcceptedHistory()[1..], MediatorNamed(), session];
 
-        var masked = DetailsAfter(history).Masked().Sessions.ShouldHaveSingleItem();
+        var masked = DetailsAfter(history).Masked(Keyring.Empty).Sessions.ShouldHaveSingleItem();
 
         masked.Participants.ShouldBe(["王**", "李**", "安澜县某物业服务有限公司", "吴调解"]);
         masked.Invited.Select(i => (i.Name, i.Role, i.Note)).ShouldBe(

@@ -14,11 +14,11 @@ public class ErasePersonalDataTests
     private static readonly ErasePersonalData ByRequest = new(ErasureBasis.Request, "个人信息删除申请 2026-017 号");
     private static readonly ErasePersonalData ByRetention = new(ErasureBasis.RetentionElapsed, "保存期限三年届满");
 
-    private static ComplaintErasureCase Case(ComplaintStatus status, IReadOnlyList<Guid>? subjects = null, IReadOnlyList<Guid>? held = null) =>
-        new(ComplaintThatIs(status), subjects ?? [Subject], held ?? subjects ?? [Subject], LastStep);
+    private static ErasureCase Case(ComplaintStatus status, IReadOnlyList<Guid>? subjects = null, IReadOnlyList<Guid>? held = null) =>
+        new(Id, "complaint", "TS-2026-000012", ComplaintThatIs(status).IsFinal, subjects ?? [Subject], held ?? subjects ?? [Subject], LastStep);
 
-    private static Microsoft.AspNetCore.Mvc.ProblemDetails Check(ErasePersonalData command, ComplaintErasureCase? erasure, DateTimeOffset now) =>
-        EraseComplaintPersonalDataEndpoint.Check(Id, command, erasure, retentionYears: 3, now);
+    private static Microsoft.AspNetCore.Mvc.ProblemDetails Check(ErasePersonalData command, ErasureCase? erasure, DateTimeOffset now) =>
+        PersonalDataErasing.Check(command, erasure, ComplaintRules.NotFound(Id), retentionYears: 3, now);
 
     [Fact]
     public void a_closed_complaint_s_data_is_erased_on_request_at_once() =>
@@ -55,9 +55,9 @@ public class ErasePersonalDataTests
         var erasureId = Guid.Parse("01a24819-3e03-7b5a-afaa-2c2765f15400");
         var complaint = Case(ComplaintStatus.Closed);
 
-        var (answer, stream) = EraseComplaintPersonalDataEndpoint.Erase(ByRequest, complaint, erasureId, Users.ClerkActor, LastStep);
+        var (answer, stream) = PersonalDataErasing.Erase(ByRequest, complaint, erasureId, Users.ClerkActor, LastStep);
 
-        answer.ShouldBe(new PersonalDataErasure(erasureId, complaint.Complaint.Id, complaint.Complaint.Number, 1, ErasureBasis.Request, LastStep));
+        answer.ShouldBe(new PersonalDataErasure(erasureId, Id, "TS-2026-000012", 1, ErasureBasis.Request, LastStep));
         var erased = stream.Events.ShouldHaveSingleItem().ShouldBeOfType<PersonalDataErased>();
         (erased.Subjects.Single(), erased.CaseKind, erased.Reference).ShouldBe((Subject, "complaint", "个人信息删除申请 2026-017 号"));
     }

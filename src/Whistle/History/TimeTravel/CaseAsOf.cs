@@ -118,8 +118,8 @@ public static class CaseTimeTravel
     private static object Masked(object details, Keyring keys) => details switch
     {
         ComplaintDetails c => c.Masked(keys),
-        FeeDisputeDetails f => f.Masked(),
-        MediationCaseDetails m => m.Masked(),
+        FeeDisputeDetails f => f.Masked(keys),
+        MediationCaseDetails m => m.Masked(keys),
         _ => details,
     };
 

@@ -3,6 +3,7 @@
 using Microsoft.AspNetCore.Routing;
 using System;
 using System.Linq;
+using Whistle.Privacy.Sealing;
 using Wolverine.Http;
 using Wolverine.Marten.Publishing;
 using Wolverine.Runtime;
@@ -14,12 +15,14 @@ namespace Internal.Generated.WolverineHandlers
     public sealed class GET_api_fee_disputes : Wolverine.Http.HttpHandler
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
+        private readonly Whistle.Privacy.Sealing.PersonalDataVault _personalDataVault;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public GET_api_fee_disputes(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public GET_api_fee_disputes(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Whistle.Privacy.Sealing.PersonalDataVault personalDataVault, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
+            _personalDataVault = personalDataVault;
             _outboxedSessionFactory = outboxedSessionFactory;
             _wolverineRuntime = wolverineRuntime;
         }
@@ -48,7 +51,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var feeDisputeDetailsIReadOnlyList_response = await Whistle.FeeDisputes.FeeDisputeListEndpoint.Get(propertyCompanyCode, compoundCode, stage, httpContext.User, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var feeDisputeDetailsIReadOnlyList_response = await Whistle.FeeDisputes.FeeDisputeListEndpoint.Get(propertyCompanyCode, compoundCode, stage, httpContext.User, ((Marten.IQuerySession)documentSession), _personalDataVault, httpContext.RequestAborted).ConfigureAwait(false);
 
             // Writing the response body to JSON because this was the first 'return variable' in the method signature
             await WriteJsonAsync(httpContext, feeDisputeDetailsIReadOnlyList_response, 404);

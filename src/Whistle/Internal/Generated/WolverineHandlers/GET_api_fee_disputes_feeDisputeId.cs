@@ -3,6 +3,7 @@
 using Microsoft.AspNetCore.Routing;
 using System;
 using System.Linq;
+using Whistle.Privacy.Sealing;
 using Wolverine.Http;
 using Wolverine.Marten.Publishing;
 using Wolverine.Runtime;
@@ -14,12 +15,14 @@ namespace Internal.Generated.WolverineHandlers
     public sealed class GET_api_fee_disputes_feeDisputeId : Wolverine.Http.HttpHandler
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
+        private readonly Whistle.Privacy.Sealing.PersonalDataVault _personalDataVault;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public GET_api_fee_disputes_feeDisputeId(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public GET_api_fee_disputes_feeDisputeId(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Whistle.Privacy.Sealing.PersonalDataVault personalDataVault, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
+            _personalDataVault = personalDataVault;
             _outboxedSessionFactory = outboxedSessionFactory;
             _wolverineRuntime = wolverineRuntime;
         }
@@ -58,7 +61,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var feeDisputeDetails_response = Whistle.FeeDisputes.FeeDisputeDetailsEndpoint.Get(feeDisputeDetails);
+            var feeDisputeDetails_response = await Whistle.FeeDisputes.FeeDisputeDetailsEndpoint.Get(feeDisputeDetails, _personalDataVault, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
 
             // Writing the response body to JSON because this was the first 'return variable' in the method signature
             await WriteJsonAsync(httpContext, feeDisputeDetails_response, 404);

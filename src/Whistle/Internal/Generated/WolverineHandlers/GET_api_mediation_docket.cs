@@ -3,6 +3,7 @@
 using Microsoft.AspNetCore.Routing;
 using System;
 using System.Linq;
+using Whistle.Privacy.Sealing;
 using Wolverine.Http;
 using Wolverine.Marten.Publishing;
 using Wolverine.Runtime;
@@ -15,13 +16,15 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly System.TimeProvider _timeProvider;
+        private readonly Whistle.Privacy.Sealing.PersonalDataVault _personalDataVault;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public GET_api_mediation_docket(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public GET_api_mediation_docket(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, System.TimeProvider timeProvider, Whistle.Privacy.Sealing.PersonalDataVault personalDataVault, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _timeProvider = timeProvider;
+            _personalDataVault = personalDataVault;
             _outboxedSessionFactory = outboxedSessionFactory;
             _wolverineRuntime = wolverineRuntime;
         }
@@ -49,7 +52,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var mediationDocket_response = await Whistle.Mediation.MediationDocketEndpoint.Get(mediator, httpContext.User, now, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var mediationDocket_response = await Whistle.Mediation.MediationDocketEndpoint.Get(mediator, httpContext.User, now, ((Marten.IQuerySession)documentSession), _personalDataVault, httpContext.RequestAborted).ConfigureAwait(false);
 
             // Writing the response body to JSON because this was the first 'return variable' in the method signature
             await WriteJsonAsync(httpContext, mediationDocket_response, 404);

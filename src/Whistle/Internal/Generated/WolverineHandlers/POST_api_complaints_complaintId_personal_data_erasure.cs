@@ -90,8 +90,8 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            var complaintErasureCase = await Whistle.Privacy.EraseComplaintPersonalDataEndpoint.LoadAsync(complaintId, documentSession, _personalDataVault, httpContext.RequestAborted).ConfigureAwait(false);
-            var problemDetails1 = Whistle.Privacy.EraseComplaintPersonalDataEndpoint.Validate(complaintId, command, complaintErasureCase, _privacyOptions, _timeProvider);
+            var erasureCase = await Whistle.Privacy.EraseComplaintPersonalDataEndpoint.LoadAsync(complaintId, documentSession, _personalDataVault, httpContext.RequestAborted).ConfigureAwait(false);
+            var problemDetails1 = Whistle.Privacy.EraseComplaintPersonalDataEndpoint.Validate(complaintId, command, erasureCase, _privacyOptions, _timeProvider);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
             {
@@ -101,7 +101,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            (var personalDataErasure_response, var startStream) = Whistle.Privacy.EraseComplaintPersonalDataEndpoint.Post(command, complaintErasureCase, documentSession, httpContext.User, now);
+            (var personalDataErasure_response, var startStream) = Whistle.Privacy.EraseComplaintPersonalDataEndpoint.Post(command, erasureCase, documentSession, httpContext.User, now);
 
             if (startStream != null)
             {

@@ -3,6 +3,7 @@
 using Microsoft.AspNetCore.Routing;
 using System;
 using System.Linq;
+using Whistle.Privacy.Sealing;
 using Wolverine.Http;
 using Wolverine.Http.Runtime;
 using Wolverine.Marten;
@@ -17,15 +18,17 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly System.TimeProvider _timeProvider;
+        private readonly Whistle.Privacy.Sealing.PersonalDataVault _personalDataVault;
         private readonly Wolverine.Http.Runtime.DeduplicatedResponses _deduplicatedResponses;
         private readonly Wolverine.Marten.IMartenDeduplicatedResponses _martenDeduplicatedResponses;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public POST_api_mediation_cases_mediationCaseId_sessions(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, System.TimeProvider timeProvider, Wolverine.Http.Runtime.DeduplicatedResponses deduplicatedResponses, Wolverine.Marten.IMartenDeduplicatedResponses martenDeduplicatedResponses, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public POST_api_mediation_cases_mediationCaseId_sessions(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, System.TimeProvider timeProvider, Whistle.Privacy.Sealing.PersonalDataVault personalDataVault, Wolverine.Http.Runtime.DeduplicatedResponses deduplicatedResponses, Wolverine.Marten.IMartenDeduplicatedResponses martenDeduplicatedResponses, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _timeProvider = timeProvider;
+            _personalDataVault = personalDataVault;
             _deduplicatedResponses = deduplicatedResponses;
             _martenDeduplicatedResponses = martenDeduplicatedResponses;
             _outboxedSessionFactory = outboxedSessionFactory;
@@ -113,7 +116,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            (var mediationCaseAnswer_response, var events) = Whistle.Mediation.RecordMediationSessionEndpoint.Post(command, stream_mediation.Aggregate, httpContext.User, now);
+            (var mediationCaseAnswer_response, var events) = Whistle.Mediation.RecordMediationSessionEndpoint.Post(command, stream_mediation.Aggregate, httpContext.User, now, documentSession, _personalDataVault);
 
             if (events != null)
             {
