@@ -61,7 +61,7 @@ public sealed class SealingTests(AppFixture app) : MediationContext(app)
 
         (await erased.ReadAsJsonAsync<PersonalDataErasure>())!.Subjects.ShouldBe(3);
         var after = await CaseDetails(opened.Id);
-        after.Parties.Select(p => (p.Name, p.Phone)).ShouldBe([("（已删除）", "（已删除）"), ("恒信物业", "0371-5550101")]);
+        after.Parties.Select(p => (p.Name, p.Phone)).ShouldBe([("（已删除）", "（已删除）"), ("恒信物业", "037*****0101")]);
         after.Sessions.Single().Participants.ShouldBe(["（已删除）", "恒信物业", "mediator 测试"]);
         (await Unmasked(CaseUrl(opened.Id), Tokens.Mediator)).Values.ShouldAllBe(v => v == "（已删除）");
     }
