@@ -19,6 +19,7 @@ public sealed class AppFixture : IAsyncLifetime
 {
     public const string County = "anlan";
     public const string SigningKey = "integration-tests-signing-key-at-least-32-characters";
+    public const string KeyEncryptionKey = "aW50ZWdyYXRpb24tdGVzdHMta2V5LWVuY3J5cHRpb24=";
 
     public IAlbaHost Host { get; private set; } = null!;
 
@@ -39,8 +40,9 @@ public sealed class AppFixture : IAsyncLifetime
             throw new InvalidOperationException("ConnectionStrings__Whistle is not set: run the tests with ops/test.");
         Environment.SetEnvironmentVariable("Whistle__Auth__SigningKey", SigningKey);
         Environment.SetEnvironmentVariable("Whistle__SampleCounty", "samples/county/county.json");
-        // The key that wraps residents' personal-data keys: this run's own, for every host the tests start.
-        Environment.SetEnvironmentVariable("Whistle__Privacy__KeyEncryptionKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        // The key that wraps residents' personal-data keys, for every host the tests start: fixed, like the signing key, so a
+        // test database kept from an earlier run (WHISTLE_TEST_DB) still opens what that run sealed.
+        Environment.SetEnvironmentVariable("Whistle__Privacy__KeyEncryptionKey", KeyEncryptionKey);
         Environment.SetEnvironmentVariable("Whistle__Durability", nameof(DurabilityMode.Solo));
         // Every test calls as a handful of users from one address: no per-user or per-address rates (RateLimitsTests has its own).
         Environment.SetEnvironmentVariable("Whistle__RateLimits__Enabled", "false");

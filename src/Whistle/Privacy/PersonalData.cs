@@ -30,7 +30,7 @@ public sealed record PersonalDatum(string Field, PersonalDataKind Kind, string V
     public PersonalDatum OpenedBy(Sealing.Keyring keys) => this with { Value = keys.Open(Value) };
 
     /// <summary>A value of this kind masked as every answer shows it; an erased value stays as it reads.</summary>
-    public static string Of(PersonalDataKind kind, string value) => value == Sealing.Keyring.Erased ? value : kind switch
+    public static string Of(PersonalDataKind kind, string value) => value is Sealing.Keyring.Erased or Sealing.Keyring.Unreadable ? value : kind switch
     {
         PersonalDataKind.Name => Mask.Name(value),
         PersonalDataKind.Phone => Mask.Phone(value),

@@ -76,6 +76,16 @@ public class SealedTextTests
     }
 
     [Fact]
+    public void a_subject_whose_key_does_not_unwrap_reads_as_unreadable_not_as_erased()
+    {
+        var sealedName = SealedText.Seal(Subject, Key, Nonce, "王小明");
+        var keys = new Keyring(new Dictionary<Guid, byte[]>(), new HashSet<Guid> { Subject });
+
+        keys.Open(sealedName).ShouldBe(Keyring.Unreadable);
+        new Complainant(sealedName, sealedName, null).Masked(keys).ShouldBe(new Complainant(Keyring.Unreadable, Keyring.Unreadable, null));
+    }
+
+    [Fact]
     public void a_sealed_complainant_is_masked_once_opened_and_reads_as_erased_without_its_key()
     {
         var complainant = new Complainant(

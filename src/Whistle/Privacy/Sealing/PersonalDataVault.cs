@@ -12,7 +12,7 @@ namespace Whistle.Privacy.Sealing;
 /// <c>whistle.personal_data_keys</c> wrapped under the key-encryption key (<c>Whistle:Privacy:KeyEncryptionKey</c>, 32
 /// bytes in base64) so that a dump of the database alone opens nothing. Erasing a subject deletes its key row.
 /// </summary>
-public sealed class PersonalDataVault(PrivacyOptions options)
+public sealed partial class PersonalDataVault(PrivacyOptions options, ILogger<PersonalDataVault> logger)
 {
     public const string TableName = "personal_data_keys";
 
@@ -40,13 +40,28 @@ public sealed class PersonalDataVault(PrivacyOptions options)
             $"select subject_id::text || ' ' || wrapped_key from {WhistleSchema.Table(TableName)} where tenant_id = ? and subject_id = any(?)",
             ct, session.TenantId, subjects);
         var keys = new Dictionary<Guid, byte[]>();
+        var unreadable = new HashSet<Guid>();
         foreach (var row in rows)
         {
             var (subject, wrapped) = (Guid.Parse(row.AsSpan(0, 36)), Convert.FromBase64String(row[37..]));
-            keys[subject] = SealedText.Unwrap(keyEncryptionKey, subject, wrapped);
+            try
+            {
+                keys[subject] = SealedText.Unwrap(keyEncryptionKey, subject, wrapped);
+            }
+            catch (System.Security.Cryptography.AuthenticationTagMismatchException)
+            {
+                unreadable.Add(subject);
+            }
         }
-        return new Keyring(keys);
+        // A key wrapped under another key-encryption key: this host is configured with the wrong one. The data is there
+        // and not erased; it reads as unreadable rather than failing the whole answer.
+        if (unreadable.Count > 0) WrongKeyEncryptionKey(logger, unreadable.Count, session.TenantId);
+        return new Keyring(keys, unreadable);
     }
+
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "{Count} personal-data keys of county {County} do not unwrap with this host's Whistle:Privacy:KeyEncryptionKey: it is not the key they were made with")]
+    private static partial void WrongKeyEncryptionKey(ILogger logger, int count, string county);
 
     /// <summary>Queues the deletion of these subjects' keys in the session's transaction: their data can never be read again.</summary>
     public static void Erase(IDocumentSession session, IReadOnlyCollection<Guid> subjects)
@@ -79,17 +94,21 @@ public sealed class PersonalDataVault(PrivacyOptions options)
 }
 
 /// <summary>The keys one answer needs: opens sealed values, passes text from before sealing through, and reads an erased subject's as erased.</summary>
-public sealed class Keyring(IReadOnlyDictionary<Guid, byte[]> keys)
+public sealed class Keyring(IReadOnlyDictionary<Guid, byte[]> keys, IReadOnlySet<Guid>? unreadable = null)
 {
     /// <summary>What an erased subject's data reads as, everywhere.</summary>
     public const string Erased = "（已删除）";
+
+    /// <summary>What a subject's data reads as when its key does not unwrap with this host's key-encryption key.</summary>
+    public const string Unreadable = "（无法解密）";
 
     public static readonly Keyring Empty = new(new Dictionary<Guid, byte[]>());
 
     public string Open(string value) => SealedText.SubjectOf(value) switch
     {
         null => value,
-        { } subject when keys.TryGetValue(subject, out var key) => SealedText.Open(key, value) ?? Erased,
+        { } subject when keys.TryGetValue(subject, out var key) => SealedText.Open(key, value) ?? Unreadable,
+        { } subject when unreadable?.Contains(subject) == true => Unreadable,
         _ => Erased,
     };
 
