@@ -85,7 +85,7 @@ public sealed class CreditFileEndpointTests(AppFixture app) : MediationContext(a
             .Cases.Single(c => c.Id == mediation).Number;
         number.ShouldNotBeEmpty();
 
-        foreach (var url in new[] { $"/api/assessment/companies/{Company}", $"/api/history/companies/{Company}?asOf={asOf}", $"/api/history/companies?asOf={asOf}" })
+        foreach (var url in new[] { $"/api/assessment/companies/{Company}", $"/api/assessment/companies/{Company}?format=csv", $"/api/history/companies/{Company}?asOf={asOf}", $"/api/history/companies?asOf={asOf}" })
         {
             var body = (await Send(Tokens.Supervisor, x => x.Get.Url(url), 200, county)).ReadAsText();
             body.ShouldNotContain(mediation.ToString(), Case.Insensitive, url);

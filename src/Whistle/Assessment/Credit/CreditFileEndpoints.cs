@@ -66,7 +66,8 @@ public static class CreditFileEndpoint
         loaded.SeenBy(Scope.Of(user)) is var file && format == "csv"
             ? Results.File(Csv.Write(
                 ["规则 Rule", "分值 Points", "说明 Reason", "案件 Case", "事件流 Stream", "版本 Version", "序号 Sequence", "事件 Event", "时间 At"],
-                file.Entries.Select(e => (IReadOnlyList<object?>)[e.Rule, e.Points, e.Reason, e.CaseNumber, e.StreamId, e.Version, e.Sequence, e.EventType, e.At])),
+                file.Entries.Select(e => (IReadOnlyList<object?>)[e.Rule, e.Points, e.Reason, e.CaseNumber,
+                    e.CaseHidden ? null : e.StreamId, e.CaseHidden ? null : e.Version, e.Sequence, e.EventType, e.At])),
                 Csv.ContentType, $"credit-file-{file.Id}.csv")
             : Results.Ok(file);
 }
