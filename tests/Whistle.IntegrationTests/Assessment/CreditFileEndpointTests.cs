@@ -77,6 +77,33 @@ public sealed class CreditFileEndpointTests(AppFixture app) : MediationContext(a
     }
 
     [Fact]
+    public async Task the_supervisor_reads_every_entry_and_the_same_score_but_no_mediation_case_is_named_to_it_live_or_as_of_a_day()
+    {
+        var (county, complaint, mediation) = await CountyWithOutcomes();
+        var asOf = Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var number = (await Get<CompanyCreditFile>(Tokens.Office, $"/api/assessment/companies/{Company}", county))
+            .Cases.Single(c => c.Id == mediation).Number;
+        number.ShouldNotBeEmpty();
+
+        foreach (var url in new[] { $"/api/assessment/companies/{Company}", $"/api/assessment/companies/{Company}?format=csv", $"/api/history/companies/{Company}?asOf={asOf}", $"/api/history/companies?asOf={asOf}" })
+        {
+            var body = (await Send(Tokens.Supervisor, x => x.Get.Url(url), 200, county)).ReadAsText();
+            body.ShouldNotContain(mediation.ToString(), Case.Insensitive, url);
+            body.ShouldNotContain(number, Case.Insensitive, url);
+            body.ShouldContain(complaint.ToString(), Case.Insensitive, url);
+        }
+        var file = await Get<CompanyCreditFile>(Tokens.Supervisor, $"/api/assessment/companies/{Company}", county);
+        file.Entries.Select(e => (e.Rule, e.Points, e.StreamId, e.CaseHidden)).ShouldBe(
+        [
+            (CreditRule.SubstantiatedComplaint, -2, complaint, false),
+            (CreditRule.GoodRating, 1, complaint, false),
+            (CreditRule.LostMediation, -3, Guid.Empty, true),
+        ]);
+        (file.Score, file.Grade).ShouldBe((76, CreditGrade.B));
+        file.Cases.Select(c => (c.Id, c.CaseHidden)).ShouldBe([(complaint, false), (Guid.Empty, true)]);
+    }
+
+    [Fact]
     public async Task recomputing_the_file_from_its_events_gives_the_same_score_and_entries()
     {
         var (county, complaint, mediation) = await CountyWithOutcomes();

@@ -352,4 +352,69 @@ public class CreditLedgerTests
         file.Name.ShouldBe("安澜县恒信物业有限公司");
         file.LegalRepresentative.ShouldBe("李秀英");
     }
+
+    /// <summary>A file with a complaint (resolved, rated satisfied) and an owner's mediation (agreement, breached).</summary>
+    private static CompanyCreditFile MixedFile() =>
+        FileAfter(Registered(), Lodged("property-service"), Resolved(), Rated(Satisfaction.Satisfied),
+            MediationOpened(PartySide.Respondent), Agreement(), FollowedUp(PerformanceResult.Breached));
+
+    private static Scope ScopeOf(string role) => new($"u-{role}", role, null, null, null);
+
+    [Theory]
+    [InlineData(Roles.Office)]
+    [InlineData(Roles.Analyst)]
+    [InlineData(Roles.Clerk)]
+    [InlineData(Roles.Admin)]
+    public void a_county_wide_reader_of_every_kind_of_case_sees_the_file_as_composed(string role)
+    {
+        var file = MixedFile();
+
+        var seen = file.SeenBy(ScopeOf(role));
+
+        seen.Entries.ShouldBe(file.Entries);
+        seen.Cases.ShouldBe(file.Cases);
+        seen.Entries.ShouldAllBe(e => !e.CaseHidden);
+        (seen.Score, seen.Grade, seen.Additions, seen.Deductions).ShouldBe((71, CreditGrade.B, 1, 10));
+    }
+
+    [Fact]
+    public void the_supervisor_who_sees_no_mediation_case_keeps_every_entry_and_point_but_the_mediation_cases_are_not_named()
+    {
+        var file = MixedFile();
+
+        var seen = file.SeenBy(ScopeOf(Roles.Supervisor));
+
+        (seen.Score, seen.Grade, seen.Additions, seen.Deductions).ShouldBe((file.Score, file.Grade, file.Additions, file.Deductions));
+        (seen.Score, seen.Grade).ShouldBe((71, CreditGrade.B));
+        seen.Entries.Select(e => (e.Rule, e.Points, e.CaseNumber, e.StreamId, e.Version, e.CaseHidden)).ShouldBe(
+        [
+            (CreditRule.SubstantiatedComplaint, -2, "TS-2026-0001", ComplaintId, 2L, false),
+            (CreditRule.GoodRating, 1, "TS-2026-0001", ComplaintId, 3L, false),
+            (CreditRule.LostMediation, -3, "", Guid.Empty, 0L, true),
+            (CreditRule.DefaultedObligation, -5, "", Guid.Empty, 0L, true),
+        ]);
+        seen.Entries.Select(e => e.Sequence).ShouldBe(file.Entries.Select(e => e.Sequence));
+        seen.Entries[2].Reason.ShouldStartWith(CreditPolicy.Describe(CreditRule.LostMediation));
+        seen.Entries[2].Reason.ShouldNotContain("企业减免三个月物业费");   // the agreement's terms are the mediation case's
+        seen.Cases.Select(c => (c.Id, c.Kind, c.Number, c.CaseHidden)).ShouldBe(
+        [
+            (ComplaintId, CreditCaseKind.Complaint, "TS-2026-0001", false),
+            (Guid.Empty, CreditCaseKind.Mediation, "", true),
+        ]);
+        file.Entries[2].StreamId.ShouldBe(MediationId);                       // the file itself is not changed
+    }
+
+    [Fact]
+    public void a_hidden_addition_past_the_cap_still_says_it_was_capped()
+    {
+        var events = new List<(Guid, object)> { Registered() };
+        foreach (var id in Enumerable.Range(0, 40).Select(_ => Guid.NewGuid())) events.AddRange([Lodged("property-service", id), Rated(Satisfaction.Satisfied, id)]);
+        events.AddRange([MediationOpened(PartySide.Respondent), Agreement(), FollowedUp(PerformanceResult.Performed)]);
+        var file = FileAfter([.. events]);
+
+        var kept = file.SeenBy(ScopeOf(Roles.Supervisor)).Entries[^1];
+
+        (kept.Rule, kept.Points, kept.CaseHidden).ShouldBe((CreditRule.KeptObligation, 0, true));
+        kept.Reason.ShouldContain(CreditPolicy.CapNote);
+    }
 }

@@ -3,6 +3,7 @@ using Marten;
 using Marten.Events.Projections;
 using Whistle.Complaints;
 using Whistle.County.Directory;
+using Whistle.Kernel;
 using Whistle.Mediation;
 
 namespace Whistle.Assessment.Credit;
@@ -18,17 +19,21 @@ public enum CreditCaseKind
 /// One change of the score, and the event behind it: the stream, its version there, the store's global sequence, the
 /// event's type and business time. In a file, <see cref="Points"/> are those counted (an addition past the cap counts 0,
 /// and its reason says so); in a <see cref="CompanyCreditCase"/>, the rule's own points before the cap.
+/// <see cref="CaseHidden"/>: the reader does not see this kind of case, so the case is not named (no number, an empty
+/// stream id, version 0, the rule's name for a reason); its points still count (<see cref="CompanyCreditFile.SeenBy"/>).
 /// </summary>
 public sealed record CreditEntry(
     CreditRule Rule, int Points, string Reason, string CaseNumber, Guid StreamId, long Version, long Sequence, string EventType,
-    DateTimeOffset At);
+    DateTimeOffset At, bool CaseHidden = false);
 
 /// <summary>
 /// A case the file follows, from its opening event: whether the company answers for it (<see cref="Answerable"/>), and
 /// the rules already applied to it, so each applies once however often its event recurs (a complaint resolved again
 /// after a reopening is not charged twice).
 /// </summary>
-public sealed record CreditCase(Guid Id, CreditCaseKind Kind, string Number, string? CompoundCode, bool Answerable, IReadOnlyList<CreditRule> Applied);
+/// <remarks><see cref="CaseHidden"/>: the reader does not see this kind of case: no id (empty), no number (<see cref="CompanyCreditFile.SeenBy"/>).</remarks>
+public sealed record CreditCase(
+    Guid Id, CreditCaseKind Kind, string Number, string? CompoundCode, bool Answerable, IReadOnlyList<CreditRule> Applied, bool CaseHidden = false);
 
 /// <summary>
 /// 物业服务企业信用档案: a property-service company's credit file. The score is <see cref="CreditPolicy.BaseScore"/> plus the
@@ -56,6 +61,32 @@ public sealed class CompanyCreditFile
     public long LastSequence { get; set; }
 
     public static CompanyCreditFile Open(string code) => new() { Id = code, Name = code };
+
+    /// <summary>
+    /// The file as <paramref name="scope"/> may read it: every case and entry and every figure kept (points are county
+    /// facts: the score is the same for every reader), but a case of a kind the reader does not see county-wide
+    /// (<see cref="Scope.ReachOf(CaseKind)"/>; the credit file readers are county-wide roles) is not named: its id,
+    /// stream, version and number are blanked, an entry's reason (which may quote the case, e.g. a mediation
+    /// agreement's terms) becomes the rule's name, and <c>caseHidden</c> says so. Pure; the file itself is not changed.
+    /// </summary>
+    public CompanyCreditFile SeenBy(Scope scope)
+    {
+        bool Hidden(CreditCaseKind kind) => scope.ReachOf(CreditPolicy.CaseKindOf(kind)) != Reach.County;
+        return new CompanyCreditFile
+        {
+            Id = Id, Name = Name, CreditCode = CreditCode, LegalRepresentative = LegalRepresentative, PolicyVersion = PolicyVersion,
+            BaseScore = BaseScore, Additions = Additions, Deductions = Deductions, Score = Score, Grade = Grade, LastSequence = LastSequence,
+            Entries = [.. Entries.Select(e => Hidden(CreditPolicy.KindOf(e.Rule))
+                ? e with
+                {
+                    CaseNumber = "", StreamId = Guid.Empty, Version = 0, CaseHidden = true,
+                    Reason = CreditPolicy.Describe(e.Rule) + (e.Points < CreditPolicy.Points(e.Rule) ? CreditPolicy.CapNote : "")
+                        + "（案件不在查看范围内，不具名。The case is out of the reader's scope: not named.）",
+                }
+                : e)],
+            Cases = [.. Cases.Select(c => Hidden(c.Kind) ? c with { Id = Guid.Empty, Number = "", CaseHidden = true } : c)],
+        };
+    }
 }
 
 /// <summary>
@@ -235,7 +266,7 @@ public static class CreditLedger
             if (points > 0)
             {
                 var counted = Math.Min(points, CreditPolicy.AdditionsCap - file.Additions);
-                if (counted < points) reason += $"（加分已达上限 {CreditPolicy.AdditionsCap}。Additions are capped at {CreditPolicy.AdditionsCap}.）";
+                if (counted < points) reason += CreditPolicy.CapNote;
                 points = counted;
                 file.Additions += points;
             }

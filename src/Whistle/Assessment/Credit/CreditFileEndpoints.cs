@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -54,15 +55,19 @@ public static class CreditFileEndpoint
             ? Problems.NotFound($"没有编码为 {code} 的物业服务企业信用档案。", $"No credit file for a company coded {code}.")
             : CreditFormat.Check(format);
 
-    /// <summary>One company's credit file with every entry and the event behind it; <c>?format=csv</c> lists the entries.</summary>
+    /// <summary>
+    /// One company's credit file with every entry and the event behind it; <c>?format=csv</c> lists the entries. A case of
+    /// a kind the reader does not see is not named (<see cref="CompanyCreditFile.SeenBy"/>); its points count all the same.
+    /// </summary>
     [EndpointSummary("物业企业信用档案 A company's credit file")]
     [WolverineGet("/api/assessment/companies/{code}", OperationId = "GetCreditFile")]
     [Authorize(Roles = Scope.CreditFileReaders)]
-    public static IResult Get(string? format, CompanyCreditFile file) =>
-        format == "csv"
+    public static IResult Get(string? format, CompanyCreditFile loaded, ClaimsPrincipal user) =>
+        loaded.SeenBy(Scope.Of(user)) is var file && format == "csv"
             ? Results.File(Csv.Write(
                 ["规则 Rule", "分值 Points", "说明 Reason", "案件 Case", "事件流 Stream", "版本 Version", "序号 Sequence", "事件 Event", "时间 At"],
-                file.Entries.Select(e => (IReadOnlyList<object?>)[e.Rule, e.Points, e.Reason, e.CaseNumber, e.StreamId, e.Version, e.Sequence, e.EventType, e.At])),
+                file.Entries.Select(e => (IReadOnlyList<object?>)[e.Rule, e.Points, e.Reason, e.CaseNumber,
+                    e.CaseHidden ? null : e.StreamId, e.CaseHidden ? null : e.Version, e.Sequence, e.EventType, e.At])),
                 Csv.ContentType, $"credit-file-{file.Id}.csv")
             : Results.Ok(file);
 }

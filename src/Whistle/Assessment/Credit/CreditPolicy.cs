@@ -1,3 +1,5 @@
+using Whistle.Kernel;
+
 namespace Whistle.Assessment.Credit;
 
 /// <summary>The grades of a property-service company's credit (信用等级), best first.</summary>
@@ -65,6 +67,25 @@ public static class CreditPolicy
         >= 80 => CreditGrade.A,
         >= 60 => CreditGrade.B,
         _ => CreditGrade.C,
+    };
+
+    /// <summary>What an addition past the cap says in its reason.</summary>
+    public static readonly string CapNote = $"（加分已达上限 {AdditionsCap}。Additions are capped at {AdditionsCap}.）";
+
+    /// <summary>The kind of case a rule scores.</summary>
+    public static CreditCaseKind KindOf(CreditRule rule) => rule switch
+    {
+        CreditRule.SubstantiatedComplaint or CreditRule.GoodRating => CreditCaseKind.Complaint,
+        CreditRule.LostMediation or CreditRule.DefaultedObligation or CreditRule.KeptObligation => CreditCaseKind.Mediation,
+        _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, null),
+    };
+
+    /// <summary>The kind of case, as the scope rule names it.</summary>
+    public static CaseKind CaseKindOf(CreditCaseKind kind) => kind switch
+    {
+        CreditCaseKind.Complaint => CaseKind.Complaint,
+        CreditCaseKind.Mediation => CaseKind.Mediation,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
     /// <summary>The rule's name in the file, Chinese first.</summary>

@@ -54,7 +54,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = Whistle.Assessment.Credit.CreditFileEndpoint.Get(format, companyCreditFile);
+            var result = Whistle.Assessment.Credit.CreditFileEndpoint.Get(format, companyCreditFile, httpContext.User);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

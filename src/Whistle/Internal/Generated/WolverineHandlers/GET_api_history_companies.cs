@@ -46,7 +46,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var companyCreditFileIReadOnlyList_response = await Whistle.History.Dashboards.CreditFilesAsOfEndpoint.Get(asOf, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var companyCreditFileIReadOnlyList_response = await Whistle.History.Dashboards.CreditFilesAsOfEndpoint.Get(asOf, httpContext.User, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
 
             // Writing the response body to JSON because this was the first 'return variable' in the method signature
             await WriteJsonAsync(httpContext, companyCreditFileIReadOnlyList_response, 404);
