@@ -42,6 +42,7 @@ public sealed class ProjectionRebuildTests(AppFixture app, ITestOutputHelper out
         await using (host = await StartHost(await TestDatabases.FreshAsync("whistle_tests_rebuild")))
         {
             await MixedHistory();
+            var erased = await ClosedAndErased();
             await CatchUp();
             var rebuilds = host.Services.GetRequiredService<ProjectionRebuilds>();
             var catalogue = rebuilds.Catalogue();
@@ -72,6 +73,9 @@ public sealed class ProjectionRebuildTests(AppFixture app, ITestOutputHelper out
                 after.ShouldBe(before, $"{projection.Name} differs after the rebuild");
             }
             report.Rebuilt.Single(r => r.Name == "ScoredAssignment").DocumentsWritten.ShouldBe(live["ScoredAssignment"].Count);
+            // The complaint whose complainant was erased rebuilt as it stood, and still reads as erased.
+            var details = await (await Send(Tokens.Clerk, x => x.Get.Url($"/api/complaints/{erased}"), 200)).ReadAsJsonAsync<ComplaintDetails>();
+            details!.Complainant.ShouldBe(new Complainant("（已删除）", "（已删除）", "（已删除）"));
 
             // One projection alone: its readers follow it.
             var one = await (await Send(Tokens.Admin, x => x.Post.Json(Empty, JsonStyle.MinimalApi)
@@ -88,6 +92,30 @@ public sealed class ProjectionRebuildTests(AppFixture app, ITestOutputHelper out
                 (await session.LoadAsync<Whistle.Assessment.Territories.TerritoryCase>(lodged, TestContext.Current.CancellationToken))!
                     .Community.ShouldBe("CM0101");
         }
+    }
+
+    /// <summary>
+    /// A complaint taken to its close, then its complainant erased (the key deleted). Erasure changes no projected
+    /// document: every document read before it is read the same after it, and the rebuild below replays the erased
+    /// complaint's sealed events like any other.
+    /// </summary>
+    private async Task<Guid> ClosedAndErased()
+    {
+        var id = await Lodge("property-service");
+        await Post(Tokens.Clerk, $"/api/complaints/{id}/accept", Empty);
+        await Post(Tokens.Clerk, $"/api/complaints/{id}/resolve", new ResolveComplaint("已整改。"));
+        await Post(Tokens.Clerk, $"/api/complaints/{id}/follow-up", new RecordFollowUp(Satisfaction.Satisfied, null));
+        await Post(Tokens.Clerk, $"/api/complaints/{id}/close", Empty);
+        await CatchUp();
+        var rebuilds = host.Services.GetRequiredService<ProjectionRebuilds>();
+        var before = await Snapshot(rebuilds, rebuilds.Catalogue().Entries);
+
+        await Post(Tokens.Admin, $"/api/complaints/{id}/personal-data/erasure", new Whistle.Privacy.ErasePersonalData(Whistle.Privacy.ErasureBasis.Request, "个人信息删除申请 2026-017 号"));
+        await CatchUp();
+
+        var after = await Snapshot(rebuilds, rebuilds.Catalogue().Entries);
+        foreach (var (name, documents) in before) after[name].ShouldBe(documents, $"{name} changed with the erasure");
+        return id;
     }
 
     /// <summary>
