@@ -32,5 +32,5 @@ public static class ComplaintDetailsEndpoint
     [WolverineGet("/api/complaints/{complaintId}", OperationId = "GetComplaint")]
     [Authorize(Roles = Scope.ComplaintReaders)]
     public static async Task<ComplaintDetails> Get(ComplaintDetails details, PersonalDataVault vault, IQuerySession session, CancellationToken ct) =>
-        details.Masked(await vault.KeyringAsync(session, details.PersonalData().Select(d => d.Value), ct));
+        details.Masked(await vault.KeyringAsync(session, [details], ct));
 }

@@ -134,7 +134,7 @@ public static class ComplaintListEndpoint
         var rows = await query.OrderByDescending(x => x.LodgedAt).ThenByDescending(x => x.Number)
             .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize).ToListAsync(ct);
         // The page's complainants' keys in one query: each name is opened, then masked.
-        var keys = await vault.KeyringAsync(session, rows.Select(d => d.Complainant.Name), ct);
+        var keys = await vault.KeyringAsync(session, rows, ct);
         return new ComplaintPage([.. rows.Select(d => Row(d, keys))], filter.Page, filter.PageSize, total, isExact);
     }
 

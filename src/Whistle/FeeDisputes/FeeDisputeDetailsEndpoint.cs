@@ -23,5 +23,5 @@ public static class FeeDisputeDetailsEndpoint
     [WolverineGet("/api/fee-disputes/{feeDisputeId}", OperationId = "GetFeeDispute")]
     [Authorize(Roles = Scope.FeeDisputeReaders)]
     public static async Task<FeeDisputeDetails> Get(FeeDisputeDetails details, PersonalDataVault vault, IQuerySession session, CancellationToken ct) =>
-        details.Masked(await vault.KeyringAsync(session, [details.OwnerName, details.OwnerPhone], ct));
+        details.Masked(await vault.KeyringAsync(session, [details], ct));
 }

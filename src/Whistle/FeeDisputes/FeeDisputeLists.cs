@@ -37,7 +37,7 @@ public static class FeeDisputeListEndpoint
             query = query.Where(d => d.Stage == wanted);
         }
         var disputes = await query.OrderByDescending(d => d.RaisedAt).Take(500).ToListAsync(ct);
-        var keys = await vault.KeyringAsync(session, disputes.SelectMany(d => new[] { d.OwnerName, d.OwnerPhone }), ct);
+        var keys = await vault.KeyringAsync(session, disputes, ct);
         return [.. disputes.Select(d => d.Masked(keys))];
     }
 }

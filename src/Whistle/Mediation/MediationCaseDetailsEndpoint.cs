@@ -33,5 +33,5 @@ public static class MediationCaseDetailsEndpoint
     [WolverineGet("/api/mediation/cases/{mediationCaseId}", OperationId = "GetMediationCase")]
     [Authorize(Roles = Scope.MediationReaders)]
     public static async Task<MediationCaseDetails> Get(MediationCaseDetails details, PersonalDataVault vault, IQuerySession session, CancellationToken ct) =>
-        details.Masked(await vault.KeyringAsync(session, details.PersonalData().Select(d => d.Value), ct));
+        details.Masked(await vault.KeyringAsync(session, [details], ct));
 }

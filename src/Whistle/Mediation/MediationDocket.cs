@@ -97,7 +97,7 @@ public static class MediationDocketEndpoint
             .Where(x => !MediationStatuses.Final.Contains(x.Status));
         if (whose is not null) query = query.Where(x => x.MediatorId == whose);
         var cases = await query.ToListAsync(ct);
-        var keys = await vault.KeyringAsync(session, cases.SelectMany(d => d.PersonalData().Select(p => p.Value)), ct);
+        var keys = await vault.KeyringAsync(session, cases, ct);
         var items = cases.Select(d => MediationDocket.From(d.Masked(keys), now))
             .OrderBy(i => i.NextDue ?? DateOnly.MaxValue).ThenBy(i => i.Number, StringComparer.Ordinal)
             .ToList();

@@ -45,15 +45,18 @@ public sealed record PersonalDataErased(
 public sealed record ErasureCase(
     Guid CaseId, string CaseKind, string Number, bool Closed, IReadOnlyList<Guid> Subjects, IReadOnlyList<Guid> Held, DateTimeOffset LastStep)
 {
-    /// <summary>The case from its events: the subjects found in their sealed values, and which of them still have a key.</summary>
+    /// <summary>
+    /// The case from its events (its write model folded by the caller): the subjects found in their sealed values, which
+    /// of them still have a key, and the time of its last step.
+    /// </summary>
     public static async Task<ErasureCase> ReadAsync(
-        IDocumentSession session, PersonalDataVault vault, Guid id, string kind, string number, bool closed, DateTimeOffset lastStep, CancellationToken ct)
+        IDocumentSession session, PersonalDataVault vault, Guid id, string kind, string number, bool closed, CancellationToken ct)
     {
         var events = await session.Events.FetchStreamAsync(id, token: ct);
         var values = events.SelectMany(e => SealedValues.In(e.Data)).ToList();
         var subjects = values.Select(SealedText.SubjectOf).OfType<Guid>().Distinct().ToList();
         var keys = await vault.KeyringAsync(session, values, ct);
-        return new ErasureCase(id, kind, number, closed, subjects, [.. subjects.Where(keys.Holds)], lastStep);
+        return new ErasureCase(id, kind, number, closed, subjects, [.. subjects.Where(keys.Holds)], events[^1].Timestamp);
     }
 }
 
@@ -103,9 +106,8 @@ public static class PersonalDataErasing
 public static class EraseComplaintPersonalDataEndpoint
 {
     public static async Task<ErasureCase?> LoadAsync(Guid complaintId, IDocumentSession session, PersonalDataVault vault, CancellationToken ct) =>
-        await session.Events.FetchStreamStateAsync(complaintId, ct) is { } state
-        && await session.Events.AggregateStreamAsync<Complaint>(complaintId, token: ct) is { } complaint
-            ? await ErasureCase.ReadAsync(session, vault, complaintId, CaseSummary.Complaint, complaint.Number, complaint.IsFinal, state.LastTimestamp, ct)
+        await session.Events.AggregateStreamAsync<Complaint>(complaintId, token: ct) is { } complaint
+            ? await ErasureCase.ReadAsync(session, vault, complaintId, CaseSummary.Complaint, complaint.Number, complaint.IsFinal, ct)
             : null;
 
     public static ProblemDetails Validate(Guid complaintId, ErasePersonalData command, ErasureCase? erasure, PrivacyOptions options, TimeProvider clock) =>
@@ -123,9 +125,8 @@ public static class EraseComplaintPersonalDataEndpoint
 public static class EraseFeeDisputePersonalDataEndpoint
 {
     public static async Task<ErasureCase?> LoadAsync(Guid feeDisputeId, IDocumentSession session, PersonalDataVault vault, CancellationToken ct) =>
-        await session.Events.FetchStreamStateAsync(feeDisputeId, ct) is { } state
-        && await session.Events.AggregateStreamAsync<FeeDispute>(feeDisputeId, token: ct) is { } dispute
-            ? await ErasureCase.ReadAsync(session, vault, feeDisputeId, CaseSummary.FeeDispute, dispute.Number, dispute.IsClosed, state.LastTimestamp, ct)
+        await session.Events.AggregateStreamAsync<FeeDispute>(feeDisputeId, token: ct) is { } dispute
+            ? await ErasureCase.ReadAsync(session, vault, feeDisputeId, CaseSummary.FeeDispute, dispute.Number, dispute.IsClosed, ct)
             : null;
 
     public static ProblemDetails Validate(Guid feeDisputeId, ErasePersonalData command, ErasureCase? erasure, PrivacyOptions options, TimeProvider clock) =>
@@ -143,10 +144,9 @@ public static class EraseFeeDisputePersonalDataEndpoint
 public static class EraseMediationPersonalDataEndpoint
 {
     public static async Task<ErasureCase?> LoadAsync(Guid mediationCaseId, IDocumentSession session, PersonalDataVault vault, CancellationToken ct) =>
-        await session.Events.FetchStreamStateAsync(mediationCaseId, ct) is { } state
-        && await session.Events.AggregateStreamAsync<MediationCase>(mediationCaseId, token: ct) is { } mediation
+        await session.Events.AggregateStreamAsync<MediationCase>(mediationCaseId, token: ct) is { } mediation
             ? await ErasureCase.ReadAsync(
-                session, vault, mediationCaseId, CaseSummary.Mediation, mediation.Number, MediationStatuses.IsFinal(mediation.Status), state.LastTimestamp, ct)
+                session, vault, mediationCaseId, CaseSummary.Mediation, mediation.Number, MediationStatuses.IsFinal(mediation.Status), ct)
             : null;
 
     public static ProblemDetails Validate(Guid mediationCaseId, ErasePersonalData command, ErasureCase? erasure, PrivacyOptions options, TimeProvider clock) =>

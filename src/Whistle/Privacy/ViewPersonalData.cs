@@ -49,10 +49,6 @@ public static class PersonalDataViewing
         return errors.ToProblem();
     }
 
-    /// <summary>The keys of every subject the case's personal data is sealed for.</summary>
-    public static Task<Keyring> KeysAsync(IHoldsPersonalData details, PersonalDataVault vault, IQuerySession session, CancellationToken ct) =>
-        vault.KeyringAsync(session, details.PersonalData().Select(d => d.Value), ct);
-
     /// <summary>The decision: the asked-for items opened by the case's keys, and the record of it as a stream of its own.</summary>
     public static (PersonalDataDisclosure, IStartStream) Disclose(
         IHoldsPersonalData details, Keyring keys, string caseKind, ViewPersonalData command, Guid viewingId, Actor by, DateTimeOffset now)
@@ -83,7 +79,7 @@ public static class ViewComplaintPersonalDataEndpoint
     public static async Task<(PersonalDataDisclosure, IStartStream)> Post(
         ViewPersonalData command, ComplaintDetails details, ClaimsPrincipal user, DateTimeOffset now, PersonalDataVault vault,
         IDocumentSession session, CancellationToken ct) =>
-        PersonalDataViewing.Disclose(details, await PersonalDataViewing.KeysAsync(details, vault, session, ct),
+        PersonalDataViewing.Disclose(details, await vault.KeyringAsync(session, [details], ct),
             CaseSummary.Complaint, command, Guid.CreateVersion7(now), Actor.From(user), now);
 }
 
@@ -104,7 +100,7 @@ public static class ViewFeeDisputePersonalDataEndpoint
     public static async Task<(PersonalDataDisclosure, IStartStream)> Post(
         ViewPersonalData command, FeeDisputeDetails details, ClaimsPrincipal user, DateTimeOffset now, PersonalDataVault vault,
         IDocumentSession session, CancellationToken ct) =>
-        PersonalDataViewing.Disclose(details, await PersonalDataViewing.KeysAsync(details, vault, session, ct), CaseSummary.FeeDispute, command, Guid.CreateVersion7(now), Actor.From(user), now);
+        PersonalDataViewing.Disclose(details, await vault.KeyringAsync(session, [details], ct), CaseSummary.FeeDispute, command, Guid.CreateVersion7(now), Actor.From(user), now);
 }
 
 public static class ViewMediationPersonalDataEndpoint
@@ -124,5 +120,5 @@ public static class ViewMediationPersonalDataEndpoint
     public static async Task<(PersonalDataDisclosure, IStartStream)> Post(
         ViewPersonalData command, MediationCaseDetails details, ClaimsPrincipal user, DateTimeOffset now, PersonalDataVault vault,
         IDocumentSession session, CancellationToken ct) =>
-        PersonalDataViewing.Disclose(details, await PersonalDataViewing.KeysAsync(details, vault, session, ct), CaseSummary.Mediation, command, Guid.CreateVersion7(now), Actor.From(user), now);
+        PersonalDataViewing.Disclose(details, await vault.KeyringAsync(session, [details], ct), CaseSummary.Mediation, command, Guid.CreateVersion7(now), Actor.From(user), now);
 }

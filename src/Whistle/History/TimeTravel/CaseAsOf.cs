@@ -60,7 +60,7 @@ public static class CaseTimeTravel
         var (compound, community, subDistrict) = PlacesOf(details);
         var names = await NamesAsOf.LoadAsync(session, compound, community, subDistrict, at, ct);
         var keys = details is IHoldsPersonalData held
-            ? await vault.KeyringAsync(session, held.PersonalData().Select(d => d.Value), ct)
+            ? await vault.KeyringAsync(session, [held], ct)
             : Keyring.Empty;
         return new CaseAsOfResult(
             new CaseAsOf(at, version, kind, Masked(details, keys), whistles, names), events, Problems.None);

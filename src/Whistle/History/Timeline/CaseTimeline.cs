@@ -51,11 +51,10 @@ public sealed record CaseHistory(
 public static class CaseTimeline
 {
     /// <summary>
-    /// The history of a complaint, fee dispute or mediation case; null when the id starts no case. Personal data in the
-    /// sentences is masked unless <paramref name="personalData"/>.
+    /// The history of a complaint, fee dispute or mediation case; null when the id starts no case. Residents' personal data in
+    /// the sentences is opened by the case's keys and masked, whoever reads it.
     /// </summary>
-    public static async Task<CaseHistory?> LoadAsync(
-        IQuerySession session, Guid caseId, bool personalData, PersonalDataVault vault, CancellationToken ct)
+    public static async Task<CaseHistory?> LoadAsync(IQuerySession session, Guid caseId, PersonalDataVault vault, CancellationToken ct)
     {
         var own = await session.Events.FetchStreamAsync(caseId, token: ct);
         if (own.Count == 0 || CaseStreams.CaseKindOf(own[0].Data) is not { } kind) return null;
@@ -94,7 +93,7 @@ public static class CaseTimeline
         var byId = found.ToDictionary(s => s.Id);
         var keys = await vault.KeyringAsync(session, shown.SelectMany(s => s.Value).SelectMany(e => SealedValues.In(e.Data)), ct);
         var entries = shown.SelectMany(s => s.Value).OrderBy(e => e.Sequence)
-            .Select(e => Entry(e, byId[e.StreamId], personalData, keys)).ToList();
+            .Select(e => Entry(e, byId[e.StreamId], keys)).ToList();
         return new CaseHistory(caseId, kind, NumberOf(own[0].Data), CaseStreams.AreaOf(own)!, [.. found.OrderBy(s => s.Kind).ThenBy(s => s.Zh, StringComparer.Ordinal)], entries);
     }
 
@@ -115,9 +114,9 @@ public static class CaseTimeline
     }
 
     /// <summary>One entry: the event's moment (<see cref="EventMoment"/>), its stream and version, its sentence.</summary>
-    public static TimelineEntry Entry(IEvent e, StreamOfCase stream, bool personalData, Keyring? keys = null)
+    public static TimelineEntry Entry(IEvent e, StreamOfCase stream, Keyring keys)
     {
-        var context = new SentenceContext(stream.Zh, stream.En, personalData, keys);
+        var context = new SentenceContext(stream.Zh, stream.En, PersonalData: false, keys);
         var phrase = Sentences.PhraseOf(e.Data, context) ?? Sentences.Fallback(e.Data, context);
         var by = Sentences.ActorOf(e.Data);
         var at = EventMoment.Of(e);

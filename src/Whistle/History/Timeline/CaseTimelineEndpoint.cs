@@ -19,7 +19,7 @@ public static class CaseTimelineEndpoint
 
     /// <summary>The case's history, residents' personal data masked in every sentence, whoever reads it.</summary>
     public static Task<CaseHistory?> LoadAsync(Guid id, IQuerySession session, PersonalDataVault vault, CancellationToken ct) =>
-        CaseTimeline.LoadAsync(session, id, personalData: false, vault, ct);
+        CaseTimeline.LoadAsync(session, id, vault, ct);
 
     /// <summary>Whether the user's scope sees the case itself (the API's 404 otherwise).</summary>
     public static bool Sees(CaseHistory history, ClaimsPrincipal user) =>

@@ -35,7 +35,7 @@ public sealed class TimelineCommand : JasperFxAsyncCommand<TimelineInput>
             ?? SampleCounty.Read(SampleCounty.Locate(config[SampleCounty.Setting] is { Length: > 0 } path ? path : "samples/county/county.json")).Id;
         await using var session = store.QuerySession(county);
         var id = Guid.TryParse(input.Case, out var parsed) ? parsed : await CaseTimeline.FindByNumberAsync(session, input.Case, default);
-        if (id is not { } caseId || await CaseTimeline.LoadAsync(session, caseId, personalData: false, host.Services.GetRequiredService<Privacy.Sealing.PersonalDataVault>(), default) is not { } history)
+        if (id is not { } caseId || await CaseTimeline.LoadAsync(session, caseId, host.Services.GetRequiredService<Privacy.Sealing.PersonalDataVault>(), default) is not { } history)
         {
             await Console.Error.WriteLineAsync($"县 {county} 没有案件 {input.Case}。County {county} has no case {input.Case}.");
             return false;

@@ -31,6 +31,10 @@ public sealed partial class PersonalDataVault(PrivacyOptions options, ILogger<Pe
     /// <summary>Seals the personal data of one command's people, each a new subject, keys queued in the session's transaction.</summary>
     public Sealer SealerFor(IDocumentSession session) => new(this, session);
 
+    /// <summary>The keys of every subject whose data these cases hold, in one query: what masking or unmasking them needs.</summary>
+    public Task<Keyring> KeyringAsync(IQuerySession session, IEnumerable<IHoldsPersonalData> cases, CancellationToken ct) =>
+        KeyringAsync(session, cases.SelectMany(c => c.PersonalData()).Select(d => d.Value), ct);
+
     /// <summary>The keys of every subject the values are sealed for, in one query; text not sealed needs none.</summary>
     public async Task<Keyring> KeyringAsync(IQuerySession session, IEnumerable<string?> values, CancellationToken ct)
     {
